@@ -1,0 +1,214 @@
+/**
+ * The process definition format: plain JSON data, never code.
+ * These types mirror `schema/definition.schema.json`; a test keeps the two in step.
+ */
+
+/** Text in the two languages every user-facing string carries. */
+export interface LocalizedText {
+  'zh-CN': string;
+  en: string;
+}
+
+/** A CEL expression as source text; type-checked against the case schema before use. */
+export type CelSource = string;
+
+/** ISO 8601 duration (`P3D`, `PT4H`) or a CEL expression yielding a duration or timestamp. */
+export type DurationSpec = string | { cel: CelSource };
+
+/** A named guard or action from the fixed registry, with its parameters. */
+export interface RegistryRef<TType extends string = string> {
+  type: TType;
+  params?: Record<string, unknown>;
+}
+
+/** Guards: only CEL, referenced by name so JSON never carries code. */
+export type GuardRef = RegistryRef<'cel'> & { params: { expr: CelSource } };
+
+/** Actions the engine knows; unknown names are lint errors. */
+export type ActionRef =
+  | { type: 'assignFromForm'; params: { fields?: string[] } }
+  | { type: 'assignCel'; params: { field: string; expr: CelSource } }
+  | { type: 'notify'; params: NotifyParams }
+  | { type: 'startChild'; params: StartChildParams }
+  | { type: 'cancelChildren'; params?: { process?: string } }
+  | { type: 'directoryChange'; params: DirectoryChangeParams };
+
+export interface NotifyParams {
+  to: AssignmentRule;
+  message: LocalizedText;
+}
+
+export interface StartChildParams {
+  process: string;
+  /** Case data for the child: field → CEL over the parent's environment. */
+  input?: Record<string, CelSource>;
+  /** Start one child per element of this CEL list (bound as `item`). */
+  forEach?: CelSource;
+}
+
+/** "The branch's secretary becomes X": set the holder of a role in a unit. */
+export interface DirectoryChangeParams {
+  kind: 'setRoleHolder';
+  role: string;
+  unit: CelSource;
+  user: CelSource;
+}
+
+/** A transition target with optional guard and actions (XState-shaped). */
+export interface TransitionDef {
+  target?: string;
+  guard?: GuardRef;
+  actions?: ActionRef[];
+  description?: LocalizedText;
+}
+
+export type TransitionSpec = string | TransitionDef | TransitionDef[];
+
+/** Who gets a task. Resolved against the Directory at the moment the task is created. */
+export type AssignmentRule =
+  | { kind: 'users'; users: string[] }
+  | { kind: 'role'; role: string; unit: string }
+  | { kind: 'roleInCaseUnit'; role: string; unitField: string; up?: number }
+  | { kind: 'contractingLeader'; unitField: string }
+  | { kind: 'initiator' }
+  | { kind: 'initiatorSuperior' }
+  | { kind: 'performerOf'; state: string }
+  | { kind: 'field'; field: string }
+  | { kind: 'cel'; expr: CelSource }
+  | { kind: 'anyOf'; rules: AssignmentRule[] };
+
+export type EmptyAssignmentPolicy = 'admins' | 'skip' | 'error';
+
+export interface OutcomeDef {
+  key: string;
+  label: LocalizedText;
+  /** Event sent to the machine when chosen; defaults to the key upper-cased. */
+  event?: string;
+  requiresComment?: boolean;
+  skipValidation?: boolean;
+  style?: 'primary' | 'danger' | 'default';
+}
+
+export interface VotingDef {
+  mode: 'all' | 'any' | 'ratio' | 'sequential';
+  /** For `ratio`: the fraction of approvals (0..1] needed. */
+  ratio?: number;
+  /** `veto`: one reject ends the vote; `impossible`: wait until the target cannot be reached. */
+  rejectPolicy: 'veto' | 'impossible';
+  approveOutcome: string;
+  rejectOutcome: string;
+}
+
+export interface EscalationDef {
+  after: DurationSpec;
+  /** Remind N times (every `after`), then reassign or send an event. */
+  remind?: number;
+  reassignTo?: AssignmentRule;
+  sendOutcome?: string;
+}
+
+export type TaskOperation =
+  | 'claim'
+  | 'transfer'
+  | 'delegate'
+  | 'addSigner'
+  | 'removeSigner'
+  | 'return'
+  | 'withdraw'
+  | 'cc'
+  | 'urge'
+  | 'comment';
+
+export type FieldPermission = 'readOnly' | 'hidden' | 'editable';
+
+/** A user task placed on a state. */
+export interface UserTaskDef {
+  title: LocalizedText;
+  form?: string;
+  assignment: AssignmentRule;
+  onEmpty?: EmptyAssignmentPolicy;
+  outcomes: OutcomeDef[];
+  due?: DurationSpec;
+  reminders?: DurationSpec[];
+  escalation?: EscalationDef;
+  voting?: VotingDef;
+  fieldPermissions?: Record<string, FieldPermission>;
+  operations?: TaskOperation[];
+  /** States this task may return (退回) to; each must be an earlier step. */
+  returnTargets?: string[];
+  cc?: AssignmentRule;
+}
+
+/** Start another process as a child; its end sends `childDone` here. */
+export interface InvokeDef {
+  process: string;
+  input?: Record<string, CelSource>;
+  onDone?: TransitionSpec;
+}
+
+/** A statechart node: XState v5 config as JSON, plus Flowform's task/invoke. */
+export interface StateDef {
+  type?: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
+  history?: 'shallow' | 'deep';
+  initial?: string;
+  states?: Record<string, StateDef>;
+  on?: Record<string, TransitionSpec>;
+  always?: TransitionSpec;
+  /** Delayed transitions: key is an ISO 8601 duration or a name in `delays`. */
+  after?: Record<string, TransitionSpec>;
+  onDone?: TransitionSpec;
+  entry?: ActionRef[];
+  exit?: ActionRef[];
+  task?: UserTaskDef;
+  invoke?: InvokeDef;
+  description?: LocalizedText;
+  name?: LocalizedText;
+}
+
+export interface MachineDef {
+  id?: string;
+  initial: string;
+  states: Record<string, StateDef>;
+  /** Named delays usable as `after` keys: ISO duration or CEL. */
+  delays?: Record<string, DurationSpec>;
+}
+
+/** Who may see a confidential case beyond its participants. */
+export interface ConfidentialityDef {
+  enabled: boolean;
+  alsoVisibleTo?: AssignmentRule[];
+}
+
+export interface ProcessDefinition {
+  $schema?: string;
+  key: string;
+  name: LocalizedText;
+  description: LocalizedText;
+  caseSchema: Record<string, unknown>;
+  /** Parameters an administrator may change (thresholds, day counts); readable in CEL as `params`. */
+  parameters?: Record<string, { value: unknown; label: LocalizedText }>;
+  confidential?: ConfidentialityDef;
+  startForm?: string;
+  starters: AssignmentRule;
+  /** Case field naming the unit the case is about (used by unit-relative rules). */
+  unitField?: string;
+  machine: MachineDef;
+}
+
+/** A form: JSON Schema for the data, UI schema for rendering, labels in both languages. */
+export interface FormDefinition {
+  key: string;
+  version?: number;
+  title: LocalizedText;
+  schema: Record<string, unknown>;
+  uiSchema?: Record<string, unknown>;
+  /** English labels/help per field path; the schema's own titles are zh-CN. */
+  labels?: Record<string, { en: string; help?: LocalizedText }>;
+}
+
+/** A definition with its forms, pinned together as one published version. */
+export interface DefinitionBundle {
+  definition: ProcessDefinition;
+  forms: Record<string, FormDefinition>;
+  version?: number;
+}
