@@ -1,0 +1,16 @@
+/** Errors from building or changing a directory, typed so callers can map them to user messages. */
+
+/** Why a directory operation failed. */
+export type DirectoryErrorCode = 'invalid-seed' | 'unknown-user' | 'unknown-unit';
+
+/** Thrown by directory constructors and mutators on bad input; `problems` lists every issue found. */
+export class DirectoryError extends Error {
+  override readonly name = 'DirectoryError';
+  constructor(
+    readonly code: DirectoryErrorCode,
+    message: string,
+    readonly problems: string[] = [message],
+  ) {
+    super(message);
+  }
+}
