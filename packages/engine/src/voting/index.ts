@@ -1,0 +1,7 @@
+/** The voting module's public surface: tally, cast, 加签/减签, rule validation. */
+export { castBallot } from './cast-ballot';
+export { addSigners, removeSigners } from './signer-changes';
+export { validateVoteRule } from './vote-rule';
+export { tallyVotes } from './vote-tally';
+export type { Ballot, VoteMode, VoteResult, VoteRule, VoteState } from './vote-types';
+export { VotingError, type VotingErrorCode } from './voting-error';
