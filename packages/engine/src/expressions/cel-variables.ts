@@ -1,0 +1,67 @@
+/**
+ * The variables every expression sees besides `data` and `params`, their CEL types, and how a
+ * `CelVariables` object becomes the activation cel-js evaluates against.
+ */
+import type { Environment } from '@marcbachmann/cel-js';
+import type { CelVariables } from './cel-environment-types';
+import { type CelConverter, registerShape } from './cel-records';
+import type { CelShape } from './cel-shape';
+import { jsonToCel } from './cel-values';
+import { parseIsoTimestamp } from './iso-timestamp';
+
+const string: CelShape = { kind: 'string' };
+const int: CelShape = { kind: 'int' };
+const strings: CelShape = { kind: 'list', items: string };
+const record = (fields: Record<string, CelShape>): CelShape => ({ kind: 'record', fields });
+
+const PRINCIPAL = record({ username: string, roles: strings, units: strings });
+const TASK = record({ state: string, outcome: string, assignee: string });
+const VOTES = record({ approve: int, reject: int, pending: int, total: int });
+
+/** Converters per variable name, for the variables an environment declares. */
+export type VariableConverters = Record<string, CelConverter>;
+
+function toTimestamp(value: unknown): Date {
+  const date = parseIsoTimestamp(value);
+  if (!date) throw new Error(`now must be an ISO 8601 timestamp with zone, got ${JSON.stringify(value)}`);
+  return date;
+}
+
+/** Declares now, initiator, actor, task, outcome, votes and item; returns their converters. */
+export function registerCommonVariables(env: Environment): VariableConverters {
+  const principal = registerShape(env, PRINCIPAL, 'flowform.Principal');
+  const task = registerShape(env, TASK, 'flowform.Task');
+  const votes = registerShape(env, VOTES, 'flowform.Votes');
+  env
+    .registerVariable('now', 'google.protobuf.Timestamp')
+    .registerVariable('initiator', principal.type)
+    .registerVariable('actor', principal.type)
+    .registerVariable('task', task.type)
+    .registerVariable('outcome', 'string')
+    .registerVariable('votes', votes.type)
+    .registerVariable('item', 'dyn');
+  return {
+    now: toTimestamp,
+    initiator: principal.toCel,
+    actor: principal.toCel,
+    task: task.toCel,
+    outcome: (v) => v,
+    votes: votes.toCel,
+    item: (v) => jsonToCel(v),
+  };
+}
+
+/** Builds the activation from the variables an expression mentions; unset ones stay absent. */
+export function buildActivation(
+  vars: CelVariables,
+  names: readonly string[],
+  converters: VariableConverters,
+): Record<string, unknown> {
+  const activation: Record<string, unknown> = Object.create(null);
+  const source = vars as unknown as Record<string, unknown>;
+  for (const name of names) {
+    const raw = source[name];
+    if (raw !== undefined) activation[name] = converters[name]!(raw);
+  }
+  return activation;
+}
