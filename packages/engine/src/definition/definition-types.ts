@@ -26,7 +26,6 @@ export type GuardRef = RegistryRef<'cel'> & { params: { expr: CelSource } };
 
 /** Actions the engine knows; unknown names are lint errors. */
 export type ActionRef =
-  | { type: 'assignFromForm'; params: { fields?: string[] } }
   | { type: 'assignCel'; params: { field: string; expr: CelSource } }
   | { type: 'notify'; params: NotifyParams }
   | { type: 'startChild'; params: StartChildParams }

@@ -1,0 +1,17 @@
+// Public surface of the engine core. Everything here is pure: no clock, no I/O.
+export type * from './definition/definition-types';
+export * from './assignment';
+export * from './expressions';
+export * from './forms';
+export * from './voting';
+export { lintDefinition } from './lint/lint-definition';
+export type { LintContext, LintProblem } from './lint/lint-types';
+export { indexStates, type StateIndex, type StateInfo } from './machine/state-index';
+export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
+export type { Actor, Command, CommandType } from './stepping/commands';
+export { compileBundle } from './stepping/compiled-definition';
+export type { AuditEntry, Effect } from './stepping/effects';
+export { replay } from './stepping/replay';
+export { step } from './stepping/step';
+export type { StepOptions, StepResult } from './stepping/step-context';
+export { StepError, type StepErrorCode } from './stepping/step-error';

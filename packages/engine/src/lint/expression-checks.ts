@@ -1,0 +1,82 @@
+import type {
+  ActionRef,
+  AssignmentRule,
+  DurationSpec,
+  ProcessDefinition,
+} from '../definition/definition-types';
+import type { CelEnvironment } from '../expressions';
+import type { StateIndex } from '../machine/state-index';
+import { type FlowEdge, transitionAt } from './flow-graph';
+import { type ProblemList, statePointer } from './lint-types';
+
+type Expected = Parameters<CelEnvironment['check']>[1];
+
+/** Type-checks every CEL expression in the definition against the case schema and parameters. */
+export function checkExpressions(
+  def: ProcessDefinition,
+  index: StateIndex,
+  edges: FlowEdge[],
+  cel: CelEnvironment,
+  problems: ProblemList,
+): void {
+  const check = (source: string | undefined, pointer: string, expected: Expected) => {
+    if (source === undefined) return;
+    const result = cel.check(source, expected);
+    if (!result.ok) problems.error(result.code, pointer, result.message, hintFor(result.code));
+  };
+  const duration = (spec: DurationSpec | undefined, pointer: string) => {
+    if (spec && typeof spec === 'object') {
+      const asDuration = cel.check(spec.cel, 'duration');
+      if (!asDuration.ok && !cel.check(spec.cel, 'timestamp').ok)
+        problems.error(asDuration.code, `${pointer}/cel`, asDuration.message, hintFor(asDuration.code));
+    }
+  };
+  const rule = (r: AssignmentRule | undefined, pointer: string): void => {
+    if (!r) return;
+    if (r.kind === 'cel') check(r.expr, `${pointer}/expr`, 'dyn');
+    if (r.kind === 'anyOf') r.rules.forEach((x, i) => rule(x, `${pointer}/rules/${i}`));
+  };
+  const actions = (list: ActionRef[] | undefined, pointer: string) =>
+    list?.forEach((a, i) => {
+      const p = `${pointer}/${i}/params`;
+      if (a.type === 'assignCel') check(a.params.expr, `${p}/expr`, 'dyn');
+      if (a.type === 'startChild') {
+        for (const [k, v] of Object.entries(a.params.input ?? {})) check(v, `${p}/input/${k}`, 'dyn');
+        check(a.params.forEach, `${p}/forEach`, 'dyn');
+      }
+      if (a.type === 'directoryChange') {
+        check(a.params.unit, `${p}/unit`, 'string');
+        check(a.params.user, `${p}/user`, 'string');
+      }
+      if (a.type === 'notify') rule(a.params.to, `${p}/to`);
+    });
+  for (const edge of edges) {
+    const spec = transitionAt(def, edge.pointer);
+    if (spec?.guard?.type === 'cel')
+      check(spec.guard.params?.expr, `${edge.pointer}/guard/params/expr`, 'bool');
+    actions(spec?.actions, `${edge.pointer}/actions`);
+  }
+  for (const [id, info] of index) {
+    const base = statePointer(id);
+    actions(info.def.entry, `${base}/entry`);
+    actions(info.def.exit, `${base}/exit`);
+    for (const [k, v] of Object.entries(info.def.invoke?.input ?? {}))
+      check(v, `${base}/invoke/input/${k}`, 'dyn');
+    const task = info.def.task;
+    if (!task) continue;
+    duration(task.due, `${base}/task/due`);
+    task.reminders?.forEach((r, i) => duration(r, `${base}/task/reminders/${i}`));
+    duration(task.escalation?.after, `${base}/task/escalation/after`);
+    rule(task.assignment, `${base}/task/assignment`);
+  }
+  for (const [k, spec] of Object.entries(def.machine.delays ?? {})) duration(spec, `/machine/delays/${k}`);
+  rule(def.starters, '/starters');
+}
+
+function hintFor(code: string): string {
+  if (code === 'cel-unknown-field')
+    return 'Use a field of caseSchema (data.<field>) or a parameter (params.<name>)';
+  if (code === 'cel-too-large') return 'Keep expressions under 2 KB, 500 nodes and depth 32';
+  if (code === 'cel-syntax') return 'Fix the CEL syntax (see https://github.com/google/cel-spec)';
+  return 'Make the expression type-check against the case schema';
+}

@@ -1,0 +1,36 @@
+import type { Directory } from '../assignment';
+import type { FormDefinition } from '../definition/definition-types';
+
+/** One finding: stable code, where it is (JSON pointer into the definition), and a one-line fix hint. */
+export interface LintProblem {
+  code: string;
+  severity: 'error' | 'warning';
+  message: string;
+  path: string;
+  hint: string;
+}
+
+/** What the definition is checked against: its forms, the other processes, and optionally the directory. */
+export interface LintContext {
+  forms: Record<string, FormDefinition>;
+  /** Process keys that exist, for `invoke`/`startChild`; omit to skip that check. */
+  processes?: Set<string>;
+  /** With a directory, assignment rules are checked for being satisfiable. */
+  directory?: Directory;
+}
+
+/** Collects problems for one definition. */
+export class ProblemList {
+  readonly items: LintProblem[] = [];
+  error(code: string, path: string, message: string, hint: string): void {
+    this.items.push({ code, severity: 'error', message, path, hint });
+  }
+  warn(code: string, path: string, message: string, hint: string): void {
+    this.items.push({ code, severity: 'warning', message, path, hint });
+  }
+}
+
+/** JSON pointer of a state inside the definition (`/machine/states/a/states/b`). */
+export function statePointer(stateId: string): string {
+  return `/machine/states/${stateId.split('.').join('/states/')}`;
+}

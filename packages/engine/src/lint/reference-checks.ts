@@ -1,0 +1,195 @@
+import type { ActionRef, AssignmentRule, ProcessDefinition } from '../definition/definition-types';
+import { checkFormSchema } from '../forms';
+import type { StateIndex } from '../machine/state-index';
+import { type FlowEdge, transitionAt } from './flow-graph';
+import { type LintContext, type ProblemList, statePointer } from './lint-types';
+
+/** The fixed action registry: name → required params. Definitions cannot name anything else. */
+export const ACTION_REGISTRY: Record<ActionRef['type'], string[]> = {
+  assignCel: ['field', 'expr'],
+  notify: ['to', 'message'],
+  startChild: ['process'],
+  cancelChildren: [],
+  directoryChange: ['kind', 'role', 'unit', 'user'],
+};
+
+/** Names that must exist somewhere: guards, actions, forms, processes, case fields. */
+export function checkReferences(
+  def: ProcessDefinition,
+  index: StateIndex,
+  edges: FlowEdge[],
+  ctx: LintContext,
+  problems: ProblemList,
+): void {
+  const fields = caseFields(def);
+  const field = (name: string | undefined, pointer: string) => {
+    if (name !== undefined && !fields.has(name)) {
+      problems.error(
+        'unknown-field',
+        pointer,
+        `Case field '${name}' does not exist`,
+        `Add '${name}' to caseSchema.properties or use an existing field`,
+      );
+    }
+  };
+  field(def.unitField, '/unitField');
+  const form = (key: string | undefined, pointer: string) => {
+    if (key !== undefined && !ctx.forms[key])
+      problems.error(
+        'unknown-form',
+        pointer,
+        `Form '${key}' does not exist`,
+        'Add the form under forms/ or fix the key',
+      );
+  };
+  form(def.startForm, '/startForm');
+  const actions = (list: ActionRef[] | undefined, pointer: string) =>
+    list?.forEach((a, i) => checkAction(a, `${pointer}/${i}`, ctx, problems, field));
+  const rule = (r: AssignmentRule | undefined, pointer: string) => r && checkRuleFields(r, pointer, field);
+  rule(def.starters, '/starters');
+  for (const [id, info] of index) {
+    const base = statePointer(id);
+    actions(info.def.entry, `${base}/entry`);
+    actions(info.def.exit, `${base}/exit`);
+    const task = info.def.task;
+    if (task) {
+      form(task.form, `${base}/task/form`);
+      rule(task.assignment, `${base}/task/assignment`);
+      rule(task.cc, `${base}/task/cc`);
+      rule(task.escalation?.reassignTo, `${base}/task/escalation/reassignTo`);
+      for (const name of Object.keys(task.fieldPermissions ?? {}))
+        field(name, `${base}/task/fieldPermissions/${name}`);
+    }
+    if (info.def.invoke) checkProcess(info.def.invoke.process, `${base}/invoke/process`, ctx, problems);
+  }
+  for (const edge of edges) {
+    if (edge.kind === 'return') continue;
+    const spec = transitionAt(def, edge.pointer);
+    if (spec?.guard && spec.guard.type !== 'cel') {
+      problems.error(
+        'unknown-guard',
+        `${edge.pointer}/guard/type`,
+        `Guard type '${spec.guard.type}' is not known`,
+        'Use {"type": "cel", "params": {"expr": …}}',
+      );
+    }
+    actions(spec?.actions, `${edge.pointer}/actions`);
+  }
+  checkForms(def, ctx, fields, problems);
+}
+
+function checkAction(
+  a: ActionRef,
+  pointer: string,
+  ctx: LintContext,
+  problems: ProblemList,
+  field: (n: string | undefined, p: string) => void,
+): void {
+  const required = ACTION_REGISTRY[a.type];
+  if (!required) {
+    problems.error(
+      'unknown-action',
+      `${pointer}/type`,
+      `Action '${a.type}' is not known`,
+      `Use one of: ${Object.keys(ACTION_REGISTRY).join(', ')}`,
+    );
+    return;
+  }
+  const params = (a.params ?? {}) as Record<string, unknown>;
+  for (const name of required) {
+    if (params[name] === undefined)
+      problems.error(
+        'action-params',
+        `${pointer}/params`,
+        `Action '${a.type}' needs '${name}'`,
+        `Add params.${name}`,
+      );
+  }
+  if (a.type === 'assignCel') field(params.field as string, `${pointer}/params/field`);
+  if (a.type === 'startChild' && typeof params.process === 'string')
+    checkProcess(params.process, `${pointer}/params/process`, ctx, problems);
+}
+
+function checkProcess(key: string, pointer: string, ctx: LintContext, problems: ProblemList): void {
+  if (ctx.processes && !ctx.processes.has(key)) {
+    problems.error(
+      'unknown-process',
+      pointer,
+      `Process '${key}' does not exist`,
+      'Name a process key from workflows/',
+    );
+  }
+}
+
+function checkRuleFields(
+  rule: AssignmentRule,
+  pointer: string,
+  field: (n: string | undefined, p: string) => void,
+): void {
+  if (rule.kind === 'roleInCaseUnit' || rule.kind === 'contractingLeader')
+    field(rule.unitField, `${pointer}/unitField`);
+  if (rule.kind === 'field') field(rule.field, `${pointer}/field`);
+  if (rule.kind === 'anyOf') rule.rules.forEach((r, i) => checkRuleFields(r, `${pointer}/rules/${i}`, field));
+}
+
+function checkForms(
+  def: ProcessDefinition,
+  ctx: LintContext,
+  fields: Set<string>,
+  problems: ProblemList,
+): void {
+  const used = new Set<string>();
+  if (def.startForm) used.add(def.startForm);
+  for (const s of Object.values(collectTasks(def))) if (s.form) used.add(s.form);
+  const caseProps = (def.caseSchema.properties ?? {}) as Record<string, { type?: unknown }>;
+  for (const key of used) {
+    const form = ctx.forms[key];
+    if (!form) continue;
+    for (const p of checkFormSchema(form.schema)) {
+      problems.error(
+        p.code,
+        `/forms/${key}${p.path}`,
+        `Form '${key}': ${p.message}`,
+        'Make the form schema smaller, simpler or safer',
+      );
+    }
+    const props = (form.schema.properties ?? {}) as Record<string, { type?: unknown }>;
+    for (const [name, prop] of Object.entries(props)) {
+      if (!fields.has(name)) {
+        problems.error(
+          'form-field-not-in-case',
+          `/forms/${key}/schema/properties/${name}`,
+          `Form '${key}' field '${name}' is not a case field`,
+          `Add '${name}' to caseSchema.properties`,
+        );
+      } else if (
+        prop.type &&
+        caseProps[name]?.type &&
+        JSON.stringify(prop.type) !== JSON.stringify(caseProps[name]?.type)
+      ) {
+        problems.error(
+          'form-field-type-mismatch',
+          `/forms/${key}/schema/properties/${name}`,
+          `Form '${key}' field '${name}' is ${String(prop.type)} but the case field is ${String(caseProps[name]?.type)}`,
+          'Use the same type in both',
+        );
+      }
+    }
+  }
+}
+
+function collectTasks(def: ProcessDefinition) {
+  const out: { form?: string }[] = [];
+  const walk = (states: ProcessDefinition['machine']['states']) => {
+    for (const s of Object.values(states)) {
+      if (s.task) out.push(s.task);
+      if (s.states) walk(s.states);
+    }
+  };
+  walk(def.machine.states);
+  return out;
+}
+
+function caseFields(def: ProcessDefinition): Set<string> {
+  return new Set(Object.keys((def.caseSchema.properties ?? {}) as object));
+}

@@ -1,0 +1,78 @@
+import type { CandidateSet } from '../assignment';
+import type { VoteRule, VoteState } from '../voting';
+
+/** An open user task. Closed tasks leave the snapshot; their trail lives in the audit log. */
+export interface TaskRecord {
+  id: string;
+  stateId: string;
+  candidates: CandidateSet;
+  /** Set when one user holds the task (single assignee or claimed). */
+  assignee?: string;
+  /** 委派: the task goes back to this user after the delegate acts. */
+  delegatedBy?: string;
+  /** The delegate finished; the delegator must now confirm. */
+  delegateDone?: boolean;
+  createdAt: string;
+  dueAt?: string;
+  /** Multi-instance signer this task belongs to (voting). */
+  signer?: string;
+  urged: number;
+  remindersSent: number;
+}
+
+/** A durable timer; the runtime fires it with a `timerFired` command at `dueAt`. */
+export interface TimerRecord {
+  id: string;
+  kind: 'after' | 'reminder' | 'escalation' | 'due';
+  stateId: string;
+  taskId?: string;
+  /** For `after`: the internal event to send. */
+  event?: string;
+  dueAt: string;
+  /** Escalation rounds already run. */
+  round?: number;
+}
+
+/** A child case started by this one. */
+export interface ChildRecord {
+  id: string;
+  process: string;
+  /** The invoking state, when the parent waits for it. */
+  stateId?: string;
+  status: 'running' | 'completed' | 'cancelled';
+}
+
+/** What `withdraw` restores: the case as it was before the actor's last completion. */
+export interface WithdrawPoint {
+  actor: string;
+  taskId: string;
+  stateId: string;
+  prior: Omit<CaseSnapshot, 'withdrawable' | 'version' | 'seq'>;
+}
+
+/** The whole state of one case: plain JSON, round-trips through JSON.stringify. */
+export interface CaseSnapshot {
+  instanceId: string;
+  definitionKey: string;
+  definitionVersion: number;
+  status: 'running' | 'completed' | 'cancelled';
+  /** Commands applied so far; the runtime's optimistic-lock version. */
+  version: number;
+  /** Id sequence: every id is derived from the instance id and this counter. */
+  seq: number;
+  machine: { value: unknown; historyValue: Record<string, string[]> };
+  data: Record<string, unknown>;
+  initiator: string;
+  caseUnit?: string;
+  startedAt: string;
+  endedAt?: string;
+  parent?: { instanceId: string; childId: string };
+  tasks: TaskRecord[];
+  timers: TimerRecord[];
+  children: ChildRecord[];
+  votes: Record<string, { rule: VoteRule; state: VoteState }>;
+  /** State id → users who completed a task there (for "performer of an earlier step"). */
+  performers: Record<string, string[]>;
+  cc: { user: string; by: string; at: string; taskId?: string }[];
+  withdrawable?: WithdrawPoint;
+}

@@ -1,0 +1,32 @@
+/** Everything that can happen to a case. Commands are data so the audit log can replay them. */
+export type Command =
+  | {
+      type: 'start';
+      instanceId: string;
+      data: Record<string, unknown>;
+      parent?: { instanceId: string; childId: string };
+    }
+  | { type: 'complete'; taskId: string; outcome: string; data?: Record<string, unknown>; comment?: string }
+  | { type: 'claim'; taskId: string }
+  | { type: 'unclaim'; taskId: string }
+  | { type: 'transfer'; taskId: string; to: string; comment?: string }
+  | { type: 'delegate'; taskId: string; to: string; comment?: string }
+  | { type: 'addSigner'; taskId: string; users: string[]; position?: 'before' | 'after' | 'end' }
+  | { type: 'removeSigner'; taskId: string; users: string[] }
+  | { type: 'return'; taskId: string; target: string; comment?: string }
+  | { type: 'withdraw'; comment?: string }
+  | { type: 'urge'; taskId: string; comment?: string }
+  | { type: 'cc'; taskId?: string; users: string[]; comment?: string }
+  | { type: 'comment'; text: string; taskId?: string }
+  | { type: 'timerFired'; timerId: string }
+  | { type: 'childDone'; childId: string; status: 'completed' | 'cancelled'; data?: Record<string, unknown> }
+  | { type: 'cancel'; reason?: string };
+
+/** The command kinds, for registries and exhaustive checks. */
+export type CommandType = Command['type'];
+
+/** Who issues a command: a user, or the system (timers, child completion). */
+export interface Actor {
+  username: string;
+  system?: boolean;
+}

@@ -1,0 +1,95 @@
+import type { UserTaskDef } from '../definition/definition-types';
+import { castBallot, tallyVotes } from '../voting';
+import type { TaskRecord } from './case-snapshot';
+import type { Command } from './commands';
+import { taskDef } from './compiled-definition';
+import { applyForm, invalidForm } from './form-submission';
+import { sendEvent } from './machine-driver';
+import { openTask, outcomeEvent } from './task-factory';
+import { findTask, requireWorker } from './task-access';
+import { record, type StepWork } from './step-context';
+import { StepError } from './step-error';
+
+type Complete = Extract<Command, { type: 'complete' }>;
+
+/** `complete`: validate the form, record the decision, count the vote, and move the machine on. */
+export function completeTask(work: StepWork, command: Complete): void {
+  const task = findTask(work, command.taskId);
+  requireWorker(work, task);
+  const def = taskDef(work.compiled, task.stateId);
+  const outcome = def.outcomes.find((o) => o.key === command.outcome);
+  if (!outcome) throw new StepError('invalid-command', `Task has no outcome '${command.outcome}'`);
+  if (outcome.requiresComment && !command.comment?.trim()) {
+    throw invalidForm([{ path: '/comment', keyword: 'required', message: commentRequired(work) }]);
+  }
+  if (!outcome.skipValidation) applyForm(work, def, command.data ?? {});
+  if (task.delegatedBy && !task.delegateDone && task.assignee === work.opts.actor.username) {
+    return resolveDelegation(work, task);
+  }
+  closeTask(work, task, command.outcome);
+  if (def.voting) return vote(work, task, def, command.outcome);
+  fire(work, task.stateId, outcomeEvent(def, command.outcome), command.outcome);
+}
+
+/** Sends an outcome's event; an event nothing accepts is refused rather than leaving the case stuck. */
+export function fire(
+  work: StepWork,
+  stateId: string,
+  event: string,
+  outcome: string,
+  votes?: { approve: number; reject: number; pending: number; total: number },
+): void {
+  const reacted = sendEvent(work, { type: event, origin: stateId, outcome, votes });
+  if (!reacted) throw new StepError('not-enabled', `No transition accepts '${outcome}' in the current state`);
+}
+
+/** Removes a finished task and remembers who performed the step. */
+export function closeTask(work: StepWork, task: TaskRecord, outcome: string): void {
+  const snap = work.snap;
+  snap.tasks = snap.tasks.filter((t) => t.id !== task.id);
+  snap.timers = snap.timers.filter((t) => t.taskId !== task.id);
+  const performer = work.opts.actor.username;
+  const list = (snap.performers[task.stateId] ??= []);
+  if (!work.opts.actor.system && !list.includes(performer)) list.push(performer);
+  record(work, { taskCompleted: task.id, stateId: task.stateId, outcome });
+}
+
+function vote(work: StepWork, task: TaskRecord, def: UserTaskDef, outcome: string): void {
+  const voting = def.voting!;
+  const entry = work.snap.votes[task.stateId]!;
+  const ballot =
+    outcome === voting.approveOutcome ? 'approve' : outcome === voting.rejectOutcome ? 'reject' : undefined;
+  if (!ballot) {
+    return fire(work, task.stateId, outcomeEvent(def, outcome), outcome);
+  }
+  const signer = task.signer ?? work.opts.actor.username;
+  entry.state = castBallot(entry.rule, entry.state, signer, ballot);
+  const result = tallyVotes(entry.rule, entry.state);
+  if (!result.decided) {
+    const open = new Set(work.snap.tasks.filter((t) => t.stateId === task.stateId).map((t) => t.signer));
+    for (const next of result.awaiting.filter((s) => !open.has(s))) {
+      openTask(work, task.stateId, def, { users: [next], roles: [] }, next);
+    }
+    return;
+  }
+  const decided = result.result === 'approved' ? voting.approveOutcome : voting.rejectOutcome;
+  const votes = {
+    approve: result.approvals,
+    reject: result.rejections,
+    pending: result.total - result.approvals - result.rejections,
+    total: result.total,
+  };
+  record(work, { voteDecided: task.stateId, result: result.result, votes });
+  fire(work, task.stateId, outcomeEvent(def, decided), decided, votes);
+}
+
+function resolveDelegation(work: StepWork, task: TaskRecord): void {
+  record(work, { delegationResolved: task.id, by: task.assignee, backTo: task.delegatedBy });
+  task.assignee = task.delegatedBy;
+  task.delegatedBy = undefined;
+  task.delegateDone = true;
+}
+
+function commentRequired(work: StepWork): string {
+  return work.opts.locale === 'en' ? 'A comment is required for this decision' : '请填写审批意见';
+}

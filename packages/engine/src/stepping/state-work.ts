@@ -1,0 +1,45 @@
+import { parseIsoDuration, resolveDueAt } from '../expressions';
+import { internalEvent } from '../machine/machine-builder';
+import { stateDef } from './compiled-definition';
+import { startChild } from './case-lifecycle';
+import { createTasks } from './task-factory';
+import { celVars, nextId, type StepWork } from './step-context';
+
+/** Entering a tracked state: create its tasks, arm its `after` timers, start its child process. */
+export function openStateWork(work: StepWork, stateId: string): void {
+  const def = stateDef(work.compiled, stateId);
+  for (const key of Object.keys(def.after ?? {})) {
+    work.snap.timers.push({
+      id: nextId(work, 'm'),
+      kind: 'after',
+      stateId,
+      event: internalEvent.after(stateId, key),
+      dueAt: afterDueAt(work, key),
+    });
+  }
+  if (def.invoke) startChild(work, def.invoke, stateId);
+  if (def.task) createTasks(work, stateId, def.task);
+}
+
+/** Leaving a tracked state: its open tasks, timers and vote close; a child it waits for is cancelled. */
+export function closeStateWork(work: StepWork, stateId: string): void {
+  const snap = work.snap;
+  snap.tasks = snap.tasks.filter((t) => t.stateId !== stateId);
+  snap.timers = snap.timers.filter((t) => t.stateId !== stateId);
+  delete snap.votes[stateId];
+  for (const child of snap.children) {
+    if (child.stateId === stateId && child.status === 'running') {
+      child.status = 'cancelled';
+      work.effects.push({ type: 'cancelChild', childId: child.id });
+    }
+  }
+}
+
+function afterDueAt(work: StepWork, key: string): string {
+  const named = work.compiled.definition.machine.delays?.[key];
+  const spec = named ?? key;
+  if (typeof spec === 'string' && parseIsoDuration(spec) === undefined && !named) {
+    return resolveDueAt({ cel: spec }, work.compiled.cel, celVars(work));
+  }
+  return resolveDueAt(spec, work.compiled.cel, celVars(work));
+}

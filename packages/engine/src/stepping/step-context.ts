@@ -1,0 +1,68 @@
+import type { Directory } from '../assignment';
+import type { CelVariables } from '../expressions';
+import type { FormValidator, Locale } from '../forms';
+import type { CaseSnapshot } from './case-snapshot';
+import type { Actor } from './commands';
+import type { CompiledDefinition } from './compiled-definition';
+import type { AuditEntry, Effect } from './effects';
+
+/** What a step needs from outside: time, people and form checking. Never a clock or a database. */
+export interface StepOptions {
+  now: string;
+  actor: Actor;
+  directory: Directory;
+  forms?: FormValidator;
+  locale?: Locale;
+}
+
+/** The mutable working copy one command operates on; discarded if the command is refused. */
+export interface StepWork {
+  compiled: CompiledDefinition;
+  snap: CaseSnapshot;
+  opts: StepOptions;
+  effects: Effect[];
+  /** What happened, for the audit row's detail. */
+  events: Record<string, unknown>[];
+  /** Outcome events raised while handling actions (skipped tasks, auto-decisions), run after the current one. */
+  queue: { type: string; origin?: string; outcome?: string }[];
+}
+
+/** Derives the next id from the instance id and the snapshot's sequence: deterministic, replayable. */
+export function nextId(work: StepWork, prefix: string): string {
+  work.snap.seq += 1;
+  return `${work.snap.instanceId}:${prefix}${work.snap.seq}`;
+}
+
+/** A user as CEL sees them: name, roles and units from the directory. */
+export function celPerson(directory: Directory, username: string): NonNullable<CelVariables['actor']> {
+  const roles = directory.rolesOf(username);
+  return {
+    username,
+    roles: [...new Set(roles.map((r) => r.role))],
+    units: [...new Set(roles.map((r) => r.unit))],
+  };
+}
+
+/** Variables for expressions evaluated outside the machine (assignment, due dates, child input). */
+export function celVars(work: StepWork, extra: Partial<CelVariables> = {}): CelVariables {
+  const { snap, opts } = work;
+  return {
+    data: snap.data,
+    now: opts.now,
+    initiator: celPerson(opts.directory, snap.initiator),
+    actor: celPerson(opts.directory, opts.actor.username),
+    ...extra,
+  };
+}
+
+/** Adds a detail line to the command's audit entry. */
+export function record(work: StepWork, event: Record<string, unknown>): void {
+  work.events.push(event);
+}
+
+/** The finished command as the caller sees it. */
+export interface StepResult {
+  snapshot: CaseSnapshot;
+  effects: Effect[];
+  audit: AuditEntry;
+}

@@ -1,0 +1,118 @@
+import type { DefinitionBundle } from '../definition/definition-types';
+import { cancelCase, childDone, emptySnapshot, startCase } from './case-lifecycle';
+import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
+import type { Command } from './commands';
+import { compileBundle } from './compiled-definition';
+import { completeTask } from './complete-task';
+import { returnTask, withdraw, withdrawPoint } from './return-withdraw';
+import { addSigner, removeSigner } from './signer-operations';
+import type { StepOptions, StepResult, StepWork } from './step-context';
+import { StepError } from './step-error';
+import { carbonCopy, claim, comment, delegate, transfer, unclaim, urge } from './task-operations';
+import { timerFired } from './timer-fired';
+import { taskDef } from './compiled-definition';
+
+/** Commands that leave the case's flow where it was, so a pending withdraw stays possible. */
+const FLOW_NEUTRAL = new Set<Command['type']>(['urge', 'cc', 'comment', 'claim', 'unclaim']);
+
+/**
+ * The pure step: (definition, snapshot, command, {now, directory, actor}) → (snapshot, effects, audit).
+ * Never mutates its inputs, never reads a clock, never performs I/O. A refused command throws StepError.
+ */
+export function step(
+  bundle: DefinitionBundle,
+  snapshot: CaseSnapshot | undefined,
+  command: Command,
+  opts: StepOptions,
+): StepResult {
+  const compiled = compileBundle(bundle);
+  if (command.type === 'start') {
+    if (snapshot) throw new StepError('invalid-command', 'Case already started');
+  } else {
+    if (!snapshot) throw new StepError('not-found', 'No such case');
+    if (snapshot.status !== 'running') throw new StepError('stale', `Case is ${snapshot.status}`);
+  }
+  const snap =
+    command.type === 'start'
+      ? emptySnapshot(compiled, command, opts.actor.username, opts.now)
+      : structuredClone(snapshot!);
+  const work: StepWork = { compiled, snap, opts, effects: [], events: [], queue: [] };
+  const prior = command.type === 'complete' ? withdrawPoint(snap) : undefined;
+  dispatch(work, command);
+  const next = work.snap;
+  if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;
+  if (prior && command.type === 'complete') rememberWithdraw(work, command, prior);
+  next.version += 1;
+  return {
+    snapshot: next,
+    effects: work.effects,
+    audit: {
+      seq: next.version,
+      at: opts.now,
+      actor: opts.actor.username,
+      action: command.type,
+      taskId: 'taskId' in command ? command.taskId : undefined,
+      outcome: command.type === 'complete' ? command.outcome : undefined,
+      comment: commentOf(command),
+      detail: { command, events: work.events },
+    },
+  };
+}
+
+function dispatch(work: StepWork, command: Command): void {
+  switch (command.type) {
+    case 'start':
+      return startCase(work);
+    case 'complete':
+      return completeTask(work, command);
+    case 'claim':
+      return claim(work, command);
+    case 'unclaim':
+      return unclaim(work, command);
+    case 'transfer':
+      return transfer(work, command);
+    case 'delegate':
+      return delegate(work, command);
+    case 'addSigner':
+      return addSigner(work, command);
+    case 'removeSigner':
+      return removeSigner(work, command);
+    case 'return':
+      return returnTask(work, command);
+    case 'withdraw':
+      return withdraw(work, command);
+    case 'urge':
+      return urge(work, command);
+    case 'cc':
+      return carbonCopy(work, command);
+    case 'comment':
+      return comment(work, command);
+    case 'timerFired':
+      return timerFired(work, command);
+    case 'childDone':
+      return childDone(work, command);
+    case 'cancel':
+      return cancelCase(work);
+    default:
+      throw new StepError('invalid-command', `Unknown command '${(command as { type: string }).type}'`);
+  }
+}
+
+function rememberWithdraw(
+  work: StepWork,
+  command: Extract<Command, { type: 'complete' }>,
+  prior: WithdrawPoint['prior'],
+): void {
+  const task = prior.tasks.find((t) => t.id === command.taskId);
+  if (!task || work.snap.status !== 'running') return;
+  const allowed = taskDef(work.compiled, task.stateId).operations?.includes('withdraw');
+  const irreversible = work.effects.some((e) => e.type === 'directoryChange' || e.type === 'childFinished');
+  if (!allowed || irreversible) return;
+  work.snap.withdrawable = { actor: work.opts.actor.username, taskId: task.id, stateId: task.stateId, prior };
+}
+
+function commentOf(command: Command): string | undefined {
+  if (command.type === 'comment') return command.text;
+  if ('comment' in command) return command.comment;
+  return undefined;
+}

@@ -1,0 +1,49 @@
+import { lintCommand } from './lint-command';
+
+/** A subcommand: takes its arguments, writes to stdout/stderr, returns the exit code. */
+export type CommandRunner = (args: string[], io: CliIo) => Promise<number>;
+
+/** Where commands write; tests pass buffers. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+const commands: Record<string, { run: CommandRunner; summary: string }> = {
+  lint: {
+    run: lintCommand,
+    summary: 'Check process definitions: format, reachability, termination, people, CEL, forms',
+  },
+};
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+};
+
+/** Entry point of `npx flowform <command> …`; returns the process exit code. */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.out(usage());
+    return name ? 0 : 2;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.err(`flowform: unknown command '${name}'\n\n${usage()}`);
+    return 2;
+  }
+  return command.run(rest, io);
+}
+
+function usage(): string {
+  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(14)} ${c.summary}`);
+  return [
+    'Usage: flowform <command> [options]',
+    '',
+    'Commands:',
+    ...lines,
+    '',
+    "Run 'flowform <command> --help' for a command's options.",
+  ].join('\n');
+}
