@@ -1,10 +1,12 @@
 // `npm run bench -- <name> [options]`: runs one benchmark script; each prints figures and a last JSON line.
+export {};
+
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   engine: () => import('./bench/engine-bench'),
 };
 
-const [name, ...args] = process.argv.slice(2);
-const load = name ? benches[name] : undefined;
+const [benchName, ...args] = process.argv.slice(2);
+const load = benchName ? benches[benchName] : undefined;
 if (!load) {
   console.error(`usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]`);
   process.exit(2);

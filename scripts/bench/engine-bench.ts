@@ -103,7 +103,7 @@ export async function run(args: string[]): Promise<void> {
     const result = step(bundle, snapshot, { type: 'complete', taskId, outcome: 'save', data }, opts(n));
     text0 = JSON.stringify(result.snapshot);
   };
-  for (let n = 1; n <= 2000; n++) transition(n);
+  for (let n = 1; n <= 5000; n++) transition(n);
   const perRun: number[] = [];
   for (let r = 0; r < runs; r++) {
     const before = process.cpuUsage();

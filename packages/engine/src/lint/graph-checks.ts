@@ -1,5 +1,5 @@
 import type { StateIndex } from '../machine/state-index';
-import { type FlowEdge, entrySet, reachable, successors } from './flow-graph';
+import { entrySet, type FlowEdge, reachable, successors } from './flow-graph';
 import { type ProblemList, statePointer } from './lint-types';
 
 /** Targets that do not exist, states nobody can enter, states from which the case can never end, eventless loops. */

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DirectorySeed, InMemoryDirectory } from '../assignment';
 import type { FormDefinition } from '../definition/definition-types';
-import seed from './lint-test-directory.json' with { type: 'json' };
 import { lintDefinition } from './lint-definition';
+import seed from './lint-test-directory.json' with { type: 'json' };
 
 interface Fixture {
   description: string;

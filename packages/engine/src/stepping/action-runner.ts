@@ -1,5 +1,5 @@
-import type { DirectoryChangeParams, NotifyParams, StartChildParams } from '../definition/definition-types';
 import { expandCandidates, resolveAssignment } from '../assignment';
+import type { DirectoryChangeParams, NotifyParams, StartChildParams } from '../definition/definition-types';
 import { assignmentContext } from './assignment-context';
 import { startChild } from './case-lifecycle';
 import { closeStateWork, openStateWork } from './state-work';

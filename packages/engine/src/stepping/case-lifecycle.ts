@@ -1,12 +1,12 @@
+import { canActOn, resolveAssignment } from '../assignment';
 import type { InvokeDef, StartChildParams } from '../definition/definition-types';
 import { internalEvent } from '../machine/machine-builder';
+import { assignmentContext } from './assignment-context';
 import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
-import { sendEvent, startMachine } from './machine-driver';
-import { canActOn, resolveAssignment } from '../assignment';
-import { assignmentContext } from './assignment-context';
 import { formValidator, invalidForm } from './form-submission';
+import { sendEvent, startMachine } from './machine-driver';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 

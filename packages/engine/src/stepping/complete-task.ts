@@ -5,10 +5,10 @@ import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { applyForm, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
-import { openTask, outcomeEvent } from './task-factory';
-import { findTask, requireWorker } from './task-access';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { findTask, requireWorker } from './task-access';
+import { openTask, outcomeEvent } from './task-factory';
 
 type Complete = Extract<Command, { type: 'complete' }>;
 

@@ -1,20 +1,19 @@
-import { type AnyMachineSnapshot, initialTransition, transition } from 'xstate';
+import type { AnyMachineSnapshot } from 'xstate';
 import type { EngineEvent, MachineContext } from '../machine/machine-builder';
-import type { CaseSnapshot } from './case-snapshot';
+import { type Executable, pureInitialTransition, pureTransition } from '../machine/pure-transition';
 import { runAction } from './action-runner';
 import { finishCase } from './case-lifecycle';
+import type { CaseSnapshot } from './case-snapshot';
 import { celPerson, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
 /** XState refuses to loop forever; so do we, per command. */
 const MAX_EVENTS_PER_COMMAND = 100;
 
-type Executable = { type: string; params?: unknown };
-
 /** Enters the machine's initial state for a new case and runs the resulting entry work. */
 export function startMachine(work: StepWork): void {
   const input = { ...machineContext(work), now: work.opts.now, actor: engineActor(work) };
-  const [next, actions] = guarded(() => initialTransition(work.compiled.machine, input));
+  const [next, actions] = guarded(() => pureInitialTransition(work.compiled.machine, input));
   apply(work, next, actions);
   drainQueue(work);
 }
@@ -24,7 +23,7 @@ export function sendEvent(work: StepWork, event: Omit<EngineEvent, 'now' | 'acto
   const machine = work.compiled.machine;
   const current = restore(work);
   const full: EngineEvent = { ...event, now: work.opts.now, actor: engineActor(work) };
-  const [next, actions] = guarded(() => transition(machine, current, full as never));
+  const [next, actions] = guarded(() => pureTransition(machine, current, full));
   const reacted = actions.length > 0 || next.value !== current.value || next.context !== current.context;
   if (!reacted) return false;
   apply(work, next, actions);

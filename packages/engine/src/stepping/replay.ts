@@ -1,5 +1,5 @@
-import type { DefinitionBundle } from '../definition/definition-types';
 import type { Directory } from '../assignment';
+import type { DefinitionBundle } from '../definition/definition-types';
 import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
 import type { AuditEntry } from './effects';

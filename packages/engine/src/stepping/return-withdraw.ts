@@ -1,11 +1,12 @@
+import { expandCandidates } from '../assignment';
 import { internalEvent } from '../machine/machine-builder';
 import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { sendEvent } from './machine-driver';
-import { findTask, requireOperation, requireWorker } from './task-access';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { findTask, requireOperation, requireWorker } from './task-access';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -26,10 +27,15 @@ export function returnTask(work: StepWork, command: Cmd<'return'>): void {
   const before = new Set(work.snap.tasks.map((t) => t.id));
   sendEvent(work, { type: internalEvent.returnTo(command.target), origin: task.stateId });
   const reopened = work.snap.tasks.filter((t) => !before.has(t.id));
+  const reopenedIds = new Set(reopened.map((t) => t.id));
+  work.effects = work.effects.filter(
+    (e) => !(e.type === 'notify' && e.kind === 'task-assigned' && reopenedIds.has(e.taskId ?? '')),
+  );
   for (const t of reopened) {
+    const users = expandCandidates(t.candidates, work.opts.directory);
     work.effects.push({
       type: 'notify',
-      users: t.candidates.users,
+      users,
       kind: 'returned',
       taskId: t.id,
       dedupKey: `${t.id}:returned`,
@@ -37,9 +43,12 @@ export function returnTask(work: StepWork, command: Cmd<'return'>): void {
   }
 }
 
-/** Remembers how the case stood before a completion, so its performer can withdraw it (撤回). */
+/**
+ * Remembers how the case stood before a completion, so its performer can withdraw it (撤回).
+ * `snap` is the caller's input snapshot, which step never mutates, so no copy is needed.
+ */
 export function withdrawPoint(snap: CaseSnapshot): WithdrawPoint['prior'] {
-  const { withdrawable: _w, version: _v, seq: _s, ...prior } = structuredClone(snap);
+  const { withdrawable: _w, version: _v, seq: _s, ...prior } = snap;
   return prior;
 }
 

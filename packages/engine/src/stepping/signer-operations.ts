@@ -2,10 +2,10 @@ import { addSigners, removeSigners, tallyVotes, VotingError } from '../voting';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { fire } from './complete-task';
-import { openTask, outcomeEvent } from './task-factory';
-import { findTask, requireActiveUser, requireOperation, requireWorker } from './task-access';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { findTask, requireActiveUser, requireOperation, requireWorker } from './task-access';
+import { openTask, outcomeEvent } from './task-factory';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 

@@ -1,9 +1,9 @@
 import { parseIsoDuration, resolveDueAt } from '../expressions';
 import { internalEvent } from '../machine/machine-builder';
-import { stateDef } from './compiled-definition';
 import { startChild } from './case-lifecycle';
-import { createTasks } from './task-factory';
+import { stateDef } from './compiled-definition';
 import { celVars, nextId, type StepWork } from './step-context';
+import { createTasks } from './task-factory';
 
 /** Entering a tracked state: create its tasks, arm its `after` timers, start its child process. */
 export function openStateWork(work: StepWork, stateId: string): void {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { replay } from './replay';
-import { StepError } from './step-error';
 import { expenseBundle, smallDirectory } from './fixtures/expense-bundle';
 import { StepHarness } from './fixtures/step-harness';
+import { replay } from './replay';
+import { StepError } from './step-error';
 
 const claim = { amount: 1200, reason: '购买劳保用品', unit: 's1' };
 

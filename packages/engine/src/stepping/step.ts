@@ -2,7 +2,7 @@ import type { DefinitionBundle } from '../definition/definition-types';
 import { cancelCase, childDone, emptySnapshot, startCase } from './case-lifecycle';
 import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
-import { compileBundle } from './compiled-definition';
+import { compileBundle, taskDef } from './compiled-definition';
 import { completeTask } from './complete-task';
 import { returnTask, withdraw, withdrawPoint } from './return-withdraw';
 import { addSigner, removeSigner } from './signer-operations';
@@ -10,7 +10,6 @@ import type { StepOptions, StepResult, StepWork } from './step-context';
 import { StepError } from './step-error';
 import { carbonCopy, claim, comment, delegate, transfer, unclaim, urge } from './task-operations';
 import { timerFired } from './timer-fired';
-import { taskDef } from './compiled-definition';
 
 /** Commands that leave the case's flow where it was, so a pending withdraw stays possible. */
 const FLOW_NEUTRAL = new Set<Command['type']>(['urge', 'cc', 'comment', 'claim', 'unclaim']);
@@ -37,7 +36,7 @@ export function step(
       ? emptySnapshot(compiled, command, opts.actor.username, opts.now)
       : structuredClone(snapshot!);
   const work: StepWork = { compiled, snap, opts, effects: [], events: [], queue: [] };
-  const prior = command.type === 'complete' ? withdrawPoint(snap) : undefined;
+  const prior = command.type === 'complete' && snapshot ? withdrawPoint(snapshot) : undefined;
   dispatch(work, command);
   const next = work.snap;
   if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;

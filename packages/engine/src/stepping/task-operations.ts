@@ -1,8 +1,8 @@
 import { canActOn, expandCandidates } from '../assignment';
 import type { Command } from './commands';
-import { isParticipant, findTask, requireActiveUser, requireOperation, requireWorker } from './task-access';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { findTask, isParticipant, requireActiveUser, requireOperation, requireWorker } from './task-access';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 

@@ -1,14 +1,14 @@
 import { expandCandidates, resolveAssignment } from '../assignment';
 import { resolveDueAt } from '../expressions';
+import { assignmentContext } from './assignment-context';
 import type { TimerRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
-import { assignmentContext } from './assignment-context';
 import { closeTask, fire } from './complete-task';
 import { sendEvent } from './machine-driver';
-import { outcomeEvent } from './task-factory';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { outcomeEvent } from './task-factory';
 
 /** `timerFired`: a due timer runs once; a timer already fired or cancelled is `stale`. */
 export function timerFired(work: StepWork, command: Extract<Command, { type: 'timerFired' }>): void {
