@@ -34,7 +34,10 @@ export function checkExpressions(
   const rule = (r: AssignmentRule | undefined, pointer: string): void => {
     if (!r) return;
     if (r.kind === 'cel') check(r.expr, `${pointer}/expr`, 'dyn');
-    if (r.kind === 'anyOf') r.rules.forEach((x, i) => rule(x, `${pointer}/rules/${i}`));
+    if (r.kind === 'anyOf')
+      r.rules.forEach((x, i) => {
+        rule(x, `${pointer}/rules/${i}`);
+      });
   };
   const actions = (list: ActionRef[] | undefined, pointer: string) =>
     list?.forEach((a, i) => {
@@ -65,7 +68,9 @@ export function checkExpressions(
     const task = info.def.task;
     if (!task) continue;
     duration(task.due, `${base}/task/due`);
-    task.reminders?.forEach((r, i) => duration(r, `${base}/task/reminders/${i}`));
+    task.reminders?.forEach((r, i) => {
+      duration(r, `${base}/task/reminders/${i}`);
+    });
     duration(task.escalation?.after, `${base}/task/escalation/after`);
     rule(task.assignment, `${base}/task/assignment`);
   }

@@ -44,7 +44,9 @@ export function checkReferences(
   };
   form(def.startForm, '/startForm');
   const actions = (list: ActionRef[] | undefined, pointer: string) =>
-    list?.forEach((a, i) => checkAction(a, `${pointer}/${i}`, ctx, problems, field));
+    list?.forEach((a, i) => {
+      checkAction(a, `${pointer}/${i}`, ctx, problems, field);
+    });
   const rule = (r: AssignmentRule | undefined, pointer: string) => r && checkRuleFields(r, pointer, field);
   rule(def.starters, '/starters');
   for (const [id, info] of index) {
@@ -129,7 +131,10 @@ function checkRuleFields(
   if (rule.kind === 'roleInCaseUnit' || rule.kind === 'contractingLeader')
     field(rule.unitField, `${pointer}/unitField`);
   if (rule.kind === 'field') field(rule.field, `${pointer}/field`);
-  if (rule.kind === 'anyOf') rule.rules.forEach((r, i) => checkRuleFields(r, `${pointer}/rules/${i}`, field));
+  if (rule.kind === 'anyOf')
+    rule.rules.forEach((r, i) => {
+      checkRuleFields(r, `${pointer}/rules/${i}`, field);
+    });
 }
 
 function checkForms(

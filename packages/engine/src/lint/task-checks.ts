@@ -101,7 +101,9 @@ export function checkTasks(
       );
     }
     checkDuration(task.due, `${base}/task/due`, problems);
-    task.reminders?.forEach((r, i) => checkDuration(r, `${base}/task/reminders/${i}`, problems));
+    task.reminders?.forEach((r, i) => {
+      checkDuration(r, `${base}/task/reminders/${i}`, problems);
+    });
     checkDuration(task.escalation?.after, `${base}/task/escalation/after`, problems);
     checkRule(task.assignment, `${base}/task/assignment`, index, ctx, problems);
     if (task.escalation?.reassignTo)
@@ -146,7 +148,9 @@ function checkRule(
   problems: ProblemList,
 ): void {
   if (rule.kind === 'anyOf') {
-    rule.rules.forEach((r, i) => checkRule(r, `${pointer}/rules/${i}`, index, ctx, problems));
+    rule.rules.forEach((r, i) => {
+      checkRule(r, `${pointer}/rules/${i}`, index, ctx, problems);
+    });
     return;
   }
   if (rule.kind === 'performerOf' && !index.get(rule.state)?.def.task) {

@@ -49,8 +49,8 @@ export function closeTask(work: StepWork, task: TaskRecord, outcome: string): vo
   snap.tasks = snap.tasks.filter((t) => t.id !== task.id);
   snap.timers = snap.timers.filter((t) => t.taskId !== task.id);
   const performer = work.opts.actor.username;
-  const list = (snap.performers[task.stateId] ??= []);
-  if (!work.opts.actor.system && !list.includes(performer)) list.push(performer);
+  const list = snap.performers[task.stateId] ?? [];
+  if (!work.opts.actor.system && !list.includes(performer)) snap.performers[task.stateId] = [...list, performer];
   record(work, { taskCompleted: task.id, stateId: task.stateId, outcome });
 }
 

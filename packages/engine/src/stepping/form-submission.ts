@@ -7,7 +7,9 @@ let defaultValidator: FormValidator | undefined;
 
 /** The validator a step uses: the caller's (shared cache), else one per process. */
 export function formValidator(work: StepWork): FormValidator {
-  return work.opts.forms ?? (defaultValidator ??= createFormValidator());
+  if (work.opts.forms) return work.opts.forms;
+  defaultValidator ??= createFormValidator();
+  return defaultValidator;
 }
 
 /** Checks a task's submitted data (read-only fields refused) and merges it into the case. */

@@ -58,43 +58,33 @@ export function step(
   };
 }
 
+type Handler<T extends Command['type']> = (work: StepWork, command: Extract<Command, { type: T }>) => void;
+
+/** One handler per command kind; the mapped type makes a missing handler a compile error. */
+const handlers: { [T in Command['type']]: Handler<T> } = {
+  start: (work) => startCase(work),
+  complete: completeTask,
+  claim,
+  unclaim,
+  transfer,
+  delegate,
+  addSigner,
+  removeSigner,
+  return: returnTask,
+  withdraw,
+  urge,
+  cc: carbonCopy,
+  comment,
+  timerFired,
+  childDone,
+  cancel: (work) => cancelCase(work),
+};
+
 function dispatch(work: StepWork, command: Command): void {
-  switch (command.type) {
-    case 'start':
-      return startCase(work);
-    case 'complete':
-      return completeTask(work, command);
-    case 'claim':
-      return claim(work, command);
-    case 'unclaim':
-      return unclaim(work, command);
-    case 'transfer':
-      return transfer(work, command);
-    case 'delegate':
-      return delegate(work, command);
-    case 'addSigner':
-      return addSigner(work, command);
-    case 'removeSigner':
-      return removeSigner(work, command);
-    case 'return':
-      return returnTask(work, command);
-    case 'withdraw':
-      return withdraw(work, command);
-    case 'urge':
-      return urge(work, command);
-    case 'cc':
-      return carbonCopy(work, command);
-    case 'comment':
-      return comment(work, command);
-    case 'timerFired':
-      return timerFired(work, command);
-    case 'childDone':
-      return childDone(work, command);
-    case 'cancel':
-      return cancelCase(work);
-    default:
-      throw new StepError('invalid-command', `Unknown command '${(command as { type: string }).type}'`);
-  }
+  const handler = handlers[command.type] as Handler<Command['type']> | undefined;
+  if (!handler)
+    throw new StepError('invalid-command', `Unknown command '${(command as { type: string }).type}'`);
+  handler(work, command);
 }
 
 function rememberWithdraw(
