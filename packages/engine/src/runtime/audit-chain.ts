@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+
+/** JSON with object keys sorted at every level: the same value always serialises to the same text. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
+}
+
+/** Hex SHA-256 of a string. */
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+/** The chain's first link points at this. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** The fields of an audit row that the hash covers, as stored (and read back) from the database. */
+export interface AuditRowContent {
+  instance_id: string;
+  seq: number;
+  at: string;
+  actor: string;
+  action: string;
+  task_id: string | null;
+  outcome: string | null;
+  comment: string | null;
+  data_digest: string | null;
+  definition_key: string;
+  definition_version: number;
+  detail: Record<string, unknown>;
+}
+
+/** hash = sha256(prev_hash ‖ canonical row): each row vouches for every row before it. */
+export function chainHash(prevHash: string, row: AuditRowContent): string {
+  return sha256Hex(prevHash + canonicalJson(row));
+}

@@ -1,0 +1,189 @@
+import { randomUUID } from 'node:crypto';
+import { type Kysely, sql } from 'kysely';
+import type { InMemoryDirectory } from '../assignment';
+import type { FormValidator } from '../forms';
+import type { CaseSnapshot } from '../stepping/case-snapshot';
+import type { Actor, Command } from '../stepping/commands';
+import { compileBundle } from '../stepping/compiled-definition';
+import type { Effect } from '../stepping/effects';
+import { step } from '../stepping/step';
+import { GENESIS_HASH } from './audit-chain';
+import { computeChangeSet } from './change-set';
+import type { Database } from './database/db-schema';
+import { DefinitionStore } from './definition-store';
+import { loadDirectory } from './directory-store';
+import { RuntimeError } from './runtime-error';
+import { writeChangeSet } from './write-statement';
+
+/** How the runtime is wired: its database, and (in tests) a virtual clock. */
+export interface RuntimeOptions {
+  db: Kysely<Database>;
+  /** Injected clock (tests). Without it, time is the database's `now()`, read with the case. */
+  clock?: () => string;
+  forms?: FormValidator;
+  /** Called after every committed command, e.g. to wake the outbox worker. */
+  onCommitted?: (instanceId: string, effects: Effect[]) => void;
+}
+
+/** What a committed (or idempotently replayed) command returns. */
+export interface CommandOutcome {
+  instanceId: string;
+  version: number;
+  status: CaseSnapshot['status'];
+  /** Open task ids after the command. */
+  tasks: string[];
+  replayed: boolean;
+}
+
+/** Options of one command. */
+export interface ExecuteOptions {
+  idempotencyKey?: string;
+}
+
+/** A case start request; `instanceId` and `parent` are set when a parent starts a child. */
+export interface StartRequest {
+  definitionKey: string;
+  definitionVersion?: number;
+  data: Record<string, unknown>;
+  actor: Actor;
+  instanceId?: string;
+  parent?: { instanceId: string; childId: string };
+}
+
+interface ReadRow {
+  snapshot: CaseSnapshot | null;
+  version: number | null;
+  definition_key: string | null;
+  definition_version: number | null;
+  prev_hash: string | null;
+  dir_version: string;
+  idem: CommandOutcome | null;
+  latest: number | null;
+  db_now: Date;
+}
+
+/**
+ * The durable runtime: load → pure step → one atomic write → after commit, effects to the outbox.
+ * Nothing is ever half done; a stale version is a `conflict`; a retried idempotency key returns the
+ * first result and writes nothing.
+ */
+export class CaseRuntime {
+  readonly definitions: DefinitionStore;
+  private directoryCache: { version: string; directory: InMemoryDirectory } | undefined;
+
+  constructor(private readonly opts: RuntimeOptions) {
+    this.definitions = new DefinitionStore(opts.db);
+  }
+
+  get db(): Kysely<Database> {
+    return this.opts.db;
+  }
+
+  /** Starts a case of the latest (or a given) published version. */
+  async start(request: StartRequest, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    const idem = idemKey(request.actor, options.idempotencyKey);
+    const row = await this.read(undefined, idem, request.definitionKey);
+    if (row.idem) return { ...row.idem, replayed: true };
+    const version = request.definitionVersion ?? row.latest;
+    if (!version) throw new RuntimeError('definition-not-found', `No published definition '${request.definitionKey}'`);
+    const bundle = await this.definitions.get(request.definitionKey, version);
+    const compiled = compileBundle(bundle);
+    const directory = await this.directoryAt(row.dir_version);
+    const now = this.now(row);
+    const instanceId = request.instanceId ?? randomUUID();
+    const command: Command = { type: 'start', instanceId, data: request.data, parent: request.parent };
+    const result = step(bundle, undefined, command, { now, actor: request.actor, directory, forms: this.opts.forms });
+    const change = computeChangeSet({ compiled, before: undefined, result, command, prevHash: GENESIS_HASH, now });
+    const outcome = outcomeOf(result.snapshot);
+    const written = await this.write(change, {
+      kind: 'insert',
+      definitionKey: request.definitionKey,
+      definitionVersion: version,
+      parentId: request.parent?.instanceId ?? null,
+      confidential: compiled.definition.confidential?.enabled ?? false,
+      initiator: request.actor.username,
+      startedAt: now,
+    }, idem, outcome);
+    if (!written) return this.lost(idem, `Case '${instanceId}' already exists`);
+    this.opts.onCommitted?.(instanceId, result.effects);
+    return outcome;
+  }
+
+  /** Runs one command against a case in one transaction. */
+  async execute(instanceId: string, command: Command, actor: Actor, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    const idem = idemKey(actor, options.idempotencyKey);
+    const row = await this.read(instanceId, idem, undefined);
+    if (row.idem) return { ...row.idem, replayed: true };
+    if (!row.snapshot || row.definition_key === null || row.definition_version === null) {
+      throw new RuntimeError('not-found', `No case '${instanceId}'`);
+    }
+    const bundle = await this.definitions.get(row.definition_key, row.definition_version);
+    const directory = await this.directoryAt(row.dir_version);
+    const now = this.now(row);
+    const result = step(bundle, row.snapshot, command, { now, actor, directory, forms: this.opts.forms });
+    const compiled = compileBundle(bundle);
+    const change = computeChangeSet({ compiled, before: row.snapshot, result, command, prevHash: row.prev_hash ?? GENESIS_HASH, now });
+    const outcome = outcomeOf(result.snapshot);
+    const written = await this.write(change, { kind: 'update' }, idem, outcome);
+    if (!written) return this.lost(idem, `Case '${instanceId}' changed since it was read (version ${row.version})`);
+    this.opts.onCommitted?.(instanceId, result.effects);
+    return outcome;
+  }
+
+  /** The directory as of the given version, reloaded only when it moved. */
+  async directoryAt(version?: string): Promise<InMemoryDirectory> {
+    if (!this.directoryCache || (version !== undefined && this.directoryCache.version !== version)) {
+      this.directoryCache = await loadDirectory(this.opts.db);
+    }
+    return this.directoryCache.directory;
+  }
+
+  /** The stored snapshot of a case. */
+  async snapshot(instanceId: string): Promise<CaseSnapshot | undefined> {
+    const row = await this.opts.db.selectFrom('instances').select('snapshot').where('id', '=', instanceId).executeTakeFirst();
+    return (row?.snapshot as CaseSnapshot | undefined) ?? undefined;
+  }
+
+  private now(row: ReadRow): string {
+    return this.opts.clock?.() ?? new Date(row.db_now).toISOString();
+  }
+
+  /** Round trip 1: the case, its last audit hash, the directory version, the idempotency record, the time. */
+  private async read(instanceId: string | undefined, idem: string | undefined, definitionKey: string | undefined): Promise<ReadRow> {
+    const result = await sql<ReadRow>`
+      select i.snapshot, i.version, i.definition_key, i.definition_version,
+        (select a.hash from audit_log a where a.instance_id = i.id order by a.seq desc limit 1) as prev_hash,
+        (select m.version::text from directory_meta m where m.id = 1) as dir_version,
+        (select k.response from idempotency_keys k where k.key = ${idem ?? null}::text) as idem,
+        (select max(d.version) from definitions d where d.key = ${definitionKey ?? null}::text) as latest,
+        now() as db_now
+      from (select 1) as one left join instances i on i.id = ${instanceId ?? null}::text`.execute(this.opts.db);
+    return result.rows[0]!;
+  }
+
+  private async write(change: Parameters<typeof writeChangeSet>[1], head: Parameters<typeof writeChangeSet>[2], idem: string | undefined, outcome: CommandOutcome): Promise<boolean> {
+    try {
+      return await writeChangeSet(this.opts.db, change, head, idem ? { key: idem, actor: change.audit.actor, response: outcome } : undefined);
+    } catch (error) {
+      if ((error as { code?: string }).code === '23505') return false;
+      throw error;
+    }
+  }
+
+  /** Lost the race: the first result if the same idempotency key won it, else `conflict`. */
+  private async lost(idem: string | undefined, message: string): Promise<CommandOutcome> {
+    if (idem) {
+      const row = await this.opts.db.selectFrom('idempotency_keys').select('response').where('key', '=', idem).executeTakeFirst();
+      if (row) return { ...(row.response as CommandOutcome), replayed: true };
+    }
+    throw new RuntimeError('conflict', message);
+  }
+}
+
+function idemKey(actor: Actor, key: string | undefined): string | undefined {
+  return key ? `${actor.username}:${key}` : undefined;
+}
+
+function outcomeOf(snapshot: CaseSnapshot): CommandOutcome {
+  return { instanceId: snapshot.instanceId, version: snapshot.version, status: snapshot.status, tasks: snapshot.tasks.map((t) => t.id), replayed: false };
+}

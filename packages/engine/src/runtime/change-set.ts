@@ -1,0 +1,216 @@
+import type { CaseSnapshot, TaskRecord } from '../stepping/case-snapshot';
+import type { Command } from '../stepping/commands';
+import type { CompiledDefinition } from '../stepping/compiled-definition';
+import type { StepResult } from '../stepping/step-context';
+import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
+
+/** Rows one command writes, computed from the snapshots before and after it. Pure. */
+export interface ChangeSet {
+  instance: {
+    id: string;
+    snapshot: CaseSnapshot;
+    version: number;
+    expectedVersion: number;
+    status: string;
+    endedAt: string | null;
+    updatedAt: string;
+  };
+  newTasks: {
+    id: string;
+    definition_key: string;
+    state_id: string;
+    title: unknown;
+    assignee: string | null;
+    created_at: string;
+    due_at: string | null;
+    urged: number;
+    search: string;
+  }[];
+  changedTasks: {
+    id: string;
+    assignee: string | null;
+    due_at: string | null;
+    urged: number;
+    status: string;
+    ended_at: string | null;
+    ended_by: string | null;
+    outcome: string | null;
+  }[];
+  /** Tasks whose offered-candidate rows are replaced (closed, claimed, transferred…). */
+  resetCandidates: string[];
+  newCandidates: { task_id: string; role: string | null; unit: string | null; username: string | null; created_at: string }[];
+  removedTimers: string[];
+  newTimers: { id: string; kind: string; due_at: string }[];
+  audit: AuditRowContent & { prev_hash: string; hash: string };
+  outbox: { dedup_key: string; kind: string; payload: unknown }[];
+  participants: string[];
+  cc: { username: string; cc_by: string; task_id: string | null; at: string }[];
+  votes: { state_id: string; signer: string; ballot: string }[];
+  comment: { task_id: string | null; text: string } | null;
+}
+
+/** Everything the change set needs besides the step result. */
+export interface ChangeContext {
+  compiled: CompiledDefinition;
+  before: CaseSnapshot | undefined;
+  result: StepResult;
+  command: Command;
+  prevHash: string;
+  now: string;
+}
+
+/** Diffs the snapshots into rows: new and closed tasks, candidates, timers, audit, outbox. */
+export function computeChangeSet(ctx: ContextLike): ChangeSet {
+  const { before, result, compiled, command, now } = ctx;
+  const after = result.snapshot;
+  const oldTasks = new Map((before?.tasks ?? []).map((t) => [t.id, t]));
+  const newTasks = new Map(after.tasks.map((t) => [t.id, t]));
+  const change: ChangeSet = {
+    instance: {
+      id: after.instanceId,
+      snapshot: after,
+      version: after.version,
+      expectedVersion: before?.version ?? 0,
+      status: after.status,
+      endedAt: after.endedAt ?? null,
+      updatedAt: now,
+    },
+    newTasks: [],
+    changedTasks: [],
+    resetCandidates: [],
+    newCandidates: [],
+    removedTimers: [],
+    newTimers: [],
+    audit: auditRow(ctx),
+    outbox: result.effects.map((effect, i) => ({
+      dedup_key: ('dedupKey' in effect && effect.dedupKey) || `${after.instanceId}:v${after.version}:e${i}`,
+      kind: effect.type,
+      payload: effect,
+    })),
+    participants: participants(before, after, ctx),
+    cc: after.cc.filter((c) => !before?.cc.some((b) => b.user === c.user)).map((c) => ({ username: c.user, cc_by: c.by, task_id: c.taskId ?? null, at: c.at })),
+    votes: votes(command, before, after),
+    comment: commentOf(command),
+  };
+  for (const task of after.tasks) {
+    const old = oldTasks.get(task.id);
+    if (!old) {
+      change.newTasks.push(taskRow(compiled, task));
+      change.newCandidates.push(...candidateRows(task));
+    } else if (taskChanged(old, task)) {
+      change.changedTasks.push({ id: task.id, assignee: task.assignee ?? null, due_at: task.dueAt ?? null, urged: task.urged, status: 'open', ended_at: null, ended_by: null, outcome: null });
+      if (old.assignee !== task.assignee || canonicalJson(old.candidates) !== canonicalJson(task.candidates)) {
+        change.resetCandidates.push(task.id);
+        change.newCandidates.push(...candidateRows(task));
+      }
+    }
+  }
+  const endedBy = command.type === 'complete' && !result.audit.actor.startsWith('system') ? result.audit.actor : null;
+  for (const old of oldTasks.values()) {
+    if (newTasks.has(old.id)) continue;
+    const completed = command.type === 'complete' && command.taskId === old.id;
+    change.changedTasks.push({
+      id: old.id,
+      assignee: old.assignee ?? null,
+      due_at: old.dueAt ?? null,
+      urged: old.urged,
+      status: completed ? 'completed' : statusOfClosed(command, after),
+      ended_at: now,
+      ended_by: completed ? endedBy : null,
+      outcome: completed && command.type === 'complete' ? command.outcome : null,
+    });
+    change.resetCandidates.push(old.id);
+  }
+  const oldTimers = new Set((before?.timers ?? []).map((t) => t.id));
+  const currentTimers = new Set(after.timers.map((t) => t.id));
+  change.removedTimers = [...oldTimers].filter((id) => !currentTimers.has(id));
+  change.newTimers = after.timers.filter((t) => !oldTimers.has(t.id)).map((t) => ({ id: t.id, kind: t.kind, due_at: t.dueAt }));
+  return change;
+}
+
+type ContextLike = ChangeContext;
+
+function taskRow(compiled: CompiledDefinition, task: TaskRecord): ChangeSet['newTasks'][number] {
+  const def = compiled.index.get(task.stateId)?.def.task;
+  const title = def?.title ?? { 'zh-CN': task.stateId, en: task.stateId };
+  const name = compiled.definition.name;
+  return {
+    id: task.id,
+    definition_key: compiled.definition.key,
+    state_id: task.stateId,
+    title,
+    assignee: task.assignee ?? null,
+    created_at: task.createdAt,
+    due_at: task.dueAt ?? null,
+    urged: task.urged,
+    search: [title['zh-CN'], title.en, name['zh-CN'], name.en].join(' ').toLowerCase(),
+  };
+}
+
+/** Offered-to rows exist only while nobody holds the task, so role inboxes list unclaimed work only. */
+function candidateRows(task: TaskRecord): ChangeSet['newCandidates'] {
+  if (task.assignee) return [];
+  return [
+    ...task.candidates.users.map((username) => ({ task_id: task.id, role: null, unit: null, username, created_at: task.createdAt })),
+    ...task.candidates.roles.map((r) => ({ task_id: task.id, role: r.role, unit: r.unit, username: null, created_at: task.createdAt })),
+  ];
+}
+
+function taskChanged(a: TaskRecord, b: TaskRecord): boolean {
+  return a.assignee !== b.assignee || a.dueAt !== b.dueAt || a.urged !== b.urged || canonicalJson(a.candidates) !== canonicalJson(b.candidates);
+}
+
+function statusOfClosed(command: Command, after: CaseSnapshot): string {
+  if (command.type === 'withdraw') return 'withdrawn';
+  if (command.type === 'return') return 'returned';
+  if (after.status === 'cancelled') return 'cancelled';
+  return 'closed';
+}
+
+function auditRow(ctx: ChangeContext): ChangeSet['audit'] {
+  const { result, compiled, command, now, prevHash } = ctx;
+  const a = result.audit;
+  const data = 'data' in command ? command.data : undefined;
+  const row: AuditRowContent = {
+    instance_id: result.snapshot.instanceId,
+    seq: a.seq,
+    at: now,
+    actor: a.actor,
+    action: a.action,
+    task_id: a.taskId ?? null,
+    outcome: a.outcome ?? null,
+    comment: a.comment ?? null,
+    data_digest: data ? sha256Hex(canonicalJson(data)) : null,
+    definition_key: compiled.definition.key,
+    definition_version: compiled.version,
+    detail: JSON.parse(JSON.stringify(a.detail ?? {})) as Record<string, unknown>,
+  };
+  return { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) };
+}
+
+function participants(before: CaseSnapshot | undefined, after: CaseSnapshot, ctx: ChangeContext): string[] {
+  const people = new Set<string>();
+  if (!before) people.add(after.initiator);
+  if (!ctx.result.audit.actor.startsWith('system')) people.add(ctx.result.audit.actor);
+  for (const task of after.tasks) {
+    if (task.assignee) people.add(task.assignee);
+    for (const u of task.candidates.users) people.add(u);
+    if (task.delegatedBy) people.add(task.delegatedBy);
+  }
+  for (const c of after.cc) people.add(c.user);
+  return [...people].sort();
+}
+
+function votes(command: Command, before: CaseSnapshot | undefined, after: CaseSnapshot): ChangeSet['votes'] {
+  if (command.type !== 'complete' || !before) return [];
+  const task = before.tasks.find((t) => t.id === command.taskId);
+  if (!task?.signer) return [];
+  const ballot = (after.votes[task.stateId] ?? before.votes[task.stateId])?.state.ballots[task.signer];
+  return [{ state_id: task.stateId, signer: task.signer, ballot: ballot ?? command.outcome }];
+}
+
+function commentOf(command: Command): ChangeSet['comment'] {
+  if (command.type === 'comment') return { task_id: command.taskId ?? null, text: command.text };
+  if ('comment' in command && command.comment?.trim()) return { task_id: 'taskId' in command ? (command.taskId ?? null) : null, text: command.comment };
+  return null;
+}

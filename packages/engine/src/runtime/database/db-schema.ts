@@ -1,0 +1,95 @@
+import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+
+/** Table types for Kysely; the SQL lives in migrations.ts. */
+export interface Database {
+  directory_users: {
+    username: string;
+    display_name: JSONColumnType<{ 'zh-CN': string; en: string }>;
+    superior: string | null;
+    disabled: Generated<boolean>;
+    password_hash: string | null;
+  };
+  directory_units: { id: string; kind: string; name: JSONColumnType<{ 'zh-CN': string; en: string }>; parent: string | null };
+  directory_memberships: { username: string; role: string; unit: string };
+  directory_contracts: { contractor_user: string | null; contractor_unit: string | null; unit: string };
+  directory_meta: { id: number; version: ColumnType<string, number | string, number | string> };
+  definitions: {
+    key: string;
+    version: number;
+    hash: string;
+    bundle: JSONColumnType<object | null>;
+    published_by: string;
+    published_at: Generated<Timestamp>;
+  };
+  definition_drafts: { key: string; bundle: JSONColumnType<object | null>; updated_by: string; updated_at: Generated<Timestamp> };
+  instances: {
+    id: string;
+    definition_key: string;
+    definition_version: number;
+    snapshot: JSONColumnType<object | null>;
+    version: number;
+    status: string;
+    parent_id: string | null;
+    business_key: string | null;
+    confidential: boolean;
+    initiator: string;
+    started_at: Timestamp;
+    ended_at: Timestamp | null;
+    updated_at: Timestamp;
+  };
+  tasks: {
+    id: string;
+    instance_id: string;
+    definition_key: string;
+    state_id: string;
+    title: JSONColumnType<{ 'zh-CN': string; en: string }>;
+    status: string;
+    assignee: string | null;
+    created_at: Timestamp;
+    due_at: Timestamp | null;
+    urged: number;
+    ended_at: Timestamp | null;
+    ended_by: string | null;
+    outcome: string | null;
+    search: string;
+  };
+  task_candidates: { task_id: string; role: string | null; unit: string | null; username: string | null; created_at: Timestamp };
+  participants: { instance_id: string; username: string };
+  cc_entries: { instance_id: string; username: string; cc_by: string; task_id: string | null; at: Timestamp };
+  votes: { instance_id: string; state_id: string; signer: string; ballot: string; at: Timestamp };
+  comments: { id: Generated<string>; instance_id: string; task_id: string | null; author: string; text: string; at: Timestamp };
+  timers: { id: string; instance_id: string; kind: string; due_at: Timestamp; locked_by: string | null; locked_until: Timestamp | null };
+  outbox: {
+    id: Generated<string>;
+    instance_id: string;
+    dedup_key: string;
+    kind: string;
+    payload: JSONColumnType<object | null>;
+    created_at: Timestamp;
+    attempts: Generated<number>;
+    next_attempt_at: Timestamp;
+    locked_by: string | null;
+    locked_until: Timestamp | null;
+    delivered_at: Timestamp | null;
+    last_error: string | null;
+  };
+  idempotency_keys: { key: string; actor: string; instance_id: string; response: JSONColumnType<object | null>; created_at: Timestamp };
+  audit_log: {
+    instance_id: string;
+    seq: number;
+    at: Timestamp;
+    actor: string;
+    action: string;
+    task_id: string | null;
+    outcome: string | null;
+    comment: string | null;
+    data_digest: string | null;
+    definition_key: string;
+    definition_version: number;
+    detail: JSONColumnType<Record<string, unknown>>;
+    prev_hash: string;
+    hash: string;
+  };
+}

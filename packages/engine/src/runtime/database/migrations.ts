@@ -1,0 +1,222 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+
+/**
+ * Migrations as an in-code list: names sort in order and are never renamed once shipped.
+ * The same SQL runs on PGlite and PostgreSQL.
+ */
+const migrations: Record<string, Migration> = {
+  '2026_11_26_001_directory': {
+    async up(db) {
+      await sql`
+        create table directory_users (
+          username text primary key,
+          display_name jsonb not null,
+          superior text,
+          disabled boolean not null default false,
+          password_hash text
+        );
+        create table directory_units (
+          id text primary key,
+          kind text not null,
+          name jsonb not null,
+          parent text references directory_units(id)
+        );
+        create table directory_memberships (
+          username text not null references directory_users(username),
+          role text not null,
+          unit text not null references directory_units(id),
+          primary key (username, role, unit)
+        );
+        create index directory_memberships_role on directory_memberships (role, unit);
+        create table directory_contracts (
+          contractor_user text references directory_users(username),
+          contractor_unit text references directory_units(id),
+          unit text not null references directory_units(id),
+          check ((contractor_user is null) <> (contractor_unit is null))
+        );
+        create table directory_meta (id int primary key check (id = 1), version bigint not null);
+        insert into directory_meta values (1, 0);
+      `.execute(db);
+    },
+  },
+  '2026_11_26_002_definitions_instances_tasks': {
+    async up(db) {
+      await sql`
+        create table definitions (
+          key text not null,
+          version int not null,
+          hash text not null,
+          -- json, not jsonb: key order is part of a definition (parallel regions enter in document order)
+          bundle json not null,
+          published_by text not null,
+          published_at timestamptz not null default now(),
+          primary key (key, version)
+        );
+        create table definition_drafts (
+          key text primary key,
+          bundle json not null,
+          updated_by text not null,
+          updated_at timestamptz not null default now()
+        );
+        create table instances (
+          id text primary key,
+          definition_key text not null,
+          definition_version int not null,
+          snapshot json not null,
+          version int not null,
+          status text not null,
+          parent_id text,
+          business_key text,
+          confidential boolean not null default false,
+          initiator text not null,
+          started_at timestamptz not null,
+          ended_at timestamptz,
+          updated_at timestamptz not null,
+          foreign key (definition_key, definition_version) references definitions (key, version)
+        );
+        create index instances_initiator on instances (initiator, started_at desc);
+        create index instances_parent on instances (parent_id) where parent_id is not null;
+        create index instances_definition on instances (definition_key, definition_version, status);
+        create table tasks (
+          id text primary key,
+          instance_id text not null references instances(id),
+          definition_key text not null,
+          state_id text not null,
+          title jsonb not null,
+          status text not null,
+          assignee text,
+          created_at timestamptz not null,
+          due_at timestamptz,
+          urged int not null default 0,
+          ended_at timestamptz,
+          ended_by text,
+          outcome text,
+          search text not null default ''
+        );
+        create index tasks_open_assignee on tasks (assignee, created_at desc, id desc) where status = 'open';
+        create index tasks_done_by on tasks (ended_by, ended_at desc, id desc) where status <> 'open';
+        create index tasks_instance on tasks (instance_id);
+        create table task_candidates (
+          task_id text not null references tasks(id),
+          role text,
+          unit text,
+          username text,
+          created_at timestamptz not null,
+          check ((username is null) <> (role is null))
+        );
+        create index task_candidates_role on task_candidates (role, unit, created_at desc, task_id desc) where role is not null;
+        create index task_candidates_user on task_candidates (username, created_at desc, task_id desc) where username is not null;
+        create index task_candidates_task on task_candidates (task_id);
+        create table participants (
+          instance_id text not null references instances(id),
+          username text not null,
+          primary key (instance_id, username)
+        );
+        create index participants_user on participants (username);
+        create table cc_entries (
+          instance_id text not null references instances(id),
+          username text not null,
+          cc_by text not null,
+          task_id text,
+          at timestamptz not null,
+          primary key (instance_id, username)
+        );
+        create index cc_entries_user on cc_entries (username, at desc);
+        create table votes (
+          instance_id text not null references instances(id),
+          state_id text not null,
+          signer text not null,
+          ballot text not null,
+          at timestamptz not null,
+          primary key (instance_id, state_id, signer, at)
+        );
+        create table comments (
+          id bigserial primary key,
+          instance_id text not null references instances(id),
+          task_id text,
+          author text not null,
+          text text not null,
+          at timestamptz not null
+        );
+        create index comments_instance on comments (instance_id, at);
+        create table timers (
+          id text primary key,
+          instance_id text not null references instances(id),
+          kind text not null,
+          due_at timestamptz not null,
+          locked_by text,
+          locked_until timestamptz
+        );
+        create index timers_due on timers (due_at);
+        create table outbox (
+          id bigserial primary key,
+          instance_id text not null,
+          dedup_key text not null unique,
+          kind text not null,
+          payload jsonb not null,
+          created_at timestamptz not null,
+          attempts int not null default 0,
+          next_attempt_at timestamptz not null,
+          locked_by text,
+          locked_until timestamptz,
+          delivered_at timestamptz,
+          last_error text
+        );
+        create index outbox_pending on outbox (next_attempt_at) where delivered_at is null;
+        create table idempotency_keys (
+          key text primary key,
+          actor text not null,
+          instance_id text not null,
+          response jsonb not null,
+          created_at timestamptz not null
+        );
+      `.execute(db);
+    },
+  },
+  '2026_11_26_003_audit_log': {
+    async up(db) {
+      await sql`
+        create table audit_log (
+          instance_id text not null,
+          seq int not null,
+          at timestamptz not null,
+          actor text not null,
+          action text not null,
+          task_id text,
+          outcome text,
+          comment text,
+          data_digest text,
+          definition_key text not null,
+          definition_version int not null,
+          detail jsonb not null,
+          prev_hash text not null,
+          hash text not null,
+          primary key (instance_id, seq)
+        );
+        create function audit_log_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'audit_log is append-only (% refused)', tg_op using errcode = 'P0001';
+        end
+        $$;
+        create trigger audit_log_no_update before update or delete on audit_log
+          for each row execute function audit_log_append_only();
+        create trigger audit_log_no_truncate before truncate on audit_log
+          for each statement execute function audit_log_append_only();
+      `.execute(db);
+    },
+  },
+};
+
+class InCodeProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrations;
+  }
+}
+
+/** Brings the schema up to date; safe to run on every start and from several processes. */
+export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

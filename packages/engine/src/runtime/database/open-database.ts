@@ -1,0 +1,48 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import type { Database } from './db-schema';
+import { migrateToLatest } from './migrations';
+import { PGliteDialect } from './pglite-dialect';
+
+/** An open database: Kysely on PostgreSQL (DATABASE_URL) or embedded PGlite (files or memory). */
+export interface OpenDatabase {
+  db: Kysely<Database>;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+/** Where to connect: a PostgreSQL URL, a PGlite data directory, or in-memory PGlite for tests. */
+export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
+
+// Timestamps come back as Date (pg's default); bigint columns as strings; we never rely on local time zones.
+pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => value);
+
+/** Opens (and migrates) the database the runtime runs on. */
+export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+  let open: OpenDatabase;
+  if ('url' in target) {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle client whose server connection drops (restart, admin kill) must not crash the process:
+    // the pool discards it and the next query opens a new one.
+    pool.on('error', () => {});
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    open = { db, kind: 'postgres', close: () => db.destroy() };
+  } else {
+    if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
+    const pglite = 'dataDir' in target ? new PGlite(target.dataDir) : new PGlite();
+    await pglite.waitReady;
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    open = {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+      },
+    };
+  }
+  await migrateToLatest(open.db as Kysely<unknown>);
+  return open;
+}
