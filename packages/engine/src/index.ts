@@ -1,9 +1,9 @@
 // Public surface of the engine core. Everything here is pure: no clock, no I/O.
-export type * from './definition/definition-types';
+
 export * from './assignment';
+export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';
-export * from './voting';
 export { lintDefinition } from './lint/lint-definition';
 export type { LintContext, LintProblem } from './lint/lint-types';
 export { indexStates, type StateIndex, type StateInfo } from './machine/state-index';
@@ -15,3 +15,5 @@ export { replay } from './stepping/replay';
 export { step } from './stepping/step';
 export type { StepOptions, StepResult } from './stepping/step-context';
 export { StepError, type StepErrorCode } from './stepping/step-error';
+export * from './voting';
+export { caseVisibility, type Visibility } from './stepping/case-visibility';

@@ -85,32 +85,55 @@ export class CaseRuntime {
     const row = await this.read(undefined, idem, request.definitionKey);
     if (row.idem) return { ...row.idem, replayed: true };
     const version = request.definitionVersion ?? row.latest;
-    if (!version) throw new RuntimeError('definition-not-found', `No published definition '${request.definitionKey}'`);
+    if (!version)
+      throw new RuntimeError('definition-not-found', `No published definition '${request.definitionKey}'`);
     const bundle = await this.definitions.get(request.definitionKey, version);
     const compiled = compileBundle(bundle);
     const directory = await this.directoryAt(row.dir_version);
     const now = this.now(row);
     const instanceId = request.instanceId ?? randomUUID();
     const command: Command = { type: 'start', instanceId, data: request.data, parent: request.parent };
-    const result = step(bundle, undefined, command, { now, actor: request.actor, directory, forms: this.opts.forms });
-    const change = computeChangeSet({ compiled, before: undefined, result, command, prevHash: GENESIS_HASH, now });
+    const result = step(bundle, undefined, command, {
+      now,
+      actor: request.actor,
+      directory,
+      forms: this.opts.forms,
+    });
+    const change = computeChangeSet({
+      compiled,
+      before: undefined,
+      result,
+      command,
+      prevHash: GENESIS_HASH,
+      now,
+    });
     const outcome = outcomeOf(result.snapshot);
-    const written = await this.write(change, {
-      kind: 'insert',
-      definitionKey: request.definitionKey,
-      definitionVersion: version,
-      parentId: request.parent?.instanceId ?? null,
-      confidential: compiled.definition.confidential?.enabled ?? false,
-      initiator: request.actor.username,
-      startedAt: now,
-    }, idem, outcome);
+    const written = await this.write(
+      change,
+      {
+        kind: 'insert',
+        definitionKey: request.definitionKey,
+        definitionVersion: version,
+        parentId: request.parent?.instanceId ?? null,
+        confidential: compiled.definition.confidential?.enabled ?? false,
+        initiator: request.actor.username,
+        startedAt: now,
+      },
+      idem,
+      outcome,
+    );
     if (!written) return this.lost(idem, `Case '${instanceId}' already exists`);
     this.opts.onCommitted?.(instanceId, result.effects);
     return outcome;
   }
 
   /** Runs one command against a case in one transaction. */
-  async execute(instanceId: string, command: Command, actor: Actor, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+  async execute(
+    instanceId: string,
+    command: Command,
+    actor: Actor,
+    options: ExecuteOptions = {},
+  ): Promise<CommandOutcome> {
     const idem = idemKey(actor, options.idempotencyKey);
     const row = await this.read(instanceId, idem, undefined);
     if (row.idem) return { ...row.idem, replayed: true };
@@ -122,10 +145,18 @@ export class CaseRuntime {
     const now = this.now(row);
     const result = step(bundle, row.snapshot, command, { now, actor, directory, forms: this.opts.forms });
     const compiled = compileBundle(bundle);
-    const change = computeChangeSet({ compiled, before: row.snapshot, result, command, prevHash: row.prev_hash ?? GENESIS_HASH, now });
+    const change = computeChangeSet({
+      compiled,
+      before: row.snapshot,
+      result,
+      command,
+      prevHash: row.prev_hash ?? GENESIS_HASH,
+      now,
+    });
     const outcome = outcomeOf(result.snapshot);
     const written = await this.write(change, { kind: 'update' }, idem, outcome);
-    if (!written) return this.lost(idem, `Case '${instanceId}' changed since it was read (version ${row.version})`);
+    if (!written)
+      return this.lost(idem, `Case '${instanceId}' changed since it was read (version ${row.version})`);
     this.opts.onCommitted?.(instanceId, result.effects);
     return outcome;
   }
@@ -140,7 +171,11 @@ export class CaseRuntime {
 
   /** The stored snapshot of a case. */
   async snapshot(instanceId: string): Promise<CaseSnapshot | undefined> {
-    const row = await this.opts.db.selectFrom('instances').select('snapshot').where('id', '=', instanceId).executeTakeFirst();
+    const row = await this.opts.db
+      .selectFrom('instances')
+      .select('snapshot')
+      .where('id', '=', instanceId)
+      .executeTakeFirst();
     return (row?.snapshot as CaseSnapshot | undefined) ?? undefined;
   }
 
@@ -149,7 +184,11 @@ export class CaseRuntime {
   }
 
   /** Round trip 1: the case, its last audit hash, the directory version, the idempotency record, the time. */
-  private async read(instanceId: string | undefined, idem: string | undefined, definitionKey: string | undefined): Promise<ReadRow> {
+  private async read(
+    instanceId: string | undefined,
+    idem: string | undefined,
+    definitionKey: string | undefined,
+  ): Promise<ReadRow> {
     const result = await sql<ReadRow>`
       select i.snapshot, i.version, i.definition_key, i.definition_version,
         (select a.hash from audit_log a where a.instance_id = i.id order by a.seq desc limit 1) as prev_hash,
@@ -157,13 +196,25 @@ export class CaseRuntime {
         (select k.response from idempotency_keys k where k.key = ${idem ?? null}::text) as idem,
         (select max(d.version) from definitions d where d.key = ${definitionKey ?? null}::text) as latest,
         now() as db_now
-      from (select 1) as one left join instances i on i.id = ${instanceId ?? null}::text`.execute(this.opts.db);
+      from (select 1) as one left join instances i on i.id = ${instanceId ?? null}::text`.execute(
+      this.opts.db,
+    );
     return result.rows[0]!;
   }
 
-  private async write(change: Parameters<typeof writeChangeSet>[1], head: Parameters<typeof writeChangeSet>[2], idem: string | undefined, outcome: CommandOutcome): Promise<boolean> {
+  private async write(
+    change: Parameters<typeof writeChangeSet>[1],
+    head: Parameters<typeof writeChangeSet>[2],
+    idem: string | undefined,
+    outcome: CommandOutcome,
+  ): Promise<boolean> {
     try {
-      return await writeChangeSet(this.opts.db, change, head, idem ? { key: idem, actor: change.audit.actor, response: outcome } : undefined);
+      return await writeChangeSet(
+        this.opts.db,
+        change,
+        head,
+        idem ? { key: idem, actor: change.audit.actor, response: outcome } : undefined,
+      );
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return false;
       throw error;
@@ -173,7 +224,11 @@ export class CaseRuntime {
   /** Lost the race: the first result if the same idempotency key won it, else `conflict`. */
   private async lost(idem: string | undefined, message: string): Promise<CommandOutcome> {
     if (idem) {
-      const row = await this.opts.db.selectFrom('idempotency_keys').select('response').where('key', '=', idem).executeTakeFirst();
+      const row = await this.opts.db
+        .selectFrom('idempotency_keys')
+        .select('response')
+        .where('key', '=', idem)
+        .executeTakeFirst();
       if (row) return { ...(row.response as CommandOutcome), replayed: true };
     }
     throw new RuntimeError('conflict', message);
@@ -185,5 +240,11 @@ function idemKey(actor: Actor, key: string | undefined): string | undefined {
 }
 
 function outcomeOf(snapshot: CaseSnapshot): CommandOutcome {
-  return { instanceId: snapshot.instanceId, version: snapshot.version, status: snapshot.status, tasks: snapshot.tasks.map((t) => t.id), replayed: false };
+  return {
+    instanceId: snapshot.instanceId,
+    version: snapshot.version,
+    status: snapshot.status,
+    tasks: snapshot.tasks.map((t) => t.id),
+    replayed: false,
+  };
 }

@@ -38,7 +38,13 @@ export interface ChangeSet {
   }[];
   /** Tasks whose offered-candidate rows are replaced (closed, claimed, transferred…). */
   resetCandidates: string[];
-  newCandidates: { task_id: string; role: string | null; unit: string | null; username: string | null; created_at: string }[];
+  newCandidates: {
+    task_id: string;
+    role: string | null;
+    unit: string | null;
+    username: string | null;
+    created_at: string;
+  }[];
   removedTimers: string[];
   newTimers: { id: string; kind: string; due_at: string }[];
   audit: AuditRowContent & { prev_hash: string; hash: string };
@@ -88,7 +94,9 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       payload: effect,
     })),
     participants: participants(before, after, ctx),
-    cc: after.cc.filter((c) => !before?.cc.some((b) => b.user === c.user)).map((c) => ({ username: c.user, cc_by: c.by, task_id: c.taskId ?? null, at: c.at })),
+    cc: after.cc
+      .filter((c) => !before?.cc.some((b) => b.user === c.user))
+      .map((c) => ({ username: c.user, cc_by: c.by, task_id: c.taskId ?? null, at: c.at })),
     votes: votes(command, before, after),
     comment: commentOf(command),
   };
@@ -98,14 +106,27 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       change.newTasks.push(taskRow(compiled, task));
       change.newCandidates.push(...candidateRows(task));
     } else if (taskChanged(old, task)) {
-      change.changedTasks.push({ id: task.id, assignee: task.assignee ?? null, due_at: task.dueAt ?? null, urged: task.urged, status: 'open', ended_at: null, ended_by: null, outcome: null });
-      if (old.assignee !== task.assignee || canonicalJson(old.candidates) !== canonicalJson(task.candidates)) {
+      change.changedTasks.push({
+        id: task.id,
+        assignee: task.assignee ?? null,
+        due_at: task.dueAt ?? null,
+        urged: task.urged,
+        status: 'open',
+        ended_at: null,
+        ended_by: null,
+        outcome: null,
+      });
+      if (
+        old.assignee !== task.assignee ||
+        canonicalJson(old.candidates) !== canonicalJson(task.candidates)
+      ) {
         change.resetCandidates.push(task.id);
         change.newCandidates.push(...candidateRows(task));
       }
     }
   }
-  const endedBy = command.type === 'complete' && !result.audit.actor.startsWith('system') ? result.audit.actor : null;
+  const endedBy =
+    command.type === 'complete' && !result.audit.actor.startsWith('system') ? result.audit.actor : null;
   for (const old of oldTasks.values()) {
     if (newTasks.has(old.id)) continue;
     const completed = command.type === 'complete' && command.taskId === old.id;
@@ -124,7 +145,9 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
   const oldTimers = new Set((before?.timers ?? []).map((t) => t.id));
   const currentTimers = new Set(after.timers.map((t) => t.id));
   change.removedTimers = [...oldTimers].filter((id) => !currentTimers.has(id));
-  change.newTimers = after.timers.filter((t) => !oldTimers.has(t.id)).map((t) => ({ id: t.id, kind: t.kind, due_at: t.dueAt }));
+  change.newTimers = after.timers
+    .filter((t) => !oldTimers.has(t.id))
+    .map((t) => ({ id: t.id, kind: t.kind, due_at: t.dueAt }));
   return change;
 }
 
@@ -151,13 +174,30 @@ function taskRow(compiled: CompiledDefinition, task: TaskRecord): ChangeSet['new
 function candidateRows(task: TaskRecord): ChangeSet['newCandidates'] {
   if (task.assignee) return [];
   return [
-    ...task.candidates.users.map((username) => ({ task_id: task.id, role: null, unit: null, username, created_at: task.createdAt })),
-    ...task.candidates.roles.map((r) => ({ task_id: task.id, role: r.role, unit: r.unit, username: null, created_at: task.createdAt })),
+    ...task.candidates.users.map((username) => ({
+      task_id: task.id,
+      role: null,
+      unit: null,
+      username,
+      created_at: task.createdAt,
+    })),
+    ...task.candidates.roles.map((r) => ({
+      task_id: task.id,
+      role: r.role,
+      unit: r.unit,
+      username: null,
+      created_at: task.createdAt,
+    })),
   ];
 }
 
 function taskChanged(a: TaskRecord, b: TaskRecord): boolean {
-  return a.assignee !== b.assignee || a.dueAt !== b.dueAt || a.urged !== b.urged || canonicalJson(a.candidates) !== canonicalJson(b.candidates);
+  return (
+    a.assignee !== b.assignee ||
+    a.dueAt !== b.dueAt ||
+    a.urged !== b.urged ||
+    canonicalJson(a.candidates) !== canonicalJson(b.candidates)
+  );
 }
 
 function statusOfClosed(command: Command, after: CaseSnapshot): string {
@@ -211,6 +251,7 @@ function votes(command: Command, before: CaseSnapshot | undefined, after: CaseSn
 
 function commentOf(command: Command): ChangeSet['comment'] {
   if (command.type === 'comment') return { task_id: command.taskId ?? null, text: command.text };
-  if ('comment' in command && command.comment?.trim()) return { task_id: 'taskId' in command ? (command.taskId ?? null) : null, text: command.comment };
+  if ('comment' in command && command.comment?.trim())
+    return { task_id: 'taskId' in command ? (command.taskId ?? null) : null, text: command.comment };
   return null;
 }

@@ -15,7 +15,12 @@ export class DefinitionStore {
     const id = `${key}@${version}`;
     const hit = this.cache.get(id);
     if (hit) return hit;
-    const row = await this.db.selectFrom('definitions').select('bundle').where('key', '=', key).where('version', '=', version).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('definitions')
+      .select('bundle')
+      .where('key', '=', key)
+      .where('version', '=', version)
+      .executeTakeFirst();
     if (!row) throw new RuntimeError('definition-not-found', `No definition ${key} v${version}`);
     const bundle = { ...(row.bundle as DefinitionBundle), version };
     this.cache.set(id, bundle);
@@ -24,7 +29,11 @@ export class DefinitionStore {
 
   /** The newest published version number, if any. */
   async latestVersion(key: string): Promise<number | undefined> {
-    const row = await this.db.selectFrom('definitions').select((eb) => eb.fn.max('version').as('v')).where('key', '=', key).executeTakeFirst();
+    const row = await this.db
+      .selectFrom('definitions')
+      .select((eb) => eb.fn.max('version').as('v'))
+      .where('key', '=', key)
+      .executeTakeFirst();
     return row?.v ?? undefined;
   }
 
@@ -32,14 +41,26 @@ export class DefinitionStore {
    * Publishes a bundle as the next version; an identical bundle (same hash as the latest) is not
    * published twice. Lint is the caller's job: this stores what it is given.
    */
-  async publish(bundle: DefinitionBundle, publishedBy: string): Promise<{ version: number; hash: string; created: boolean }> {
+  async publish(
+    bundle: DefinitionBundle,
+    publishedBy: string,
+  ): Promise<{ version: number; hash: string; created: boolean }> {
     const key = bundle.definition.key;
     const content = { definition: bundle.definition, forms: bundle.forms };
     const hash = sha256Hex(canonicalJson(content));
-    const latest = await this.db.selectFrom('definitions').select(['version', 'hash']).where('key', '=', key).orderBy('version', 'desc').limit(1).executeTakeFirst();
+    const latest = await this.db
+      .selectFrom('definitions')
+      .select(['version', 'hash'])
+      .where('key', '=', key)
+      .orderBy('version', 'desc')
+      .limit(1)
+      .executeTakeFirst();
     if (latest?.hash === hash) return { version: latest.version, hash, created: false };
     const version = (latest?.version ?? 0) + 1;
-    await this.db.insertInto('definitions').values({ key, version, hash, bundle: JSON.stringify(content), published_by: publishedBy }).execute();
+    await this.db
+      .insertInto('definitions')
+      .values({ key, version, hash, bundle: JSON.stringify(content), published_by: publishedBy })
+      .execute();
     return { version, hash, created: true };
   }
 }

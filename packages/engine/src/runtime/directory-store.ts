@@ -5,19 +5,38 @@ import { InMemoryDirectory } from '../assignment';
 import type { Database } from './database/db-schema';
 
 /** Reads the directory tables into the in-memory directory the pure step needs. */
-export async function loadDirectory(db: Kysely<Database>): Promise<{ directory: InMemoryDirectory; version: string }> {
+export async function loadDirectory(
+  db: Kysely<Database>,
+): Promise<{ directory: InMemoryDirectory; version: string }> {
   const [meta, users, units, memberships, contracts] = await Promise.all([
     db.selectFrom('directory_meta').select('version').executeTakeFirstOrThrow(),
-    db.selectFrom('directory_users').select(['username', 'display_name', 'superior', 'disabled']).orderBy('username').execute(),
+    db
+      .selectFrom('directory_users')
+      .select(['username', 'display_name', 'superior', 'disabled'])
+      .orderBy('username')
+      .execute(),
     db.selectFrom('directory_units').select(['id', 'kind', 'name', 'parent']).orderBy('id').execute(),
     db.selectFrom('directory_memberships').selectAll().orderBy(['username', 'role', 'unit']).execute(),
     db.selectFrom('directory_contracts').selectAll().execute(),
   ]);
   const seed: DirectorySeed = {
-    users: users.map((u) => ({ username: u.username, displayName: u.display_name, superior: u.superior, disabled: u.disabled })),
-    units: sortParentsFirst(units).map((u) => ({ id: u.id, kind: u.kind as never, name: u.name, parent: u.parent })),
+    users: users.map((u) => ({
+      username: u.username,
+      displayName: u.display_name,
+      superior: u.superior,
+      disabled: u.disabled,
+    })),
+    units: sortParentsFirst(units).map((u) => ({
+      id: u.id,
+      kind: u.kind as never,
+      name: u.name,
+      parent: u.parent,
+    })),
     memberships,
-    contracts: contracts.map((c) => ({ contractor: c.contractor_user ? { user: c.contractor_user } : { unit: c.contractor_unit! }, unit: c.unit })),
+    contracts: contracts.map((c) => ({
+      contractor: c.contractor_user ? { user: c.contractor_user } : { unit: c.contractor_unit! },
+      unit: c.unit,
+    })),
   };
   return { directory: new InMemoryDirectory(seed), version: String(meta.version) };
 }
@@ -37,7 +56,11 @@ function sortParentsFirst<T extends { id: string; parent: string | null }>(units
 }
 
 /** Replaces the whole directory (demo seed, tests) and bumps its version. */
-export async function replaceDirectory(db: Kysely<Database>, seed: DirectorySeed, passwordHash?: (username: string) => string | null): Promise<void> {
+export async function replaceDirectory(
+  db: Kysely<Database>,
+  seed: DirectorySeed,
+  passwordHash?: (username: string) => string | null,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('directory_contracts').execute();
     await trx.deleteFrom('directory_memberships').execute();
@@ -47,17 +70,35 @@ export async function replaceDirectory(db: Kysely<Database>, seed: DirectorySeed
     if (seed.users.length > 0) {
       await trx
         .insertInto('directory_users')
-        .values(seed.users.map((u) => ({ username: u.username, display_name: JSON.stringify(u.displayName), superior: u.superior ?? null, disabled: u.disabled ?? false, password_hash: passwordHash?.(u.username) ?? null })))
+        .values(
+          seed.users.map((u) => ({
+            username: u.username,
+            display_name: JSON.stringify(u.displayName),
+            superior: u.superior ?? null,
+            disabled: u.disabled ?? false,
+            password_hash: passwordHash?.(u.username) ?? null,
+          })),
+        )
         .execute();
     }
     for (const unit of sortParentsFirst(seed.units.map((u) => ({ ...u, parent: u.parent ?? null })))) {
-      await trx.insertInto('directory_units').values({ id: unit.id, kind: unit.kind, name: JSON.stringify(unit.name), parent: unit.parent }).execute();
+      await trx
+        .insertInto('directory_units')
+        .values({ id: unit.id, kind: unit.kind, name: JSON.stringify(unit.name), parent: unit.parent })
+        .execute();
     }
-    if (seed.memberships.length > 0) await trx.insertInto('directory_memberships').values(seed.memberships).execute();
+    if (seed.memberships.length > 0)
+      await trx.insertInto('directory_memberships').values(seed.memberships).execute();
     if (seed.contracts.length > 0) {
       await trx
         .insertInto('directory_contracts')
-        .values(seed.contracts.map((c) => ({ contractor_user: 'user' in c.contractor ? c.contractor.user : null, contractor_unit: 'unit' in c.contractor ? c.contractor.unit : null, unit: c.unit })))
+        .values(
+          seed.contracts.map((c) => ({
+            contractor_user: 'user' in c.contractor ? c.contractor.user : null,
+            contractor_unit: 'unit' in c.contractor ? c.contractor.unit : null,
+            unit: c.unit,
+          })),
+        )
         .execute();
     }
     await bumpVersion(trx);
@@ -65,7 +106,12 @@ export async function replaceDirectory(db: Kysely<Database>, seed: DirectorySeed
 }
 
 /** "The branch's secretary becomes X": the role in the unit now has exactly this holder. */
-export async function setRoleHolder(db: Kysely<Database>, role: string, unit: string, username: string): Promise<void> {
+export async function setRoleHolder(
+  db: Kysely<Database>,
+  role: string,
+  unit: string,
+  username: string,
+): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx.deleteFrom('directory_memberships').where('role', '=', role).where('unit', '=', unit).execute();
     await trx.insertInto('directory_memberships').values({ username, role, unit }).execute();

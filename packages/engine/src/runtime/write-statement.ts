@@ -16,7 +16,17 @@ const texts = (values: string[]) => sql`${values}::text[]`;
 export async function writeChangeSet(
   db: Kysely<Database>,
   change: ChangeSet,
-  head: { kind: 'update' } | { kind: 'insert'; definitionKey: string; definitionVersion: number; parentId: string | null; confidential: boolean; initiator: string; startedAt: string },
+  head:
+    | { kind: 'update' }
+    | {
+        kind: 'insert';
+        definitionKey: string;
+        definitionVersion: number;
+        parentId: string | null;
+        confidential: boolean;
+        initiator: string;
+        startedAt: string;
+      },
   idempotency: { key: string; actor: string; response: unknown } | undefined,
 ): Promise<boolean> {
   const i = change.instance;

@@ -50,7 +50,8 @@ export function closeTask(work: StepWork, task: TaskRecord, outcome: string): vo
   snap.timers = snap.timers.filter((t) => t.taskId !== task.id);
   const performer = work.opts.actor.username;
   const list = snap.performers[task.stateId] ?? [];
-  if (!work.opts.actor.system && !list.includes(performer)) snap.performers[task.stateId] = [...list, performer];
+  if (!work.opts.actor.system && !list.includes(performer))
+    snap.performers[task.stateId] = [...list, performer];
   record(work, { taskCompleted: task.id, stateId: task.stateId, outcome });
 }
 

@@ -11,7 +11,12 @@ export interface Database {
     disabled: Generated<boolean>;
     password_hash: string | null;
   };
-  directory_units: { id: string; kind: string; name: JSONColumnType<{ 'zh-CN': string; en: string }>; parent: string | null };
+  directory_units: {
+    id: string;
+    kind: string;
+    name: JSONColumnType<{ 'zh-CN': string; en: string }>;
+    parent: string | null;
+  };
   directory_memberships: { username: string; role: string; unit: string };
   directory_contracts: { contractor_user: string | null; contractor_unit: string | null; unit: string };
   directory_meta: { id: number; version: ColumnType<string, number | string, number | string> };
@@ -23,7 +28,12 @@ export interface Database {
     published_by: string;
     published_at: Generated<Timestamp>;
   };
-  definition_drafts: { key: string; bundle: JSONColumnType<object | null>; updated_by: string; updated_at: Generated<Timestamp> };
+  definition_drafts: {
+    key: string;
+    bundle: JSONColumnType<object | null>;
+    updated_by: string;
+    updated_at: Generated<Timestamp>;
+  };
   instances: {
     id: string;
     definition_key: string;
@@ -55,12 +65,32 @@ export interface Database {
     outcome: string | null;
     search: string;
   };
-  task_candidates: { task_id: string; role: string | null; unit: string | null; username: string | null; created_at: Timestamp };
+  task_candidates: {
+    task_id: string;
+    role: string | null;
+    unit: string | null;
+    username: string | null;
+    created_at: Timestamp;
+  };
   participants: { instance_id: string; username: string };
   cc_entries: { instance_id: string; username: string; cc_by: string; task_id: string | null; at: Timestamp };
   votes: { instance_id: string; state_id: string; signer: string; ballot: string; at: Timestamp };
-  comments: { id: Generated<string>; instance_id: string; task_id: string | null; author: string; text: string; at: Timestamp };
-  timers: { id: string; instance_id: string; kind: string; due_at: Timestamp; locked_by: string | null; locked_until: Timestamp | null };
+  comments: {
+    id: Generated<string>;
+    instance_id: string;
+    task_id: string | null;
+    author: string;
+    text: string;
+    at: Timestamp;
+  };
+  timers: {
+    id: string;
+    instance_id: string;
+    kind: string;
+    due_at: Timestamp;
+    locked_by: string | null;
+    locked_until: Timestamp | null;
+  };
   outbox: {
     id: Generated<string>;
     instance_id: string;
@@ -75,7 +105,13 @@ export interface Database {
     delivered_at: Timestamp | null;
     last_error: string | null;
   };
-  idempotency_keys: { key: string; actor: string; instance_id: string; response: JSONColumnType<object | null>; created_at: Timestamp };
+  idempotency_keys: {
+    key: string;
+    actor: string;
+    instance_id: string;
+    response: JSONColumnType<object | null>;
+    created_at: Timestamp;
+  };
   audit_log: {
     instance_id: string;
     seq: number;

@@ -208,14 +208,21 @@ const migrations: Record<string, Migration> = {
 };
 
 class InCodeProvider implements MigrationProvider {
+  constructor(private readonly extra: Record<string, Migration>) {}
   async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
+    return { ...migrations, ...this.extra };
   }
 }
 
-/** Brings the schema up to date; safe to run on every start and from several processes. */
-export async function migrateToLatest(db: Kysely<unknown>): Promise<string[]> {
-  const migrator = new Migrator({ db, provider: new InCodeProvider() });
+/**
+ * Brings the schema up to date; safe to run on every start and from several processes (Kysely
+ * takes a lock). `extra` lets the server add its own tables; their names sort among ours by date.
+ */
+export async function migrateToLatest(
+  db: Kysely<unknown>,
+  extra: Record<string, Migration> = {},
+): Promise<string[]> {
+  const migrator = new Migrator({ db, provider: new InCodeProvider(extra) });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely, type Migration, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { Database } from './db-schema';
 import { migrateToLatest } from './migrations';
@@ -20,7 +20,10 @@ export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: str
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => value);
 
 /** Opens (and migrates) the database the runtime runs on. */
-export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase> {
+export async function openDatabase(
+  target: DatabaseTarget,
+  extraMigrations: Record<string, Migration> = {},
+): Promise<OpenDatabase> {
   let open: OpenDatabase;
   if ('url' in target) {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
@@ -43,6 +46,6 @@ export async function openDatabase(target: DatabaseTarget): Promise<OpenDatabase
       },
     };
   }
-  await migrateToLatest(open.db as Kysely<unknown>);
+  await migrateToLatest(open.db as Kysely<unknown>, extraMigrations);
   return open;
 }

@@ -8,7 +8,7 @@ export function testBackends(): ('pglite' | 'postgres')[] {
 }
 
 /** Only PostgreSQL runs concurrency suites for real; PGlite serialises everything. */
-export function postgresOnly(): ('postgres')[] {
+export function postgresOnly(): 'postgres'[] {
   return process.env.DATABASE_URL ? ['postgres'] : [];
 }
 

@@ -1,0 +1,189 @@
+import { type Kysely, sql } from 'kysely';
+import type { Directory } from '../assignment';
+import type { Database } from './database/db-schema';
+
+/** What an inbox list asks for. `cursor` comes from the previous page's `nextCursor`. */
+export interface InboxQuery {
+  user: string;
+  scope: 'todo' | 'done' | 'cc' | 'started';
+  limit?: number;
+  cursor?: string;
+  q?: string;
+  definitionKey?: string;
+  due?: 'soon' | 'overdue';
+  /** The time "soon" and "overdue" are measured from (the database's now() if omitted). */
+  now?: string;
+}
+
+/** One row of an inbox list: a task (todo, done) or a case (cc, started). */
+export interface InboxItem {
+  taskId: string | null;
+  instanceId: string;
+  definitionKey: string;
+  stateId: string | null;
+  title: { 'zh-CN': string; en: string } | null;
+  assignee: string | null;
+  status: string;
+  outcome: string | null;
+  createdAt: string;
+  dueAt: string | null;
+  urged: number;
+  sortAt: string;
+}
+
+/** A page of inbox rows, newest first, with the keyset cursor of the next page. */
+export interface InboxPage {
+  items: InboxItem[];
+  nextCursor?: string;
+}
+
+const SOON_MS = 24 * 3600 * 1000;
+
+/**
+ * Inbox lists with keyset pagination. "To do" reads each source through its own ordered index
+ * (open tasks by assignee; offered tasks by user; offered tasks per role held, one LATERAL scan per
+ * role) and merges them, so a popular role costs one short index range, never an OR over all tasks.
+ */
+export async function queryInbox(
+  db: Kysely<Database>,
+  directory: Directory,
+  query: InboxQuery,
+): Promise<InboxPage> {
+  const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
+  const cursor = decodeCursor(query.cursor);
+  const rows =
+    query.scope === 'todo'
+      ? await todo(db, directory, query, limit + 1, cursor)
+      : query.scope === 'done'
+        ? await done(db, query, limit + 1, cursor)
+        : query.scope === 'cc'
+          ? await carbonCopies(db, query, limit + 1, cursor)
+          : await started(db, query, limit + 1, cursor);
+  const items = rows.slice(0, limit).map(toItem);
+  const last = items.at(-1);
+  return rows.length > limit && last
+    ? { items, nextCursor: encodeCursor(last.sortAt, last.taskId ?? last.instanceId) }
+    : { items };
+}
+
+type Row = Record<string, unknown>;
+type Cursor = { at: string; id: string } | undefined;
+
+function filters(query: InboxQuery, alias: string) {
+  const t = sql.raw(alias);
+  const now = query.now ? sql`${query.now}::timestamptz` : sql`now()`;
+  return sql`
+    ${query.definitionKey ? sql`and ${t}.definition_key = ${query.definitionKey}` : sql``}
+    ${query.q ? sql`and ${t}.search like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
+    ${query.due === 'overdue' ? sql`and ${t}.due_at < ${now}` : sql``}
+    ${query.due === 'soon' ? sql`and ${t}.due_at >= ${now} and ${t}.due_at < ${now} + ${`${SOON_MS / 1000} seconds`}::interval` : sql``}`;
+}
+
+function before(cursor: Cursor, at: string, id: string) {
+  return cursor
+    ? sql`and (${sql.raw(at)}, ${sql.raw(id)}) < (${cursor.at}::timestamptz, ${cursor.id})`
+    : sql``;
+}
+
+async function todo(
+  db: Kysely<Database>,
+  directory: Directory,
+  query: InboxQuery,
+  n: number,
+  cursor: Cursor,
+): Promise<Row[]> {
+  const held = directory.rolesOf(query.user);
+  const roles = held.map((r) => r.role);
+  const units = held.map((r) => r.unit);
+  const result = await sql<Row>`
+    with mine as (
+      select t.id, t.created_at from tasks t
+      where t.status = 'open' and t.assignee = ${query.user} ${before(cursor, 't.created_at', 't.id')} ${filters(query, 't')}
+      order by t.created_at desc, t.id desc limit ${n}),
+    offered_user as (
+      select c.task_id as id, c.created_at from task_candidates c join tasks t on t.id = c.task_id
+      where c.username = ${query.user} ${before(cursor, 'c.created_at', 'c.task_id')} ${filters(query, 't')}
+      order by c.created_at desc, c.task_id desc limit ${n}),
+    offered_role as (
+      select x.id, x.created_at from unnest(${roles}::text[], ${units}::text[]) as r(role, unit)
+      cross join lateral (
+        select c.task_id as id, c.created_at from task_candidates c join tasks t on t.id = c.task_id
+        where c.role = r.role and c.unit = r.unit ${before(cursor, 'c.created_at', 'c.task_id')} ${filters(query, 't')}
+        order by c.created_at desc, c.task_id desc limit ${n}) x),
+    ids as (select distinct id from (select id from mine union all select id from offered_user union all select id from offered_role) u)
+    select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
+      t.created_at, t.due_at, t.urged, t.created_at as sort_at
+    from ids join tasks t on t.id = ids.id
+    order by t.created_at desc, t.id desc limit ${n}`.execute(db);
+  return result.rows;
+}
+
+async function done(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
+  const result = await sql<Row>`
+    select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
+      t.created_at, t.due_at, t.urged, t.ended_at as sort_at
+    from tasks t where t.ended_by = ${query.user} and t.status <> 'open' ${before(cursor, 't.ended_at', 't.id')} ${filters(query, 't')}
+    order by t.ended_at desc, t.id desc limit ${n}`.execute(db);
+  return result.rows;
+}
+
+async function carbonCopies(
+  db: Kysely<Database>,
+  query: InboxQuery,
+  n: number,
+  cursor: Cursor,
+): Promise<Row[]> {
+  const result = await sql<Row>`
+    select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
+      i.status, null as outcome, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at
+    from cc_entries c join instances i on i.id = c.instance_id
+    where c.username = ${query.user} ${before(cursor, 'c.at', 'i.id')}
+      ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``}
+    order by c.at desc, i.id desc limit ${n}`.execute(db);
+  return result.rows;
+}
+
+async function started(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
+  const result = await sql<Row>`
+    select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
+      i.status, null as outcome, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at
+    from instances i
+    where i.initiator = ${query.user} ${before(cursor, 'i.started_at', 'i.id')}
+      ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``}
+    order by i.started_at desc, i.id desc limit ${n}`.execute(db);
+  return result.rows;
+}
+
+const iso = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string).toISOString());
+
+function toItem(row: Row): InboxItem {
+  return {
+    taskId: (row.task_id as string | null) ?? null,
+    instanceId: row.instance_id as string,
+    definitionKey: row.definition_key as string,
+    stateId: (row.state_id as string | null) ?? null,
+    title: (row.title as InboxItem['title']) ?? null,
+    assignee: (row.assignee as string | null) ?? null,
+    status: row.status as string,
+    outcome: (row.outcome as string | null) ?? null,
+    createdAt: iso(row.created_at)!,
+    dueAt: iso(row.due_at),
+    urged: Number(row.urged ?? 0),
+    sortAt: iso(row.sort_at)!,
+  };
+}
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): Cursor {
+  if (!cursor) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw new RangeError('invalid cursor');
+}

@@ -1,0 +1,17 @@
+// The durable runtime (Node only: Kysely, pg, PGlite). Import from '@flowform/engine/runtime';
+// the core entry '@flowform/engine' stays free of I/O so the web app can use it.
+export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from './audit-chain';
+export {
+  CaseRuntime,
+  type CommandOutcome,
+  type ExecuteOptions,
+  type RuntimeOptions,
+  type StartRequest,
+} from './case-runtime';
+export type { Database } from './database/db-schema';
+export { migrateToLatest } from './database/migrations';
+export { type DatabaseTarget, type OpenDatabase, openDatabase } from './database/open-database';
+export { DefinitionStore } from './definition-store';
+export { loadDirectory, replaceDirectory, setRoleHolder } from './directory-store';
+export { type InboxItem, type InboxPage, type InboxQuery, queryInbox } from './inbox-queries';
+export { RuntimeError, type RuntimeErrorCode } from './runtime-error';
