@@ -14,4 +14,13 @@ export { type DatabaseTarget, type OpenDatabase, openDatabase } from './database
 export { DefinitionStore } from './definition-store';
 export { loadDirectory, replaceDirectory, setRoleHolder } from './directory-store';
 export { type InboxItem, type InboxPage, type InboxQuery, queryInbox } from './inbox-queries';
+export {
+  type EffectHandler,
+  type EffectHandlers,
+  type OutboxRow,
+  OutboxWorker,
+  type OutboxWorkerOptions,
+} from './outbox-worker';
 export { RuntimeError, type RuntimeErrorCode } from './runtime-error';
+export { SYSTEM } from './system-actor';
+export { TimerWorker, type TimerWorkerOptions } from './timer-worker';

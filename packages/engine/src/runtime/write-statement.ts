@@ -77,7 +77,7 @@ export async function writeChangeSet(
       from head),
     outbox_rows as (
       insert into outbox (instance_id, dedup_key, kind, payload, created_at, next_attempt_at)
-      select ${i.id}, x.dedup_key, x.kind, x.payload, ${i.updatedAt}::timestamptz, ${i.updatedAt}::timestamptz
+      select ${i.id}, x.dedup_key, x.kind, x.payload, now(), now()
       from jsonb_to_recordset(${json(change.outbox)}) as x(dedup_key text, kind text, payload jsonb)
       where exists (select 1 from head)
       on conflict (dedup_key) do nothing),

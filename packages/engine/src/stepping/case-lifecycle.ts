@@ -112,7 +112,13 @@ export function startChild(
     }
     const id = nextId(work, 'c');
     work.snap.children.push({ id, process: spec.process, stateId, status: 'running' });
-    work.effects.push({ type: 'startChild', childId: id, process: spec.process, data });
+    work.effects.push({
+      type: 'startChild',
+      childId: id,
+      process: spec.process,
+      data,
+      initiator: childInitiator(work),
+    });
     record(work, { childStarted: id, process: spec.process });
   }
 }
@@ -125,6 +131,11 @@ export function childDone(work: StepWork, command: Extract<Command, { type: 'chi
   child.status = command.status;
   if (child.stateId)
     sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome: command.status });
+}
+
+/** The child's initiator: whoever caused the start, or the parent's initiator when a timer did. */
+function childInitiator(work: StepWork): string {
+  return work.opts.actor.system ? work.snap.initiator : work.opts.actor.username;
 }
 
 function toList(value: unknown): unknown[] {

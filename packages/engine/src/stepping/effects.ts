@@ -18,7 +18,7 @@ export type Effect =
       message?: LocalizedText;
       dedupKey: string;
     }
-  | { type: 'startChild'; childId: string; process: string; data: Record<string, unknown> }
+  | { type: 'startChild'; childId: string; process: string; data: Record<string, unknown>; initiator: string }
   | { type: 'cancelChild'; childId: string }
   | {
       type: 'childFinished';

@@ -22,7 +22,7 @@ export function replay(
   for (const entry of ordered) {
     const command = entry.detail?.command as Command | undefined;
     if (!command) throw new Error(`Audit row ${entry.seq} carries no command`);
-    const system = entry.actor === SYSTEM_ACTOR;
+    const system = entry.actor === SYSTEM_ACTOR || entry.detail?.system === true;
     snapshot = step(bundle, snapshot, command, {
       now: entry.at,
       actor: { username: entry.actor, system },

@@ -53,7 +53,7 @@ export function step(
       taskId: 'taskId' in command ? command.taskId : undefined,
       outcome: command.type === 'complete' ? command.outcome : undefined,
       comment: commentOf(command),
-      detail: { command, events: work.events },
+      detail: { command, events: work.events, ...(opts.actor.system ? { system: true } : {}) },
     },
   };
 }
