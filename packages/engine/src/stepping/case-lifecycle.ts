@@ -61,7 +61,11 @@ export function startCase(work: StepWork): void {
   startMachine(work);
 }
 
-/** The machine reached a final state (or the case was cancelled): close everything, tell the parent. */
+/**
+ * The machine reached a final state (or the case was cancelled): close everything, tell the parent.
+ * Children a state waits for are cancelled; children started by a `startChild` action live on when
+ * the case completes (an evaluation's admonition talks outlast it) and are cancelled only with it.
+ */
 export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): void {
   const snap = work.snap;
   snap.status = status;
@@ -70,7 +74,7 @@ export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): v
   snap.timers = [];
   snap.votes = {};
   for (const child of snap.children) {
-    if (child.status !== 'running') continue;
+    if (child.status !== 'running' || (status === 'completed' && !child.stateId)) continue;
     child.status = 'cancelled';
     work.effects.push({ type: 'cancelChild', childId: child.id });
   }
