@@ -69,7 +69,7 @@ export function withdraw(work: StepWork, _command: Cmd<'withdraw'>): void {
   }
   const removed = current.tasks.filter((t) => !point.prior.tasks.some((p) => p.id === t.id));
   for (const t of removed) {
-    const users = t.assignee ? [t.assignee] : t.candidates.users;
+    const users = t.assignee ? [t.assignee] : expandCandidates(t.candidates, work.opts.directory);
     if (users.length > 0) {
       work.effects.push({
         type: 'notify',
