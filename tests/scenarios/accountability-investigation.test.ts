@@ -1,0 +1,375 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as a from './data/accountability-data';
+import * as talk from './data/admonition-data';
+import * as re from './data/reassignment-data';
+import { drivers } from './drivers';
+import type { ScenarioDriver } from './scenario-driver';
+import { expectReplayMatches, notices, refusal, statesOf, trail, whoHolds } from './scenario-helpers';
+
+const KEY = 'accountability-investigation';
+
+describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ create }) => {
+  let d: ScenarioDriver;
+  beforeEach(async () => {
+    d = await create();
+  });
+
+  /** Reported, investigated by insp1 and the statement given; the proposal waits for insp1. */
+  async function atProposal(report = a.report(), investigation = a.investigation()): Promise<string> {
+    const id = await d.start(KEY, 'insp1', report);
+    await d.complete(id, 'insp1', 'submit', investigation);
+    await d.complete(id, report.personConcerned as string, 'submit', a.statement());
+    return id;
+  }
+
+  describe('start', () => {
+    it('given an inspector, when a case is reported, then every inspector is offered the investigation', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      expect(await whoHolds(d, id)).toEqual({ investigate: ['insp1', 'insp2', 'insp3'] });
+      expect((await d.snapshot(id)).caseUnit).toBe('station-101');
+    });
+
+    it('given a worker, when they try to report a case, then it is not permitted', async () => {
+      expect(await refusal(d.start(KEY, 'w001', a.report()))).toBe('not-permitted');
+    });
+  });
+
+  describe('happy path: a minor case approved by the discipline leader', () => {
+    it('given the full flow, then each step reaches the right person and the decision is announced', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      await d.complete(id, 'insp1', 'submit', a.investigation());
+      expect(await whoHolds(d, id)).toEqual({ statement: ['head101'] });
+      await d.complete(id, 'head101', 'submit', a.statement());
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader3'] });
+      await d.complete(id, 'leader3', 'approve', a.decision());
+
+      const snap = await d.snapshot(id);
+      expect(snap.status).toBe('completed');
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect(snap.data).toMatchObject({
+        statementStatus: 'received',
+        approvalLevel: 'disciplineLeader',
+        handling: 'publicCriticism',
+        opinion: '同意小组处理意见。',
+      });
+      expect(await notices(d, id, 'message')).toEqual([['head101', 'sec1']]);
+      expect(await trail(d, id)).toEqual([
+        'insp1 start',
+        'insp1 complete submit',
+        'head101 complete submit',
+        'insp1 complete submit',
+        'leader3 complete approve',
+      ]);
+      await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('rejections and returns', () => {
+    it('given an unfounded report, when the inspector dismisses it with a comment, then the case ends dismissed', async () => {
+      const id = await d.start(KEY, 'insp2', a.report());
+      await d.complete(id, 'insp2', 'dismiss', undefined, { comment: '经核实不存在漏填' });
+      expect(await statesOf(d, id)).toEqual(['dismissed']);
+      expect(await trail(d, id)).toEqual(['insp2 start', 'insp2 complete dismiss']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the discipline leader disagrees, when rejecting, then the case ends not pursued', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      await d.complete(id, 'leader3', 'reject', undefined, { comment: '情节显著轻微' });
+      expect(await statesOf(d, id)).toEqual(['notPursued']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the proposal, when the leader returns it (退回), then the proposal reopens for the investigator', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      const [task] = await d.tasksOf('leader3', id);
+      await d.run(id, 'leader3', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'proposal',
+        comment: '处理依据不充分',
+      });
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+      expect(await notices(d, id, 'returned')).toEqual([['insp1']]);
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ regulationBasis: '《四区工作失误责任追究办法》第五条' }),
+      );
+      expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader3'] });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the proposal, when the leader returns it to the investigation, then every inspector may investigate again', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      const [task] = await d.tasksOf('leader3', id);
+      await d.run(id, 'leader3', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'investigate',
+        comment: '补充证据',
+      });
+      expect(await whoHolds(d, id)).toEqual({ investigate: ['insp1', 'insp2', 'insp3'] });
+    });
+
+    it('given the discipline leader, when changing the proposed handling, then the field is read-only', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      const code = await refusal(
+        d.complete(id, 'leader3', 'approve', a.decision({ handling: 'noAccountability' })),
+      );
+      expect(code).toBe('invalid-form');
+    });
+  });
+
+  describe('escalation by rule (区委会)', () => {
+    it.each([
+      ['a serious case', { severity: 'serious' }],
+      ['a post adjustment', { handling: 'postAdjustment', postAdjustmentDetail: '调离站长岗位' }],
+      ['a fine above 500 yuan', { handling: 'fine', fineAmount: 500.01 }],
+    ])(
+      'given %s, when proposed, then any district leader may decide for the committee',
+      async (_, change) => {
+        const id = await atProposal();
+        await d.complete(id, 'insp1', 'submit', a.proposal(change));
+        expect(await whoHolds(d, id)).toEqual({ committee: ['leader1', 'leader2', 'leader3', 'leader4'] });
+        expect((await d.snapshot(id)).data.approvalLevel).toBe('districtCommittee');
+      },
+    );
+
+    it('given a fine of exactly 500 yuan, when proposed, then the discipline leader approves it', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal({ handling: 'fine', fineAmount: 500 }));
+      expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader3'] });
+    });
+
+    it('given the committee task, when a leader claims it and CCs the organisation group, then only they decide', async () => {
+      const id = await atProposal();
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ severity: 'serious', handling: 'fine', fineAmount: 2000 }),
+      );
+      const [task] = await d.tasksOf('leader2', id);
+      await d.run(id, 'leader2', { type: 'claim', taskId: task!.id });
+      await d.run(id, 'leader2', { type: 'cc', taskId: task!.id, users: ['org1'] });
+      expect(await whoHolds(d, id)).toEqual({ committee: ['leader2'] });
+      await d.complete(
+        id,
+        'leader2',
+        'approve',
+        a.decision({ meetingMinutesNo: '区委会〔2026〕3号', fineAmount: 1500 }),
+      );
+      expect((await d.snapshot(id)).data).toMatchObject({ fineAmount: 1500, handling: 'fine' });
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect(await d.visibility(id, 'org1')).toBe('participant');
+      await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('the written statement', () => {
+    it('given no statement, when the deadline passes, then the case goes on and the overdue statement is recorded', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      await d.complete(id, 'insp1', 'submit', a.investigation());
+      expect(await d.advance('P2D')).toEqual([{ caseId: id, kind: 'reminder', stateId: 'statement' }]);
+      expect(await notices(d, id, 'reminder')).toEqual([['head101']]);
+      expect(await d.advance('P1D')).toEqual([{ caseId: id, kind: 'escalation', stateId: 'statement' }]);
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+      expect((await d.snapshot(id)).data.statementStatus).toBe('overdue');
+      expect((await trail(d, id)).at(-1)).toBe('system timerFired');
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the person concerned, when they try to declare their own statement overdue, then it is refused', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      await d.complete(id, 'insp1', 'submit', a.investigation());
+      expect(await refusal(d.complete(id, 'head101', 'overdue'))).toBe('not-enabled');
+    });
+
+    it('given the person concerned, when they waive the statement, then that is recorded', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      await d.complete(id, 'insp1', 'submit', a.investigation());
+      await d.complete(id, 'head101', 'waive', undefined, { comment: '无异议，不再说明' });
+      expect((await d.snapshot(id)).data.statementStatus).toBe('waived');
+    });
+  });
+
+  describe('the investigation deadline', () => {
+    it('given nobody investigates, when time passes, then remind before and at the deadline, then the discipline leader takes over', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      expect((await d.openTasks(id))[0]!.dueAt).toBe('2026-03-09T08:00:00.000Z');
+      expect((await d.advance('P6D')).map((t) => t.kind)).toEqual(['reminder']);
+      expect((await d.advance('P1D')).map((t) => t.kind)).toEqual(['escalation']);
+      expect(await whoHolds(d, id)).toEqual({ investigate: ['insp1', 'insp2', 'insp3'] });
+      expect((await d.advance('P7D')).map((t) => t.kind)).toEqual(['escalation']);
+      expect(await whoHolds(d, id)).toEqual({ investigate: ['leader3'] });
+      expect(await notices(d, id, 'escalated')).toEqual([['leader3']]);
+      await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('operations', () => {
+    it('given the investigation, when claimed and transferred (转办), then the new holder investigates and proposes', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      const [task] = await d.tasksOf('insp1', id);
+      await d.run(id, 'insp1', { type: 'claim', taskId: task!.id });
+      expect(await d.tasksOf('insp3', id)).toEqual([]);
+      await d.run(id, 'insp1', {
+        type: 'transfer',
+        taskId: task!.id,
+        to: 'insp3',
+        comment: '请吕长江同志外出，由夏守业办理',
+      });
+      await d.complete(id, 'insp3', 'submit', a.investigation());
+      await d.complete(id, 'head101', 'submit', a.statement());
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp3'] });
+    });
+
+    it('given the approval, when delegated (委派), then the delegate drafts and the leader decides', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      const [task] = await d.tasksOf('leader3', id);
+      await d.run(id, 'leader3', { type: 'delegate', taskId: task!.id, to: 'insp2' });
+      await d.complete(id, 'insp2', 'approve', a.decision({ opinion: '建议同意。' }));
+      expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader3'] });
+      await d.complete(id, 'leader3', 'approve', a.decision());
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the proposal just submitted, when the inspector withdraws (撤回), then it is back; once the leader acted, not', async () => {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      await d.run(id, 'insp1', { type: 'withdraw' });
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+      expect(await notices(d, id, 'withdrawn')).toEqual([['leader3']]);
+      await d.complete(id, 'insp1', 'submit', a.proposal());
+      const [task] = await d.tasksOf('leader3', id);
+      await d.run(id, 'leader3', { type: 'return', taskId: task!.id, target: 'proposal', comment: '请补充' });
+      expect(await refusal(d.run(id, 'insp1', { type: 'withdraw' }))).toBe('not-enabled');
+      await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('child processes', () => {
+    it('given an approved admonition talk, when approved, then the talk starts as a child and its end closes the case', async () => {
+      const id = await atProposal();
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ handling: 'admonitionTalk', proposedTalker: 'leader1' }),
+      );
+      await d.complete(id, 'leader3', 'approve', a.decision({ talker: 'leader1' }));
+      expect(await statesOf(d, id)).toEqual(['admonition']);
+      const start = (await d.effects(id)).find((e) => e.type === 'startChild');
+      expect(start).toMatchObject({
+        process: 'admonition-talk',
+        initiator: 'leader3',
+        data: {
+          cadre: 'head101',
+          unit: 'station-101',
+          reason: 'accountability',
+          reasonDetail: '责任追究：夜班巡井记录漏填三次',
+          talker: 'leader1',
+        },
+      });
+      const [child] = await d.children(id);
+      expect(await whoHolds(d, child!)).toEqual({ schedule: ['leader1'] });
+      await d.complete(child!, 'leader1', 'scheduled', talk.schedule());
+      await d.complete(child!, 'leader1', 'recorded', talk.record({ rectificationDeadline: '2026-03-20' }));
+      await d.complete(child!, 'head101', 'submit', talk.plan());
+      await d.advance('P18D');
+      await d.complete(child!, 'leader1', 'submit', talk.review());
+      expect((await d.snapshot(child!)).status).toBe('completed');
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect((await d.snapshot(id)).data.childOutcome).toBe('completed');
+      expect((await trail(d, id)).at(-1)).toBe('system childDone');
+      await expectReplayMatches(d, id);
+      await expectReplayMatches(d, child!);
+    });
+
+    it('given a branch secretary whose post is adjusted, when the committee approves, then a reassignment starts', async () => {
+      const id = await atProposal(
+        a.report({ unit: 'branch-1', personConcerned: 'sec1', summary: '支部纪律松弛' }),
+        a.investigation({ severity: 'serious' }),
+      );
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({
+          severity: 'serious',
+          handling: 'postAdjustment',
+          postAdjustmentDetail: '调整支部书记岗位',
+        }),
+      );
+      await d.complete(
+        id,
+        'leader1',
+        'approve',
+        a.decision({ startReassignment: true, meetingMinutesNo: '区委会〔2026〕4号' }),
+      );
+      expect(await statesOf(d, id)).toEqual(['reassignment']);
+      const [child] = await d.children(id);
+      expect((await d.snapshot(child!)).data).toMatchObject({
+        branch: 'branch-1',
+        secretary: 'sec1',
+        proposedAction: 'transfer',
+      });
+      expect(await whoHolds(d, child!)).toEqual({
+        'opinions.committee.collecting': ['com1a', 'com1b'],
+        'opinions.reps.collecting': ['rep1', 'rep2'],
+      });
+      for (const [user, capacity] of [
+        ['com1a', 'branchCommitteeMember'],
+        ['com1b', 'branchCommitteeMember'],
+        ['rep1', 'workerRep'],
+        ['rep2', 'workerRep'],
+      ] as const) {
+        await d.complete(child!, user, 'submit', re.opinion(capacity));
+      }
+      await d.complete(child!, 'org1', 'submit', re.review({ successor: 'head101' }));
+      await d.complete(child!, 'leader2', 'reject', undefined, { comment: '暂不调整' });
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect(await d.holders('branchSecretary', 'branch-1')).toEqual(['sec1']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given a post adjustment without the reassignment procedure, when approved, then the case simply closes', async () => {
+      const id = await atProposal();
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ handling: 'postAdjustment', postAdjustmentDetail: '调整为副站长' }),
+      );
+      await d.complete(id, 'leader4', 'approve', a.decision());
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect(await d.children(id)).toEqual([]);
+    });
+  });
+
+  describe('confidentiality', () => {
+    it('given a confidential case, then participants, the discipline group and district leaders see it, nobody else', async () => {
+      const id = await d.start(KEY, 'insp1', a.report());
+      expect(await d.visibility(id, 'insp1')).toBe('participant');
+      expect(await d.visibility(id, 'insp2')).toBe('candidate');
+      expect(await d.visibility(id, 'head101')).toBeUndefined();
+      await d.complete(id, 'insp1', 'submit', a.investigation());
+      expect(await d.visibility(id, 'head101')).toBe('participant');
+      expect(await d.visibility(id, 'insp2')).toBe('designated');
+      expect(await d.visibility(id, 'leader4')).toBe('designated');
+      for (const outsider of ['admin', 'sec1', 'w001', 'org1', 'biz1']) {
+        expect(await d.visibility(id, outsider), outsider).toBeUndefined();
+      }
+    });
+  });
+});
