@@ -106,6 +106,7 @@ export class CaseRuntime {
       command,
       prevHash: GENESIS_HASH,
       now,
+      directoryVersion: row.dir_version,
     });
     const outcome = outcomeOf(result.snapshot);
     const written = await this.write(
@@ -152,6 +153,7 @@ export class CaseRuntime {
       command,
       prevHash: row.prev_hash ?? GENESIS_HASH,
       now,
+      directoryVersion: row.dir_version,
     });
     const outcome = outcomeOf(result.snapshot);
     const written = await this.write(change, { kind: 'update' }, idem, outcome);

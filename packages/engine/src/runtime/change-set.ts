@@ -63,6 +63,8 @@ export interface ChangeContext {
   command: Command;
   prevHash: string;
   now: string;
+  /** Recorded so replay can tell when the directory has changed since. */
+  directoryVersion?: string;
 }
 
 /** Diffs the snapshots into rows: new and closed tasks, candidates, timers, audit, outbox. */
@@ -223,7 +225,10 @@ function auditRow(ctx: ChangeContext): ChangeSet['audit'] {
     data_digest: data ? sha256Hex(canonicalJson(data)) : null,
     definition_key: compiled.definition.key,
     definition_version: compiled.version,
-    detail: JSON.parse(JSON.stringify(a.detail ?? {})) as Record<string, unknown>,
+    detail: {
+      ...(JSON.parse(JSON.stringify(a.detail ?? {})) as Record<string, unknown>),
+      ...(ctx.directoryVersion !== undefined ? { directoryVersion: ctx.directoryVersion } : {}),
+    },
   };
   return { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) };
 }

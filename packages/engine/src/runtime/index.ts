@@ -24,3 +24,6 @@ export {
 export { RuntimeError, type RuntimeErrorCode } from './runtime-error';
 export { SYSTEM } from './system-actor';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';
+export { type BrokenLink, verifyAudit } from './audit-verifier';
+export { checkConsistency, type Inconsistency } from './consistency-check';
+export { type ReplayReport, replayCases } from './replay-check';

@@ -7,9 +7,13 @@ export function testBackends(): ('pglite' | 'postgres')[] {
   return process.env.DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 }
 
-/** Only PostgreSQL runs concurrency suites for real; PGlite serialises everything. */
-export function postgresOnly(): 'postgres'[] {
-  return process.env.DATABASE_URL ? ['postgres'] : [];
+/**
+ * Concurrency suites mean real parallel sessions, which only PostgreSQL has (PGlite is one
+ * connection). Without DATABASE_URL they run on PGlite, where the same assertions must still hold
+ * with the commands serialised; `.ci/run` runs them again on PostgreSQL.
+ */
+export function concurrencyBackends(): ('pglite' | 'postgres')[] {
+  return process.env.DATABASE_URL ? ['postgres'] : ['pglite'];
 }
 
 /**
