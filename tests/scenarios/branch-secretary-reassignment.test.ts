@@ -1,0 +1,220 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as re from './data/reassignment-data';
+import { drivers } from './drivers';
+import type { ScenarioDriver } from './scenario-driver';
+import { expectReplayMatches, notices, refusal, statesOf, trail, whoHolds } from './scenario-helpers';
+
+const KEY = 'branch-secretary-reassignment';
+const OPINIONS = {
+  'opinions.committee.collecting': ['com2a', 'com2b'],
+  'opinions.reps.collecting': ['rep3', 'rep4'],
+};
+
+describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment ($name)', ({ create }) => {
+  let d: ScenarioDriver;
+  beforeEach(async () => {
+    d = await create();
+  });
+
+  async function allAnswer(id: string): Promise<void> {
+    await d.complete(id, 'com2a', 'submit', re.opinion('branchCommitteeMember'));
+    await d.complete(id, 'com2b', 'submit', re.opinion('branchCommitteeMember', { stance: 'abstain' }));
+    await d.complete(id, 'rep3', 'submit', re.opinion('workerRep'));
+    await d.complete(id, 'rep4', 'submit', re.opinion('workerRep', { suggestedSuccessor: 'head106' }));
+  }
+
+  async function atDecision(): Promise<string> {
+    const id = await d.start(KEY, 'leader2', re.proposal());
+    await allAnswer(id);
+    await d.complete(id, 'org1', 'submit', re.review());
+    return id;
+  }
+
+  it('given the leader contracting the branch, when they propose, then committee members and worker reps are asked in parallel', async () => {
+    const id = await d.start(KEY, 'leader2', re.proposal());
+    expect(await whoHolds(d, id)).toEqual(OPINIONS);
+    expect(await statesOf(d, id)).toEqual(['opinions.committee.collecting', 'opinions.reps.collecting']);
+  });
+
+  it('given a leader who does not contract the branch, when they propose, then it is not permitted', async () => {
+    expect(await refusal(d.start(KEY, 'leader1', re.proposal()))).toBe('not-permitted');
+  });
+
+  it('given the full flow, when the committee approves, then the successor becomes the branch secretary and the leader holds the talk', async () => {
+    const id = await d.start(KEY, 'leader2', re.proposal());
+    await allAnswer(id);
+    expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
+    await d.complete(id, 'org1', 'submit', re.review());
+    expect(await whoHolds(d, id)).toEqual({
+      committeeDecision: ['leader1', 'leader2', 'leader3', 'leader4'],
+    });
+    await d.complete(id, 'leader1', 'approve', re.decision());
+    expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['head105']);
+    expect(await d.effects(id)).toContainEqual({
+      type: 'directoryChange',
+      kind: 'setRoleHolder',
+      role: 'branchSecretary',
+      unit: 'branch-2',
+      user: 'head105',
+    });
+    expect(await notices(d, id, 'message')).toEqual([['com2a', 'com2b', 'head105', 'sec2']]);
+    expect(await whoHolds(d, id)).toEqual({ talk: ['leader2'] });
+    await d.complete(id, 'leader2', 'done', re.talk());
+    expect(await statesOf(d, id)).toEqual(['completed']);
+    expect((await d.snapshot(id)).data).toMatchObject({
+      successor: 'head105',
+      attitude: 'accepts',
+      stance: 'agree',
+    });
+    expect(await trail(d, id)).toEqual([
+      'leader2 start',
+      'com2a complete submit',
+      'com2b complete submit',
+      'rep3 complete submit',
+      'rep4 complete submit',
+      'org1 complete submit',
+      'leader1 complete approve',
+      'leader2 complete done',
+    ]);
+    await expectReplayMatches(d, id);
+  });
+
+  describe('deadlines of the opinions', () => {
+    it('given the reps do not answer, when reminded and the deadline passes, then the case moves on and that is recorded', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      await d.complete(id, 'com2a', 'submit', re.opinion('branchCommitteeMember'));
+      await d.complete(id, 'com2b', 'submit', re.opinion('branchCommitteeMember'));
+      await d.complete(id, 'rep3', 'submit', re.opinion('workerRep'));
+      expect(await d.advance('P4D')).toEqual([
+        { caseId: id, kind: 'reminder', stateId: 'opinions.reps.collecting' },
+      ]);
+      expect(await notices(d, id, 'reminder')).toEqual([['rep4']]);
+      expect(await d.advance('P1D')).toEqual([
+        { caseId: id, kind: 'after', stateId: 'opinions.reps.collecting' },
+      ]);
+      expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
+      expect((await d.snapshot(id)).data.repsDeadlinePassed).toBe(true);
+      expect((await d.snapshot(id)).data.committeeDeadlinePassed).toBeUndefined();
+      await expectReplayMatches(d, id);
+    });
+
+    it('given nobody answers, when the deadline passes, then both tiers close at once', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      const fired = await d.advance('P5D');
+      expect(fired.filter((t) => t.kind === 'after').map((t) => t.stateId)).toEqual([
+        'opinions.committee.collecting',
+        'opinions.reps.collecting',
+      ]);
+      expect((await d.snapshot(id)).data).toMatchObject({
+        committeeDeadlinePassed: true,
+        repsDeadlinePassed: true,
+      });
+      expect(await statesOf(d, id)).toEqual(['organisationReview']);
+    });
+  });
+
+  describe('disputed facts and returns', () => {
+    it('given a member disputes the facts, when sent back, then the leader revises and opinions are asked again', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      await d.complete(id, 'rep3', 'submit', re.opinion('workerRep'));
+      await d.complete(id, 'com2a', 'factsDisputed', undefined, { comment: '所列纪律松弛情况不属实' });
+      expect(await whoHolds(d, id)).toEqual({ revise: ['leader2'] });
+      expect(await refusal(d.complete(id, 'leader2', 'resubmit', re.proposal({ secretary: 'sec3' })))).toBe(
+        'invalid-form',
+      );
+      const { branch: _b, secretary: _s, ...revised } = re.proposal({ problems: ['slow'] });
+      await d.complete(id, 'leader2', 'resubmit', revised);
+      expect(await whoHolds(d, id)).toEqual(OPINIONS);
+      expect((await d.snapshot(id)).data).toMatchObject({ opinionRounds: 2, problems: ['slow'] });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the revision, when the leader abandons the proposal, then the case ends withdrawn', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      await d.complete(id, 'com2b', 'factsDisputed', undefined, { comment: '情况不实' });
+      await d.complete(id, 'leader2', 'abandon', undefined, { comment: '经核实不需调整' });
+      expect(await statesOf(d, id)).toEqual(['abandoned']);
+    });
+
+    it('given the organisation review, when it returns the case (退回) to the leader, then the leader revises', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      await allAnswer(id);
+      const [task] = await d.tasksOf('org2', id);
+      await d.run(id, 'org2', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'revise',
+        comment: '请补充走访记录',
+      });
+      expect(await whoHolds(d, id)).toEqual({ revise: ['leader2'] });
+    });
+
+    it('given the committee, when it rejects, then the secretary stays', async () => {
+      const id = await atDecision();
+      await d.complete(id, 'leader3', 'reject', undefined, { comment: '继续观察' });
+      expect(await statesOf(d, id)).toEqual(['rejected']);
+      expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['sec2']);
+    });
+
+    it('given the committee, when it returns the case to the organisation review, then the group reviews again', async () => {
+      const id = await atDecision();
+      const [task] = await d.tasksOf('leader4', id);
+      await d.run(id, 'leader4', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'organisationReview',
+        comment: '继任人选再考虑',
+      });
+      expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the secretary named as their own successor, when approving, then it is refused', async () => {
+      const id = await atDecision();
+      expect(await refusal(d.complete(id, 'leader1', 'approve', re.decision({ successor: 'sec2' })))).toBe(
+        'not-enabled',
+      );
+    });
+  });
+
+  describe('operations', () => {
+    it('given a rep, when they add a signer (加签), then the new signer must answer too', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      const [task] = await d.tasksOf('rep3', id);
+      await d.run(id, 'rep3', { type: 'addSigner', taskId: task!.id, users: ['w005'] });
+      expect((await whoHolds(d, id))['opinions.reps.collecting']).toEqual(['rep3', 'rep4', 'w005']);
+      await d.complete(id, 'rep3', 'submit', re.opinion('workerRep'));
+      await d.complete(id, 'rep4', 'submit', re.opinion('workerRep'));
+      expect(await statesOf(d, id)).toContain('opinions.reps.collecting');
+      await d.complete(id, 'w005', 'submit', re.opinion('workerRep'));
+      expect(await statesOf(d, id)).toContain('opinions.reps.done');
+    });
+
+    it('given a member who must recuse, when removed (减签), then the others decide alone', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      const [task] = await d.tasksOf('com2a', id);
+      await d.run(id, 'com2a', { type: 'removeSigner', taskId: task!.id, users: ['com2b'] });
+      await d.complete(id, 'com2a', 'submit', re.opinion('branchCommitteeMember'));
+      expect(await statesOf(d, id)).toContain('opinions.committee.done');
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the organisation review just submitted, when withdrawn (撤回), then it is open again', async () => {
+      const id = await atDecision();
+      await d.run(id, 'org1', { type: 'withdraw' });
+      expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
+      expect(await refusal(d.run(id, 'org2', { type: 'withdraw' }))).toBe('not-enabled');
+    });
+
+    it('given the talk, when delegated (委派), then the delegate records it and the leader confirms', async () => {
+      const id = await atDecision();
+      await d.complete(id, 'leader1', 'approve', re.decision());
+      const [task] = await d.tasksOf('leader2', id);
+      await d.run(id, 'leader2', { type: 'delegate', taskId: task!.id, to: 'org1' });
+      await d.complete(id, 'org1', 'done', re.talk());
+      await d.complete(id, 'leader2', 'done', re.talk({ location: '区党总支办公室' }));
+      expect(await statesOf(d, id)).toEqual(['completed']);
+      await expectReplayMatches(d, id);
+    });
+  });
+});
