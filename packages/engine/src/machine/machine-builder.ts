@@ -32,14 +32,19 @@ export const MACHINE_ID = 'ff';
 
 /** Builds the XState machine for a definition; CEL guards and assignments run through `cel`. */
 export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnyStateMachine {
-  const vars = (context: MachineContext, event: EngineEvent): CelVariables => ({
-    data: context.data,
-    now: event.now,
-    initiator: context.initiator,
-    actor: event.actor,
-    outcome: event.outcome,
-    votes: event.votes,
-  });
+  const vars = (context: MachineContext, raw: EngineEvent): CelVariables => {
+    // A new case's eventless transitions see XState's `xstate.init`, whose input carries the start's time and actor.
+    const event =
+      raw.type === 'xstate.init' ? { ...raw, ...(raw as { input?: Partial<EngineEvent> }).input } : raw;
+    return {
+      data: context.data,
+      now: event.now,
+      initiator: context.initiator,
+      actor: event.actor,
+      outcome: event.outcome,
+      votes: event.votes,
+    };
+  };
   const config = {
     id: MACHINE_ID,
     initial: def.machine.initial,
