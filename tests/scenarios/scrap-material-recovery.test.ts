@@ -1,0 +1,202 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import * as s from './data/scrap-data';
+import { drivers } from './drivers';
+import type { ScenarioDriver } from './scenario-driver';
+import { expectReplayMatches, notices, refusal, statesOf, trail, whoHolds } from './scenario-helpers';
+
+const KEY = 'scrap-material-recovery';
+const INSPECTORS = ['insp1', 'insp2', 'insp3'];
+const ITEMS = ['FW-2026-001', 'FW-2026-002'];
+
+describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ create }) => {
+  let d: ScenarioDriver;
+  beforeEach(async () => {
+    d = await create();
+  });
+
+  async function confirmed(): Promise<string> {
+    const id = await d.start(KEY, 'head113', s.handIn());
+    await d.complete(id, 'sup113', 'confirm', s.confirmation());
+    return id;
+  }
+
+  const steps = async (id: string) =>
+    ((await d.snapshot(id)).data.trail as { step: string; by: string }[]).map((t) => `${t.step} ${t.by}`);
+
+  it('given the full flow, when confirmed, received and rewarded, then every item has a trail', async () => {
+    const id = await d.start(KEY, 'head113', s.handIn());
+    expect(await whoHolds(d, id)).toEqual({ confirmation: ['sup113'] });
+    await d.complete(id, 'sup113', 'confirm', s.confirmation());
+    expect(await whoHolds(d, id)).toEqual({ stockReceipt: ['biz1', 'biz2'] });
+    await d.complete(id, 'biz1', 'receive', s.receipt(12000));
+    expect(await whoHolds(d, id)).toEqual({ reward: ['biz1', 'biz2'] });
+    await d.complete(id, 'biz2', 'pay', s.reward());
+    const data = (await d.snapshot(id)).data;
+    expect(await statesOf(d, id)).toEqual(['rewarded']);
+    expect(data).toMatchObject({ rewardRate: 5, rewardAmount: 600, missingItems: [] });
+    expect(await steps(id)).toEqual([
+      'handedIn head113',
+      'confirmed sup113',
+      'received biz1',
+      'rewarded biz2',
+    ]);
+    expect((data.trail as { itemNos: string[] }[]).every((t) => t.itemNos.join() === ITEMS.join())).toBe(
+      true,
+    );
+    expect(await trail(d, id)).toEqual([
+      'head113 start',
+      'sup113 complete confirm',
+      'biz1 complete receive',
+      'biz2 complete pay',
+    ]);
+    await expectReplayMatches(d, id);
+  });
+
+  it('given a worker of another station, when they hand in for station 113, then it is not permitted', async () => {
+    expect(await refusal(d.start(KEY, 'w001', s.handIn()))).toBe('not-permitted');
+  });
+
+  describe('numbers and discrepancies', () => {
+    it('given two items with one number, when handed in by a worker, then the list goes back for correction', async () => {
+      const id = await d.start(KEY, 'w013', s.duplicated());
+      expect(await whoHolds(d, id)).toEqual({ correction: ['head113', 'w013'] });
+      expect((await d.snapshot(id)).data.numberingProblem).toBe('duplicateItemNo');
+      const { station: _, ...corrected } = s.handIn();
+      await d.complete(id, 'w013', 'resubmit', corrected);
+      expect(await whoHolds(d, id)).toEqual({ confirmation: ['sup113'] });
+      expect(await steps(id)).toEqual(['handedIn w013']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the station, when the correction changes it, then the field is read-only', async () => {
+      const id = await d.start(KEY, 'head113', s.duplicated());
+      expect(await refusal(d.complete(id, 'head113', 'resubmit', s.handIn()))).toBe('invalid-form');
+    });
+
+    it('given a discrepancy, when the supervisor reports it, then the station corrects the list', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      await d.complete(
+        id,
+        'sup113',
+        'confirm',
+        s.confirmation({ checkResult: 'discrepancy', discrepancyDetails: 'FW-2026-002 实物28根' }),
+      );
+      expect(await whoHolds(d, id)).toEqual({ correction: ['head113'] });
+      expect(await steps(id)).toEqual(['handedIn head113', 'discrepancy sup113']);
+    });
+  });
+
+  describe('the discipline group', () => {
+    it('given private disposal is not ruled out, when confirmed, then the group checks and may refer it', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      await d.complete(
+        id,
+        'sup113',
+        'confirm',
+        s.confirmation({ noPrivateDisposal: false, comment: '听说有旧电缆被卖' }),
+      );
+      expect(await whoHolds(d, id)).toEqual({ disciplineCheck: INSPECTORS });
+      await d.complete(id, 'insp2', 'refer', undefined, { comment: '查实私卖电缆' });
+      expect(await statesOf(d, id)).toEqual(['referred']);
+      expect(await notices(d, id, 'message')).toEqual([['leader3']]);
+    });
+
+    it('given the group clears it, then the scrap goes on into stock', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      await d.complete(id, 'sup113', 'confirm', s.confirmation({ noPrivateDisposal: false }));
+      await d.complete(id, 'insp1', 'cleared', undefined, { comment: '经核查无私自处理' });
+      expect(await whoHolds(d, id)).toEqual({ stockReceipt: ['biz1', 'biz2'] });
+    });
+
+    it('given an item missing at the stock receipt, when received, then the group checks where it went', async () => {
+      const id = await confirmed();
+      const receipt = s.receipt(6000, {
+        receivedItems: [{ itemNo: 'FW-2026-001', quantityReceived: 12, value: 6000 }],
+      });
+      await d.complete(id, 'biz1', 'receive', receipt);
+      expect(await whoHolds(d, id)).toEqual({ disciplineCheck: INSPECTORS });
+      expect((await d.snapshot(id)).data.missingItems).toEqual(['FW-2026-002']);
+      await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('the reward', () => {
+    it('given a reward above 1000 yuan, when computed, then the leader contracting the station approves it', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(30000));
+      expect((await d.snapshot(id)).data.rewardAmount).toBe(1500);
+      expect(await whoHolds(d, id)).toEqual({ leaderReward: ['leader3'] });
+      await d.complete(id, 'leader3', 'approve');
+      await d.complete(id, 'biz1', 'pay', s.reward());
+      expect(await statesOf(d, id)).toEqual(['rewarded']);
+    });
+
+    it('given the leader refuses the reward, then the scrap is stocked without one', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(30000));
+      await d.complete(id, 'leader3', 'reject', undefined, { comment: '估值偏高' });
+      expect(await statesOf(d, id)).toEqual(['noReward']);
+    });
+
+    it('given the computed reward, when the business group changes it, then the field is read-only', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(12000));
+      expect(await refusal(d.complete(id, 'biz1', 'pay', s.reward({ rewardAmount: 900 })))).toBe(
+        'invalid-form',
+      );
+    });
+
+    it('given the leader, when returning (退回) to the stock receipt, then the business group receives again', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(30000));
+      const [task] = await d.tasksOf('leader3', id);
+      await d.run(id, 'leader3', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'stockReceipt',
+        comment: '重新估值',
+      });
+      expect(await whoHolds(d, id)).toEqual({ stockReceipt: ['biz1', 'biz2'] });
+    });
+  });
+
+  describe('operations and timers', () => {
+    it('given the receipt just recorded, when withdrawn (撤回), then the stock receipt is open again', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(12000));
+      await d.run(id, 'biz1', { type: 'withdraw' });
+      expect(await whoHolds(d, id)).toEqual({ stockReceipt: ['biz1', 'biz2'] });
+      expect(await steps(id)).toEqual(['handedIn head113', 'confirmed sup113']);
+    });
+
+    it('given the stock receipt, when returned to the supervisor (退回), then the supervisor checks again', async () => {
+      const id = await confirmed();
+      const [task] = await d.tasksOf('biz2', id);
+      await d.run(id, 'biz2', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'confirmation',
+        comment: '数量不符',
+      });
+      expect(await whoHolds(d, id)).toEqual({ confirmation: ['sup113'] });
+    });
+
+    it('given the supervisor does not confirm, when reminded twice, then the discipline group takes it over', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      expect((await d.advance('P1D')).map((t) => t.kind)).toEqual(['reminder']);
+      expect((await d.advance('P1D')).map((t) => t.kind)).toEqual(['escalation']);
+      expect((await d.advance('P2D')).map((t) => t.kind)).toEqual(['escalation']);
+      expect(await whoHolds(d, id)).toEqual({ confirmation: INSPECTORS });
+      await d.complete(id, 'insp3', 'confirm', s.confirmation());
+      expect(await steps(id)).toEqual(['handedIn head113', 'confirmed insp3']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the station head, when they urge (催办) the supervisor, then the supervisor is told', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      const [task] = await d.tasksOf('sup113', id);
+      await d.run(id, 'head113', { type: 'urge', taskId: task!.id });
+      expect(await notices(d, id, 'urged')).toEqual([['sup113']]);
+    });
+  });
+});
