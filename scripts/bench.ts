@@ -3,6 +3,8 @@ export {};
 
 const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<void> }>> = {
   engine: () => import('./bench/engine-bench'),
+  transition: () => import('./bench/transition-bench'),
+  inbox: () => import('./bench/inbox-bench'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

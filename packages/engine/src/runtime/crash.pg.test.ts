@@ -28,7 +28,11 @@ describe('kill -9 of a runtime process under load on postgres', () => {
     const { rows } = await sql<{ db: string }>`select current_database() as db`.execute(open.db);
     const url = new URL(process.env.DATABASE_URL!);
     url.pathname = `/${rows[0]!.db}`;
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'testing/load-process.ts'), url.toString()], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'testing/load-process.ts'), url.toString()],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let progress = 0;
     child.stdout!.on('data', (chunk) => {
       progress += String(chunk).length;

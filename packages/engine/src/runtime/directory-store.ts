@@ -16,7 +16,13 @@ export async function loadDirectory(
       .orderBy('username')
       .execute(),
     db.selectFrom('directory_units').select(['id', 'kind', 'name', 'parent']).orderBy('id').execute(),
-    db.selectFrom('directory_memberships').selectAll().orderBy('username').orderBy('role').orderBy('unit').execute(),
+    db
+      .selectFrom('directory_memberships')
+      .selectAll()
+      .orderBy('username')
+      .orderBy('role')
+      .orderBy('unit')
+      .execute(),
     db.selectFrom('directory_contracts').selectAll().execute(),
   ]);
   const seed: DirectorySeed = {

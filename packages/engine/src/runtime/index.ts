@@ -1,6 +1,7 @@
 // The durable runtime (Node only: Kysely, pg, PGlite). Import from '@flowform/engine/runtime';
 // the core entry '@flowform/engine' stays free of I/O so the web app can use it.
 export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from './audit-chain';
+export { type BrokenLink, verifyAudit } from './audit-verifier';
 export {
   CaseRuntime,
   type CommandOutcome,
@@ -8,6 +9,7 @@ export {
   type RuntimeOptions,
   type StartRequest,
 } from './case-runtime';
+export { checkConsistency, type Inconsistency } from './consistency-check';
 export type { Database } from './database/db-schema';
 export { migrateToLatest } from './database/migrations';
 export { type DatabaseTarget, type OpenDatabase, openDatabase } from './database/open-database';
@@ -21,9 +23,7 @@ export {
   OutboxWorker,
   type OutboxWorkerOptions,
 } from './outbox-worker';
+export { type ReplayReport, replayCases } from './replay-check';
 export { RuntimeError, type RuntimeErrorCode } from './runtime-error';
 export { SYSTEM } from './system-actor';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';
-export { type BrokenLink, verifyAudit } from './audit-verifier';
-export { checkConsistency, type Inconsistency } from './consistency-check';
-export { type ReplayReport, replayCases } from './replay-check';

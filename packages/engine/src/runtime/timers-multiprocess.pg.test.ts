@@ -11,14 +11,28 @@ import { openTestDatabase } from './testing/test-database';
 
 const script = join(import.meta.dirname, 'testing/timer-worker-process.ts');
 
-function worker(url: string, id: string, delayMs = 0, lockSeconds = 30): { child: ChildProcess; done: Promise<{ fired: number; code: number | null }> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, url, id, String(delayMs), String(lockSeconds)], { stdio: ['ignore', 'pipe', 'inherit'] });
+function worker(
+  url: string,
+  id: string,
+  delayMs = 0,
+  lockSeconds = 30,
+): { child: ChildProcess; done: Promise<{ fired: number; code: number | null }> } {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', script, url, id, String(delayMs), String(lockSeconds)],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   let out = '';
   child.stdout!.on('data', (chunk) => {
     out += String(chunk);
   });
   const done = new Promise<{ fired: number; code: number | null }>((resolve) => {
-    child.on('exit', (code) => resolve({ fired: out ? (JSON.parse(out.trim().split('\n').at(-1)!) as { fired: number }).fired : 0, code }));
+    child.on('exit', (code) =>
+      resolve({
+        fired: out ? (JSON.parse(out.trim().split('\n').at(-1)!) as { fired: number }).fired : 0,
+        code,
+      }),
+    );
   });
   return { child, done };
 }
@@ -47,7 +61,11 @@ describe('timers across runtime processes on postgres', () => {
 
   async function startCases(n: number): Promise<void> {
     for (let i = 0; i < n; i += 50) {
-      await Promise.all(Array.from({ length: Math.min(50, n - i) }, () => runtime.start({ definitionKey: 'parent-flow', data: { amount: 1 }, actor: { username: 'w1' } })));
+      await Promise.all(
+        Array.from({ length: Math.min(50, n - i) }, () =>
+          runtime.start({ definitionKey: 'parent-flow', data: { amount: 1 }, actor: { username: 'w1' } }),
+        ),
+      );
     }
   }
 
@@ -55,7 +73,9 @@ describe('timers across runtime processes on postgres', () => {
     const { rows } = await sql<{ n: number; cases: number }>`
       select n, count(*)::int as cases from (
         select i.id, count(a.seq) filter (where a.action = 'timerFired')::int as n
-        from instances i left join audit_log a on a.instance_id = i.id group by i.id) x group by n`.execute(open.db);
+        from instances i left join audit_log a on a.instance_id = i.id group by i.id) x group by n`.execute(
+      open.db,
+    );
     return new Map(rows.map((r) => [r.n, r.cases]));
   }
 
@@ -77,7 +97,9 @@ describe('timers across runtime processes on postgres', () => {
     await startCases(200);
     const a = worker(url, 'proc-slow', 40, 3);
     for (;;) {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from timers where locked_by = 'proc-slow'`.execute(open.db);
+      const { rows } = await sql<{
+        n: number;
+      }>`select count(*)::int as n from timers where locked_by = 'proc-slow'`.execute(open.db);
       const fired = (await firedPerCase()).get(1) ?? 0;
       if (rows[0]!.n > 0 && fired > 1005) break;
       await new Promise((resolve) => setTimeout(resolve, 50));

@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Database } from './db-schema';
 import { migrateToLatest } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
+import { preparingPool } from './preparing-pool';
 
 /** An open database: Kysely on PostgreSQL (DATABASE_URL) or embedded PGlite (files or memory). */
 export interface OpenDatabase {
@@ -30,7 +31,7 @@ export async function openDatabase(
     // An idle client whose server connection drops (restart, admin kill) must not crash the process:
     // the pool discards it and the next query opens a new one.
     pool.on('error', () => {});
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
     open = { db, kind: 'postgres', close: () => db.destroy() };
   } else {
     if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });

@@ -1,0 +1,84 @@
+// Inbox reads at 1,000,000 tasks: 200 roles with skewed popularity (the hottest ~17,000 open
+// offered tasks), 10,000 users holding ~3 roles each. 200 "to do" reads for random users and 200
+// for holders of the hottest role. The data set is built once (minutes) and kept in the database
+// `flowform_bench_inbox`; `--rebuild` builds it again. Prints figures, then one JSON line.
+import { loadDirectory, openDatabase, queryInbox } from '@flowform/engine/runtime';
+import { sql } from 'kysely';
+import { databaseExists, databaseUrl, median, percentile, recreateDatabase, round } from './bench-support';
+
+const DB = 'flowform_bench_inbox';
+
+async function build(): Promise<void> {
+  await recreateDatabase(DB);
+  const open = await openDatabase({ url: databaseUrl(DB) });
+  const db = open.db;
+  console.log('building 10,000 users, 200 roles, 1,000,000 tasks …');
+  await sql`insert into directory_units values ('d', 'district', '{"zh-CN":"区","en":"District"}', null)`.execute(
+    db,
+  );
+  await sql`insert into directory_users (username, display_name) select 'u' || lpad(g::text, 5, '0'), '{"zh-CN":"用户","en":"User"}' from generate_series(0, 9999) g`.execute(
+    db,
+  );
+  // Role popularity is skewed: role r000 is held by many, later roles by few (about 3 roles per user).
+  await sql`insert into directory_memberships (username, role, unit)
+    select distinct 'u' || lpad(u::text, 5, '0'), 'r' || lpad(least(199, floor(200 * power(random(), 2.2)))::int::text, 3, '0'), 'd'
+    from generate_series(0, 9999) u, generate_series(1, 3) k`.execute(db);
+  await sql`insert into definitions (key, version, hash, bundle, published_by) values ('bench', 1, 'x', '{}', 'bench')`.execute(
+    db,
+  );
+  await sql`insert into instances (id, definition_key, definition_version, snapshot, version, status, initiator, started_at, updated_at)
+    select 'i' || g, 'bench', 1, '{}', 1, 'running', 'u' || lpad((g % 10000)::text, 5, '0'), now() - (g || ' seconds')::interval, now()
+    from generate_series(1, 200000) g`.execute(db);
+  // 1,000,000 tasks: 30% open; half of the open ones offered to a role, with ~17,000 on the hottest role.
+  await sql`insert into tasks (id, instance_id, definition_key, state_id, title, status, assignee, created_at, due_at, urged, ended_at, ended_by, search)
+    select 't' || g, 'i' || (1 + g % 200000), 'bench', 's', '{"zh-CN":"审批","en":"Approve"}',
+      case when g % 10 < 3 then 'open' else 'completed' end,
+      case when g % 10 < 3 and g % 2 = 1 then null else 'u' || lpad((hashint4(g) & 8191 + (g % 1808))::text, 5, '0') end,
+      now() - (g || ' seconds')::interval, now() + ((g % 100) || ' hours')::interval, 0,
+      case when g % 10 < 3 then null else now() end,
+      case when g % 10 < 3 then null else 'u' || lpad((g % 10000)::text, 5, '0') end, 'approve 审批'
+    from generate_series(1, 1000000) g`.execute(db);
+  await sql`insert into task_candidates (task_id, role, unit, username, created_at)
+    select t.id, case when random() < 0.17 then 'r000' else 'r' || lpad((1 + floor(199 * power(random(), 1.5)))::int::text, 3, '0') end, 'd', null, t.created_at
+    from tasks t where t.status = 'open' and t.assignee is null`.execute(db);
+  await sql`analyze`.execute(db);
+  await open.close();
+}
+
+export async function run(args: string[]): Promise<void> {
+  if (args.includes('--rebuild') || !(await databaseExists(DB))) await build();
+  const open = await openDatabase({ url: databaseUrl(DB), poolSize: 4 });
+  const { directory } = await loadDirectory(open.db);
+  const { rows: hot } = await sql<{
+    n: number;
+  }>`select count(*)::int as n from task_candidates where role = 'r000'`.execute(open.db);
+  const holders = directory.holders('r000', 'd');
+  console.log(`hottest role r000: ${hot[0]!.n} open offered tasks, ${holders.length} holders`);
+  const users = Array.from({ length: 200 }, (_, i) => `u${String((i * 7919) % 10000).padStart(5, '0')}`);
+  const hotUsers = Array.from({ length: 200 }, (_, i) => holders[(i * 31) % holders.length]!);
+  const time = async (list: string[]) => {
+    const ms: number[] = [];
+    for (const user of list) {
+      const t0 = performance.now();
+      await queryInbox(open.db, directory, { user, scope: 'todo', limit: 20 });
+      ms.push(performance.now() - t0);
+    }
+    return ms;
+  };
+  await time(users.slice(0, 20));
+  const random = await time(users);
+  const hotMs = await time(hotUsers);
+  const result = {
+    bench: 'inbox',
+    p50_ms: round(median(random)),
+    p99_ms: round(percentile(random, 99)),
+    hot_p50_ms: round(median(hotMs)),
+    hot_p99_ms: round(percentile(hotMs, 99)),
+    hot_role_open_tasks: hot[0]!.n,
+  };
+  console.log(
+    `random users: p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms; hottest-role holders: p50 ${result.hot_p50_ms} ms, p99 ${result.hot_p99_ms} ms`,
+  );
+  await open.close();
+  console.log(JSON.stringify(result));
+}

@@ -1,0 +1,150 @@
+// Throughput of the real complete-task path (runtime.execute, no HTTP) against pgbench run just
+// before it at the same concurrency, so the shared machine's swings cancel out. Prints figures,
+// then one JSON line. `--quick` runs one short repetition.
+import type { DefinitionBundle } from '@flowform/engine';
+import { CaseRuntime, type OpenDatabase, openDatabase, replaceDirectory } from '@flowform/engine/runtime';
+import {
+  databaseUrl,
+  median,
+  percentile,
+  preparePgbench,
+  recreateDatabase,
+  round,
+  runPgbench,
+} from './bench-support';
+
+const text = (s: string) => ({ 'zh-CN': s, en: s });
+const FIELDS = Array.from({ length: 20 }, (_, i) => `f${i}`);
+const properties = Object.fromEntries(
+  FIELDS.map((f, i) => [
+    f,
+    i % 2 ? { type: 'string', title: f, maxLength: 100 } : { type: 'number', title: f, minimum: 0 },
+  ]),
+);
+const bundle: DefinitionBundle = {
+  definition: {
+    key: 'bench-loop',
+    name: text('基准'),
+    description: text('基准'),
+    caseSchema: { type: 'object', properties },
+    starters: { kind: 'initiator' },
+    machine: {
+      initial: 'edit',
+      states: {
+        edit: {
+          task: {
+            title: text('填写'),
+            form: 'bench-loop.form',
+            assignment: { kind: 'initiator' },
+            outcomes: [
+              { key: 'save', label: text('保存') },
+              { key: 'finish', label: text('完成') },
+            ],
+          },
+          on: { save: 'edit', finish: 'done' },
+        },
+        done: { type: 'final' },
+      },
+    },
+  },
+  forms: {
+    'bench-loop.form': {
+      key: 'bench-loop.form',
+      title: text('表单'),
+      schema: { type: 'object', additionalProperties: false, properties },
+    },
+  },
+};
+const seed = {
+  users: [{ username: 'u1', displayName: text('用户') }],
+  units: [{ id: 'd', kind: 'district' as const, name: text('区'), parent: null }],
+  memberships: [{ username: 'u1', role: 'worker', unit: 'd' }],
+  contracts: [],
+};
+const data = (n: number) => Object.fromEntries(FIELDS.map((f, i) => [f, i % 2 ? `内容${n}` : n % 1000]));
+
+async function setup(open: OpenDatabase): Promise<CaseRuntime> {
+  const runtime = new CaseRuntime({ db: open.db });
+  await replaceDirectory(open.db, seed);
+  await runtime.definitions.publish(bundle, 'bench');
+  return runtime;
+}
+
+/** Each client drives its own case (no contention), completing its task in a loop. */
+async function drive(
+  runtime: CaseRuntime,
+  clients: number,
+  seconds: number,
+): Promise<{ tps: number; latencies: number[] }> {
+  const cases = await Promise.all(
+    Array.from({ length: clients }, () =>
+      runtime.start({ definitionKey: 'bench-loop', data: {}, actor: { username: 'u1' } }),
+    ),
+  );
+  const latencies: number[] = [];
+  const end = performance.now() + seconds * 1000;
+  let count = 0;
+  await Promise.all(
+    cases.map(async (c) => {
+      let taskId = c.tasks[0]!;
+      while (performance.now() < end) {
+        const t0 = performance.now();
+        const out = await runtime.execute(
+          c.instanceId,
+          { type: 'complete', taskId, outcome: 'save', data: data(count) },
+          { username: 'u1' },
+        );
+        latencies.push(performance.now() - t0);
+        taskId = out.tasks[0]!;
+        count += 1;
+      }
+    }),
+  );
+  return { tps: count / seconds, latencies };
+}
+
+export async function run(args: string[]): Promise<void> {
+  const quick = args.includes('--quick');
+  const seconds = quick ? 3 : 10;
+  const repetitions = quick ? 1 : 3;
+  await preparePgbench('flowform_bench_pgbench');
+  await recreateDatabase('flowform_bench_runtime');
+  const open = await openDatabase({ url: databaseUrl('flowform_bench_runtime'), poolSize: 20 });
+  const runtime = await setup(open);
+  await drive(runtime, 4, 1);
+  const result: Record<string, number | string> = { bench: 'transition' };
+  for (const clients of [1, 4, 16]) {
+    const ratios: number[] = [];
+    const p99s: number[] = [];
+    const tpss: number[] = [];
+    for (let r = 0; r < repetitions; r++) {
+      const base = runPgbench('flowform_bench_pgbench', clients, seconds);
+      const { tps, latencies } = await drive(runtime, clients, seconds);
+      ratios.push(tps / base);
+      p99s.push(percentile(latencies, 99));
+      tpss.push(tps);
+      console.log(
+        `c=${clients} run ${r + 1}: pgbench ${round(base, 0)} tps, flowform ${round(tps, 0)} tps, ratio ${round(tps / base)}, p50 ${round(percentile(latencies, 50))} ms, p99 ${round(percentile(latencies, 99))} ms`,
+      );
+    }
+    result[`ratio_c${clients}`] = round(median(ratios));
+    result[`tps_c${clients}`] = round(median(tpss), 0);
+    result[`p99_ms_c${clients}`] = round(median(p99s));
+  }
+  await open.close();
+  const lite = await openDatabase({ memory: true });
+  const liteRuntime = await setup(lite);
+  await drive(liteRuntime, 1, 1);
+  const liteRatios: number[] = [];
+  for (let r = 0; r < repetitions; r++) {
+    const base = runPgbench('flowform_bench_pgbench', 1, seconds);
+    const { tps } = await drive(liteRuntime, 1, seconds);
+    liteRatios.push(tps / base);
+    console.log(
+      `pglite c=1 run ${r + 1}: pgbench ${round(base, 0)} tps, flowform on PGlite ${round(tps, 0)} tps, ratio ${round(tps / base)}`,
+    );
+  }
+  await lite.close();
+  result.pglite_ratio_c1 = round(median(liteRatios));
+  console.log(JSON.stringify(result));
+}
