@@ -1,0 +1,84 @@
+import { createRoute } from '@hono/zod-openapi';
+import type { Context } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { DUMMY_HASH, verifyPassword } from '../auth/password';
+import type { AppEnv } from '../http/app-env';
+import { SESSION_COOKIE } from '../http/authenticate';
+import { ApiProblem, problems } from '../http/problem';
+import { newRouter } from '../http/router';
+import { LoginBodySchema, LoginResultSchema } from '../schemas/auth-schemas';
+import { problemResponses } from '../schemas/common-schemas';
+import type { ServerContext } from '../server-context';
+import { meView } from '../services/me-view';
+
+const login = createRoute({
+  method: 'post',
+  path: '/login',
+  tags: ['auth'],
+  summary: 'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie',
+  request: { body: { required: true, content: { 'application/json': { schema: LoginBodySchema } } } },
+  responses: {
+    200: { description: 'Signed in', content: { 'application/json': { schema: LoginResultSchema } } },
+    ...problemResponses(400, 401, 429),
+  },
+});
+
+/** `POST /api/auth/login`: public, throttled per account and per address. */
+export function loginRoutes(ctx: ServerContext) {
+  return newRouter().openapi(login, async (c) => {
+    const { username, password } = c.req.valid('json');
+    const address = clientAddress(c);
+    const wait = ctx.throttle.retryAfter(username, address);
+    if (wait > 0) throw problems.tooManyRequests(wait);
+    const row = await ctx.db
+      .selectFrom('directory_users')
+      .select(['username', 'password_hash', 'disabled'])
+      .where('username', '=', username)
+      .executeTakeFirst();
+    const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
+    if (!row || !ok || row.disabled) {
+      ctx.throttle.fail(username, address);
+      throw new ApiProblem(401, 'invalid-credentials', 'Wrong username or password');
+    }
+    ctx.throttle.succeed(username);
+    const token = await ctx.sessions.create(row.username, { address, userAgent: c.req.header('user-agent') });
+    setCookie(c, SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'Strict',
+      path: '/',
+      secure: new URL(c.req.url).protocol === 'https:',
+      maxAge: ctx.config.sessionTtlSeconds,
+    });
+    c.get('log').info('login', { user: row.username });
+    const directory = await ctx.runtime.directoryAt(await directoryVersion(ctx));
+    return c.json({ token, user: meView(directory, row.username) }, 200);
+  });
+}
+
+const logout = createRoute({
+  method: 'post',
+  path: '/logout',
+  tags: ['auth'],
+  summary: 'Sign out: the session ends at once, for the token and the cookie alike',
+  responses: { 204: { description: 'Signed out' }, ...problemResponses(401) },
+});
+
+/** `POST /api/auth/logout` (authenticated). */
+export function logoutRoutes(ctx: ServerContext) {
+  return newRouter().openapi(logout, async (c) => {
+    await ctx.sessions.revoke(c.get('user').sessionId);
+    deleteCookie(c, SESSION_COOKIE, { path: '/' });
+    return c.body(null, 204);
+  });
+}
+
+/** The peer address as the socket saw it (no proxy headers are trusted). */
+function clientAddress(c: Context<AppEnv>): string {
+  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
+  return env?.incoming?.socket?.remoteAddress ?? c.req.header('x-test-address') ?? 'local';
+}
+
+async function directoryVersion(ctx: ServerContext): Promise<string> {
+  const row = await ctx.db.selectFrom('directory_meta').select('version').executeTakeFirstOrThrow();
+  return String(row.version);
+}

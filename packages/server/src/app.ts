@@ -1,0 +1,103 @@
+import { existsSync } from 'node:fs';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { attachmentRoutes } from './api/attachment-routes';
+import { loginRoutes, logoutRoutes } from './api/auth-routes';
+import { definitionAdminRoutes } from './api/definition-admin-routes';
+import { definitionRoutes } from './api/definition-routes';
+import { docsPage } from './api/docs-page';
+import { eventRoutes } from './api/event-routes';
+import { healthRoutes, type Lifecycle } from './api/health-routes';
+import { instanceRoutes } from './api/instance-routes';
+import { meRoutes } from './api/me-routes';
+import { notificationRoutes } from './api/notification-routes';
+import { taskCommandRoutes } from './api/task-command-routes';
+import { taskRoutes } from './api/task-routes';
+import { authenticate } from './http/authenticate';
+import { bodyLimits } from './http/body-limit';
+import { toProblem } from './http/error-mapping';
+import { idempotency } from './http/idempotency';
+import { jsonGuard } from './http/json-guard';
+import { localeMiddleware } from './http/locale';
+import { problemResponse, problems } from './http/problem';
+import { requestContext } from './http/request-context';
+import { newRouter } from './http/router';
+import { securityHeaders } from './http/security-headers';
+import type { ServerContext } from './server-context';
+
+const isUploadPath = (path: string) => /^\/api\/instances\/[^/]+\/attachments$/.test(path);
+
+/** Options for tests: a short SSE heartbeat. */
+export interface AppOptions {
+  lifecycle?: Lifecycle;
+  heartbeatMs?: number;
+}
+
+/**
+ * The HTTP application: middleware (request id and log, security headers, locale, body limits,
+ * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource,
+ * the OpenAPI document generated from the routes' own schemas, a docs page, and the web app.
+ */
+export function createApp(ctx: ServerContext, options: AppOptions = {}) {
+  const app = newRouter();
+  const lifecycle = options.lifecycle ?? { draining: false };
+  app.use('*', requestContext(ctx.log));
+  app.use('*', securityHeaders());
+  app.use('*', localeMiddleware());
+  app.onError((error, c) => {
+    const problem = toProblem(error, c.get('locale') ?? 'zh-CN');
+    if (problem.status >= 500) c.get('log')?.error('unhandled error', { error });
+    return problemResponse(c, problem);
+  });
+  app.notFound((c) => problemResponse(c, problems.notFound(`No route ${c.req.method} ${c.req.path}`)));
+
+  app.route('/', healthRoutes(ctx, lifecycle));
+  app.use('/api/*', bodyLimits(ctx.config.limits));
+  app.use('/api/*', jsonGuard({ multipart: isUploadPath }));
+  app.route('/api/auth', loginRoutes(ctx));
+  const auth = authenticate({
+    sessions: ctx.sessions,
+    runtime: ctx.runtime,
+    allowedOrigins: ctx.config.allowedOrigins,
+  });
+  app.use('/api/*', (c, next) => (c.req.path === '/api/auth/login' ? next() : auth(c, next)));
+  app.use('/api/*', idempotency(ctx.db));
+
+  app.route('/api/auth', logoutRoutes(ctx));
+  app.route('/api/me', meRoutes());
+  app.route('/api/definitions', definitionRoutes(ctx));
+  app.route('/api/definitions', definitionAdminRoutes(ctx));
+  app.route('/api/instances', instanceRoutes(ctx));
+  app.route('/api/instances', attachmentRoutes(ctx));
+  app.route('/api/tasks', taskRoutes(ctx));
+  app.route('/api/tasks', taskCommandRoutes(ctx));
+  app.route('/api/notifications', notificationRoutes(ctx));
+  app.route('/api/events', eventRoutes(ctx, { heartbeatMs: options.heartbeatMs }));
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
+  app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'ff_session',
+    description: 'Session cookie; unsafe methods must also send X-Requested-With',
+  });
+  const openapi = () =>
+    app.getOpenAPI31Document({
+      openapi: '3.1.0',
+      info: {
+        title: 'Flowform',
+        version: '0.1.0',
+        description:
+          'Workflow and forms engine API. Errors are RFC 9457 problem documents with a stable `code`.',
+      },
+      servers: [{ url: '/' }],
+      security: [{ bearer: [] }, { cookie: [] }],
+    });
+  app.get('/openapi.json', (c) => c.json(openapi()));
+  app.get('/docs', (c) => c.html(docsPage(openapi() as never)));
+
+  if (existsSync(ctx.config.staticDir)) {
+    app.use('/*', serveStatic({ root: ctx.config.staticDir }));
+    app.get('/*', serveStatic({ root: ctx.config.staticDir, path: 'index.html' }));
+  }
+  return app;
+}

@@ -1,0 +1,101 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { DatabaseTarget } from '@flowform/engine/runtime';
+
+/** A chat robot the administrator configured; notifications are posted to it. */
+export interface WebhookTarget {
+  kind: 'wecom' | 'dingtalk';
+  url: string;
+  /** DingTalk's signing secret (加签); WeCom robots carry their key in the URL. */
+  secret?: string;
+}
+
+/** The server's settings, from the environment and an optional JSON config file. */
+export interface ServerConfig {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  /** Public base URL used in links sent to chat robots. */
+  publicUrl: string;
+  webhooks: WebhookTarget[];
+  limits: { json: number; upload: number };
+  uploadTypes: string[];
+  /** Extra origins allowed to send cookie-authenticated writes (the web app's dev server). */
+  allowedOrigins: string[];
+  sessionTtlSeconds: number;
+  /** The web app's static build, served when it exists. */
+  staticDir: string;
+}
+
+const DEFAULT_UPLOAD_TYPES = [
+  'application/pdf',
+  'image/png',
+  'image/jpeg',
+  'image/gif',
+  'image/webp',
+  'text/plain',
+  'text/csv',
+  'application/msword',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-excel',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+];
+
+interface ConfigFile {
+  webhooks?: WebhookTarget[];
+  allowedOrigins?: string[];
+  uploadLimitBytes?: number;
+  uploadTypes?: string[];
+  publicUrl?: string;
+}
+
+/**
+ * Reads settings: PORT, HOST, DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
+ * FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
+ * webhooks and limits. Webhook URLs come only from here, never from a definition.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`Invalid PORT '${env.PORT}'`);
+  const file = readConfigFile(
+    env.FLOWFORM_CONFIG ? resolve(cwd, env.FLOWFORM_CONFIG) : resolve(cwd, 'flowform.config.json'),
+    !!env.FLOWFORM_CONFIG,
+  );
+  const host = env.HOST ?? '0.0.0.0';
+  return {
+    port,
+    host,
+    database: env.DATABASE_URL
+      ? { url: env.DATABASE_URL }
+      : { dataDir: resolve(cwd, env.FLOWFORM_DATA_DIR ?? 'data') },
+    publicUrl: env.FLOWFORM_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`,
+    webhooks: (file.webhooks ?? []).map(checkWebhook),
+    limits: { json: 1024 * 1024, upload: file.uploadLimitBytes ?? 10 * 1024 * 1024 },
+    uploadTypes: file.uploadTypes ?? DEFAULT_UPLOAD_TYPES,
+    allowedOrigins: file.allowedOrigins ?? [],
+    sessionTtlSeconds: 12 * 3600,
+    staticDir: resolve(import.meta.dirname, '../../../designer/dist'),
+  };
+}
+
+/** Settings for tests: in-memory database, no webhooks. */
+export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
+  return { ...loadConfig({ PORT: '0' }), database: { memory: true }, webhooks: [], ...overrides };
+}
+
+function readConfigFile(path: string, required: boolean): ConfigFile {
+  if (!existsSync(path)) {
+    if (required) throw new Error(`No config file ${path}`);
+    return {};
+  }
+  return JSON.parse(readFileSync(path, 'utf8')) as ConfigFile;
+}
+
+function checkWebhook(hook: WebhookTarget): WebhookTarget {
+  if (hook.kind !== 'wecom' && hook.kind !== 'dingtalk')
+    throw new Error(`Unknown webhook kind '${hook.kind}'`);
+  const url = new URL(hook.url);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw new Error(`Webhook URL must be http(s): ${hook.url}`);
+  return { kind: hook.kind, url: hook.url, ...(hook.secret ? { secret: hook.secret } : {}) };
+}

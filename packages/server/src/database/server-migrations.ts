@@ -1,0 +1,93 @@
+import { type Migration, sql } from 'kysely';
+
+/**
+ * The server's own tables, run after the engine's by `openDatabase(target, serverMigrations)`.
+ * Names sort by date among the engine's and are never renamed once shipped.
+ */
+export const serverMigrations: Record<string, Migration> = {
+  '2026_11_27_100_server_sessions': {
+    async up(db) {
+      await sql`
+        create table server_sessions (
+          id text primary key,
+          username text not null,
+          created_at timestamptz not null default now(),
+          expires_at timestamptz not null,
+          revoked_at timestamptz,
+          address text,
+          user_agent text
+        );
+        create index server_sessions_user on server_sessions (username) where revoked_at is null;
+      `.execute(db);
+    },
+  },
+  '2026_11_27_101_server_notifications': {
+    async up(db) {
+      await sql`
+        create table notifications (
+          id bigserial primary key,
+          username text not null,
+          kind text not null,
+          instance_id text,
+          task_id text,
+          message jsonb,
+          dedup_key text not null,
+          created_at timestamptz not null default now(),
+          read_at timestamptz,
+          unique (dedup_key, username)
+        );
+        create index notifications_user on notifications (username, id desc);
+      `.execute(db);
+    },
+  },
+  '2026_11_27_102_server_attachments': {
+    async up(db) {
+      await sql`
+        create table attachments (
+          id text primary key,
+          instance_id text not null references instances(id),
+          filename text not null,
+          content_type text not null,
+          size int not null,
+          sha256 text not null,
+          content bytea not null,
+          uploaded_by text not null,
+          uploaded_at timestamptz not null default now()
+        );
+        create index attachments_instance on attachments (instance_id, uploaded_at);
+      `.execute(db);
+    },
+  },
+  '2026_11_27_103_server_admin_audit': {
+    async up(db) {
+      await sql`
+        create table admin_audit (
+          seq bigserial primary key,
+          at timestamptz not null default now(),
+          actor text not null,
+          action text not null,
+          target text not null,
+          detail jsonb not null,
+          prev_hash text not null unique,
+          hash text not null unique
+        );
+        create trigger admin_audit_no_update before update or delete on admin_audit
+          for each row execute function audit_log_append_only();
+      `.execute(db);
+    },
+  },
+  '2026_11_27_104_server_idempotency': {
+    async up(db) {
+      await sql`
+        create table server_idempotency (
+          id text primary key,
+          fingerprint text not null,
+          status int,
+          content_type text,
+          body text,
+          created_at timestamptz not null default now()
+        );
+      `.execute(db);
+    },
+  },
+};

@@ -1,0 +1,64 @@
+import type { Database } from '@flowform/engine/runtime';
+import type { ColumnType, Generated, JSONColumnType, Kysely } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type DefaultTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+
+/** The server's tables (see server-migrations.ts), beside the engine's. */
+export interface ServerTables {
+  server_sessions: {
+    id: string;
+    username: string;
+    created_at: DefaultTimestamp;
+    expires_at: Timestamp;
+    revoked_at: Timestamp | null;
+    address: string | null;
+    user_agent: string | null;
+  };
+  notifications: {
+    id: Generated<string>;
+    username: string;
+    kind: string;
+    instance_id: string | null;
+    task_id: string | null;
+    message: ColumnType<{ 'zh-CN': string; en: string } | null, string | null, string | null>;
+    dedup_key: string;
+    created_at: DefaultTimestamp;
+    read_at: Timestamp | null;
+  };
+  attachments: {
+    id: string;
+    instance_id: string;
+    filename: string;
+    content_type: string;
+    size: number;
+    sha256: string;
+    content: Uint8Array;
+    uploaded_by: string;
+    uploaded_at: DefaultTimestamp;
+  };
+  admin_audit: {
+    seq: Generated<string>;
+    at: DefaultTimestamp;
+    actor: string;
+    action: string;
+    target: string;
+    detail: JSONColumnType<Record<string, unknown>>;
+    prev_hash: string;
+    hash: string;
+  };
+  server_idempotency: {
+    id: string;
+    fingerprint: string;
+    status: number | null;
+    content_type: string | null;
+    body: string | null;
+    created_at: DefaultTimestamp;
+  };
+}
+
+/** Engine and server tables together. */
+export type ServerDatabase = Database & ServerTables;
+
+/** The database handle every server module uses. */
+export type ServerDb = Kysely<ServerDatabase>;

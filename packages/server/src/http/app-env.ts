@@ -1,0 +1,23 @@
+import type { InMemoryDirectory, Locale, RoleInUnit } from '@flowform/engine';
+import type { Logger } from './logger';
+
+/** The signed-in user as a request sees them: the directory as of this request. */
+export interface AuthUser {
+  username: string;
+  sessionId: string;
+  /** How the request authenticated: cookies need CSRF protection, bearer tokens do not. */
+  via: 'bearer' | 'cookie';
+  directory: InMemoryDirectory;
+  roles: RoleInUnit[];
+  isAdmin: boolean;
+}
+
+/** Hono's per-request variables. */
+export interface AppEnv {
+  Variables: {
+    requestId: string;
+    log: Logger;
+    locale: Locale;
+    user: AuthUser;
+  };
+}

@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { ServerDb } from '../database/server-schema';
+import type { AppEnv } from './app-env';
+import { ApiProblem, problems } from './problem';
+
+const KEY = /^[\x21-\x7e]{1,200}$/;
+const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** The request's `Idempotency-Key`, checked; undefined when absent. */
+export function idempotencyKey(c: Context): string | undefined {
+  const key = c.req.header('idempotency-key');
+  if (key === undefined) return undefined;
+  if (!KEY.test(key)) throw problems.badRequest('Idempotency-Key must be 1–200 visible ASCII characters');
+  return key;
+}
+
+/**
+ * `Idempotency-Key` on every authenticated POST: the first request with a key runs and its response
+ * is stored; a retry with the same key and the same request gets that response again (marked
+ * `Idempotent-Replayed: true`), a retry while the first still runs gets 409, and the same key on a
+ * different request gets 422. Case commands also pass the key to the runtime, whose own record
+ * makes the command exactly-once even across processes.
+ */
+export function idempotency(db: ServerDb): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (c.req.method !== 'POST') return next();
+    const key = idempotencyKey(c);
+    if (!key) return next();
+    const user = c.get('user');
+    const id = sha256(`${user.username}\n${key}`);
+    const body = c.req.raw.body ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
+    const fingerprint = sha256(`${c.req.method} ${c.req.path}\n${sha256(body)}`);
+    const inserted = await db
+      .insertInto('server_idempotency')
+      .values({ id, fingerprint, status: null, content_type: null, body: null })
+      .onConflict((oc) => oc.column('id').doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) return replay(c, db, id, fingerprint);
+    await next();
+    if (c.res.status >= 500) {
+      await db.deleteFrom('server_idempotency').where('id', '=', id).execute();
+      return;
+    }
+    const text = await c.res.clone().text();
+    await db
+      .updateTable('server_idempotency')
+      .set({ status: c.res.status, content_type: c.res.headers.get('content-type'), body: text })
+      .where('id', '=', id)
+      .execute();
+  };
+}
+
+async function replay(c: Context, db: ServerDb, id: string, fingerprint: string): Promise<Response> {
+  const row = await db.selectFrom('server_idempotency').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row || row.fingerprint !== fingerprint) {
+    throw new ApiProblem(
+      422,
+      'idempotency-key-reused',
+      'Idempotency-Key reused',
+      'The key was used for another request',
+    );
+  }
+  if (row.status === null)
+    throw problems.conflict('A request with this key is still running', 'idempotency-in-progress');
+  return new Response(row.body, {
+    status: row.status,
+    headers: { 'Content-Type': row.content_type ?? 'application/json', 'Idempotent-Replayed': 'true' },
+  });
+}

@@ -1,0 +1,58 @@
+import type { Context } from 'hono';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Extra members of a problem document (RFC 9457 extensions), e.g. `errors` or `problems`. */
+export type ProblemExtensions = Record<string, unknown>;
+
+/**
+ * An API failure as an RFC 9457 problem: HTTP status, a stable machine-readable `code` that clients
+ * switch on, a short human title and optional detail and extensions. Thrown anywhere; the error
+ * handler renders it as `application/problem+json`.
+ */
+export class ApiProblem extends Error {
+  constructor(
+    readonly status: ContentfulStatusCode,
+    readonly code: string,
+    readonly title: string,
+    readonly detail?: string,
+    readonly extensions: ProblemExtensions = {},
+  ) {
+    super(detail ?? title);
+    this.name = 'ApiProblem';
+  }
+}
+
+/** Common problems, one constructor each so codes stay stable. */
+export const problems = {
+  badRequest: (detail: string, extensions?: ProblemExtensions) =>
+    new ApiProblem(400, 'invalid-request', 'Invalid request', detail, extensions),
+  unauthenticated: () => new ApiProblem(401, 'unauthenticated', 'Authentication required'),
+  forbidden: (detail = 'You may not do this') => new ApiProblem(403, 'forbidden', 'Forbidden', detail),
+  notFound: (detail = 'No such resource') => new ApiProblem(404, 'not-found', 'Not found', detail),
+  conflict: (detail: string, code = 'conflict') => new ApiProblem(409, code, 'Conflict', detail),
+  tooLarge: (limit: number) =>
+    new ApiProblem(413, 'body-too-large', 'Request body too large', `The limit is ${limit} bytes`),
+  unsupportedMedia: (expected: string) =>
+    new ApiProblem(415, 'unsupported-media-type', 'Unsupported media type', `Send ${expected}`),
+  tooManyRequests: (retryAfter: number) =>
+    new ApiProblem(429, 'too-many-attempts', 'Too many attempts', `Try again in ${retryAfter} s`, {
+      retryAfter,
+    }),
+};
+
+/** Writes a problem document. */
+export function problemResponse(c: Context, problem: ApiProblem): Response {
+  const body = {
+    type: `https://flowform.dev/problems/${problem.code}`,
+    title: problem.title,
+    status: problem.status,
+    code: problem.code,
+    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...problem.extensions,
+    instance: c.req.path,
+  };
+  const headers: Record<string, string> = { 'Content-Type': 'application/problem+json' };
+  const retryAfter = problem.extensions.retryAfter;
+  if (typeof retryAfter === 'number') headers['Retry-After'] = String(retryAfter);
+  return c.body(JSON.stringify(body), problem.status, headers);
+}

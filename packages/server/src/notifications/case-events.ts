@@ -1,0 +1,42 @@
+import type { Effect } from '@flowform/engine';
+import { sql } from 'kysely';
+import type { ServerDb } from '../database/server-schema';
+import type { Logger } from '../http/logger';
+import type { EventHub } from './event-hub';
+
+/**
+ * After every committed command: `case.changed` to everyone involved in the case (participants,
+ * task holders, role holders of offered tasks), and `task.created` / `task.urged` to the people
+ * the step's notify effects name. Best effort: a failure here is logged, never thrown.
+ */
+export function caseEventPublisher(db: ServerDb, hub: EventHub, log: Logger) {
+  return (instanceId: string, effects: Effect[]): void => {
+    for (const effect of effects) {
+      if (effect.type !== 'notify') continue;
+      const type =
+        effect.kind === 'urged'
+          ? 'task.urged'
+          : effect.kind === 'task-assigned' || effect.kind === 'returned'
+            ? 'task.created'
+            : undefined;
+      if (type) hub.publish(effect.users, { type, instanceId, taskId: effect.taskId });
+    }
+    void involvedUsers(db, instanceId)
+      .then((users) => hub.publish(users, { type: 'case.changed', instanceId }))
+      .catch((error) => log.warn('case event failed', { instanceId, error }));
+  };
+}
+
+/** Everyone who should hear that a case changed. */
+async function involvedUsers(db: ServerDb, instanceId: string): Promise<string[]> {
+  const result = await sql<{ username: string }>`
+    select username from participants where instance_id = ${instanceId}
+    union select username from cc_entries where instance_id = ${instanceId}
+    union select t.assignee from tasks t where t.instance_id = ${instanceId} and t.status = 'open' and t.assignee is not null
+    union select c.username from task_candidates c join tasks t on t.id = c.task_id
+      where t.instance_id = ${instanceId} and c.username is not null
+    union select m.username from task_candidates c join tasks t on t.id = c.task_id
+      join directory_memberships m on m.role = c.role and m.unit = c.unit
+      where t.instance_id = ${instanceId}`.execute(db);
+  return result.rows.map((r) => r.username);
+}

@@ -1,0 +1,83 @@
+import { z } from '@hono/zod-openapi';
+
+/** Text in both languages. */
+export const LocalizedTextSchema = z.object({ 'zh-CN': z.string(), en: z.string() }).openapi('LocalizedText');
+
+/** An RFC 9457 problem document with Flowform's stable `code`. */
+export const ProblemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    code: z.string().openapi({ example: 'not-found' }),
+    detail: z.string().optional(),
+    instance: z.string().optional(),
+    errors: z
+      .array(z.object({ path: z.string(), keyword: z.string().optional(), message: z.string() }))
+      .optional(),
+  })
+  .openapi('Problem');
+
+/** Any JSON object (case data, form schemas). */
+export const JsonObjectSchema = z.record(z.string(), z.unknown()).openapi({ type: 'object' });
+
+/** A key of a definition: kebab-case. */
+export const DefinitionKeySchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{0,63}$/)
+  .openapi({ example: 'hardship-assistance' });
+
+/** A username. */
+export const UsernameSchema = z
+  .string()
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)
+  .openapi({ example: 'sec1' });
+
+/** What every case command answers. */
+export const CommandResultSchema = z
+  .object({
+    instanceId: z.string(),
+    version: z.number().int(),
+    status: z.enum(['running', 'completed', 'cancelled']),
+    tasks: z.array(z.string()),
+    replayed: z.boolean(),
+  })
+  .openapi('CommandResult');
+
+const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
+
+/** Problem responses by status, for route declarations. */
+export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
+  const descriptions: Record<number, string> = {
+    400: 'Malformed request',
+    401: 'Not signed in',
+    403: 'Visible but not allowed',
+    404: 'Not found, or not visible to you',
+    409: 'Conflict: the case or task moved on',
+    413: 'Body too large',
+    415: 'Unsupported media type',
+    422: 'Invalid form data, or the command is not enabled',
+    429: 'Too many attempts',
+  };
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: descriptions[s]!, content: problemContent }]),
+  ) as Record<number, { description: string; content: typeof problemContent }>;
+}
+
+/** `{id}` path parameter. */
+export const IdParamSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: 'id', in: 'path' } }),
+});
+
+/** Optional `Idempotency-Key` header. */
+export const IdempotencyHeaderSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .max(200)
+    .optional()
+    .openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
+});

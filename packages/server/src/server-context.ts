@@ -1,0 +1,57 @@
+import { createFormValidator } from '@flowform/engine';
+import { CaseRuntime, type OpenDatabase, openDatabase } from '@flowform/engine/runtime';
+import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
+import { SessionStore } from './auth/session-store';
+import type { ServerConfig } from './config/server-config';
+import { serverMigrations } from './database/server-migrations';
+import type { ServerDb } from './database/server-schema';
+import { requestLocaleValidator } from './http/locale';
+import type { Logger } from './http/logger';
+import { caseEventPublisher } from './notifications/case-events';
+import { EventHub } from './notifications/event-hub';
+
+/** Everything routes and services share; built once per server by `createServerContext`. */
+export interface ServerContext {
+  db: ServerDb;
+  runtime: CaseRuntime;
+  sessions: SessionStore;
+  throttle: LoginThrottle;
+  hub: EventHub;
+  log: Logger;
+  config: ServerConfig;
+}
+
+/** Test and wiring hooks. */
+export interface ContextOptions {
+  /** An already open database (tests share one per file). */
+  database?: OpenDatabase;
+  clock?: () => string;
+  throttle?: Partial<ThrottleOptions>;
+}
+
+/** Opens (and migrates) the database and builds the shared services. */
+export async function createServerContext(
+  config: ServerConfig,
+  log: Logger,
+  options: ContextOptions = {},
+): Promise<{ ctx: ServerContext; database: OpenDatabase }> {
+  const database = options.database ?? (await openDatabase(config.database, serverMigrations));
+  const db = database.db as unknown as ServerDb;
+  const hub = new EventHub();
+  const runtime = new CaseRuntime({
+    db: database.db,
+    forms: requestLocaleValidator(createFormValidator()),
+    onCommitted: caseEventPublisher(db, hub, log),
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  const ctx: ServerContext = {
+    db,
+    runtime,
+    sessions: new SessionStore(db, config.sessionTtlSeconds),
+    throttle: new LoginThrottle(options.throttle),
+    hub,
+    log,
+    config,
+  };
+  return { ctx, database };
+}

@@ -1,0 +1,58 @@
+import {
+  type CaseSnapshot,
+  caseVisibility,
+  compileBundle,
+  type DefinitionBundle,
+  type Visibility,
+} from '@flowform/engine';
+import type { AuthUser } from '../http/app-env';
+import { problems } from '../http/problem';
+import type { ServerContext } from '../server-context';
+
+type Compiled = ReturnType<typeof compileBundle>;
+
+/** A case the caller may see, with what it needs to be shown or acted on. */
+export interface VisibleCase {
+  snapshot: CaseSnapshot;
+  bundle: DefinitionBundle;
+  compiled: Compiled;
+  visibility: NonNullable<Visibility>;
+  confidential: boolean;
+}
+
+/**
+ * Loads a case for a viewer, or 404: a case the viewer may not see is answered exactly like one
+ * that does not exist, so ids cannot be probed. Every route under a case goes through here.
+ */
+export async function visibleCase(ctx: ServerContext, id: string, user: AuthUser): Promise<VisibleCase> {
+  const row = await ctx.db
+    .selectFrom('instances')
+    .select(['snapshot', 'definition_key', 'definition_version', 'confidential'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  if (!row?.snapshot) throw problems.notFound('No such case');
+  const snapshot = row.snapshot as CaseSnapshot;
+  const bundle = await ctx.runtime.definitions.get(row.definition_key, row.definition_version);
+  const compiled = compileBundle(bundle);
+  const visibility = caseVisibility(compiled, snapshot, user.username, user.directory);
+  if (!visibility) throw problems.notFound('No such case');
+  return { snapshot, bundle, compiled, visibility, confidential: row.confidential };
+}
+
+/** The case a task belongs to, if the viewer may see that case; 404 otherwise. */
+export async function caseOfTask(
+  ctx: ServerContext,
+  taskId: string,
+  user: AuthUser,
+): Promise<VisibleCase & { instanceId: string }> {
+  const row = await ctx.db
+    .selectFrom('tasks')
+    .select('instance_id')
+    .where('id', '=', taskId)
+    .executeTakeFirst();
+  if (!row) throw problems.notFound('No such task');
+  const found = await visibleCase(ctx, row.instance_id, user).catch((error) => {
+    throw error instanceof Error && 'status' in error ? problems.notFound('No such task') : error;
+  });
+  return { ...found, instanceId: row.instance_id };
+}

@@ -1,0 +1,81 @@
+import type { Command } from '@flowform/engine';
+import type { CommandOutcome } from '@flowform/engine/runtime';
+import type { AuthUser } from '../http/app-env';
+import { ApiProblem } from '../http/problem';
+import type { ServerContext } from '../server-context';
+import { caseOfTask, type VisibleCase, visibleCase } from './case-access';
+import { taskSummary } from './case-view';
+import { separationConflict } from './separation-of-duties';
+
+export type TaskCommand = Extract<Command, { taskId: string }> | Extract<Command, { type: 'cc' | 'comment' }>;
+
+/**
+ * Runs a task command for the caller: the case must be visible (else 404), the server's own rules
+ * (separation of duties, form fields) hold, then the runtime steps it exactly once per
+ * idempotency key. Live events go to the task's holders and the case's people.
+ */
+export async function runTaskCommand(
+  ctx: ServerContext,
+  user: AuthUser,
+  taskId: string,
+  build: (found: VisibleCase) => TaskCommand,
+  idempotencyKey: string | undefined,
+): Promise<CommandOutcome> {
+  const found = await caseOfTask(ctx, taskId, user);
+  const command = build(found);
+  const task = found.snapshot.tasks.find((t) => t.id === taskId);
+  if (task && command.type === 'complete') {
+    const conflict = separationConflict(found, task, user.username);
+    if (conflict) {
+      throw new ApiProblem(
+        403,
+        'separation-of-duties',
+        'Separation of duties',
+        `The case's ${conflict} may not decide it`,
+      );
+    }
+    checkFormFields(found, task.stateId, command.data ?? {});
+  }
+  const holders = task ? taskSummary(found, task, user).holders : [];
+  const outcome = await ctx.runtime.execute(
+    found.instanceId,
+    command,
+    { username: user.username },
+    { idempotencyKey },
+  );
+  if (!outcome.replayed && !outcome.tasks.includes(taskId) && task) {
+    ctx.hub.publish([...holders, user.username], { type: 'task.done', taskId, instanceId: found.instanceId });
+  }
+  return outcome;
+}
+
+/** Runs a case-level command (withdraw, cancel) on a visible case. */
+export async function runCaseCommand(
+  ctx: ServerContext,
+  user: AuthUser,
+  instanceId: string,
+  command: Extract<Command, { type: 'withdraw' | 'cancel' }>,
+  idempotencyKey: string | undefined,
+): Promise<CommandOutcome> {
+  await visibleCase(ctx, instanceId, user);
+  return ctx.runtime.execute(instanceId, command, { username: user.username }, { idempotencyKey });
+}
+
+/** Mass assignment guard: a completion may only carry fields of the task's own form. */
+function checkFormFields(found: VisibleCase, stateId: string, data: Record<string, unknown>): void {
+  const formKey = found.compiled.index.get(stateId)?.def.task?.form;
+  const form = formKey ? found.compiled.forms[formKey] : undefined;
+  const allowed = new Set(
+    Object.keys((form?.schema.properties as Record<string, unknown> | undefined) ?? {}),
+  );
+  const unknown = Object.keys(data).filter((k) => !allowed.has(k));
+  if (unknown.length > 0) {
+    throw new ApiProblem(422, 'invalid-form', 'Unknown form fields', undefined, {
+      errors: unknown.map((k) => ({
+        path: `/${k}`,
+        keyword: 'additionalProperties',
+        message: `Unknown field '${k}'`,
+      })),
+    });
+  }
+}

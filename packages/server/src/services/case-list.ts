@@ -1,0 +1,126 @@
+import { type CaseSnapshot, caseVisibility, compileBundle } from '@flowform/engine';
+import type { z } from '@hono/zod-openapi';
+import { sql } from 'kysely';
+import type { AuthUser } from '../http/app-env';
+import { problems } from '../http/problem';
+import type { CaseListItemSchema } from '../schemas/case-schemas';
+import type { ServerContext } from '../server-context';
+
+type Item = z.infer<typeof CaseListItemSchema>;
+
+/** Which cases a list shows: those I started, those I take part in, or every case I may see. */
+export type CaseScope = 'started' | 'involved' | 'all';
+
+const MAX_SCAN = 1000;
+
+/**
+ * Cases newest first with a keyset cursor. `all` reads candidates in pages and keeps those the
+ * viewer may see (so confidential cases never show to outsiders); it stops after scanning
+ * MAX_SCAN rows and hands back a cursor to go on from there.
+ */
+export async function listCases(
+  ctx: ServerContext,
+  user: AuthUser,
+  query: { scope: CaseScope; limit: number; cursor?: string },
+): Promise<{ items: Item[]; nextCursor?: string }> {
+  let cursor = decode(query.cursor);
+  const items: Item[] = [];
+  let scanned = 0;
+  for (;;) {
+    const batch = await page(ctx, user.username, query.scope, query.limit + 1, cursor);
+    for (const row of batch.slice(0, query.limit + 1)) {
+      scanned += 1;
+      cursor = { at: new Date(row.started_at).toISOString(), id: row.id };
+      if (query.scope === 'all' && !(await visible(ctx, row, user))) continue;
+      if (items.length === query.limit) return { items, nextCursor: encode(itemCursor(items.at(-1)!)) };
+      items.push(toItem(row));
+    }
+    if (batch.length <= query.limit) return { items };
+    if (scanned >= MAX_SCAN) return { items, nextCursor: encode(cursor!) };
+  }
+}
+
+type Row = {
+  id: string;
+  definition_key: string;
+  definition_version: number;
+  status: string;
+  initiator: string;
+  started_at: Date;
+  ended_at: Date | null;
+  snapshot: unknown;
+};
+
+async function page(ctx: ServerContext, username: string, scope: CaseScope, n: number, cursor?: Cursor) {
+  let q = ctx.db
+    .selectFrom('instances as i')
+    .select([
+      'i.id',
+      'i.definition_key',
+      'i.definition_version',
+      'i.status',
+      'i.initiator',
+      'i.started_at',
+      'i.ended_at',
+    ])
+    .select(scope === 'all' ? 'i.snapshot' : sql<null>`null`.as('snapshot'))
+    .orderBy('i.started_at', 'desc')
+    .orderBy('i.id', 'desc')
+    .limit(n);
+  if (cursor) q = q.where(sql<boolean>`(i.started_at, i.id) < (${cursor.at}::timestamptz, ${cursor.id})`);
+  if (scope === 'started') q = q.where('i.initiator', '=', username);
+  if (scope === 'involved') {
+    q = q.where((eb) =>
+      eb.or([
+        eb.exists(
+          eb
+            .selectFrom('participants as p')
+            .select('p.username')
+            .whereRef('p.instance_id', '=', 'i.id')
+            .where('p.username', '=', username),
+        ),
+        eb.exists(
+          eb
+            .selectFrom('cc_entries as c')
+            .select('c.username')
+            .whereRef('c.instance_id', '=', 'i.id')
+            .where('c.username', '=', username),
+        ),
+      ]),
+    );
+  }
+  return (await q.execute()) as Row[];
+}
+
+async function visible(ctx: ServerContext, row: Row, user: AuthUser): Promise<boolean> {
+  const bundle = await ctx.runtime.definitions.get(row.definition_key, row.definition_version);
+  return !!caseVisibility(compileBundle(bundle), row.snapshot as CaseSnapshot, user.username, user.directory);
+}
+
+function toItem(row: Row): Item {
+  return {
+    id: row.id,
+    definitionKey: row.definition_key,
+    definitionVersion: row.definition_version,
+    status: row.status,
+    initiator: row.initiator,
+    startedAt: new Date(row.started_at).toISOString(),
+    endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,
+  };
+}
+
+type Cursor = { at: string; id: string };
+
+const itemCursor = (item: Item): Cursor => ({ at: item.startedAt, id: item.id });
+const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
+
+function decode(text: string | undefined): Cursor | undefined {
+  if (!text) return undefined;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
+    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw problems.badRequest('Invalid cursor');
+}

@@ -1,0 +1,98 @@
+import { expandCandidates, type TaskRecord, type UserTaskDef } from '@flowform/engine';
+import type { z } from '@hono/zod-openapi';
+import type { AuthUser } from '../http/app-env';
+import type { CaseViewSchema, TaskSummarySchema } from '../schemas/case-schemas';
+import type { ServerContext } from '../server-context';
+import { listAttachments } from './attachment-store';
+import type { VisibleCase } from './case-access';
+import { mergeHidden, withoutHidden } from './field-permissions';
+import { canWork } from './task-permissions';
+
+type CaseView = z.infer<typeof CaseViewSchema>;
+type TaskSummary = z.infer<typeof TaskSummarySchema>;
+
+/** The case as this viewer may see it: hidden fields of the viewer's open tasks removed. */
+export async function caseView(ctx: ServerContext, found: VisibleCase, user: AuthUser): Promise<CaseView> {
+  const { snapshot: snap, compiled } = found;
+  const mine = snap.tasks
+    .filter((t) => canWork(t, user.username, user.directory))
+    .map((t) => compiled.index.get(t.stateId)?.def.task)
+    .filter((d): d is UserTaskDef => !!d);
+  const [children, attachments, comments, head] = await Promise.all([
+    ctx.db
+      .selectFrom('instances')
+      .select(['id', 'snapshot'])
+      .where('parent_id', '=', snap.instanceId)
+      .execute(),
+    listAttachments(ctx.db, snap.instanceId),
+    ctx.db
+      .selectFrom('comments')
+      .select(['author', 'text', 'at', 'task_id'])
+      .where('instance_id', '=', snap.instanceId)
+      .orderBy('at')
+      .orderBy('id')
+      .limit(500)
+      .execute(),
+    ctx.db.selectFrom('instances').select(['parent_id']).where('id', '=', snap.instanceId).executeTakeFirst(),
+  ]);
+  const childInstance = new Map(
+    children.map((c) => [(c.snapshot as { parent?: { childId: string } } | null)?.parent?.childId, c.id]),
+  );
+  return {
+    id: snap.instanceId,
+    definitionKey: snap.definitionKey,
+    definitionVersion: snap.definitionVersion,
+    name: compiled.definition.name,
+    status: snap.status,
+    initiator: snap.initiator,
+    startedAt: snap.startedAt,
+    endedAt: snap.endedAt ?? null,
+    confidential: found.confidential,
+    visibility: found.visibility,
+    parentId: head?.parent_id ?? null,
+    data: withoutHidden(snap.data, mine.length > 0 ? mergeHidden(mine) : undefined),
+    activeStates: leafStates(snap.machine.value),
+    tasks: snap.tasks.map((t) => taskSummary(found, t, user)),
+    children: snap.children.map((c) => ({
+      id: c.id,
+      process: c.process,
+      status: c.status,
+      instanceId: childInstance.get(c.id) ?? null,
+    })),
+    attachments,
+    comments: comments.map((c) => ({
+      author: c.author,
+      text: c.text,
+      at: new Date(c.at).toISOString(),
+      taskId: c.task_id,
+    })),
+    withdrawable: snap.withdrawable?.actor === user.username,
+  };
+}
+
+/** An open task with its current holders (the candidates expanded against today's directory). */
+export function taskSummary(found: VisibleCase, task: TaskRecord, user: AuthUser): TaskSummary {
+  const def = found.compiled.index.get(task.stateId)?.def.task;
+  return {
+    id: task.id,
+    stateId: task.stateId,
+    title: def?.title ?? { 'zh-CN': task.stateId, en: task.stateId },
+    assignee: task.assignee ?? null,
+    holders: task.assignee ? [task.assignee] : expandCandidates(task.candidates, user.directory),
+    signer: task.signer ?? null,
+    createdAt: task.createdAt,
+    dueAt: task.dueAt ?? null,
+    urged: task.urged,
+  };
+}
+
+/** The atomic states a machine value is in (`review`, `vote.reps.voting` …). */
+export function leafStates(value: unknown, prefix = ''): string[] {
+  if (typeof value === 'string') return [`${prefix}${value}`];
+  if (value && typeof value === 'object') {
+    return Object.entries(value as Record<string, unknown>).flatMap(([key, child]) =>
+      leafStates(child, `${prefix}${key}.`),
+    );
+  }
+  return [];
+}

@@ -1,0 +1,57 @@
+import { canActOn, type Directory, type TaskRecord } from '@flowform/engine';
+import type { VisibleCase } from './case-access';
+import { separationConflict } from './separation-of-duties';
+
+/** What a viewer may do with an open task, as the API lists it (`operations`). */
+export type ApiOperation =
+  | 'claim'
+  | 'unclaim'
+  | 'complete'
+  | 'transfer'
+  | 'delegate'
+  | 'addSigner'
+  | 'removeSigner'
+  | 'return'
+  | 'cc'
+  | 'urge'
+  | 'comment';
+
+/** Mirrors the engine's rule: the holder (still entitled), or a candidate of an unclaimed task. */
+export function canWork(task: TaskRecord, username: string, directory: Directory): boolean {
+  if (directory.user(username)?.disabled) return false;
+  if (task.assignee) {
+    if (task.assignee !== username) return false;
+    return (
+      task.candidates.roles.length === 0 ||
+      task.delegatedBy !== undefined ||
+      canActOn(username, task.candidates, directory)
+    );
+  }
+  return canActOn(username, task.candidates, directory);
+}
+
+/** The operations the viewer may perform on the task now (the engine still has the last word). */
+export function operationsFor(
+  found: VisibleCase,
+  task: TaskRecord,
+  username: string,
+  directory: Directory,
+): ApiOperation[] {
+  const def = found.compiled.index.get(task.stateId)?.def.task;
+  if (!def) return [];
+  const declared = new Set(def.operations ?? []);
+  const ops: ApiOperation[] = [];
+  const offered = task.candidates.roles.length > 0 || task.candidates.users.length > 1;
+  const participant = found.visibility === 'participant' || found.visibility === 'candidate';
+  if (!task.assignee && canActOn(username, task.candidates, directory)) ops.push('claim');
+  if (task.assignee === username && offered && !task.delegatedBy) ops.push('unclaim');
+  if (canWork(task, username, directory)) {
+    if (!separationConflict(found, task, username)) ops.push('complete');
+    for (const op of ['transfer', 'delegate', 'return', 'cc'] as const) if (declared.has(op)) ops.push(op);
+    if (def.voting)
+      for (const op of ['addSigner', 'removeSigner'] as const) if (declared.has(op)) ops.push(op);
+  }
+  if (declared.has('urge') && participant) ops.push('urge');
+  if (participant) ops.push('comment');
+  return ops;
+}

@@ -1,0 +1,49 @@
+import type { FieldPermission } from '@flowform/engine';
+import type { z } from '@hono/zod-openapi';
+import type { AuthUser } from '../http/app-env';
+import { problems } from '../http/problem';
+import type { TaskViewSchema } from '../schemas/task-schemas';
+import type { ServerContext } from '../server-context';
+import type { VisibleCase } from './case-access';
+import { taskSummary } from './case-view';
+import { formForTask, withoutHidden } from './field-permissions';
+import { operationsFor } from './task-permissions';
+
+type TaskView = z.infer<typeof TaskViewSchema>;
+
+/** A task of a visible case: its form (hidden fields removed), data, outcomes and my operations. */
+export async function taskView(
+  ctx: ServerContext,
+  found: VisibleCase & { instanceId: string },
+  taskId: string,
+  user: AuthUser,
+): Promise<TaskView> {
+  const row = await ctx.db.selectFrom('tasks').selectAll().where('id', '=', taskId).executeTakeFirst();
+  if (!row) throw problems.notFound('No such task');
+  const def = found.compiled.index.get(row.state_id)?.def.task;
+  if (!def) throw problems.notFound('No such task');
+  const open = found.snapshot.tasks.find((t) => t.id === taskId);
+  const permissions: Record<string, FieldPermission> | undefined = def.fieldPermissions;
+  const form = def.form ? found.compiled.forms[def.form] : undefined;
+  const summary = open ? taskSummary(found, open, user) : undefined;
+  return {
+    id: taskId,
+    instanceId: found.instanceId,
+    definitionKey: found.snapshot.definitionKey,
+    definitionName: found.compiled.definition.name,
+    stateId: row.state_id,
+    title: def.title,
+    status: row.status,
+    assignee: open?.assignee ?? row.assignee,
+    holders: summary?.holders ?? [],
+    delegatedBy: open?.delegatedBy ?? null,
+    createdAt: new Date(row.created_at).toISOString(),
+    dueAt: open?.dueAt ?? (row.due_at ? new Date(row.due_at).toISOString() : null),
+    urged: open?.urged ?? row.urged,
+    form: form ? { key: form.key, ...formForTask(form, permissions) } : null,
+    data: withoutHidden(found.snapshot.data, permissions),
+    outcomes: def.outcomes.map((o) => ({ key: o.key, label: o.label, requiresComment: !!o.requiresComment })),
+    operations: open ? operationsFor(found, open, user.username, user.directory) : [],
+    returnTargets: def.returnTargets ?? [],
+  };
+}
