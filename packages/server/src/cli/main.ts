@@ -1,3 +1,4 @@
+import { replayCommand, verifyAuditCommand } from './audit-commands';
 import { lintCommand } from './lint-command';
 
 /** A subcommand: takes its arguments, writes to stdout/stderr, returns the exit code. */
@@ -13,6 +14,14 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
   lint: {
     run: lintCommand,
     summary: 'Check process definitions: format, reachability, termination, people, CEL, forms',
+  },
+  'verify-audit': {
+    run: verifyAuditCommand,
+    summary: "Check every case's audit hash chain; report the first broken link",
+  },
+  replay: {
+    run: replayCommand,
+    summary: 'Refold audit logs against pinned definitions; report snapshots that differ',
   },
 };
 
