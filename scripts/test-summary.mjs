@@ -1,14 +1,17 @@
-// Prints "N passed, N failed" from vitest's JSON report (CI reads this line, not vitest's own summary).
-// A test file that fails to load has no test results, so it counts as one failure.
+// Prints "N passed, N failed" summed over vitest JSON reports (CI reads this line, not vitest's
+// own summary). A missing report, or a test file that failed to load, counts as a failure.
 import { existsSync, readFileSync } from 'node:fs';
 
-const file = process.argv[2] ?? '.vitest-report.json';
-if (!existsSync(file)) {
-  console.log('0 passed, 1 failed');
-  process.exit(1);
+let passed = 0;
+let failed = 0;
+for (const file of process.argv.slice(2)) {
+  if (!existsSync(file)) {
+    failed += 1;
+    continue;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  const broken = (report.testResults ?? []).filter((r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0);
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + broken.length;
 }
-const report = JSON.parse(readFileSync(file, 'utf8'));
-const brokenFiles = (report.testResults ?? []).filter(
-  (r) => r.status === 'failed' && (r.assertionResults ?? []).length === 0,
-).length;
-console.log(`${report.numPassedTests} passed, ${report.numFailedTests + brokenFiles} failed`);
+console.log(`${passed} passed, ${failed} failed`);
