@@ -9,7 +9,7 @@ import { chainHash, GENESIS_HASH } from './audit-chain';
 import { CaseRuntime } from './case-runtime';
 import { migrateToLatest } from './database/migrations';
 import type { OpenDatabase } from './database/open-database';
-import { replaceDirectory } from './directory-store';
+import { replaceDirectory, setRoleHolder } from './directory-store';
 import type { RuntimeError } from './runtime-error';
 import { openTestDatabase, testBackends } from './testing/test-database';
 import { VirtualClock } from './testing/virtual-clock';
@@ -235,6 +235,15 @@ describe.each(testBackends())('case runtime on %s', (backend) => {
         as('sec'),
       ),
     ).rejects.toMatchObject({ code: 'invalid-form' });
+  });
+
+  it('given the branch secretary role changes hands, when the next command comes, then the old holder is refused and the new one acts', async () => {
+    const { instanceId } = await runtime.start({ definitionKey: 'expense', data: claim, actor: as('w1') });
+    const taskId = await openTaskOf(instanceId, 'sec');
+    await setRoleHolder(open.db, 'branchSecretary', 'b1', 'sec2');
+    const command = { type: 'complete' as const, taskId, outcome: 'approve', data: { opinion: '同意报销' } };
+    await expect(runtime.execute(instanceId, command, as('sec'))).rejects.toMatchObject({ code: 'not-permitted' });
+    expect(await runtime.execute(instanceId, command, as('sec2'))).toMatchObject({ version: 2 });
   });
 
   it('given a case that does not exist, when a command comes, then not-found', async () => {
