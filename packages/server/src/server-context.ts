@@ -1,4 +1,4 @@
-import { createFormValidator } from '@flowform/engine';
+import { createFormValidator, type Effect } from '@flowform/engine';
 import { CaseRuntime, type OpenDatabase, openDatabase } from '@flowform/engine/runtime';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { SessionStore } from './auth/session-store';
@@ -19,6 +19,8 @@ export interface ServerContext {
   hub: EventHub;
   log: Logger;
   config: ServerConfig;
+  /** Called after every committed command (live events, waking the outbox). */
+  afterCommit: ((instanceId: string, effects: Effect[]) => void)[];
 }
 
 /** Test and wiring hooks. */
@@ -38,10 +40,13 @@ export async function createServerContext(
   const database = options.database ?? (await openDatabase(config.database, serverMigrations));
   const db = database.db as unknown as ServerDb;
   const hub = new EventHub();
+  const afterCommit: ServerContext['afterCommit'] = [caseEventPublisher(db, hub, log)];
   const runtime = new CaseRuntime({
     db: database.db,
     forms: requestLocaleValidator(createFormValidator()),
-    onCommitted: caseEventPublisher(db, hub, log),
+    onCommitted: (instanceId, effects) => {
+      for (const listener of afterCommit) listener(instanceId, effects);
+    },
     ...(options.clock ? { clock: options.clock } : {}),
   });
   const ctx: ServerContext = {
@@ -52,6 +57,7 @@ export async function createServerContext(
     hub,
     log,
     config,
+    afterCommit,
   };
   return { ctx, database };
 }

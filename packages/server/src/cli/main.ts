@@ -1,5 +1,8 @@
 import { replayCommand, verifyAuditCommand } from './audit-commands';
+import { exportCommand, importCommand } from './bundle-commands';
+import { migrateCommand, seedCommand } from './database-commands';
 import { lintCommand } from './lint-command';
+import { startCommand } from './start-command';
 
 /** A subcommand: takes its arguments, writes to stdout/stderr, returns the exit code. */
 export type CommandRunner = (args: string[], io: CliIo) => Promise<number>;
@@ -11,6 +14,14 @@ export interface CliIo {
 }
 
 const commands: Record<string, { run: CommandRunner; summary: string }> = {
+  start: {
+    run: startCommand,
+    summary: 'Migrate, seed the demo on an empty database, and serve the API and app',
+  },
+  migrate: { run: migrateCommand, summary: 'Bring the database schema up to date' },
+  seed: { run: seedCommand, summary: 'Load the demo directory and publish the shipped processes (--demo)' },
+  export: { run: exportCommand, summary: 'Write a published definition and its forms as one bundle JSON' },
+  import: { run: importCommand, summary: 'Lint and publish a bundle JSON as the next version' },
   lint: {
     run: lintCommand,
     summary: 'Check process definitions: format, reachability, termination, people, CEL, forms',

@@ -1,0 +1,47 @@
+import { OutboxWorker, TimerWorker } from '@flowform/engine/runtime';
+import { notifyHandler } from '../notifications/notify-handler';
+import type { WebhookDispatcher } from '../notifications/webhook-dispatcher';
+import type { ServerContext } from '../server-context';
+
+/** The timer and outbox workers of one server process. */
+export interface BackgroundWorkers {
+  timers: TimerWorker;
+  outbox: OutboxWorker;
+  start(): void;
+  stop(): Promise<void>;
+}
+
+/**
+ * Wires the engine's workers: timers fire due timers; the outbox delivers effects, with the
+ * server's `notify` handler. Every commit wakes the outbox so notifications go out at once.
+ */
+export function createWorkers(
+  ctx: ServerContext,
+  webhooks: WebhookDispatcher,
+  workerId: string,
+): BackgroundWorkers {
+  const onError = (error: unknown, where: unknown) =>
+    ctx.log.warn('worker error', {
+      error,
+      where: typeof where === 'string' ? where : (where as { id?: string })?.id,
+    });
+  const timers = new TimerWorker({ runtime: ctx.runtime, workerId, onError });
+  const outbox = new OutboxWorker({
+    runtime: ctx.runtime,
+    workerId,
+    handlers: { notify: notifyHandler(ctx, webhooks) },
+    onError,
+  });
+  ctx.afterCommit.push(() => outbox.wake());
+  return {
+    timers,
+    outbox,
+    start() {
+      timers.start();
+      outbox.start();
+    },
+    async stop() {
+      await Promise.all([timers.stop(), outbox.stop()]);
+    },
+  };
+}
