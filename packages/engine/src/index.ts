@@ -7,6 +7,7 @@ export * from './forms';
 export { lintDefinition } from './lint/lint-definition';
 export type { LintContext, LintProblem } from './lint/lint-types';
 export { indexStates, type StateIndex, type StateInfo } from './machine/state-index';
+export * from './simulation';
 export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { Actor, Command, CommandType } from './stepping/commands';

@@ -1,0 +1,100 @@
+/**
+ * The form submissions the simulator tries at a step: the plain sample first, then one variant per
+ * choice a guard could branch on (each other option, the opposite flag, another person, numbers
+ * around each threshold, other or duplicated list entries for lists that feed a guard).
+ */
+import type { FormDefinition } from '../definition/definition-types';
+import type { GuardFacts } from './guard-facts';
+import type { SampleCatalogue } from './sample-catalogue';
+import { sampleValue } from './sample-value';
+
+type Schema = Record<string, unknown>;
+type Data = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+function options(schema: Schema): unknown[] {
+  if (Array.isArray(schema.enum)) return schema.enum;
+  if (Array.isArray(schema.oneOf)) return schema.oneOf.filter(isObject).map((o) => o.const);
+  return [];
+}
+
+function around(schema: Schema, limits: number[], scale: number[]): number[] {
+  const step = schema.type === 'integer' ? 1 : 1;
+  const min = typeof schema.minimum === 'number' ? schema.minimum : Number.NEGATIVE_INFINITY;
+  const max = typeof schema.maximum === 'number' ? schema.maximum : Number.POSITIVE_INFINITY;
+  const values = limits.flatMap((t) => scale.flatMap((k) => (k === 1 ? [t - step, t, t + step] : [t * k])));
+  return values.filter((v) => v >= min && v <= max);
+}
+
+/** Alternatives for one field, given the plain sample of the whole form. */
+function fieldVariants(
+  name: string,
+  schema: Schema,
+  ui: unknown,
+  base: Data,
+  facts: GuardFacts,
+  ctx: SampleCatalogue,
+) {
+  const guarded = facts.guardFields.has(name);
+  const feeds = facts.feeds.get(name);
+  if (!guarded && !feeds) return [];
+  const choices = options(schema);
+  if (guarded && choices.length > 0) return choices;
+  if (schema.type === 'boolean') return guarded ? [!base[name]] : [];
+  if (schema.type === 'number' || schema.type === 'integer') {
+    return [
+      ...around(schema, facts.thresholds.get(name) ?? [], [1]),
+      ...around(schema, feeds ?? [], [1, 10, 100]),
+    ];
+  }
+  if (schema.type === 'string' && guarded) return [sampleValue(schema, ui as Schema, ctx, 1)];
+  if (schema.type === 'array' && Array.isArray(base[name]) && (base[name] as unknown[]).length > 0) {
+    const first = (base[name] as unknown[])[0];
+    const other = (
+      sampleValue({ ...schema, minItems: 1, maxItems: 1 }, ui as Schema, ctx, 1) as unknown[]
+    )[0];
+    const max = typeof schema.maxItems === 'number' ? schema.maxItems : 2;
+    return [[other], ...(max >= 2 ? [[first, first]] : [])];
+  }
+  return [];
+}
+
+/** Submissions to try for a form: the plain sample, then the variants; read-only fields are left out. */
+export function formSamples(
+  form: FormDefinition,
+  current: Data,
+  facts: GuardFacts,
+  ctx: SampleCatalogue,
+  locked: Set<string> = new Set(),
+): Data[] {
+  const schema = form.schema as Schema;
+  const ui = (form.uiSchema ?? {}) as Schema;
+  const props = isObject(schema.properties) ? (schema.properties as Record<string, Schema>) : {};
+  const prefill = Object.fromEntries(
+    Object.keys(props)
+      .filter((k) => k in current)
+      .map((k) => [k, current[k]]),
+  );
+  const base = sampleValue(schema, ui, ctx, 0, prefill) as Data;
+  const out: Data[] = [base];
+  for (const [name, sub] of Object.entries(props)) {
+    if (locked.has(name)) continue;
+    for (const value of fieldVariants(name, sub, ui[name], base, facts, ctx)) {
+      if (JSON.stringify(value) === JSON.stringify(base[name])) continue;
+      out.push(sampleValue(schema, ui, ctx, 0, { ...base, [name]: value }) as Data);
+    }
+  }
+  const seen = new Set<string>();
+  return out
+    .map((data) =>
+      Object.fromEntries(Object.entries(data).filter(([k, v]) => !locked.has(k) && v !== undefined)),
+    )
+    .filter((data) => {
+      const key = JSON.stringify(data);
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
