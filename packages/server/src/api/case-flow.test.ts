@@ -10,7 +10,7 @@ describe('cases and tasks over the API (hardship assistance)', () => {
   let s: Server;
   beforeAll(async () => {
     s = await openTestServer();
-  });
+  }, 60_000);
   afterAll(() => s.close());
 
   it('given the patch contractor, when listing what they may start, then hardship assistance is there with its start form', async () => {

@@ -10,7 +10,7 @@ describe('authentication', () => {
     s = await openTestServer({
       throttle: { perAccount: 3, perAddress: 6, windowMs: 60_000, now: () => now },
     });
-  });
+  }, 60_000);
   afterAll(() => s.close());
 
   const login = (username: string, password: string, address = '10.0.0.1') =>
