@@ -2,6 +2,7 @@ import { replayCommand, verifyAuditCommand } from './audit-commands';
 import { exportCommand, importCommand } from './bundle-commands';
 import { migrateCommand, seedCommand } from './database-commands';
 import { lintCommand } from './lint-command';
+import { simulateCommand } from './simulate-command';
 import { startCommand } from './start-command';
 
 /** A subcommand: takes its arguments, writes to stdout/stderr, returns the exit code. */
@@ -25,6 +26,11 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
   lint: {
     run: lintCommand,
     summary: 'Check process definitions: format, reachability, termination, people, CEL, forms',
+  },
+  simulate: {
+    run: simulateCommand,
+    summary:
+      'Walk every path of a process on a virtual clock (or a script); report state/transition coverage',
   },
   'verify-audit': {
     run: verifyAuditCommand,
