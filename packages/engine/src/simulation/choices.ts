@@ -38,8 +38,13 @@ function taskChoices(ctx: SimContext, snap: CaseSnapshot, task: TaskRecord, at: 
       form && !outcome.skipValidation
         ? formSamples(form, snap.data, ctx.facts, ctx.catalogue, locked)
         : [undefined];
-    samples.forEach((data, variant) => {
-      const command: Command = { type: 'complete', taskId: task.id, outcome: outcome.key, data };
+    samples.forEach((sample, variant) => {
+      const command: Command = {
+        type: 'complete',
+        taskId: task.id,
+        outcome: outcome.key,
+        data: sample?.data,
+      };
       if (outcome.requiresComment) command.comment = COMMENT;
       const action: SimAction = {
         kind: 'complete',
@@ -49,6 +54,7 @@ function taskChoices(ctx: SimContext, snap: CaseSnapshot, task: TaskRecord, at: 
         label: outcome.label,
         user: who,
         variant,
+        ...(sample?.note ? { sample: sample.note } : {}),
       };
       out.push({ command, actor, at, action });
     });

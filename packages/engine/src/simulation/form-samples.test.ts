@@ -42,10 +42,11 @@ const facts: GuardFacts = {
   guardFields: new Set(['handling', 'fineAmount', 'urgent']),
   thresholds: new Map([['fineAmount', [500]]]),
   feeds: new Map([['items', []]]),
+  guards: [],
 };
 
 describe('formSamples', () => {
-  const samples = formSamples(form, {}, facts, ctx);
+  const samples = formSamples(form, {}, facts, ctx).map((s) => s.data);
 
   it('given a form, when sampled, then the plain sample fills every field with the first choice and smallest number', () => {
     expect(samples[0]).toEqual({
@@ -71,14 +72,27 @@ describe('formSamples', () => {
   });
 
   it('given case data already there, when sampled, then it is kept, and read-only fields are left out', () => {
-    const [base] = formSamples(
+    const base = formSamples(
       form,
       { handling: 'fine', fineAmount: 800, note: '已填' },
       facts,
       ctx,
       new Set(['fineAmount']),
-    );
+    )[0]!.data;
     expect(base).toMatchObject({ handling: 'fine', note: '已填' });
     expect(base).not.toHaveProperty('fineAmount');
+  });
+
+  it('given the variants, then each says what it changes', () => {
+    expect(formSamples(form, {}, facts, ctx).map((s) => s.note)).toEqual([
+      undefined,
+      'handling="fine"',
+      'fineAmount=499',
+      'fineAmount=500',
+      'fineAmount=501',
+      'urgent=true',
+      'items=[{"no":"N-01"}]',
+      'items=[{"no":"N-00"},{"no":"N-00"}]',
+    ]);
   });
 });

@@ -21,10 +21,9 @@ function options(schema: Schema): unknown[] {
 }
 
 function around(schema: Schema, limits: number[], scale: number[]): number[] {
-  const step = schema.type === 'integer' ? 1 : 1;
   const min = typeof schema.minimum === 'number' ? schema.minimum : Number.NEGATIVE_INFINITY;
   const max = typeof schema.maximum === 'number' ? schema.maximum : Number.POSITIVE_INFINITY;
-  const values = limits.flatMap((t) => scale.flatMap((k) => (k === 1 ? [t - step, t, t + step] : [t * k])));
+  const values = limits.flatMap((t) => scale.flatMap((k) => (k === 1 ? [t - 1, t, t + 1] : [t * k])));
   return values.filter((v) => v >= min && v <= max);
 }
 
@@ -61,6 +60,17 @@ function fieldVariants(
   return [];
 }
 
+/** One submission to try, and what sets it apart from the plain sample (`field=value`). */
+export interface FormSample {
+  data: Data;
+  note?: string;
+}
+
+function short(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}
+
 /** Submissions to try for a form: the plain sample, then the variants; read-only fields are left out. */
 export function formSamples(
   form: FormDefinition,
@@ -68,7 +78,7 @@ export function formSamples(
   facts: GuardFacts,
   ctx: SampleCatalogue,
   locked: Set<string> = new Set(),
-): Data[] {
+): FormSample[] {
   const schema = form.schema as Schema;
   const ui = (form.uiSchema ?? {}) as Schema;
   const props = isObject(schema.properties) ? (schema.properties as Record<string, Schema>) : {};
@@ -78,21 +88,25 @@ export function formSamples(
       .map((k) => [k, current[k]]),
   );
   const base = sampleValue(schema, ui, ctx, 0, prefill) as Data;
-  const out: Data[] = [base];
+  const out: FormSample[] = [{ data: base }];
   for (const [name, sub] of Object.entries(props)) {
     if (locked.has(name)) continue;
     for (const value of fieldVariants(name, sub, ui[name], base, facts, ctx)) {
       if (JSON.stringify(value) === JSON.stringify(base[name])) continue;
-      out.push(sampleValue(schema, ui, ctx, 0, { ...base, [name]: value }) as Data);
+      out.push({
+        data: sampleValue(schema, ui, ctx, 0, { ...base, [name]: value }) as Data,
+        note: `${name}=${short(value)}`,
+      });
     }
   }
   const seen = new Set<string>();
   return out
-    .map((data) =>
-      Object.fromEntries(Object.entries(data).filter(([k, v]) => !locked.has(k) && v !== undefined)),
-    )
-    .filter((data) => {
-      const key = JSON.stringify(data);
+    .map((s) => ({
+      ...s,
+      data: Object.fromEntries(Object.entries(s.data).filter(([k, v]) => !locked.has(k) && v !== undefined)),
+    }))
+    .filter((s) => {
+      const key = JSON.stringify(s.data);
       if (seen.has(key)) return false;
       seen.add(key);
       return true;

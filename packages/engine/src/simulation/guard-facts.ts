@@ -16,6 +16,8 @@ export interface GuardFacts {
   thresholds: Map<string, number[]>;
   /** Field → thresholds of the guarded fields it is computed into (by `assignCel`). */
   feeds: Map<string, number[]>;
+  /** Every guard expression, in definition order. */
+  guards: string[];
 }
 
 const DATA_FIELD = /\bdata\.([A-Za-z][A-Za-z0-9_]*)/g;
@@ -38,7 +40,7 @@ export function guardFacts(def: ProcessDefinition, index: StateIndex): GuardFact
     names(expr, PARAM)
       .map((p) => params[p]?.value)
       .filter((v): v is number => typeof v === 'number');
-  const facts: GuardFacts = { guardFields: new Set(), thresholds: new Map(), feeds: new Map() };
+  const facts: GuardFacts = { guardFields: new Set(), thresholds: new Map(), feeds: new Map(), guards: [] };
   const assigns: { field: string; expr: string }[] = [];
   const collect = (actions: ActionRef[] | undefined) => {
     for (const a of actions ?? []) if (a.type === 'assignCel') assigns.push(a.params);
@@ -47,6 +49,7 @@ export function guardFacts(def: ProcessDefinition, index: StateIndex): GuardFact
     const spec = transitionAt(def, edge.pointer);
     const expr = spec?.guard?.params?.expr;
     if (expr) {
+      if (!facts.guards.includes(expr)) facts.guards.push(expr);
       for (const field of names(expr, DATA_FIELD)) {
         facts.guardFields.add(field);
         push(facts.thresholds, field, numeric(expr));

@@ -20,7 +20,7 @@ export interface SimTask {
 
 /** What the simulated step did. */
 export type SimAction =
-  | { kind: 'start'; user: SimPerson; variant: number }
+  | { kind: 'start'; user: SimPerson; variant: number; sample?: string }
   | {
       kind: 'complete';
       state: string;
@@ -28,7 +28,9 @@ export type SimAction =
       outcome: string;
       label: LocalizedText;
       user: SimPerson;
+      /** Which form sample: 0 is the plain one; `sample` says what the others change. */
       variant: number;
+      sample?: string;
     }
   | { kind: 'return'; state: string; title: LocalizedText; target: string; user: SimPerson }
   | { kind: 'timer'; timer: 'after' | 'reminder' | 'escalation' | 'due'; state: string }

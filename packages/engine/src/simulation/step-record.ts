@@ -49,17 +49,23 @@ export function starterFor(ctx: SimContext, data: Record<string, unknown>): stri
 export function startVariants(ctx: SimContext, given?: { user?: string; data?: Record<string, unknown> }) {
   const def = ctx.original.definition;
   const form = def.startForm ? ctx.bundle.forms[def.startForm] : undefined;
-  const samples = given?.data ? [given.data] : form ? formSamples(form, {}, ctx.facts, ctx.catalogue) : [{}];
+  const samples = given?.data
+    ? [{ data: given.data }]
+    : form
+      ? formSamples(form, {}, ctx.facts, ctx.catalogue)
+      : [{ data: {} }];
   const out: { command: Command; actor: Actor; action: SimAction }[] = [];
-  samples.forEach((data, variant) => {
+  samples.forEach(({ data, note }, variant) => {
     const user = given?.user ?? starterFor(ctx, data);
     if (!user) return;
     const command: Command = { type: 'start', instanceId: `sim-${variant + 1}`, data };
-    out.push({
-      command,
-      actor: { username: user },
-      action: { kind: 'start', user: person(ctx, user), variant },
-    });
+    const action: SimAction = {
+      kind: 'start',
+      user: person(ctx, user),
+      variant,
+      ...(note ? { sample: note } : {}),
+    };
+    out.push({ command, actor: { username: user }, action });
   });
   return out;
 }
