@@ -114,7 +114,7 @@ describe('notifications: outbox notify → in-app list, SSE, chat robots', () =>
     await start(s, 'insp1', 'accountability-investigation', report());
     while ((await workers.outbox.runOnce()) > 0);
     await webhooks.drain();
-    const text = (robot.received[0]?.body as { text: { content: string } }).text.content;
+    const text = (robot.received[0]!.body as { text: { content: string } }).text.content;
     expect(text).toContain('保密');
     expect(text).not.toContain('责任追究');
     expect(text).not.toContain('head101');

@@ -21,12 +21,6 @@ export const ProblemSchema = z
 /** Any JSON object (case data, form schemas). */
 export const JsonObjectSchema = z.record(z.string(), z.unknown()).openapi({ type: 'object' });
 
-/** A key of a definition: kebab-case. */
-export const DefinitionKeySchema = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,63}$/)
-  .openapi({ example: 'hardship-assistance' });
-
 /** A username. */
 export const UsernameSchema = z
   .string()
@@ -71,13 +65,4 @@ export const IdParamSchema = z.object({
     .min(1)
     .max(200)
     .openapi({ param: { name: 'id', in: 'path' } }),
-});
-
-/** Optional `Idempotency-Key` header. */
-export const IdempotencyHeaderSchema = z.object({
-  'idempotency-key': z
-    .string()
-    .max(200)
-    .optional()
-    .openapi({ param: { name: 'Idempotency-Key', in: 'header' } }),
 });
