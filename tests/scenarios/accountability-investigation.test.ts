@@ -174,6 +174,52 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
     });
   });
 
+  describe('the district committee', () => {
+    async function atCommittee(): Promise<string> {
+      const id = await atProposal();
+      await d.complete(id, 'insp1', 'submit', a.proposal({ severity: 'serious' }));
+      return id;
+    }
+
+    it('given a serious case, when the committee rejects it, then it is not pursued', async () => {
+      const id = await atCommittee();
+      await d.complete(id, 'leader1', 'reject', undefined, { comment: '证据不足' });
+      expect(await statesOf(d, id)).toEqual(['notPursued']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given a serious case, when the committee returns it (退回) to the proposal, then the investigator proposes again', async () => {
+      const id = await atCommittee();
+      const [task] = await d.tasksOf('leader2', id);
+      await d.run(id, 'leader2', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'proposal',
+        comment: '处理偏轻',
+      });
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+    });
+
+    it('given the committee changes the handling to a talk, when approving, then the talk starts as a child', async () => {
+      const id = await atCommittee();
+      await d.complete(
+        id,
+        'leader4',
+        'approve',
+        a.decision({ handling: 'admonitionTalk', talker: 'leader4' }),
+      );
+      expect(await statesOf(d, id)).toEqual(['admonition']);
+      const [child] = await d.children(id);
+      expect(await whoHolds(d, child!)).toEqual({ schedule: ['leader4'] });
+    });
+
+    it('given an approval waiting, when four of the five days pass, then the approvers are reminded', async () => {
+      const id = await atCommittee();
+      expect(await d.advance('P4D')).toEqual([{ caseId: id, kind: 'reminder', stateId: 'committee' }]);
+      expect(await notices(d, id, 'reminder')).toEqual([['leader1', 'leader2', 'leader3', 'leader4']]);
+    });
+  });
+
   describe('the written statement', () => {
     it('given no statement, when the deadline passes, then the case goes on and the overdue statement is recorded', async () => {
       const id = await d.start(KEY, 'insp1', a.report());
@@ -340,6 +386,22 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       await d.complete(child!, 'leader2', 'reject', undefined, { comment: '暂不调整' });
       expect(await statesOf(d, id)).toEqual(['closed']);
       expect(await d.holders('branchSecretary', 'branch-1')).toEqual(['sec1']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the talk is cancelled by an administrator, when it ends, then the case closes recording that', async () => {
+      const id = await atProposal();
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ handling: 'admonitionTalk', proposedTalker: 'leader2' }),
+      );
+      await d.complete(id, 'leader3', 'approve', a.decision({ talker: 'leader2' }));
+      const [child] = await d.children(id);
+      await d.run(child!, 'admin', { type: 'cancel', reason: '当事人已调离' });
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect((await d.snapshot(id)).data.childOutcome).toBe('cancelled');
       await expectReplayMatches(d, id);
     });
 

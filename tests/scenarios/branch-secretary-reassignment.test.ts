@@ -169,6 +169,19 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
       await expectReplayMatches(d, id);
     });
 
+    it('given the committee, when it returns the case to the leader (退回), then the leader revises the proposal', async () => {
+      const id = await atDecision();
+      const [task] = await d.tasksOf('leader1', id);
+      await d.run(id, 'leader1', { type: 'claim', taskId: task!.id });
+      await d.run(id, 'leader1', {
+        type: 'return',
+        taskId: task!.id,
+        target: 'revise',
+        comment: '请补充职工意见',
+      });
+      expect(await whoHolds(d, id)).toEqual({ revise: ['leader2'] });
+    });
+
     it('given the secretary named as their own successor, when approving, then it is refused', async () => {
       const id = await atDecision();
       expect(await refusal(d.complete(id, 'leader1', 'approve', re.decision({ successor: 'sec2' })))).toBe(

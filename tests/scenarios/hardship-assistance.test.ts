@@ -152,6 +152,19 @@ describe.each(drivers)('爱心助困 hardship-assistance ($name)', ({ create }) 
     });
   });
 
+  it('given the leader, when returning straight to the home visit, then the members verify again', async () => {
+    const id = await atApproval(5000);
+    await d.complete(id, 'sec1', 'approve', h.approval({ approvedAmount: 5000 }));
+    const [task] = await d.tasksOf('leader1', id);
+    await d.run(id, 'leader1', {
+      type: 'return',
+      taskId: task!.id,
+      target: 'homeVisit',
+      comment: '收入情况需再核实',
+    });
+    expect(await whoHolds(d, id)).toEqual({ homeVisit: ['com1a', 'com1b'] });
+  });
+
   describe('payment', () => {
     it('given more paid than approved, when recorded, then it is refused', async () => {
       const id = await atApproval();

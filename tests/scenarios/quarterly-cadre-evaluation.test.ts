@@ -89,6 +89,42 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
     await expectReplayMatches(d, second!);
   });
 
+  it('given a talk started by the evaluation, when it runs to its end after the evaluation closed, then the evaluation is untouched', async () => {
+    const id = await scored();
+    await d.complete(id, 'leader2', 'confirm', e.ranking());
+    await d.complete(id, 'org1', 'filed');
+    const [talk] = await d.children(id);
+    await d.complete(talk!, 'leader2', 'scheduled', {
+      scheduledDate: '2026-03-12',
+      scheduledTime: '09:00',
+      location: '四区党总支办公室',
+    });
+    await d.complete(talk!, 'leader2', 'recorded', {
+      talkedOn: '2026-03-12',
+      problemsPointedOut: '考核排名靠后，履职不到位。',
+      cadreStatement: '认真整改。',
+      attitude: 'acceptable',
+      rectificationRequired: '一个月内改进。',
+      rectificationDeadline: '2026-04-10',
+    });
+    await d.complete(talk!, 'head105', 'submit', {
+      selfReflection: '责任心不强。',
+      measures: [{ problem: '巡检不到位', measure: '每日巡检', completeBy: '2026-04-01' }],
+      submittedOn: '2026-03-13',
+    });
+    await d.advance('P40D');
+    await d.complete(talk!, 'leader2', 'submit', {
+      reviewedOn: '2026-04-11',
+      result: 'rectified',
+      findings: '已改进。',
+      opinion: '同意结束。',
+    });
+    expect((await d.snapshot(talk!)).status).toBe('completed');
+    expect((await d.snapshot(id)).status).toBe('completed');
+    expect((await d.snapshot(id)).children.map((c) => c.status)).toEqual(['running', 'running']);
+    await expectReplayMatches(d, id);
+  });
+
   describe('refusals', () => {
     it("given a leader, when they submit another tier's sheet, then it is refused", async () => {
       const id = await d.start(KEY, 'org1', e.start());
