@@ -27,6 +27,9 @@ export const internalEvent = {
   childDone: (stateId: string) => `ff.child.${stateId}`,
 };
 
+/** Microsteps one event may take before the machine is declared looping. */
+export const MAX_MICROSTEPS = 200;
+
 /** Root id of every built machine, so `#ff.path` reaches any state. */
 export const MACHINE_ID = 'ff';
 
@@ -49,6 +52,8 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
     id: MACHINE_ID,
     initial: def.machine.initial,
     context: ({ input }: { input: MachineContext }) => input,
+    // A cycle of eventless transitions whose guards keep holding must stop, not hang the server.
+    options: { maxIterations: MAX_MICROSTEPS },
     states: mapStates(def.machine.states, undefined),
   };
   return createMachine(config as never, {

@@ -61,3 +61,36 @@ describe('pure transitions with a reused actor scope', () => {
     expect(start.value).toBe('small');
   });
 });
+
+describe('runaway eventless loops', () => {
+  it('given guarded always-transitions that keep holding, when a case starts, then the step is refused instead of hanging', async () => {
+    const { step } = await import('../stepping/step');
+    const { InMemoryDirectory } = await import('../assignment');
+    const looping: ProcessDefinition = {
+      ...definition,
+      key: 'loop',
+      machine: {
+        initial: 'a',
+        states: {
+          a: { always: { target: 'b', guard: { type: 'cel', params: { expr: 'data.amount > 0.0' } } } },
+          b: { always: { target: 'a', guard: { type: 'cel', params: { expr: 'data.amount > 0.0' } } } },
+          done: { type: 'final' },
+        },
+      },
+    };
+    const directory = new InMemoryDirectory({
+      users: [{ username: 'u', displayName: text }],
+      units: [],
+      memberships: [],
+      contracts: [],
+    });
+    expect(() =>
+      step(
+        { definition: looping, forms: {} },
+        undefined,
+        { type: 'start', instanceId: 'x', data: { amount: 1 } },
+        { now: '2026-01-01T00:00:00Z', actor: { username: 'u' }, directory },
+      ),
+    ).toThrow(/loops through automatic transitions/);
+  });
+});

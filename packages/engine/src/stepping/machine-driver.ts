@@ -42,7 +42,7 @@ function drainQueue(work: StepWork): void {
 }
 
 function apply(work: StepWork, next: AnyMachineSnapshot, actions: Executable[]): void {
-  if (next.status === 'error') throw new StepError('expression-failed', String(next.error));
+  if (next.status === 'error') throw asStepError(next.error);
   const context = next.context as MachineContext;
   work.snap.data = context.data;
   work.snap.machine = persist(next);
@@ -55,11 +55,20 @@ function guarded<T>(run: () => T): T {
   try {
     return run();
   } catch (error) {
-    if (error instanceof StepError) throw error;
-    const code = (error as { code?: string }).code;
-    if (code?.startsWith('cel-')) throw new StepError('expression-failed', (error as Error).message);
-    throw error;
+    throw asStepError(error);
   }
+}
+
+/** Errors raised inside the machine (CEL failures, runaway loops) as refusals the caller understands. */
+function asStepError(error: unknown): unknown {
+  if (error instanceof StepError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  if (/Infinite loop detected/.test(message)) {
+    return new StepError('not-enabled', 'The process loops through automatic transitions without stopping');
+  }
+  const code = (error as { code?: string } | undefined)?.code;
+  if (code?.startsWith('cel-') || error instanceof Error) return new StepError('expression-failed', message);
+  return error;
 }
 
 function machineContext(work: StepWork): MachineContext {
