@@ -37,7 +37,7 @@ export function idempotency(db: ServerDb): MiddlewareHandler<AppEnv> {
       .onConflict((oc) => oc.column('id').doNothing())
       .returning('id')
       .executeTakeFirst();
-    if (!inserted) return replay(c, db, id, fingerprint);
+    if (!inserted) return replay(db, id, fingerprint);
     await next();
     if (c.res.status >= 500) {
       await db.deleteFrom('server_idempotency').where('id', '=', id).execute();
@@ -52,7 +52,7 @@ export function idempotency(db: ServerDb): MiddlewareHandler<AppEnv> {
   };
 }
 
-async function replay(c: Context, db: ServerDb, id: string, fingerprint: string): Promise<Response> {
+async function replay(db: ServerDb, id: string, fingerprint: string): Promise<Response> {
   const row = await db.selectFrom('server_idempotency').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.fingerprint !== fingerprint) {
     throw new ApiProblem(
