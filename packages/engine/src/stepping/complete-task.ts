@@ -1,5 +1,7 @@
+import { expandCandidates, resolveAssignment } from '../assignment';
 import type { UserTaskDef } from '../definition/definition-types';
 import { castBallot, tallyVotes } from '../voting';
+import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
@@ -27,6 +29,7 @@ export function completeTask(work: StepWork, command: Complete): void {
     return resolveDelegation(work, task);
   }
   closeTask(work, task, command.outcome);
+  copyOnCompletion(work, def, task.id);
   if (def.voting) return vote(work, task, def, command.outcome);
   fire(work, task.stateId, outcomeEvent(def, command.outcome), command.outcome);
 }
@@ -93,4 +96,19 @@ function resolveDelegation(work: StepWork, task: TaskRecord): void {
 
 function commentRequired(work: StepWork): string {
   return work.opts.locale === 'en' ? 'A comment is required for this decision' : '请填写审批意见';
+}
+
+/** A task's declared CC (抄送) recipients are copied in when it is completed. */
+function copyOnCompletion(work: StepWork, def: UserTaskDef, taskId: string): void {
+  if (!def.cc) return;
+  const resolution = resolveAssignment(def.cc, assignmentContext(work), 'skip');
+  if (resolution.kind === 'skip') return;
+  const users = expandCandidates(resolution.candidates, work.opts.directory).filter(
+    (u) => !work.snap.cc.some((c) => c.user === u),
+  );
+  if (users.length === 0) return;
+  for (const user of users)
+    work.snap.cc.push({ user, by: work.opts.actor.username, at: work.opts.now, taskId });
+  record(work, { cc: users, taskId });
+  work.effects.push({ type: 'notify', users, kind: 'cc', taskId, dedupKey: `${taskId}:cc` });
 }

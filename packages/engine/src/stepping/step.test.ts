@@ -250,6 +250,14 @@ describe('operations', () => {
     expect(h.effects).toContainEqual(expect.objectContaining({ kind: 'cc', users: ['boss2'] }));
   });
 
+  it('given a task with declared CC recipients, when it is completed, then they are copied in and told', () => {
+    const h = started({ ...claim, amount: 9000 });
+    h.complete('sec', 'approve', { opinion: '请领导审批' });
+    h.complete('boss', 'approve');
+    expect(h.snap.cc.map((c) => c.user)).toEqual(['boss2']);
+    expect(h.effects).toContainEqual(expect.objectContaining({ kind: 'cc', users: ['boss2'] }));
+  });
+
   it('given a role-offered task, when claimed and unclaimed, then the holder changes accordingly', () => {
     const h = started();
     h.complete('sec', 'approve', { opinion: '同意报销' });
