@@ -1,0 +1,56 @@
+import type { ReactNode } from 'react';
+import { NotificationBell } from '../features/notifications/notification-bell';
+import { pick } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { LanguageSwitch } from '../ui/language-switch';
+import { Link } from './navigation';
+import { paths, type Route } from './routes';
+import { useMe, useSession } from './session';
+
+/** Header with navigation, the bell, the language switch and the user; then the screen. */
+export function AppShell({ route, children }: { route: Route; children: ReactNode }) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const { signOut } = useSession();
+  const current = (name: Route['name'], tabStarted = false) =>
+    route.name === name && (route.name !== 'inbox' || (route.tab === 'started') === tabStarted)
+      ? ('page' as const)
+      : undefined;
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('app.skip')}
+      </a>
+      <header className="app-header">
+        <Link to={paths.inbox()} className="brand">
+          {t('app.name')}
+        </Link>
+        <nav aria-label={t('nav.main')} className="main-nav">
+          <Link to={paths.inbox()} aria-current={current('inbox') ?? current('task')}>
+            {t('nav.inbox')}
+          </Link>
+          <Link to={paths.start()} aria-current={current('start') ?? current('startProcess')}>
+            {t('nav.start')}
+          </Link>
+          <Link to={paths.inbox('started')} aria-current={current('inbox', true) ?? current('case')}>
+            {t('nav.cases')}
+          </Link>
+        </nav>
+        <div className="header-tools">
+          <NotificationBell current={route.name === 'notifications'} />
+          <LanguageSwitch />
+          <span className="user-name" title={me.username}>
+            {pick(me.displayName, locale, me.username)}
+            {me.isAdmin && <span className="tag">{t('user.admin')}</span>}
+          </span>
+          <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>
+            {t('user.logout')}
+          </button>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}

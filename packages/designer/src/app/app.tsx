@@ -1,0 +1,71 @@
+import { CaseListPage } from '../features/case/case-list-page';
+import { CasePage } from '../features/case/case-page';
+import { InboxPage } from '../features/inbox/inbox-page';
+import { LoginPage } from '../features/login/login-page';
+import { NotificationsPage } from '../features/notifications/notifications-page';
+import { StartPage } from '../features/start/start-page';
+import { StartProcessPage } from '../features/start/start-process-page';
+import { TaskPage } from '../features/task/task-page';
+import { I18nProvider, useI18n } from '../i18n/i18n-context';
+import { Loading } from '../ui/status-views';
+import { AppShell } from './app-shell';
+import { LiveProvider } from './live-context';
+import { usePathname } from './navigation';
+import { matchRoute, type Route } from './routes';
+import { SessionProvider, useSession } from './session';
+
+/** The web app: language, session, then either the login page or the signed-in shell. */
+export function App() {
+  return (
+    <I18nProvider>
+      <SessionProvider>
+        <Gate />
+      </SessionProvider>
+    </I18nProvider>
+  );
+}
+
+function Gate() {
+  const { state } = useSession();
+  const pathname = usePathname();
+  if (state.status === 'checking') return <Loading />;
+  if (state.status === 'signedOut') return <LoginPage expired={state.expired} />;
+  const route = matchRoute(pathname);
+  return (
+    <LiveProvider>
+      <AppShell route={route}>
+        <Screen route={route} />
+      </AppShell>
+    </LiveProvider>
+  );
+}
+
+function Screen({ route }: { route: Route }) {
+  switch (route.name) {
+    case 'login':
+      return <InboxPage tab="todo" />;
+    case 'inbox':
+      return route.tab === 'started' ? <CaseListPage /> : <InboxPage key={route.tab} tab={route.tab} />;
+    case 'task':
+      return <TaskPage key={route.id} id={route.id} />;
+    case 'case':
+      return <CasePage key={route.id} id={route.id} />;
+    case 'start':
+      return <StartPage />;
+    case 'startProcess':
+      return <StartProcessPage key={route.key} definitionKey={route.key} />;
+    case 'notifications':
+      return <NotificationsPage />;
+    case 'notFound':
+      return <NotFound />;
+  }
+}
+
+function NotFound() {
+  const { t } = useI18n();
+  return (
+    <div className="page">
+      <p role="alert">{t('state.notFound')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+/** The app's screens and their paths. */
+export type Route =
+  | { name: 'login' }
+  | { name: 'inbox'; tab: 'todo' | 'done' | 'cc' | 'started' }
+  | { name: 'task'; id: string }
+  | { name: 'case'; id: string }
+  | { name: 'start' }
+  | { name: 'startProcess'; key: string }
+  | { name: 'notifications' }
+  | { name: 'notFound' };
+
+const TABS = new Set(['todo', 'done', 'cc', 'started']);
+
+const decode = (segment: string) => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+/** The route a path names; unknown paths are `notFound`. */
+export function matchRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean);
+  const [head, arg, extra] = parts;
+  if (extra !== undefined) return { name: 'notFound' };
+  const id = arg === undefined ? undefined : decode(arg);
+  switch (head) {
+    case undefined:
+      return { name: 'inbox', tab: 'todo' };
+    case 'login':
+      return arg === undefined ? { name: 'login' } : { name: 'notFound' };
+    case 'inbox':
+      if (arg === undefined) return { name: 'inbox', tab: 'todo' };
+      return TABS.has(arg) ? { name: 'inbox', tab: arg as 'todo' } : { name: 'notFound' };
+    case 'tasks':
+      return id ? { name: 'task', id } : { name: 'notFound' };
+    case 'cases':
+      return id ? { name: 'case', id } : { name: 'notFound' };
+    case 'start':
+      return id ? { name: 'startProcess', key: id } : { name: 'start' };
+    case 'notifications':
+      return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
+    default:
+      return { name: 'notFound' };
+  }
+}
+
+/** Paths to screens, with ids encoded. */
+export const paths = {
+  inbox: (tab: 'todo' | 'done' | 'cc' | 'started' = 'todo') => (tab === 'todo' ? '/inbox' : `/inbox/${tab}`),
+  task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
+  case: (id: string) => `/cases/${encodeURIComponent(id)}`,
+  start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
+  notifications: () => '/notifications',
+  login: () => '/login',
+};

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import { api } from '../../api/endpoints';
+import { takeFlash } from '../../app/flash';
+import { Link } from '../../app/navigation';
+import { paths } from '../../app/routes';
+import { useMe } from '../../app/session';
+import { formatDateTime, formatRelative, pick } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Banner, useErrorText } from '../../ui/status-views';
+import { CaseStatus } from './case-status';
+import { FieldValues } from './field-values';
+import { type LoadedCase, visitedStates } from './load-case';
+import { ProcessDiagram } from './process-diagram';
+import { StepData } from './step-data';
+import { Timeline } from './timeline';
+
+/** The whole case as the viewer may see it. */
+export function CaseView({
+  loaded,
+  reload,
+  updates,
+}: {
+  loaded: LoadedCase;
+  reload: () => void;
+  updates: number;
+}) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const errorText = useErrorText();
+  const [flash] = useState(takeFlash);
+  const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const { caseView: c, history, definition, tasks } = loaded;
+  const startForm = definition?.definition.startForm
+    ? definition.forms[definition.definition.startForm]
+    : undefined;
+  const withdraw = () =>
+    api.withdraw(c.id).then(
+      () => {
+        setNotice({ kind: 'success', text: t('case.withdrawn') });
+        reload();
+      },
+      (error: unknown) => setNotice({ kind: 'error', text: errorText(error) }),
+    );
+  return (
+    <div className="page page-case" data-updates={updates}>
+      {flash && <Banner kind="success">{flash}</Banner>}
+      {notice && <Banner kind={notice.kind}>{notice.text}</Banner>}
+      <section className="card summary" aria-labelledby="case-title">
+        <p className="eyebrow">
+          {t('case.title')} · {c.id}
+        </p>
+        <h1 id="case-title">{pick(c.name, locale, c.definitionKey)}</h1>
+        <div className="row-flags">
+          <CaseStatus status={c.status} />
+          {c.confidential && <span className="flag flag-confidential">🔒 {t('case.confidential')}</span>}
+        </div>
+        <dl className="facts">
+          <dt>{t('task.initiator')}</dt>
+          <dd>{c.initiator}</dd>
+          <dt>{t('task.startedAt')}</dt>
+          <dd>{formatDateTime(locale, c.startedAt)}</dd>
+        </dl>
+        {c.withdrawable && (
+          <button type="button" className="btn" onClick={() => void withdraw()}>
+            {t('case.withdraw')}
+          </button>
+        )}
+      </section>
+      <section className="card" aria-labelledby="open-title">
+        <h2 id="open-title">{t('case.openTasks')}</h2>
+        {c.tasks.length === 0 ? (
+          <p className="muted">{t('case.openTasks.none')}</p>
+        ) : (
+          <ul className="plain-list">
+            {c.tasks.map((task) => (
+              <li key={task.id}>
+                <Link to={paths.task(task.id)}>{pick(task.title, locale, task.stateId)}</Link>
+                <span className="muted"> · {task.holders.join('、') || '—'}</span>
+                {task.dueAt && (
+                  <span className="muted small">
+                    {' '}
+                    · {t('inbox.due.at', { date: formatRelative(locale, task.dueAt) })}
+                  </span>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {definition && (
+        <section className="card" aria-labelledby="diagram-title">
+          <h2 id="diagram-title">{t('case.diagram')}</h2>
+          <ProcessDiagram
+            definition={definition.definition}
+            active={c.activeStates}
+            visited={visitedStates(loaded)}
+            status={c.status}
+          />
+        </section>
+      )}
+      <section className="card" aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t('case.timeline')}</h2>
+        <Timeline history={history} tasks={tasks} showHashes={me.isAdmin} />
+      </section>
+      {(c.parentId || c.children.length > 0) && (
+        <section className="card" aria-labelledby="related-title">
+          <h2 id="related-title">{t('case.related')}</h2>
+          <ul className="plain-list">
+            {c.parentId && (
+              <li>
+                {t('case.parent')}: <Link to={paths.case(c.parentId)}>{c.parentId}</Link>
+              </li>
+            )}
+            {c.children.map((child) => (
+              <li key={child.id}>
+                {t('case.child')}:{' '}
+                {child.instanceId ? (
+                  <Link to={paths.case(child.instanceId)}>{child.process}</Link>
+                ) : (
+                  child.process
+                )}{' '}
+                <span className="muted">({child.status})</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <section className="card" aria-labelledby="data-title">
+        <h2 id="data-title">{t('case.data')}</h2>
+        {startForm && (
+          <details open>
+            <summary>{pick(startForm.title, locale)}</summary>
+            <FieldValues
+              form={{ schema: startForm.schema, uiSchema: startForm.uiSchema ?? {} }}
+              labels={startForm.labels}
+              data={c.data}
+            />
+          </details>
+        )}
+        <StepData loaded={loaded} />
+      </section>
+      {c.attachments.length > 0 && (
+        <section className="card" aria-labelledby="files-title">
+          <h2 id="files-title">{t('case.attachments')}</h2>
+          <ul className="plain-list">
+            {c.attachments.map((a) => (
+              <li key={a.id}>
+                <a href={api.attachmentUrl(c.id, a.id)} download>
+                  {a.filename}
+                </a>{' '}
+                <span className="muted small">
+                  {a.uploadedBy} · {formatDateTime(locale, a.uploadedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,54 @@
+import type { ProcessDefinition } from '@flowform/engine';
+import { pick } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { isActive, layoutStates } from './state-layout';
+
+/**
+ * The definition's states as a vertical flow (HTML, not a canvas): the current step(s) stand out
+ * with a marker and the words "current step"; steps already passed are ticked; the rest are plain.
+ */
+export function ProcessDiagram({
+  definition,
+  active,
+  visited,
+  status,
+}: {
+  definition: ProcessDefinition;
+  active: string[];
+  visited: string[];
+  status: string;
+}) {
+  const { t, locale } = useI18n();
+  const boxes = layoutStates(definition.machine.states, definition.machine.initial);
+  return (
+    <ol className="diagram" aria-label={t('case.diagram')}>
+      {boxes.map((box) => {
+        const current = isActive(box.id, active) && (status === 'running' || box.final);
+        const passed = !current && visited.some((v) => v === box.id || v.startsWith(`${box.id}.`));
+        const state = current ? 'current' : passed ? 'passed' : 'pending';
+        const word = current
+          ? t('case.diagram.current')
+          : passed
+            ? t('case.diagram.passed')
+            : t('case.diagram.pending');
+        return (
+          <li
+            key={box.id}
+            className={`step step-${state}${box.final ? ' step-final' : ''}`}
+            style={{ marginInlineStart: `${box.depth * 1.25}rem` }}
+            aria-current={current ? 'step' : undefined}
+          >
+            <span className="step-marker" aria-hidden="true">
+              {current ? '●' : passed ? '✓' : box.final ? '◎' : '○'}
+            </span>
+            <span className="step-name">{pick(box.name, locale, box.id)}</span>
+            <span className="step-state">
+              {word}
+              {box.final ? ` · ${t('case.diagram.final')}` : ''}
+            </span>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}

@@ -1,0 +1,106 @@
+import type Form from '@rjsf/core/lib/components/Form.js';
+import { useRef, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { ApiError, newIdempotencyKey } from '../../api/http';
+import { setFlash } from '../../app/flash';
+import { navigate } from '../../app/navigation';
+import { paths } from '../../app/routes';
+import type { LocalizedError } from '../../forms/client-validator';
+import { formPayload, SchemaForm } from '../../forms/schema-form';
+import { pick } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { Banner, ErrorState, Loading, useErrorText } from '../../ui/status-views';
+import { useAsync } from '../../ui/use-async';
+
+/** One process's start form; submitting starts the case and opens it. */
+export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
+  const { t, locale } = useI18n();
+  const errorText = useErrorText();
+  const loaded = useAsync(async () => {
+    const [list, latest] = await Promise.all([api.startables(), api.latestDefinition(definitionKey)]);
+    const startable = list.items.find((d) => d.key === definitionKey);
+    if (!startable) throw new ApiError(404, 'not-found', 'Not found');
+    const labels = startable.startForm ? latest.forms[startable.startForm.key]?.labels : undefined;
+    const title = startable.startForm ? latest.forms[startable.startForm.key]?.title : undefined;
+    return { startable, form: startable.startForm ? { ...startable.startForm, labels } : undefined, title };
+  }, definitionKey);
+  const [data, setData] = useState<Record<string, unknown>>({});
+  const [serverErrors, setServerErrors] = useState<LocalizedError[]>();
+  const [notice, setNotice] = useState<string>();
+  const [busy, setBusy] = useState(false);
+  const [key] = useState(newIdempotencyKey);
+  const formRef = useRef<Form>(null);
+
+  if (loaded.error !== undefined)
+    return (
+      <div className="page">
+        <ErrorState error={loaded.error} onRetry={loaded.reload} />
+      </div>
+    );
+  if (!loaded.data)
+    return (
+      <div className="page">
+        <Loading />
+      </div>
+    );
+  const { startable, form, title } = loaded.data;
+
+  async function submit() {
+    setNotice(undefined);
+    setServerErrors(undefined);
+    if (form && formRef.current && !formRef.current.validateForm()) {
+      setNotice(t('task.invalid', { count: document.querySelectorAll('.ff-field-invalid').length || 1 }));
+      return;
+    }
+    setBusy(true);
+    try {
+      const started = await api.startCase(definitionKey, form ? formPayload(form.schema, data) : {}, key);
+      setFlash(t('start.started', { id: started.id }));
+      navigate(paths.case(started.id));
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 422 && error.errors.length) {
+        setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
+        setNotice(t('task.invalid', { count: error.errors.length }));
+      } else setNotice(errorText(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page page-task has-decision-bar">
+      <section className="card summary">
+        <p className="eyebrow">{t('start.title')}</p>
+        <h1>{pick(startable.name, locale, startable.key)}</h1>
+        <p className="muted">{pick(startable.description, locale)}</p>
+      </section>
+      {notice && <Banner kind="error">{notice}</Banner>}
+      <section className="card" aria-labelledby="start-form-title">
+        <h2 id="start-form-title">{title ? pick(title, locale) : t('task.form')}</h2>
+        {form ? (
+          <SchemaForm
+            formRef={formRef}
+            form={form}
+            data={data}
+            onChange={setData}
+            serverErrors={serverErrors}
+            disabled={busy}
+          />
+        ) : (
+          <p className="muted">{t('task.noForm')}</p>
+        )}
+      </section>
+      <div className="decision-bar">
+        {busy && (
+          <span role="status" className="decision-busy">
+            {t('task.submitting')}
+          </span>
+        )}
+        <button type="button" className="btn btn-primary" disabled={busy} onClick={() => void submit()}>
+          <span aria-hidden="true">✓ </span>
+          {t('start.submit')}
+        </button>
+      </div>
+    </div>
+  );
+}

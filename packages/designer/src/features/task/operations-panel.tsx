@@ -1,0 +1,80 @@
+import type { StateDef } from '@flowform/engine';
+import { useState } from 'react';
+import { api } from '../../api/endpoints';
+import type { Operation, TaskView } from '../../api/types';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/translate';
+import { OperationForm } from './operation-form';
+import { OPERATIONS, operationBody } from './operation-spec';
+
+/**
+ * The operations the task allows me (the server's list): claim, give back, transfer, delegate,
+ * add/remove signers, return to an earlier step, urge, CC, comment. Simple ones run at once;
+ * the others open a small form first.
+ */
+export function OperationsPanel({
+  task,
+  states,
+  onDone,
+  onError,
+}: {
+  task: TaskView;
+  states?: Record<string, StateDef>;
+  onDone: (op: Operation, leaves: boolean) => void;
+  onError: (error: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState<Operation>();
+  const [busy, setBusy] = useState(false);
+  const available = task.operations.filter((op) => op !== 'complete' && op !== 'claim' && OPERATIONS[op]);
+  if (available.length === 0) return null;
+
+  async function run(op: Operation, body?: Record<string, unknown>) {
+    const spec = OPERATIONS[op]!;
+    setBusy(true);
+    try {
+      await api.taskCommand(task.id, spec.path, body);
+      setOpen(undefined);
+      onDone(op, !!spec.leaves);
+    } catch (error) {
+      onError(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="card operations" aria-labelledby="ops-title">
+      <h2 id="ops-title">{t('task.operations')}</h2>
+      <div className="op-buttons">
+        {available.map((op) => {
+          const spec = OPERATIONS[op]!;
+          const simple = !spec.people && !spec.target && !spec.comment;
+          return (
+            <button
+              key={op}
+              type="button"
+              className="btn"
+              aria-expanded={simple ? undefined : open === op}
+              disabled={busy}
+              onClick={() => (simple ? void run(op) : setOpen(open === op ? undefined : op))}
+            >
+              {t(`task.op.${op}` as MessageKey)}
+            </button>
+          );
+        })}
+      </div>
+      {open && (
+        <OperationForm
+          op={open}
+          spec={OPERATIONS[open]!}
+          returnTargets={task.returnTargets}
+          states={states}
+          busy={busy}
+          onCancel={() => setOpen(undefined)}
+          onSubmit={(input) => void run(open, operationBody(OPERATIONS[open]!, input))}
+        />
+      )}
+    </section>
+  );
+}

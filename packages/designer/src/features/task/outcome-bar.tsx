@@ -1,0 +1,43 @@
+import type { UserTaskDef } from '@flowform/engine';
+import type { Outcome } from '../../api/types';
+import { pick } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+
+/** The decision buttons, in a bar that sticks to the bottom of the screen (thumb reach on phones). */
+export function OutcomeBar({
+  outcomes,
+  taskDef,
+  busy,
+  onChoose,
+}: {
+  outcomes: Outcome[];
+  taskDef?: UserTaskDef;
+  busy: boolean;
+  onChoose: (outcome: Outcome) => void;
+}) {
+  const { t, locale } = useI18n();
+  const style = (key: string) => taskDef?.outcomes.find((o) => o.key === key)?.style ?? 'default';
+  return (
+    <fieldset className="decision-bar">
+      <legend className="sr-only">{t('task.outcomes')}</legend>
+      {busy && (
+        <span className="decision-busy" role="status">
+          {t('task.submitting')}
+        </span>
+      )}
+      {outcomes.map((o) => (
+        <button
+          key={o.key}
+          type="button"
+          className={`btn btn-${style(o.key)}`}
+          disabled={busy}
+          onClick={() => onChoose(o)}
+        >
+          {style(o.key) === 'danger' && <span aria-hidden="true">✕ </span>}
+          {style(o.key) === 'primary' && <span aria-hidden="true">✓ </span>}
+          {pick(o.label, locale, o.key)}
+        </button>
+      ))}
+    </fieldset>
+  );
+}

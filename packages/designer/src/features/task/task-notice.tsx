@@ -1,0 +1,44 @@
+import { useState } from 'react';
+import { api } from '../../api/endpoints';
+import type { TaskView } from '../../api/types';
+import { useI18n } from '../../i18n/i18n-context';
+import { Banner } from '../../ui/status-views';
+
+/** Why I cannot decide this task now (closed, someone else's, separation of duties), or a claim button. */
+export function TaskNotice({
+  task,
+  onClaimed,
+  onError,
+}: {
+  task: TaskView;
+  onClaimed: () => void;
+  onError: (e: unknown) => void;
+}) {
+  const { t } = useI18n();
+  const [busy, setBusy] = useState(false);
+  const ops = task.operations;
+  if (task.status !== 'open') return <Banner kind="info">{t('task.closed')}</Banner>;
+  if (ops.includes('claim'))
+    return (
+      <Banner kind="info">
+        {t('task.claimFirst')}{' '}
+        <button
+          type="button"
+          className="btn btn-primary btn-small"
+          disabled={busy}
+          onClick={() => {
+            setBusy(true);
+            api
+              .taskCommand(task.id, 'claim')
+              .then(onClaimed, onError)
+              .finally(() => setBusy(false));
+          }}
+        >
+          {t('task.op.claim')}
+        </button>
+      </Banner>
+    );
+  if (ops.includes('complete')) return null;
+  const works = ops.some((op) => op === 'transfer' || op === 'delegate' || op === 'return');
+  return <Banner kind="info">{works ? t('task.separation') : t('task.notMine')}</Banner>;
+}

@@ -1,0 +1,64 @@
+import type { CaseView, TaskView } from '../../api/types';
+import { Link } from '../../app/navigation';
+import { paths } from '../../app/routes';
+import { formatDateTime, formatRelative, pick } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import { isOverdue } from '../inbox/inbox-filter';
+
+/** The case summary a leader reads first: process, step, who started it, when it is due. */
+export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: CaseView }) {
+  const { t, locale } = useI18n();
+  const overdue = isOverdue(task.dueAt, task.status);
+  return (
+    <section className="card summary" aria-labelledby="task-title">
+      <p className="eyebrow">{pick(task.definitionName, locale, task.definitionKey)}</p>
+      <h1 id="task-title">{pick(task.title, locale, task.stateId)}</h1>
+      <div className="row-flags">
+        {overdue && (
+          <span className="flag flag-overdue">
+            <span aria-hidden="true">⚠ </span>
+            {t('inbox.overdue')}
+          </span>
+        )}
+        {task.urged > 0 && (
+          <span className="flag flag-urged">
+            <span aria-hidden="true">» </span>
+            {t('inbox.urged', { count: task.urged })}
+          </span>
+        )}
+        {caseView?.confidential && (
+          <span className="flag flag-confidential">🔒 {t('case.confidential')}</span>
+        )}
+      </div>
+      <dl className="facts">
+        {caseView && (
+          <>
+            <dt>{t('task.initiator')}</dt>
+            <dd>{caseView.initiator}</dd>
+            <dt>{t('task.startedAt')}</dt>
+            <dd>{formatDateTime(locale, caseView.startedAt)}</dd>
+          </>
+        )}
+        {task.dueAt && (
+          <>
+            <dt>{t('task.due')}</dt>
+            <dd>
+              {formatDateTime(locale, task.dueAt)}（{formatRelative(locale, task.dueAt)}）
+            </dd>
+          </>
+        )}
+        <dt>{t('task.holder')}</dt>
+        <dd>{task.assignee ?? task.holders.join('、')}</dd>
+        {task.delegatedBy && (
+          <>
+            <dt>{t('task.delegatedBy')}</dt>
+            <dd>{task.delegatedBy}</dd>
+          </>
+        )}
+      </dl>
+      <Link to={paths.case(task.instanceId)} className="small">
+        {t('task.openCase')} →
+      </Link>
+    </section>
+  );
+}

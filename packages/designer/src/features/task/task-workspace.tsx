@@ -1,0 +1,206 @@
+import type Form from '@rjsf/core/lib/components/Form.js';
+import { useRef, useState } from 'react';
+import { api } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
+import type { Outcome } from '../../api/types';
+import { setFlash } from '../../app/flash';
+import { useLiveEvents } from '../../app/live-context';
+import { navigate } from '../../app/navigation';
+import { paths } from '../../app/routes';
+import { useMe } from '../../app/session';
+import type { LocalizedError } from '../../forms/client-validator';
+import { formInitialData, formPayload, SchemaForm } from '../../forms/schema-form';
+import { pick } from '../../i18n/format';
+import { useI18n } from '../../i18n/i18n-context';
+import type { MessageKey } from '../../i18n/translate';
+import { Banner, useErrorText } from '../../ui/status-views';
+import type { LoadedTask } from './load-task';
+import { OperationsPanel } from './operations-panel';
+import { OutcomeBar } from './outcome-bar';
+import { TaskNotice } from './task-notice';
+import { TaskSummary } from './task-summary';
+import { clearDraft, type Draft, readDraft, useDraftAutosave } from './use-draft';
+
+type Notice = { kind: 'info' | 'success' | 'error'; text: string };
+
+/** The working area of a loaded task: form, comment, decisions, operations, drafts, conflicts. */
+export function TaskWorkspace({
+  loaded,
+  reload,
+  refreshing,
+}: {
+  loaded: LoadedTask;
+  reload: () => void;
+  refreshing: boolean;
+}) {
+  const { t, locale } = useI18n();
+  const me = useMe();
+  const errorText = useErrorText();
+  const { task, caseView, definition, taskDef } = loaded;
+  const form = task.form ? { ...task.form, labels: definition?.forms[task.form.key]?.labels } : undefined;
+  const [saved] = useState(() => readDraft(me.username, task.id));
+  const [draft, setDraft] = useState<Draft | undefined>();
+  const data = draft?.data ?? saved?.data ?? (form ? formInitialData(form.schema, task.data) : {});
+  const comment = draft?.comment ?? saved?.comment ?? '';
+  const [restored, setRestored] = useState(!!saved);
+  const [serverErrors, setServerErrors] = useState<LocalizedError[]>();
+  const [commentError, setCommentError] = useState<string>();
+  const [notice, setNotice] = useState<Notice>();
+  const [busy, setBusy] = useState(false);
+  const formRef = useRef<Form>(null);
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  useDraftAutosave(me.username, task.id, draft);
+
+  const open = task.status === 'open';
+  const canComplete = open && task.operations.includes('complete');
+
+  useLiveEvents((event) => {
+    if (event.instanceId === task.instanceId && event.type === 'case.changed' && !busy) {
+      void api.task(task.id).then((fresh) => {
+        if (fresh.status !== task.status || fresh.assignee !== task.assignee) {
+          setNotice({ kind: 'info', text: t('task.conflict') });
+          reload();
+        }
+      });
+    }
+  });
+
+  function failed(error: unknown) {
+    if (error instanceof ApiError && error.status === 409) {
+      setNotice({ kind: 'error', text: t('task.conflict') });
+      reload();
+    } else if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
+      setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
+      setNotice({ kind: 'error', text: t('task.invalid', { count: error.errors.length }) });
+    } else setNotice({ kind: 'error', text: errorText(error) });
+  }
+
+  async function choose(outcome: Outcome) {
+    const label = pick(outcome.label, locale, outcome.key);
+    setNotice(undefined);
+    setServerErrors(undefined);
+    const skip = taskDef?.outcomes.find((o) => o.key === outcome.key)?.skipValidation;
+    if (form && !skip && formRef.current && !formRef.current.validateForm()) {
+      const count = document.querySelectorAll('.ff-field-invalid').length || 1;
+      setNotice({ kind: 'error', text: t('task.invalid', { count }) });
+      return;
+    }
+    if (outcome.requiresComment && !comment.trim()) {
+      setCommentError(t('task.commentMissing', { outcome: label }));
+      commentRef.current?.focus();
+      return;
+    }
+    setCommentError(undefined);
+    setBusy(true);
+    try {
+      const body = {
+        outcome: outcome.key,
+        ...(form ? { data: formPayload(form.schema, data) } : {}),
+        ...(comment.trim() ? { comment: comment.trim() } : {}),
+      };
+      await api.taskCommand(task.id, 'complete', body);
+      clearDraft(me.username, task.id);
+      setFlash(t('task.completed', { outcome: label }));
+      navigate(paths.inbox());
+    } catch (error) {
+      failed(error);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const requiresComment = task.outcomes
+    .filter((o) => o.requiresComment)
+    .map((o) => pick(o.label, locale, o.key));
+  return (
+    <div
+      className={canComplete ? 'page page-task has-decision-bar' : 'page page-task'}
+      aria-busy={refreshing}
+    >
+      <TaskSummary task={task} caseView={caseView} />
+      {notice && <Banner kind={notice.kind}>{notice.text}</Banner>}
+      <TaskNotice task={task} onClaimed={reload} onError={failed} />
+      {restored && (
+        <Banner kind="info">
+          {t('task.draftRestored')}{' '}
+          <button
+            type="button"
+            className="btn btn-small"
+            onClick={() => {
+              clearDraft(me.username, task.id);
+              setDraft({ data: form ? formInitialData(form.schema, task.data) : {}, comment: '' });
+              setRestored(false);
+            }}
+          >
+            {t('task.draftDiscard')}
+          </button>
+        </Banner>
+      )}
+      <section className="card" aria-labelledby="form-title">
+        <h2 id="form-title">
+          {form && definition?.forms[form.key]
+            ? pick(definition.forms[form.key]!.title, locale)
+            : t('task.form')}
+        </h2>
+        {form ? (
+          <SchemaForm
+            formRef={formRef}
+            form={form}
+            data={data}
+            instanceId={task.instanceId}
+            serverErrors={serverErrors}
+            disabled={!canComplete || busy}
+            onChange={(next) => setDraft({ data: next, comment })}
+          />
+        ) : (
+          <p className="muted">{t('task.noForm')}</p>
+        )}
+        {canComplete && (
+          <label className={commentError ? 'field ff-field-invalid' : 'field'}>
+            <span className="field-label">
+              {requiresComment.length
+                ? t('task.commentRequired', { outcome: requiresComment.join('/') })
+                : t('task.comment')}
+            </span>
+            <textarea
+              ref={commentRef}
+              rows={3}
+              maxLength={4000}
+              value={comment}
+              placeholder={t('task.commentPlaceholder')}
+              aria-invalid={!!commentError || undefined}
+              aria-describedby={commentError ? 'comment-error' : undefined}
+              onChange={(e) => setDraft({ data, comment: e.target.value })}
+            />
+            {commentError && (
+              <span id="comment-error" className="error-text" role="alert">
+                ⚠ {commentError}
+              </span>
+            )}
+          </label>
+        )}
+        {draft && <p className="muted small">{t('task.draftSaved')}</p>}
+      </section>
+      {open && (
+        <OperationsPanel
+          task={task}
+          states={definition?.definition.machine.states}
+          onError={failed}
+          onDone={(op, leaves) => {
+            const text = t('task.op.done', { op: t(`task.op.${op}` as MessageKey) });
+            if (leaves) {
+              setFlash(text);
+              navigate(paths.inbox());
+            } else {
+              setNotice({ kind: 'success', text });
+              reload();
+            }
+          }}
+        />
+      )}
+      {canComplete && (
+        <OutcomeBar outcomes={task.outcomes} taskDef={taskDef} busy={busy} onChoose={(o) => void choose(o)} />
+      )}
+    </div>
+  );
+}

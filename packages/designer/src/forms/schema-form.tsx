@@ -1,0 +1,104 @@
+import type { FormDefinition } from '@flowform/engine';
+import Form from '@rjsf/core/lib/components/Form.js';
+import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
+import { type Ref, useMemo } from 'react';
+import { useI18n } from '../i18n/i18n-context';
+import { createClientValidator, type LocalizedError, toErrorSchema } from './client-validator';
+import type { FlowformFormContext } from './form-context';
+import { localizeForm } from './localize-form';
+import { rjsfTranslator } from './rjsf-strings';
+import { BaseInputTemplate } from './templates/base-input-template';
+import { buttonTemplates } from './templates/button-templates';
+import { FieldTemplate } from './templates/field-template';
+import { UnsupportedField } from './templates/unsupported-field';
+import { AttachmentWidget } from './widgets/attachment-widget';
+import { UnitWidget } from './widgets/unit-widget';
+import { UserWidget } from './widgets/user-widget';
+
+const widgets: RegistryWidgetsType = { user: UserWidget, unit: UnitWidget, attachment: AttachmentWidget };
+const templates = {
+  FieldTemplate,
+  BaseInputTemplate,
+  ButtonTemplates: buttonTemplates,
+  UnsupportedFieldTemplate: UnsupportedField as never,
+};
+
+/** A form to render: its schema and UI schema (as the task or start form gives them) and labels. */
+export interface RenderableForm {
+  key: string;
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+  labels?: FormDefinition['labels'];
+}
+
+interface Props {
+  form: RenderableForm;
+  data: Record<string, unknown>;
+  onChange: (data: Record<string, unknown>) => void;
+  instanceId?: string;
+  /** Errors the server answered (422), shown beside their fields. */
+  serverErrors?: LocalizedError[];
+  disabled?: boolean;
+  formRef?: Ref<Form>;
+}
+
+/**
+ * A JSON Schema form rendered by rjsf in the reader's language: titles, options and messages
+ * localised; text from schemas and data is always rendered as text (React escapes it, markdown
+ * is switched off). Validation runs on blur and before submit with the interpreting validator.
+ */
+export function SchemaForm({ form, data, onChange, instanceId, serverErrors, disabled, formRef }: Props) {
+  const { locale, t } = useI18n();
+  const localized = useMemo(() => localizeForm(form, form.labels, locale), [form, locale]);
+  const validator = useMemo(() => createClientValidator(form.labels, locale), [form.labels, locale]);
+  const formContext: FlowformFormContext = { instanceId, locale, t };
+  const extraErrors = useMemo(
+    () => (serverErrors?.length ? (toErrorSchema(serverErrors) as never) : undefined),
+    [serverErrors],
+  );
+  return (
+    <Form
+      ref={formRef}
+      key={`${form.key}:${locale}`}
+      className="ff-form"
+      schema={localized.schema as RJSFSchema}
+      uiSchema={localized.uiSchema as UiSchema}
+      formData={data}
+      validator={validator}
+      widgets={widgets}
+      templates={templates}
+      formContext={formContext}
+      translateString={rjsfTranslator(locale)}
+      extraErrors={extraErrors}
+      extraErrorsBlockSubmit={false}
+      showErrorList={false}
+      noHtml5Validate
+      liveValidate="onBlur"
+      focusOnFirstError
+      disabled={disabled}
+      onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)}
+    />
+  );
+}
+
+/** The fields a submission may carry: the form's own, minus read-only ones (the server refuses those). */
+export function formPayload(
+  schema: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(
+    Object.entries(data).filter(
+      ([k, v]) => Object.hasOwn(props, k) && props[k]?.readOnly !== true && v !== undefined,
+    ),
+  );
+}
+
+/** The case data a form shows: only its own fields. */
+export function formInitialData(
+  schema: Record<string, unknown>,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
+  const props = (schema.properties ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(data).filter(([k]) => Object.hasOwn(props, k)));
+}
