@@ -7,6 +7,7 @@ import { replay } from '../stepping/replay';
 import { StepError } from '../stepping/step-error';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import { CaseRuntime } from './case-runtime';
+import { checkConsistency } from './consistency-check';
 import { migrateToLatest } from './database/migrations';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory, setRoleHolder } from './directory-store';
@@ -242,8 +243,36 @@ describe.each(testBackends())('case runtime on %s', (backend) => {
     const taskId = await openTaskOf(instanceId, 'sec');
     await setRoleHolder(open.db, 'branchSecretary', 'b1', 'sec2');
     const command = { type: 'complete' as const, taskId, outcome: 'approve', data: { opinion: '同意报销' } };
-    await expect(runtime.execute(instanceId, command, as('sec'))).rejects.toMatchObject({ code: 'not-permitted' });
+    await expect(runtime.execute(instanceId, command, as('sec'))).rejects.toMatchObject({
+      code: 'not-permitted',
+    });
     expect(await runtime.execute(instanceId, command, as('sec2'))).toMatchObject({ version: 2 });
+  });
+
+  it('given a completion, when its performer withdraws (撤回), then the closed task row reopens and the rows stay consistent', async () => {
+    const { instanceId } = await runtime.start({
+      definitionKey: 'expense',
+      data: { ...claim, amount: 9000 },
+      actor: as('w1'),
+    });
+    const review = await openTaskOf(instanceId, 'sec');
+    await runtime.execute(
+      instanceId,
+      { type: 'complete', taskId: review, outcome: 'approve', data: { opinion: '请领导审批' } },
+      as('sec'),
+    );
+    await runtime.execute(instanceId, { type: 'withdraw' }, as('sec'));
+    const rows = await open.db
+      .selectFrom('tasks')
+      .select(['id', 'state_id', 'status'])
+      .where('instance_id', '=', instanceId)
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.state_id, r.status])).toEqual([
+      ['review', 'open'],
+      ['escalate', 'withdrawn'],
+    ]);
+    expect(await checkConsistency(open.db)).toEqual([]);
   });
 
   it('given a case that does not exist, when a command comes, then not-found', async () => {

@@ -38,6 +38,8 @@ export interface CommandOutcome {
 /** Options of one command. */
 export interface ExecuteOptions {
   idempotencyKey?: string;
+  /** Language of form error messages (zh-CN by default). */
+  locale?: 'zh-CN' | 'en';
 }
 
 /** A case start request; `instanceId` and `parent` are set when a parent starts a child. */
@@ -98,6 +100,7 @@ export class CaseRuntime {
       actor: request.actor,
       directory,
       forms: this.opts.forms,
+      locale: options.locale,
     });
     const change = computeChangeSet({
       compiled,
@@ -144,7 +147,13 @@ export class CaseRuntime {
     const bundle = await this.definitions.get(row.definition_key, row.definition_version);
     const directory = await this.directoryAt(row.dir_version);
     const now = this.now(row);
-    const result = step(bundle, row.snapshot, command, { now, actor, directory, forms: this.opts.forms });
+    const result = step(bundle, row.snapshot, command, {
+      now,
+      actor,
+      directory,
+      forms: this.opts.forms,
+      locale: options.locale,
+    });
     const compiled = compileBundle(bundle);
     const change = computeChangeSet({
       compiled,

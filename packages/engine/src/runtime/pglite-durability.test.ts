@@ -12,7 +12,11 @@ describe('PGlite durability across a process crash', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('given a writer killed with SIGKILL mid-stream, when the data directory reopens, then every acknowledged commit is there', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'testing/pglite-writer-process.ts'), dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(import.meta.dirname, 'testing/pglite-writer-process.ts'), dataDir],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
     let acknowledged = 0;
     let buffer = '';
     child.stdout!.on('data', (chunk) => {
@@ -25,7 +29,10 @@ describe('PGlite durability across a process crash', () => {
     child.kill('SIGKILL');
     await new Promise((resolve) => child.on('exit', resolve));
     const open = await openDatabase({ dataDir });
-    const { rows } = await sql<{ n: number; max: number }>`select count(*)::int as n, max(id) as max from durability_probe`.execute(open.db);
+    const { rows } = await sql<{
+      n: number;
+      max: number;
+    }>`select count(*)::int as n, max(id) as max from durability_probe`.execute(open.db);
     await open.close();
     expect(rows[0]!.max).toBeGreaterThanOrEqual(acknowledged);
     expect(rows[0]!.n).toBe(rows[0]!.max);

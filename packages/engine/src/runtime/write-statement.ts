@@ -50,7 +50,9 @@ export async function writeChangeSet(
       select x.id, ${i.id}, x.definition_key, x.state_id, x.title, 'open', x.assignee, x.created_at, x.due_at, x.urged, x.search
       from jsonb_to_recordset(${json(change.newTasks)}) as x(id text, definition_key text, state_id text, title jsonb,
         assignee text, created_at timestamptz, due_at timestamptz, urged int, search text)
-      where exists (select 1 from head))`);
+      where exists (select 1 from head)
+      on conflict (id) do update set status = 'open', assignee = excluded.assignee, due_at = excluded.due_at,
+        urged = excluded.urged, ended_at = null, ended_by = null, outcome = null)`);
   if (change.changedTasks.length > 0)
     parts.push(sql`changed_tasks as (
       update tasks t set assignee = x.assignee, due_at = x.due_at, urged = x.urged, status = x.status,

@@ -63,7 +63,7 @@ describe('flowform verify-audit and replay', () => {
     const taskId = (await runtime.snapshot(instanceId))!.tasks[0]!.id;
     await runtime.execute(instanceId, { type: 'complete', taskId, outcome: 'ok' }, { username: 'u1' });
     await open.close();
-  });
+  }, 60_000);
   afterAll(() => {
     process.env = saved;
     rmSync(dataDir, { recursive: true, force: true });

@@ -26,13 +26,13 @@ export interface Database {
     hash: string;
     bundle: JSONColumnType<object | null>;
     published_by: string;
-    published_at: Generated<Timestamp>;
+    published_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
   definition_drafts: {
     key: string;
     bundle: JSONColumnType<object | null>;
     updated_by: string;
-    updated_at: Generated<Timestamp>;
+    updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
   };
   instances: {
     id: string;
