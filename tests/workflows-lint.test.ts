@@ -1,0 +1,48 @@
+/** The shipped processes lint clean against the demo directory: no errors and no warnings. */
+import { InMemoryDirectory, lintDefinition } from '@flowform/engine';
+import { describe, expect, it } from 'vitest';
+import { demoDirectorySeed, shippedBundles } from './scenarios/shipped-bundles';
+
+const bundles = shippedBundles();
+const processes = new Set(bundles.keys());
+const directory = new InMemoryDirectory(demoDirectorySeed());
+
+describe('workflows/', () => {
+  it('holds the eight processes of the district', () => {
+    expect([...processes].sort()).toEqual([
+      'accountability-investigation',
+      'admonition-talk',
+      'branch-secretary-reassignment',
+      'hardship-assistance',
+      'labour-competition',
+      'quarterly-cadre-evaluation',
+      'scrap-material-recovery',
+      'supervision-bulletin',
+    ]);
+  });
+
+  it.each([...bundles.keys()])(
+    'given %s, when linted with the demo directory, then there is no problem at all',
+    (key) => {
+      const bundle = bundles.get(key)!;
+      expect(lintDefinition(bundle.definition, { forms: bundle.forms, processes, directory })).toEqual([]);
+    },
+  );
+
+  it.each([...bundles.keys()])(
+    'given %s, then every name and step title is in Chinese and English',
+    (key) => {
+      const texts: unknown[] = [];
+      JSON.stringify(bundles.get(key)!.definition, (k, v) => {
+        if (k === 'name' || k === 'title' || k === 'label' || k === 'description') texts.push(v);
+        return v;
+      });
+      for (const text of texts) {
+        expect(text).toEqual({
+          'zh-CN': expect.stringMatching(/[\u4e00-\u9fff]/),
+          en: expect.stringMatching(/\S/),
+        });
+      }
+    },
+  );
+});
