@@ -7,14 +7,8 @@ import type { DefinitionBundle } from '../definition/definition-types';
 import type { CaseSnapshot } from '../stepping/case-snapshot';
 import { choicesAt } from './choices';
 import { CoverageTracker } from './coverage';
-import {
-  type Applied,
-  apply,
-  createContext,
-  memoKey,
-  SIMULATION_EPOCH,
-  type SimContext,
-} from './sim-context';
+import { memoKey } from './memo-key';
+import { type Applied, apply, createContext, SIMULATION_EPOCH, type SimContext } from './sim-context';
 import type { SimAction, SimStep, SimulationOptions, SimulationReport } from './simulation-types';
 import { describeStep, startVariants } from './step-record';
 

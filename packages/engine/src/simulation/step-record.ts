@@ -1,9 +1,10 @@
 /** How a simulated step is written down, and how a simulated case is started. */
 import { resolveAssignment } from '../assignment';
 import type { Actor, Command } from '../stepping/commands';
+import type { Effect } from '../stepping/effects';
 import type { CoverageTracker } from './coverage';
 import { formSamples } from './form-samples';
-import { type Applied, activeStates, effectNotes, person, type SimContext, taskViews } from './sim-context';
+import { type Applied, activeStates, person, type SimContext, taskViews } from './sim-context';
 import type { SimAction, SimStep } from './simulation-types';
 
 /** Records coverage for an applied command and describes it as a step of the report. */
@@ -68,4 +69,15 @@ export function startVariants(ctx: SimContext, given?: { user?: string; data?: R
     out.push({ command, actor: { username: user }, action });
   });
   return out;
+}
+
+/** Short descriptions of a step's effects: child cases, directory changes, messages. */
+function effectNotes(effects: Effect[]): string[] {
+  const notes: string[] = [];
+  for (const e of effects) {
+    if (e.type === 'startChild') notes.push(`startChild ${e.process} ${JSON.stringify(e.data)}`);
+    else if (e.type === 'directoryChange') notes.push(`directoryChange ${e.role}@${e.unit} = ${e.user}`);
+    else if (e.type === 'notify' && e.kind === 'message') notes.push(`notify ${e.users.join(',')}`);
+  }
+  return notes;
 }
