@@ -1,0 +1,50 @@
+/** Reading the state tree: ids, targets resolved as the engine resolves them, and how to spell them. */
+import { indexStates, type StateIndex } from '@flowform/engine';
+import { type DesignDoc, parentOf } from './design-doc';
+import { type TransitionView, transitionsOf } from './transitions';
+
+export function stateIndex(doc: DesignDoc): StateIndex {
+  return indexStates(doc.definition.machine);
+}
+
+/** Resolves a target: `#a.b` absolute, `.child` below the source, else a sibling path. */
+export function resolveTarget(index: StateIndex, source: string, target: string): string | undefined {
+  let id: string;
+  if (target.startsWith('#')) id = target.slice(1);
+  else if (target.startsWith('.')) id = `${source}${target}`;
+  else {
+    const parent = parentOf(source);
+    id = parent ? `${parent}.${target}` : target;
+  }
+  return index.has(id) ? id : undefined;
+}
+
+/** Writes a target to `id` from `source` in the same style as `original` (absolute, child or sibling). */
+export function spellTarget(original: string, source: string, id: string): string {
+  if (original.startsWith('#')) return `#${id}`;
+  if (original.startsWith('.') && id.startsWith(`${source}.`)) return `.${id.slice(source.length + 1)}`;
+  const parent = parentOf(source);
+  if (!parent) return id.includes('.') && !original.includes('.') ? `#${id}` : id;
+  return id.startsWith(`${parent}.`) ? id.slice(parent.length + 1) : `#${id}`;
+}
+
+/** The target a new transition from `source` to `id` is written with. */
+export function targetFor(source: string, id: string): string {
+  const parent = parentOf(source);
+  if (!parent) return id.includes('.') ? `#${id}` : id;
+  return id.startsWith(`${parent}.`) && !id.slice(parent.length + 1).includes('.')
+    ? id.slice(parent.length + 1)
+    : `#${id}`;
+}
+
+/** Every transition of the machine with its resolved target. */
+export function allTransitions(doc: DesignDoc): (TransitionView & { to?: string })[] {
+  const index = stateIndex(doc);
+  const out: (TransitionView & { to?: string })[] = [];
+  for (const [id, info] of index)
+    for (const t of transitionsOf(id, info.def))
+      out.push({ ...t, ...(t.def.target ? { to: resolveTarget(index, id, t.def.target) } : {}) });
+  return out;
+}
+
+export const isWithin = (id: string, ancestor: string) => id === ancestor || id.startsWith(`${ancestor}.`);
