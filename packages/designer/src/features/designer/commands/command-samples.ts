@@ -219,7 +219,7 @@ export const SAMPLES: Sample[] = [
     params: () => ({ form: 'leave-request.apply', kind: 'amount', name: 'allowance', index: 1 }),
     check: (d) => [
       d.forms['leave-request.apply']!.uiSchema!['ui:order'],
-      d.definition.caseSchema.properties!.allowance,
+      (d.definition.caseSchema.properties as Record<string, unknown>).allowance,
     ],
     expected: [['days', 'allowance', 'reason'], { type: 'number' }],
   },

@@ -49,7 +49,7 @@ export function registerElementCommands(stack: DocStack): void {
       const { parent, clipboard } = ctx.params;
       const renames = new Map<string, string>();
       const created: string[] = [];
-      for (const { key, def } of clipboard.states) {
+      for (const { key } of clipboard.states) {
         const params: AddStateParams = { parent, key, def: { type: 'final' } };
         ctx.execute('state.add', params);
         renames.set(key, params.key!);

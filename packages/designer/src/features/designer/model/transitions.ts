@@ -56,9 +56,9 @@ export function normalise(spec: TransitionSpec | undefined): TransitionDef[] {
 export function transitionsOf(id: string, state: StateDef): TransitionView[] {
   const out: TransitionView[] = [];
   const push = (kind: TransitionKind, spec: TransitionSpec | undefined, key?: string) =>
-    normalise(spec).forEach((def, index) =>
-      out.push({ source: id, kind, ...(key ? { key } : {}), index, def }),
-    );
+    normalise(spec).forEach((def, index) => {
+      out.push({ source: id, kind, ...(key ? { key } : {}), index, def });
+    });
   for (const [event, spec] of Object.entries(state.on ?? {})) push('on', spec, event);
   for (const [delay, spec] of Object.entries(state.after ?? {})) push('after', spec, delay);
   push('always', state.always);
