@@ -4,6 +4,7 @@ import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
 import { definitionAdminRoutes } from './api/definition-admin-routes';
 import { definitionRoutes } from './api/definition-routes';
+import { designerRoutes } from './api/designer-routes';
 import { docsPage } from './api/docs-page';
 import { eventRoutes } from './api/event-routes';
 import { healthRoutes, type Lifecycle } from './api/health-routes';
@@ -66,6 +67,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/api/me', meRoutes());
   app.route('/api/definitions', definitionRoutes(ctx));
   app.route('/api/definitions', definitionAdminRoutes(ctx));
+  app.route('/api/designer', designerRoutes(ctx));
   app.route('/api/instances', instanceRoutes(ctx));
   app.route('/api/instances', attachmentRoutes(ctx));
   app.route('/api/tasks', taskRoutes(ctx));
