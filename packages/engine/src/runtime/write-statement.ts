@@ -82,7 +82,7 @@ export async function writeChangeSet(
       insert into audit_log (instance_id, seq, at, actor, action, task_id, outcome, comment, data_digest,
         definition_key, definition_version, detail, prev_hash, hash)
       select ${a.instance_id}, ${a.seq}, ${a.at}::timestamptz, ${a.actor}, ${a.action}, ${a.task_id}, ${a.outcome}, ${a.comment},
-        ${a.data_digest}, ${a.definition_key}, ${a.definition_version}, ${json(a.detail)}, ${a.prev_hash}, ${a.hash}
+        ${a.data_digest}, ${a.definition_key}, ${a.definition_version}, ${plainJson(a.detail)}, ${a.prev_hash}, ${a.hash}
       from head)`);
   if (change.outbox.length > 0)
     parts.push(sql`outbox_rows as (

@@ -31,12 +31,15 @@ export function step(
     if (!snapshot) throw new StepError('not-found', 'No such case');
     if (snapshot.status !== 'running') throw new StepError('stale', `Case is ${snapshot.status}`);
   }
-  const snap =
-    command.type === 'start'
-      ? emptySnapshot(compiled, command, opts.actor.username, opts.now)
-      : structuredClone(snapshot!);
+  // Work on a JSON copy: the snapshot then has exactly the shape it has after a trip through the
+  // database (no undefined keys), so stored, in-memory and replayed snapshots serialise identically.
+  const text = snapshot ? JSON.stringify(snapshot) : undefined;
+  const snap = text
+    ? (JSON.parse(text) as CaseSnapshot)
+    : emptySnapshot(compiled, command as Extract<Command, { type: 'start' }>, opts.actor.username, opts.now);
   const work: StepWork = { compiled, snap, opts, effects: [], events: [], queue: [] };
-  const prior = command.type === 'complete' && snapshot ? withdrawPoint(snapshot) : undefined;
+  const prior =
+    command.type === 'complete' && text ? withdrawPoint(JSON.parse(text) as CaseSnapshot) : undefined;
   dispatch(work, command);
   const next = work.snap;
   if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;

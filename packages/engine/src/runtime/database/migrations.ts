@@ -188,7 +188,8 @@ const migrations: Record<string, Migration> = {
           data_digest text,
           definition_key text not null,
           definition_version int not null,
-          detail jsonb not null,
+          -- json keeps the command exactly as given (key order too), so replay reproduces snapshots byte for byte
+          detail json not null,
           prev_hash text not null,
           hash text not null,
           primary key (instance_id, seq)
