@@ -27,6 +27,7 @@ import {
   replaceDirectory,
   SYSTEM,
 } from '@flowform/engine/runtime';
+import { afterAll } from 'vitest';
 import { SCENARIO_EPOCH } from './in-memory-driver';
 import type { CompleteOptions, DriverTask, FiredTimer, ScenarioDriver } from './scenario-driver';
 import { holders, mayWork } from './task-holders';
