@@ -121,7 +121,7 @@ export class RuntimeDriver implements ScenarioDriver {
         .selectFrom('timers')
         .select(['id', 'instance_id'])
         .where('instance_id', 'in', [...this.allCases()])
-        .where('due_at', '<=', new Date(this.clock).toISOString())
+        .where('due_at', '<=', new Date(this.clock))
         .orderBy('due_at')
         .orderBy('id')
         .limit(1)

@@ -17,4 +17,5 @@ export { replay } from './stepping/replay';
 export { step } from './stepping/step';
 export type { StepOptions, StepResult } from './stepping/step-context';
 export { StepError, type StepErrorCode } from './stepping/step-error';
+export { canWorkTask } from './stepping/task-access';
 export * from './voting';

@@ -1,4 +1,4 @@
-import { canActOn } from '../assignment';
+import { canActOn, type Directory } from '../assignment';
 import type { TaskOperation } from '../definition/definition-types';
 import type { TaskRecord } from './case-snapshot';
 import { taskDef } from './compiled-definition';
@@ -17,9 +17,8 @@ export function findTask(work: StepWork, taskId: string): TaskRecord {
   throw new StepError('not-found', `No task '${taskId}' in this case`);
 }
 
-/** True when the user may work the task now: its holder, or a current candidate of an unclaimed task. */
-export function mayWork(work: StepWork, task: TaskRecord, username: string): boolean {
-  const directory = work.opts.directory;
+/** True when the user may work the task now: its holder (still entitled), or a current candidate of an unclaimed task. */
+export function canWorkTask(task: TaskRecord, username: string, directory: Directory): boolean {
   if (directory.user(username)?.disabled) return false;
   if (task.assignee) {
     if (task.assignee !== username) return false;
@@ -30,6 +29,11 @@ export function mayWork(work: StepWork, task: TaskRecord, username: string): boo
     );
   }
   return canActOn(username, task.candidates, directory);
+}
+
+/** `canWorkTask` against the step's directory. */
+export function mayWork(work: StepWork, task: TaskRecord, username: string): boolean {
+  return canWorkTask(task, username, work.opts.directory);
 }
 
 /** Refuses the command unless the actor may work the task. */

@@ -1,4 +1,4 @@
-import { canActOn, type Directory, type TaskRecord } from '@flowform/engine';
+import { canActOn, canWorkTask, type Directory, type TaskRecord } from '@flowform/engine';
 import type { VisibleCase } from './case-access';
 import { separationConflict } from './separation-of-duties';
 
@@ -16,19 +16,8 @@ export type ApiOperation =
   | 'urge'
   | 'comment';
 
-/** Mirrors the engine's rule: the holder (still entitled), or a candidate of an unclaimed task. */
-export function canWork(task: TaskRecord, username: string, directory: Directory): boolean {
-  if (directory.user(username)?.disabled) return false;
-  if (task.assignee) {
-    if (task.assignee !== username) return false;
-    return (
-      task.candidates.roles.length === 0 ||
-      task.delegatedBy !== undefined ||
-      canActOn(username, task.candidates, directory)
-    );
-  }
-  return canActOn(username, task.candidates, directory);
-}
+/** The engine's rule: the holder (still entitled), or a candidate of an unclaimed task. */
+export const canWork = canWorkTask;
 
 /** The operations the viewer may perform on the task now (the engine still has the last word). */
 export function operationsFor(
