@@ -1,7 +1,7 @@
 import type { FormDefinition } from '@flowform/engine';
 import Form from '@rjsf/core/lib/components/Form.js';
 import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
-import { type Ref, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import { createClientValidator, type LocalizedError, toErrorSchema } from './client-validator';
 import type { FlowformFormContext } from './form-context';
@@ -35,30 +35,30 @@ interface Props {
   form: RenderableForm;
   data: Record<string, unknown>;
   onChange: (data: Record<string, unknown>) => void;
+  /** A field lost focus (its rjsf id). */
+  onBlurField?: (id: string) => void;
   instanceId?: string;
-  /** Errors the server answered (422), shown beside their fields. */
-  serverErrors?: LocalizedError[];
+  /** The errors to show beside their fields (client checks of touched fields, server answers). */
+  errors?: LocalizedError[];
   disabled?: boolean;
-  formRef?: Ref<Form>;
 }
 
 /**
  * A JSON Schema form rendered by rjsf in the reader's language: titles, options and messages
  * localised; text from schemas and data is always rendered as text (React escapes it, markdown
- * is switched off). Validation runs on blur and before submit with the interpreting validator.
+ * is switched off). The errors to show come from the caller (see `useFormValidation`).
  */
-export function SchemaForm({ form, data, onChange, instanceId, serverErrors, disabled, formRef }: Props) {
+export function SchemaForm({ form, data, onChange, onBlurField, instanceId, errors, disabled }: Props) {
   const { locale, t } = useI18n();
   const localized = useMemo(() => localizeForm(form, form.labels, locale), [form, locale]);
   const validator = useMemo(() => createClientValidator(form.labels, locale), [form.labels, locale]);
   const formContext: FlowformFormContext = { instanceId, locale, t };
   const extraErrors = useMemo(
-    () => (serverErrors?.length ? (toErrorSchema(serverErrors) as never) : undefined),
-    [serverErrors],
+    () => (errors?.length ? (toErrorSchema(errors) as never) : undefined),
+    [errors],
   );
   return (
     <Form
-      ref={formRef}
       key={`${form.key}:${locale}`}
       className="ff-form"
       schema={localized.schema as RJSFSchema}
@@ -73,8 +73,9 @@ export function SchemaForm({ form, data, onChange, instanceId, serverErrors, dis
       extraErrorsBlockSubmit={false}
       showErrorList={false}
       noHtml5Validate
-      liveValidate="onBlur"
-      focusOnFirstError
+      experimental_defaultFormStateBehavior={{ constAsDefaults: 'never' }}
+      noValidate
+      onBlur={(id) => onBlurField?.(id)}
       disabled={disabled}
       onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)}
     />

@@ -1,12 +1,11 @@
-import type Form from '@rjsf/core/lib/components/Form.js';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError, newIdempotencyKey } from '../../api/http';
 import { setFlash } from '../../app/flash';
 import { navigate } from '../../app/navigation';
 import { paths } from '../../app/routes';
-import type { LocalizedError } from '../../forms/client-validator';
 import { formPayload, SchemaForm } from '../../forms/schema-form';
+import { useFormValidation } from '../../forms/use-form-validation';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Banner, ErrorState, Loading, useErrorText } from '../../ui/status-views';
@@ -25,11 +24,10 @@ export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
     return { startable, form: startable.startForm ? { ...startable.startForm, labels } : undefined, title };
   }, definitionKey);
   const [data, setData] = useState<Record<string, unknown>>({});
-  const [serverErrors, setServerErrors] = useState<LocalizedError[]>();
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
-  const formRef = useRef<Form>(null);
+  const validation = useFormValidation(loaded.data?.form, data);
 
   if (loaded.error !== undefined)
     return (
@@ -47,9 +45,8 @@ export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
 
   async function submit() {
     setNotice(undefined);
-    setServerErrors(undefined);
-    if (form && formRef.current && !formRef.current.validateForm()) {
-      setNotice(t('task.invalid', { count: document.querySelectorAll('.ff-field-invalid').length || 1 }));
+    if (form && !validation.check()) {
+      setNotice(t('task.invalid', { count: validation.count }));
       return;
     }
     setBusy(true);
@@ -59,7 +56,7 @@ export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
       navigate(paths.case(started.id));
     } catch (error) {
       if (error instanceof ApiError && error.status === 422 && error.errors.length) {
-        setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
+        validation.setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
         setNotice(t('task.invalid', { count: error.errors.length }));
       } else setNotice(errorText(error));
     } finally {
@@ -79,11 +76,11 @@ export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
         <h2 id="start-form-title">{title ? pick(title, locale) : t('task.form')}</h2>
         {form ? (
           <SchemaForm
-            formRef={formRef}
             form={form}
             data={data}
             onChange={setData}
-            serverErrors={serverErrors}
+            errors={validation.errors}
+            onBlurField={validation.touch}
             disabled={busy}
           />
         ) : (

@@ -18,6 +18,10 @@ export function TaskNotice({
   const [busy, setBusy] = useState(false);
   const ops = task.operations;
   if (task.status !== 'open') return <Banner kind="info">{t('task.closed')}</Banner>;
+  if (!ops.includes('complete')) {
+    const works = ops.some((op) => op === 'transfer' || op === 'delegate' || op === 'return');
+    return <Banner kind="info">{works ? t('task.separation') : t('task.notMine')}</Banner>;
+  }
   if (ops.includes('claim'))
     return (
       <Banner kind="info">
@@ -38,7 +42,5 @@ export function TaskNotice({
         </button>
       </Banner>
     );
-  if (ops.includes('complete')) return null;
-  const works = ops.some((op) => op === 'transfer' || op === 'delegate' || op === 'return');
-  return <Banner kind="info">{works ? t('task.separation') : t('task.notMine')}</Banner>;
+  return null;
 }

@@ -1,5 +1,4 @@
-import type Form from '@rjsf/core/lib/components/Form.js';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import type { Outcome } from '../../api/types';
@@ -8,8 +7,8 @@ import { useLiveEvents } from '../../app/live-context';
 import { navigate } from '../../app/navigation';
 import { paths } from '../../app/routes';
 import { useMe } from '../../app/session';
-import type { LocalizedError } from '../../forms/client-validator';
 import { formInitialData, formPayload, SchemaForm } from '../../forms/schema-form';
+import { useFormValidation } from '../../forms/use-form-validation';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
@@ -37,17 +36,20 @@ export function TaskWorkspace({
   const me = useMe();
   const errorText = useErrorText();
   const { task, caseView, definition, taskDef } = loaded;
-  const form = task.form ? { ...task.form, labels: definition?.forms[task.form.key]?.labels } : undefined;
+  const form = useMemo(
+    () => (task.form ? { ...task.form, labels: definition?.forms[task.form.key]?.labels } : undefined),
+    [task.form, definition],
+  );
   const [saved] = useState(() => readDraft(me.username, task.id));
+  const [initial] = useState(() => (task.form ? formInitialData(task.form.schema, task.data) : {}));
   const [draft, setDraft] = useState<Draft | undefined>();
-  const data = draft?.data ?? saved?.data ?? (form ? formInitialData(form.schema, task.data) : {});
+  const data = draft?.data ?? saved?.data ?? initial;
+  const validation = useFormValidation(form, data);
   const comment = draft?.comment ?? saved?.comment ?? '';
   const [restored, setRestored] = useState(!!saved);
-  const [serverErrors, setServerErrors] = useState<LocalizedError[]>();
   const [commentError, setCommentError] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
-  const formRef = useRef<Form>(null);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   useDraftAutosave(me.username, task.id, draft);
 
@@ -70,7 +72,7 @@ export function TaskWorkspace({
       setNotice({ kind: 'error', text: t('task.conflict') });
       reload();
     } else if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
-      setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
+      validation.setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
       setNotice({ kind: 'error', text: t('task.invalid', { count: error.errors.length }) });
     } else setNotice({ kind: 'error', text: errorText(error) });
   }
@@ -78,11 +80,9 @@ export function TaskWorkspace({
   async function choose(outcome: Outcome) {
     const label = pick(outcome.label, locale, outcome.key);
     setNotice(undefined);
-    setServerErrors(undefined);
     const skip = taskDef?.outcomes.find((o) => o.key === outcome.key)?.skipValidation;
-    if (form && !skip && formRef.current && !formRef.current.validateForm()) {
-      const count = document.querySelectorAll('.ff-field-invalid').length || 1;
-      setNotice({ kind: 'error', text: t('task.invalid', { count }) });
+    if (form && !skip && !validation.check()) {
+      setNotice({ kind: 'error', text: t('task.invalid', { count: validation.count }) });
       return;
     }
     if (outcome.requiresComment && !comment.trim()) {
@@ -128,7 +128,7 @@ export function TaskWorkspace({
             className="btn btn-small"
             onClick={() => {
               clearDraft(me.username, task.id);
-              setDraft({ data: form ? formInitialData(form.schema, task.data) : {}, comment: '' });
+              setDraft({ data: initial, comment: '' });
               setRestored(false);
             }}
           >
@@ -144,11 +144,11 @@ export function TaskWorkspace({
         </h2>
         {form ? (
           <SchemaForm
-            formRef={formRef}
             form={form}
             data={data}
             instanceId={task.instanceId}
-            serverErrors={serverErrors}
+            errors={validation.errors}
+            onBlurField={validation.touch}
             disabled={!canComplete || busy}
             onChange={(next) => setDraft({ data: next, comment })}
           />

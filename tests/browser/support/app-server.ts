@@ -1,0 +1,50 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, startServer } from '@flowform/server';
+import { build } from 'vite';
+
+const DESIGNER = join(import.meta.dirname, '../../../packages/designer');
+
+/** Cheap password hashing for tests (the real cost is for `flowform start`). */
+const TEST_HASH = { N: 1024, r: 8, p: 1 };
+
+const silent = {
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silent,
+};
+
+/** The web app built by Vite into a fresh folder (the same build `npm run build` makes). */
+export async function buildWebApp(): Promise<{ dir: string; remove: () => Promise<void> }> {
+  const dir = await mkdtemp(join(tmpdir(), 'flowform-web-'));
+  await build({
+    configFile: join(DESIGNER, 'vite.config.ts'),
+    root: DESIGNER,
+    logLevel: 'error',
+    build: { outDir: dir, emptyOutDir: true },
+  });
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The real server on embedded PGlite in a fresh data folder, seeded with the demo, listening on
+ * a free port of 127.0.0.1 and serving the given web app build.
+ */
+export async function startAppServer(staticDir: string) {
+  const dataDir = await mkdtemp(join(tmpdir(), 'flowform-data-'));
+  const config = {
+    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir }),
+    staticDir,
+  };
+  const running = await startServer(config, silent, { seedIfEmpty: true, hashParams: TEST_HASH });
+  return {
+    url: `http://127.0.0.1:${running.port}`,
+    ctx: running.ctx,
+    close: async () => {
+      await running.close();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
