@@ -43,7 +43,12 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             {pick(me.displayName, locale, me.username)}
             {me.isAdmin && <span className="tag">{t('user.admin')}</span>}
           </span>
-          <button type="button" className="btn btn-quiet" onClick={() => void signOut()}>
+          <button
+            type="button"
+            className="btn btn-quiet"
+            title={pick(me.displayName, locale, me.username)}
+            onClick={() => void signOut()}
+          >
             {t('user.logout')}
           </button>
         </div>

@@ -98,10 +98,8 @@ function visit(
 
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? (s.type as string[]) : [s.type as string];
-    if (!types.some((t) => hasType(data, t))) {
-      add({ kind: 'type', types });
-      return;
-    }
+    // like ajv, the other keywords still run (each applies only to data of its own JSON type)
+    if (!types.some((t) => hasType(data, t))) add({ kind: 'type', types });
   }
   if (Array.isArray(s.enum) && !s.enum.some((e) => equal(e, data)))
     add({ kind: 'enum', options: [] }, { options: s.enum.map((value) => ({ value })) });

@@ -32,6 +32,8 @@ export function layoutStates(
     }
   }
   for (const id of Object.keys(states)) if (!order.includes(id)) order.push(id);
+  // ends read last: the way through first, then where it can stop
+  order.sort((a, b) => Number(states[a]!.type === 'final') - Number(states[b]!.type === 'final'));
   return order.flatMap((id) => {
     const state = states[id]!;
     const full = `${prefix}${id}`;
