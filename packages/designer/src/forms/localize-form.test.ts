@@ -41,18 +41,17 @@ describe('localised forms', () => {
   it('given English, when localised, then titles, options and help come from the labels', () => {
     const { schema, uiSchema } = localizeForm(form, labels, 'en');
     const p = schema.properties as Record<string, Record<string, unknown>>;
-    expect(p.category?.title).toBe('Category');
-    expect((p.category?.oneOf as { title: string }[]).map((o) => o.title)).toEqual([
+    const category = p.category!;
+    expect(category.title).toBe('Category');
+    expect((category.oneOf as { title: string }[]).map((o) => o.title)).toEqual([
       'Family in hardship',
       '职工遗属',
     ]);
-    expect(((p.causes?.items as Record<string, unknown>).oneOf as { title: string }[])[0]?.title).toBe(
-      'Serious illness',
-    );
-    expect(p.amount?.description).toBe('In yuan');
-    expect((p.files?.items as { properties: Record<string, { title: string }> }).properties.note.title).toBe(
-      'Note',
-    );
+    const causes = p.causes!.items as { oneOf: { title: string }[] };
+    expect(causes.oneOf[0]!.title).toBe('Serious illness');
+    expect(p.amount!.description).toBe('In yuan');
+    const files = p.files!.items as { properties: Record<string, { title: string }> };
+    expect(files.properties.note!.title).toBe('Note');
     expect(schema.title).toBeUndefined();
     expect(uiSchema).toEqual({ amount: { 'ui:options': { unit: '元' } } });
   });
@@ -60,8 +59,8 @@ describe('localised forms', () => {
   it('given Chinese, when localised, then the schema titles stay and help comes from the labels', () => {
     const { schema, uiSchema } = localizeForm(form, labels, 'zh-CN');
     const p = schema.properties as Record<string, Record<string, unknown>>;
-    expect(p.category?.title).toBe('类别');
-    expect(p.amount?.description).toBe('单位：元（帮助）');
+    expect(p.category!.title).toBe('类别');
+    expect(p.amount!.description).toBe('单位：元（帮助）');
     expect(uiSchema.amount).toEqual({ 'ui:options': { unit: '元' }, 'ui:placeholder': '请输入' });
   });
 
