@@ -61,11 +61,21 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
     expect(await whoHolds(d, id)).toEqual({ talk: ['leader2'] });
     await d.complete(id, 'leader2', 'done', re.talk());
     expect(await statesOf(d, id)).toEqual(['completed']);
-    expect((await d.snapshot(id)).data).toMatchObject({
-      successor: 'head105',
-      attitude: 'accepts',
-      stance: 'agree',
-    });
+    const data = (await d.snapshot(id)).data;
+    expect(data).toMatchObject({ successor: 'head105', attitude: 'accepts' });
+    expect(data.stance).toBeUndefined();
+    expect(
+      (data.opinionsReceived as { by: string; stance: string; outcome: string }[]).map((o) => [
+        o.by,
+        o.stance,
+        o.outcome,
+      ]),
+    ).toEqual([
+      ['com2a', 'agree', 'submit'],
+      ['com2b', 'abstain', 'submit'],
+      ['rep3', 'agree', 'submit'],
+      ['rep4', 'agree', 'submit'],
+    ]);
     expect(await trail(d, id)).toEqual([
       'leader2 start',
       'com2a complete submit',

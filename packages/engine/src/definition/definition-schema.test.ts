@@ -63,6 +63,7 @@ const keys = {
     operations: true,
     returnTargets: true,
     cc: true,
+    responses: true,
   } satisfies Record<keyof UserTaskDef, true>,
   outcome: {
     key: true,

@@ -136,6 +136,12 @@ export interface UserTaskDef {
   /** States this task may return (退回) to; each must be an earlier step. */
   returnTargets?: string[];
   cc?: AssignmentRule;
+  /**
+   * Case field (an array) collecting every completion of this task as one entry
+   * `{ by, outcome, at, comment?, ...formData }`, instead of merging the form into the case: each
+   * signer's opinion is kept, not overwritten by the next.
+   */
+  responses?: string;
 }
 
 /** Start another process as a child; its end sends `childDone` here. */

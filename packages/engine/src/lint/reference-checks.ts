@@ -61,6 +61,7 @@ export function checkReferences(
       rule(task.escalation?.reassignTo, `${base}/task/escalation/reassignTo`);
       for (const name of Object.keys(task.fieldPermissions ?? {}))
         field(name, `${base}/task/fieldPermissions/${name}`);
+      field(task.responses, `${base}/task/responses`);
     }
     if (info.def.invoke) checkProcess(info.def.invoke.process, `${base}/invoke/process`, ctx, problems);
   }
@@ -144,9 +145,23 @@ function checkForms(
   problems: ProblemList,
 ): void {
   const used = new Set<string>();
+  /** Forms whose fields merge into the case (not those only collected into a `responses` list). */
+  const merged = new Set<string>();
   if (def.startForm) used.add(def.startForm);
-  for (const s of Object.values(collectTasks(def))) if (s.form) used.add(s.form);
+  if (def.startForm) merged.add(def.startForm);
   const caseProps = (def.caseSchema.properties ?? {}) as Record<string, { type?: unknown }>;
+  for (const task of collectTasks(def)) {
+    if (task.form) used.add(task.form);
+    if (task.form && !task.responses) merged.add(task.form);
+    if (task.responses && fields.has(task.responses) && caseProps[task.responses]?.type !== 'array') {
+      problems.error(
+        'responses-not-array',
+        '/caseSchema/properties/' + task.responses,
+        `Case field '${task.responses}' collects responses but is not an array`,
+        'Declare it as {"type": "array", "items": {"type": "object"}}',
+      );
+    }
+  }
   for (const key of used) {
     const form = ctx.forms[key];
     if (!form) continue;
@@ -159,7 +174,7 @@ function checkForms(
       );
     }
     const props = (form.schema.properties ?? {}) as Record<string, { type?: unknown }>;
-    for (const [name, prop] of Object.entries(props)) {
+    for (const [name, prop] of merged.has(key) ? Object.entries(props) : []) {
       if (!fields.has(name)) {
         problems.error(
           'form-field-not-in-case',
@@ -184,7 +199,7 @@ function checkForms(
 }
 
 function collectTasks(def: ProcessDefinition) {
-  const out: { form?: string }[] = [];
+  const out: { form?: string; responses?: string }[] = [];
   const walk = (states: ProcessDefinition['machine']['states']) => {
     for (const s of Object.values(states)) {
       if (s.task) out.push(s.task);

@@ -5,7 +5,7 @@ import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
-import { applyForm, invalidForm } from './form-submission';
+import { applyForm, collectResponse, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -24,7 +24,9 @@ export function completeTask(work: StepWork, command: Complete): void {
   if (outcome.requiresComment && !command.comment?.trim()) {
     throw invalidForm([{ path: '/comment', keyword: 'required', message: commentRequired(work) }]);
   }
-  if (!outcome.skipValidation) applyForm(work, def, command.data ?? {});
+  const meta = { outcome: command.outcome, comment: command.comment };
+  if (!outcome.skipValidation) applyForm(work, def, command.data ?? {}, meta);
+  else if (def.responses) collectResponse(work, def.responses, {}, meta);
   if (task.delegatedBy && !task.delegateDone && task.assignee === work.opts.actor.username) {
     return resolveDelegation(work, task);
   }

@@ -12,8 +12,22 @@ export function formValidator(work: StepWork): FormValidator {
   return defaultValidator;
 }
 
-/** Checks a task's submitted data (read-only fields refused) and merges it into the case. */
-export function applyForm(work: StepWork, def: UserTaskDef, submitted: Record<string, unknown>): void {
+/** Who answered, how and when: the envelope of an entry in a task's `responses` field. */
+export interface ResponseMeta {
+  outcome: string;
+  comment?: string;
+}
+
+/**
+ * Checks a task's submitted data (read-only fields refused), then merges it into the case — or, for
+ * a task with `responses`, appends it as one entry to that case field.
+ */
+export function applyForm(
+  work: StepWork,
+  def: UserTaskDef,
+  submitted: Record<string, unknown>,
+  meta: ResponseMeta,
+): void {
   const permissions = def.fieldPermissions ?? {};
   const locked = Object.keys(submitted).filter(
     (k) => permissions[k] === 'readOnly' || permissions[k] === 'hidden',
@@ -27,6 +41,7 @@ export function applyForm(work: StepWork, def: UserTaskDef, submitted: Record<st
   if (!form) {
     if (Object.keys(submitted).length > 0)
       throw invalidForm([{ path: '', keyword: 'additionalProperties', message: 'no form' }]);
+    if (def.responses) collectResponse(work, def.responses, {}, meta);
     return;
   }
   const properties = Object.keys((form.schema.properties as Record<string, unknown> | undefined) ?? {});
@@ -35,7 +50,26 @@ export function applyForm(work: StepWork, def: UserTaskDef, submitted: Record<st
   );
   const result = formValidator(work).validate(form, { ...current, ...submitted }, work.opts.locale);
   if (!result.ok) throw invalidForm(result.errors);
-  work.snap.data = { ...work.snap.data, ...submitted };
+  if (def.responses) collectResponse(work, def.responses, submitted, meta);
+  else work.snap.data = { ...work.snap.data, ...submitted };
+}
+
+/** Appends one answer to a `responses` field (also for outcomes that skip the form, such as a dispute). */
+export function collectResponse(
+  work: StepWork,
+  field: string,
+  submitted: Record<string, unknown>,
+  meta: ResponseMeta,
+): void {
+  const list = Array.isArray(work.snap.data[field]) ? (work.snap.data[field] as unknown[]) : [];
+  const entry = {
+    ...submitted,
+    by: work.opts.actor.username,
+    outcome: meta.outcome,
+    at: work.opts.now,
+    ...(meta.comment ? { comment: meta.comment } : {}),
+  };
+  work.snap.data = { ...work.snap.data, [field]: [...list, entry] };
 }
 
 /** The `invalid-form` error carrying field errors for the caller to show beside each field. */

@@ -133,6 +133,17 @@ describe('voting (会签 by ratio)', () => {
     expect(h.states()).toEqual(['paid']);
   });
 
+  it('given a task collecting responses, when each signer answers, then every answer is kept with who, how and when', () => {
+    const h = started();
+    h.complete('sec', 'approve', { opinion: '同意报销' });
+    h.complete('r1', 'approve');
+    h.complete('r2', 'reject', undefined, '金额偏高');
+    expect(h.snap.data.repVotes).toEqual([
+      { by: 'r1', outcome: 'approve', at: '2026-03-02T08:00:00.000Z' },
+      { by: 'r2', outcome: 'reject', at: '2026-03-02T08:00:00.000Z', comment: '金额偏高' },
+    ]);
+  });
+
   it('given two rejections out of three, when the target becomes impossible, then the case is rejected', () => {
     const h = started();
     h.complete('sec', 'approve', { opinion: '同意报销' });
