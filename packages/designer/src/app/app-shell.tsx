@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { designerText } from '../features/designer/i18n/use-designer-text';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { pick } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -35,6 +36,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <Link to={paths.inbox('started')} aria-current={current('inbox', true) ?? current('case')}>
             {t('nav.cases')}
           </Link>
+          {me.isAdmin && (
+            <Link to={paths.designer()} aria-current={current('designer')}>
+              {designerText(locale, 'nav')}
+            </Link>
+          )}
         </nav>
         <div className="header-tools">
           <NotificationBell current={route.name === 'notifications'} />

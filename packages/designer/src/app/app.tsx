@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { CaseListPage } from '../features/case/case-list-page';
 import { CasePage } from '../features/case/case-page';
 import { InboxPage } from '../features/inbox/inbox-page';
@@ -13,6 +14,8 @@ import { LiveProvider } from './live-context';
 import { usePathname } from './navigation';
 import { matchRoute, type Route } from './routes';
 import { SessionProvider, useSession } from './session';
+
+const DesignerRoute = lazy(() => import('../features/designer/page/designer-route'));
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -56,6 +59,12 @@ function Screen({ route }: { route: Route }) {
       return <StartProcessPage key={route.key} definitionKey={route.key} />;
     case 'notifications':
       return <NotificationsPage />;
+    case 'designer':
+      return (
+        <Suspense fallback={<Loading />}>
+          <DesignerRoute definitionKey={route.key} />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFound />;
   }

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'start' }
   | { name: 'startProcess'; key: string }
   | { name: 'notifications' }
+  | { name: 'designer'; key?: string }
   | { name: 'notFound' };
 
 const TABS = new Set(['todo', 'done', 'cc', 'started']);
@@ -41,6 +42,12 @@ export function matchRoute(pathname: string): Route {
       return id ? { name: 'startProcess', key: id } : { name: 'start' };
     case 'notifications':
       return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
+    case 'designer':
+      return arg === undefined
+        ? { name: 'designer' }
+        : id
+          ? { name: 'designer', key: id }
+          : { name: 'notFound' };
     default:
       return { name: 'notFound' };
   }
@@ -53,5 +60,6 @@ export const paths = {
   case: (id: string) => `/cases/${encodeURIComponent(id)}`,
   start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
   notifications: () => '/notifications',
+  designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
 };
