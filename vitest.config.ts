@@ -7,5 +7,6 @@ export default defineConfig({
     exclude: process.env.DATABASE_URL ? ['**/node_modules/**'] : ['**/node_modules/**', '**/*.pg.test.ts'],
     pool: 'forks',
     testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });
