@@ -29,7 +29,9 @@ export function definitionValidatorModule(): string {
     if (!imports.has(spec)) imports.set(spec, `__ajv_runtime_${imports.size}`);
     return imports.get(spec)!;
   });
-  const head = [...imports].map(([spec, name]) => `import * as ${name} from ${JSON.stringify(`${spec}.js`)};`);
+  const head = [...imports].map(
+    ([spec, name]) => `import * as ${name} from ${JSON.stringify(`${spec}.js`)};`,
+  );
   return `${head.join('\n')}\n${body.replace('"use strict";', '')}`;
 }
 

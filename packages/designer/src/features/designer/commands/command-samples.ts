@@ -1,5 +1,6 @@
 /** One sample use of every command on the approval fixture: the table the do/undo/redo test walks. */
 import type { DesignDoc } from '../model/design-doc';
+import { approvalDoc } from './test-fixture';
 
 export interface Sample {
   command: string;
@@ -14,6 +15,12 @@ const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const st = (doc: DesignDoc) => doc.definition.machine.states;
 
 export const SAMPLES: Sample[] = [
+  {
+    command: 'document.replace',
+    params: () => ({ doc: { ...approvalDoc(), forms: {} } }),
+    check: (d) => Object.keys(d.forms),
+    expected: [],
+  },
   {
     command: 'definition.set',
     params: () => ({ field: 'name', value: t('休假', 'Leave') }),
@@ -277,6 +284,19 @@ export const SAMPLES: Sample[] = [
     params: () => ({ form: 'leave-request.apply', field: '/reason', expr: 'data.days > 1' }),
     check: (d) => d.forms['leave-request.apply']!.uiSchema!.reason,
     expected: { 'ui:options': { showIf: 'data.days > 1' } },
+  },
+  {
+    command: 'state.append',
+    params: () => ({ kind: 'task', near: 'leader' }),
+    check: (d) => [st(d).leader!.on, Object.keys(st(d)).at(-1)],
+    expected: [{ approve: 'approved', next: 'task' }, 'task'],
+  },
+  {
+    command: 'state.append',
+    setup: [['state.add', { kind: 'parallel', key: 'par' }]],
+    params: () => ({ kind: 'task', near: 'par.branchA' }),
+    check: (d) => [st(d).par!.states!.branchA!.initial, st(d).par!.states!.branchA!.states!.task!.on],
+    expected: ['task', { submit: 'done' }],
   },
   {
     command: 'elements.delete',

@@ -21,5 +21,16 @@ export function putOrDelete(
 ): void {
   if (value === undefined) {
     if (exists) ctx.apply({ op: 'delete', path });
-  } else ctx.apply({ op: 'put', path, value });
+  } else ctx.apply({ op: 'put', path, value: withoutUndefined(value) });
+}
+
+/** JSON has no `undefined`: keys holding it are dropped, so the document is what it exports. */
+export function withoutUndefined(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutUndefined);
+  if (!value || typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => [k, withoutUndefined(v)]),
+  );
 }

@@ -1,5 +1,6 @@
 /** Commands on the definition itself: names, starters, start form, unit field, case schema, parameters. */
 import type { LocalizedText } from '@flowform/engine';
+import type { DesignDoc } from '../model/design-doc';
 import { getAt } from '../model/json-ops';
 import { type DocStack, FIELD_NAME, putOrDelete } from './command-types';
 
@@ -9,6 +10,16 @@ export type DefinitionField = (typeof SETTABLE)[number];
 const REQUIRED = new Set<DefinitionField>(['name', 'description', 'starters']);
 
 export function registerDefinitionCommands(stack: DocStack): void {
+  // importing a bundle replaces the whole document as one undoable step
+  stack.register<{ doc: DesignDoc }>('document.replace', {
+    canExecute: (doc, p) =>
+      p.doc.definition.key === doc.definition.key ? undefined : 'The bundle is for another process',
+    execute(ctx) {
+      ctx.apply({ op: 'put', path: ['definition'], value: ctx.params.doc.definition });
+      ctx.apply({ op: 'put', path: ['forms'], value: ctx.params.doc.forms });
+    },
+  });
+
   stack.register<{ field: DefinitionField; value: unknown }>('definition.set', {
     canExecute(_doc, { field, value }) {
       if (!SETTABLE.includes(field)) return `'${field}' cannot be set here`;

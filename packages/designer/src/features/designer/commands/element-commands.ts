@@ -1,6 +1,8 @@
 /** Compound commands on a selection: delete several elements, paste copied states. */
 import type { StateDef } from '@flowform/engine';
+import { childId, type DesignDoc, parentOf, stateAt } from '../model/design-doc';
 import { isWithin } from '../model/state-graph';
+import type { PaletteKind } from '../model/state-templates';
 import type { TransitionRef } from '../model/transitions';
 import type { DocStack } from './command-types';
 import type { AddStateParams } from './state-commands';
@@ -30,7 +32,49 @@ function retarget(def: StateDef, renames: Map<string, string>): StateDef {
   return out;
 }
 
+/** Where a new state goes given the selected one: after it, or into a branch it is. */
+export function placement(
+  doc: DesignDoc,
+  selected: string | undefined,
+): { parent?: string; after?: string; into?: string } {
+  const state = selected ? stateAt(doc, selected) : undefined;
+  if (!selected || !state) return {};
+  const parent = parentOf(selected);
+  if (state.states && state.type !== 'parallel') return { parent: selected, into: selected };
+  if (state.type === 'final') return parent ? { parent } : {};
+  return { ...(parent ? { parent } : {}), after: selected };
+}
+
+export interface AppendParams {
+  kind: PaletteKind;
+  /** The selected state the new one relates to. */
+  near?: string;
+  created?: string;
+}
+
 export function registerElementCommands(stack: DocStack): void {
+  stack.register<AppendParams>('state.append', {
+    execute(ctx) {
+      const { kind, near } = ctx.params;
+      const where = placement(ctx.doc, near);
+      const add: AddStateParams = { kind, ...(where.parent ? { parent: where.parent } : {}) };
+      ctx.execute('state.add', add);
+      const created = add.created!;
+      if (where.after && stateAt(ctx.doc, where.after)?.type !== 'final')
+        ctx.execute('transition.connect', { source: where.after, target: created });
+      if (where.into) {
+        // a branch that went straight to its end now starts with the new step, which leads to that end
+        const branch = stateAt(ctx.doc, where.into)!;
+        const first = branch.initial ? childId(where.into, branch.initial) : undefined;
+        if (first && first !== created && stateAt(ctx.doc, first)?.type === 'final') {
+          ctx.execute('state.setInitial', { id: created });
+          if (kind !== 'end') ctx.execute('transition.connect', { source: created, target: first });
+        }
+      }
+      ctx.params.created = created;
+    },
+  });
+
   stack.register<{ states: string[]; transitions: TransitionRef[] }>('elements.delete', {
     execute(ctx) {
       const { states, transitions } = ctx.params;

@@ -63,6 +63,9 @@ export function registerTransitionCommands(stack: DocStack): void {
         ...(p.guard ? { guard: celGuard(p.guard) } : {}),
       };
       const where = { source: p.source, kind: slot.kind, ...(slot.key ? { key: slot.key } : {}) };
+      const container = specPath(where).slice(0, -1);
+      if ((slot.kind === 'on' || slot.kind === 'after') && getAt(ctx.doc, container) === undefined)
+        ctx.apply({ op: 'put', path: container, value: {} });
       const before = normalise(getAt(ctx.doc, specPath(where)) as never).length;
       ctx.apply(appendTransition(ctx.doc, where, def));
       p.created = { ...where, index: before };

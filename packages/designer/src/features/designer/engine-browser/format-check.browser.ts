@@ -10,7 +10,8 @@ export function checkFormat(definition: unknown, problems: ProblemList): boolean
   const seen = new Set<string>();
   for (const error of validate.errors ?? []) {
     if (error.keyword === 'if' || error.keyword === 'oneOf') continue;
-    const detail = error.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
+    const detail =
+      error.keyword === 'additionalProperties' ? ` '${String(error.params.additionalProperty)}'` : '';
     const message = `${error.instancePath || '/'} ${error.message ?? 'is invalid'}${detail}`;
     if (seen.has(message)) continue;
     seen.add(message);

@@ -1,0 +1,100 @@
+/** The form designer: choose or create a form, add fields from the palette, order and edit them, see the live preview. */
+import { useState } from 'react';
+import { pick } from '../../../i18n/format';
+import type { AddFieldParams } from '../commands/form-field-commands';
+import type { DesignerKey } from '../i18n/designer-messages';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { LocalizedInput } from '../inputs/localized-input';
+import { uniqueKey } from '../model/design-doc';
+import { FIELD_KINDS } from '../model/field-kinds';
+import { stateIndex } from '../model/state-graph';
+import { useDesigner } from '../page/designer-context';
+import { FieldList } from './field-list';
+import { FieldProperties } from './field-properties';
+import { FormPreview } from './form-preview';
+
+export function FormDesigner() {
+  const { doc, run } = useDesigner();
+  const { dt, locale } = useDesignerText();
+  const keys = Object.keys(doc.forms);
+  const [chosen, setChosen] = useState<string | undefined>(keys[0]);
+  const [field, setField] = useState<string>();
+  const form = chosen && doc.forms[chosen] ? chosen : keys[0];
+  const def = form ? doc.forms[form] : undefined;
+  const usedBy = [...stateIndex(doc)]
+    .filter(([, i]) => i.def.task?.form === form)
+    .map(([id, i]) => pick(i.def.task!.title, locale, id));
+  if (doc.definition.startForm === form) usedBy.unshift(dt('props.startForm'));
+  const addForm = () => {
+    const key = uniqueKey(`${doc.definition.key}.form`, keys);
+    if (run('form.add', { key, title: { 'zh-CN': '新表单', en: 'New form' } })) setChosen(key);
+  };
+  const addField = (kind: AddFieldParams['kind']) => {
+    if (!form) return;
+    const params: AddFieldParams = { form, kind };
+    if (run('formField.add', params)) setField(params.created);
+  };
+  return (
+    <section className="ff-forms" aria-label={dt('forms.title')}>
+      <div className="ff-row ff-form-chooser">
+        <label htmlFor="ff-form-select">{dt('forms.choose')}</label>
+        <select id="ff-form-select" value={form ?? ''} onChange={(e) => setChosen(e.target.value)}>
+          {keys.map((k) => (
+            <option key={k} value={k}>
+              {pick(doc.forms[k]!.title, locale, k)} ({k})
+            </option>
+          ))}
+        </select>
+        <button type="button" className="btn btn-small" onClick={addForm}>
+          {dt('forms.add')}
+        </button>
+      </div>
+      {!def || !form ? (
+        <p className="ff-muted">{dt('forms.none')}</p>
+      ) : (
+        <div className="ff-form-grid">
+          <div className="ff-form-left">
+            <LocalizedInput
+              label={dt('forms.formTitle')}
+              value={def.title}
+              onCommit={(title) => run('form.setTitle', { key: form, title })}
+            />
+            {usedBy.length > 0 && (
+              <p className="ff-muted">{dt('forms.usedBy', { steps: usedBy.join('、') })}</p>
+            )}
+            <h3>{dt('forms.palette')}</h3>
+            <ul className="ff-field-palette">
+              {FIELD_KINDS.map((kind) => (
+                <li key={kind}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    data-field-kind={kind}
+                    onClick={() => addField(kind)}
+                  >
+                    + {dt(`field.kind.${kind}` as DesignerKey)}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <h3>{dt('forms.fields')}</h3>
+            <FieldList form={form} selected={field} onSelect={setField} />
+          </div>
+          <div className="ff-form-middle">
+            {field ? (
+              <FieldProperties
+                key={`${form}${field}`}
+                form={form}
+                field={field}
+                onRemoved={() => setField(undefined)}
+              />
+            ) : (
+              <p className="ff-muted">{dt('field.select')}</p>
+            )}
+          </div>
+          <FormPreview form={def} />
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,272 @@
+/**
+ * The assignment rule builder: pick how people are found (role in a unit, role in the case's unit,
+ * contracting leader, initiator or their superior, an earlier performer, a field, CEL, several),
+ * with pickers fed by the real directory and the rule explained in words.
+ */
+import { type AssignmentRule, explainRule, KNOWN_ROLES, roleLabel } from '@flowform/engine';
+import { useId } from 'react';
+import { pick } from '../../../i18n/format';
+import type { DesignerKey } from '../i18n/designer-messages';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { stateIndex } from '../model/state-graph';
+import { useDesigner } from '../page/designer-context';
+import { CelEditor } from './cel-editor';
+
+const KINDS: AssignmentRule['kind'][] = [
+  'roleInCaseUnit',
+  'role',
+  'contractingLeader',
+  'initiator',
+  'initiatorSuperior',
+  'performerOf',
+  'users',
+  'field',
+  'cel',
+  'anyOf',
+];
+
+function starter(kind: AssignmentRule['kind'], fields: string[], units: string[]): AssignmentRule {
+  switch (kind) {
+    case 'users':
+      return { kind, users: [] };
+    case 'role':
+      return { kind, role: 'branchSecretary', unit: units[0] ?? '' };
+    case 'roleInCaseUnit':
+      return { kind, role: 'branchSecretary', unitField: fields[0] ?? 'unit' };
+    case 'contractingLeader':
+      return { kind, unitField: fields[0] ?? 'unit' };
+    case 'performerOf':
+      return { kind, state: '' };
+    case 'field':
+      return { kind, field: fields[0] ?? '' };
+    case 'cel':
+      return { kind, expr: 'data.reviewer' };
+    case 'anyOf':
+      return { kind, rules: [{ kind: 'initiator' }] };
+    default:
+      return { kind } as AssignmentRule;
+  }
+}
+
+function Select({
+  label,
+  value,
+  options,
+  onChange,
+  name,
+}: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  onChange: (v: string) => void;
+  name?: string;
+}) {
+  const id = useId();
+  return (
+    <div className="ff-field">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
+        {!options.some(([v]) => v === value) && <option value={value}>{value || '—'}</option>}
+        {options.map(([v, text]) => (
+          <option key={v} value={v}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RuleBuilder({
+  label,
+  value,
+  onChange,
+  name,
+  allowNone,
+}: {
+  label: string;
+  value: AssignmentRule | undefined;
+  onChange: (rule: AssignmentRule | undefined) => void;
+  name?: string;
+  allowNone?: boolean;
+}) {
+  const { doc, seed, directory } = useDesigner();
+  const { dt, locale } = useDesignerText();
+  const fields = Object.keys(doc.definition.caseSchema.properties ?? {});
+  const roles = [...new Set([...KNOWN_ROLES, ...(seed?.memberships.map((m) => m.role) ?? [])])];
+  const roleOptions = roles.map((r): [string, string] => [r, `${roleLabel(r, locale)} (${r})`]);
+  const unitOptions = (seed?.units ?? []).map((u): [string, string] => [
+    u.id,
+    `${pick(u.name, locale, u.id)} (${u.id})`,
+  ]);
+  const userOptions = (seed?.users ?? [])
+    .filter((u) => !u.disabled)
+    .map((u): [string, string] => [u.username, `${pick(u.displayName, locale, u.username)} (${u.username})`]);
+  const fieldOptions = fields.map((f): [string, string] => [f, f]);
+  const taskStates = [...stateIndex(doc)]
+    .filter(([, i]) => i.def.task)
+    .map(([id, i]): [string, string] => [id, `${pick(i.def.task!.title, locale, id)} (${id})`]);
+  const kindOptions: [string, string][] = [
+    ...(allowNone || !value ? [['', dt('rule.none')] as [string, string]] : []),
+    ...KINDS.map((k): [string, string] => [k, dt(`rule.${k}` as DesignerKey)]),
+  ];
+  const set = (patch: Partial<AssignmentRule>) => onChange({ ...value!, ...patch } as AssignmentRule);
+  const holders = value?.kind === 'role' && directory ? directory.holders(value.role, value.unit) : undefined;
+  return (
+    <fieldset className="ff-rule" data-name={name}>
+      <legend>{label}</legend>
+      <Select
+        label={dt('rule.kind')}
+        name={name ? `${name}-kind` : undefined}
+        value={value?.kind ?? ''}
+        options={kindOptions}
+        onChange={(k) =>
+          onChange(
+            k
+              ? starter(
+                  k as AssignmentRule['kind'],
+                  fields,
+                  unitOptions.map(([u]) => u),
+                )
+              : undefined,
+          )
+        }
+      />
+      {(value?.kind === 'role' || value?.kind === 'roleInCaseUnit') && (
+        <Select
+          label={dt('rule.roleName')}
+          name={name ? `${name}-role` : undefined}
+          value={value.role}
+          options={roleOptions}
+          onChange={(role) => set({ role })}
+        />
+      )}
+      {value?.kind === 'role' && (
+        <Select
+          label={dt('rule.unit')}
+          name={name ? `${name}-unit` : undefined}
+          value={value.unit}
+          options={unitOptions}
+          onChange={(unit) => set({ unit })}
+        />
+      )}
+      {(value?.kind === 'roleInCaseUnit' || value?.kind === 'contractingLeader') && (
+        <Select
+          label={dt('props.unitField')}
+          value={value.unitField}
+          options={fieldOptions}
+          onChange={(unitField) => set({ unitField })}
+        />
+      )}
+      {value?.kind === 'roleInCaseUnit' && (
+        <Select
+          label={dt('rule.up')}
+          value={String(value.up ?? 0)}
+          options={['0', '1', '2', '3'].map((n) => [n, n])}
+          onChange={(up) =>
+            onChange({ ...value, ...(Number(up) ? { up: Number(up) } : { up: undefined }) } as AssignmentRule)
+          }
+        />
+      )}
+      {value?.kind === 'performerOf' && (
+        <Select
+          label={dt('rule.state')}
+          value={value.state}
+          options={taskStates}
+          onChange={(state) => set({ state })}
+        />
+      )}
+      {value?.kind === 'field' && (
+        <Select
+          label={dt('rule.fieldName')}
+          value={value.field}
+          options={fieldOptions}
+          onChange={(field) => set({ field })}
+        />
+      )}
+      {value?.kind === 'cel' && (
+        <CelEditor
+          label={dt('rule.cel')}
+          value={value.expr}
+          expected="dyn"
+          onCommit={(expr) => set({ expr })}
+        />
+      )}
+      {value?.kind === 'users' && (
+        <UsersPicker users={value.users} options={userOptions} onChange={(users) => set({ users })} />
+      )}
+      {value?.kind === 'anyOf' &&
+        value.rules.map((rule, i) => (
+          <RuleBuilder
+            // biome-ignore lint/suspicious/noArrayIndexKey: rules have no identity but their place
+            key={i}
+            label={`${dt('rule.anyOf')} ${i + 1}`}
+            value={rule}
+            allowNone
+            onChange={(next) =>
+              set({
+                rules: next
+                  ? value.rules.map((r, j) => (j === i ? next : r))
+                  : value.rules.filter((_, j) => j !== i),
+              })
+            }
+          />
+        ))}
+      {value?.kind === 'anyOf' && (
+        <button
+          type="button"
+          className="btn btn-small"
+          onClick={() => set({ rules: [...value.rules, { kind: 'initiator' }] })}
+        >
+          {dt('rule.addRule')}
+        </button>
+      )}
+      {value && (
+        <p className="ff-explain">{dt('rule.explain', { text: explainRule(value, locale, directory) })}</p>
+      )}
+      {holders && (
+        <p className="ff-muted">
+          {dt('rule.resolves', {
+            names: holders.map((u) => pick(directory!.user(u)?.displayName, locale, u)).join('、') || '—',
+          })}
+        </p>
+      )}
+    </fieldset>
+  );
+}
+
+function UsersPicker({
+  users,
+  options,
+  onChange,
+}: {
+  users: string[];
+  options: [string, string][];
+  onChange: (users: string[]) => void;
+}) {
+  const { dt } = useDesignerText();
+  return (
+    <div className="ff-users">
+      <ul>
+        {users.map((u) => (
+          <li key={u}>
+            {options.find(([v]) => v === u)?.[1] ?? u}{' '}
+            <button
+              type="button"
+              className="btn btn-small"
+              onClick={() => onChange(users.filter((x) => x !== u))}
+            >
+              {dt('props.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <Select
+        label={dt('rule.addPerson')}
+        value=""
+        options={options.filter(([v]) => !users.includes(v))}
+        onChange={(u) => u && onChange([...users, u])}
+      />
+    </div>
+  );
+}

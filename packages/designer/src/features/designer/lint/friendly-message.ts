@@ -1,0 +1,52 @@
+/**
+ * Lint messages come from the engine in English; common ones are reworded for administrators in
+ * their language. The code, the original message and the hint stay visible.
+ */
+import type { LintProblem, Locale } from '@flowform/engine';
+
+const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
+  {
+    test: (p) => p.code === 'format-invalid' && /required property 'assignment'/.test(p.message),
+    zh: '这个任务还没有指定办理人。',
+    en: 'This task has no assignee yet.',
+  },
+  {
+    test: (p) => p.code === 'format-invalid' && /\/machine\/initial/.test(p.path),
+    zh: '流程还没有起始环节。',
+    en: 'The process has no first step yet.',
+  },
+  {
+    test: (p) => p.code === 'unreachable-state',
+    zh: '从起始环节无法到达此环节。',
+    en: 'This step cannot be reached.',
+  },
+  {
+    test: (p) => p.code === 'stuck-state',
+    zh: '此环节没有出路，案件会卡在这里。',
+    en: 'This step has no way out.',
+  },
+  { test: (p) => p.code === 'no-final-state', zh: '流程没有结束环节。', en: 'The process never ends.' },
+  {
+    test: (p) => p.code === 'unhandled-outcome',
+    zh: '有办理结果没有连到下一环节。',
+    en: 'An outcome leads nowhere.',
+  },
+  {
+    test: (p) => p.code === 'unknown-target',
+    zh: '连线指向的环节不存在。',
+    en: 'A transition points to a missing step.',
+  },
+  { test: (p) => p.code.startsWith('cel-'), zh: '条件表达式有误。', en: 'An expression is wrong.' },
+  {
+    test: (p) => p.code === 'form-field-not-in-case',
+    zh: '表单字段不在案件数据中。',
+    en: 'A form field is not case data.',
+  },
+  { test: (p) => p.code === 'unknown-form', zh: '引用的表单不存在。', en: 'The form does not exist.' },
+];
+
+/** A plain-language line for the problem, or undefined when the engine's message is all there is. */
+export function friendlyMessage(problem: LintProblem, locale: Locale): string | undefined {
+  const rule = RULES.find((r) => r.test(problem));
+  return rule ? (locale === 'en' ? rule.en : rule.zh) : undefined;
+}

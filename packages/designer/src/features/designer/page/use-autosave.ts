@@ -1,0 +1,35 @@
+/** Saves the draft on the server a moment after each edit (never the unchanged document it opened with). */
+import { useEffect, useRef, useState } from 'react';
+import { designerApi } from '../api/designer-api';
+import type { DesignDoc } from '../model/design-doc';
+
+export type SaveStatus =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'failed'; detail: string };
+
+const DELAY_MS = 600;
+
+export function useAutosave(key: string, doc: DesignDoc, locale: string): SaveStatus {
+  const [status, setStatus] = useState<SaveStatus>({ kind: 'idle' });
+  const first = useRef(doc);
+  useEffect(() => {
+    if (doc === first.current) return;
+    setStatus({ kind: 'saving' });
+    let live = true;
+    const timer = setTimeout(() => {
+      designerApi.saveDraft(key, doc).then(
+        () => live && setStatus({ kind: 'saved', at: new Date().toLocaleTimeString(locale) }),
+        (error: unknown) =>
+          live &&
+          setStatus({ kind: 'failed', detail: error instanceof Error ? error.message : String(error) }),
+      );
+    }, DELAY_MS);
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [key, doc, locale]);
+  return status;
+}

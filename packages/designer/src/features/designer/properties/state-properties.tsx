@@ -1,0 +1,75 @@
+/** A state's properties: id (renaming keeps references), names, first-step flag, and what its kind needs. */
+import type { DesignerKey } from '../i18n/designer-messages';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { CommitInput, LocalizedInput } from '../inputs/localized-input';
+import { childId, initialPath, keyOf, parentOf, stateAt } from '../model/design-doc';
+import { getAt } from '../model/json-ops';
+import { kindOf } from '../model/state-templates';
+import { useDesigner } from '../page/designer-context';
+import { TaskProperties } from './task-properties';
+import { TransitionList } from './transition-list';
+
+export function StateProperties({ id }: { id: string }) {
+  const { doc, run, select, processes } = useDesigner();
+  const { dt } = useDesignerText();
+  const state = stateAt(doc, id);
+  if (!state) return null;
+  const kind = kindOf(state);
+  const initial = getAt(doc, initialPath(parentOf(id))) === keyOf(id);
+  return (
+    <section className="ff-props" aria-label={dt('props.title')}>
+      <h3>
+        {dt(`kind.${kind}` as DesignerKey)} <code>{id}</code>
+      </h3>
+      <CommitInput
+        label={dt('props.stateId')}
+        name="state-id"
+        value={keyOf(id)}
+        onCommit={(to) => {
+          if (run('state.rename', { id, to }))
+            select({ states: [childId(parentOf(id), to)], transitions: [] });
+        }}
+      />
+      <LocalizedInput
+        label={dt('props.name')}
+        name="state-name"
+        value={state.name}
+        onCommit={(name) => run('state.setName', { id, name })}
+      />
+      {initial ? (
+        <p className="ff-muted">{dt('props.isInitial')}</p>
+      ) : (
+        <button type="button" className="btn btn-small" onClick={() => run('state.setInitial', { id })}>
+          {dt('props.makeInitial')}
+        </button>
+      )}
+      {state.task && <TaskProperties id={id} task={state.task} />}
+      {kind === 'decision' && <p className="ff-muted">{dt('props.decision')}</p>}
+      {state.after &&
+        Object.keys(state.after).map((delay) => (
+          <CommitInput
+            key={delay}
+            label={dt('props.timer')}
+            value={delay}
+            onCommit={(to) => run('state.setTimer', { id, from: delay, to })}
+          />
+        ))}
+      {state.invoke && (
+        <div className="ff-field">
+          <label htmlFor={`invoke-${id}`}>{dt('props.childProcess')}</label>
+          <select
+            id={`invoke-${id}`}
+            value={state.invoke.process}
+            onChange={(e) => run('state.setInvoke', { id, process: e.target.value })}
+          >
+            <option value="">{dt('props.none')}</option>
+            {processes.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </div>
+      )}
+      <TransitionList id={id} />
+    </section>
+  );
+}

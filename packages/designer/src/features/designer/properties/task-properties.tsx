@@ -1,0 +1,86 @@
+/** A user task's main properties: title, form, assignee, outcomes, due date; then the extras. */
+import type { UserTaskDef } from '@flowform/engine';
+import { pick } from '../../../i18n/format';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { CommitInput, LocalizedInput } from '../inputs/localized-input';
+import { RuleBuilder } from '../inputs/rule-builder';
+import { uniqueKey } from '../model/design-doc';
+import { useDesigner } from '../page/designer-context';
+import { OutcomesEditor } from './outcomes-editor';
+import { TaskExtras } from './task-extras';
+
+export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) {
+  const { doc, run } = useDesigner();
+  const { dt, locale } = useDesignerText();
+  const set = (command: string, value: unknown) => run(command, { id, value });
+  const newForm = () => {
+    const base = `${doc.definition.key}.${id
+      .split('.')
+      .pop()!
+      .toLowerCase()
+      .replace(/[^a-z0-9-]/g, '-')}`;
+    const key = uniqueKey(base, Object.keys(doc.forms));
+    run('form.add', { key, title: task.title, task: id });
+  };
+  return (
+    <fieldset className="ff-task">
+      <legend>{dt('props.task')}</legend>
+      <LocalizedInput
+        label={dt('props.taskTitle')}
+        name="task-title"
+        value={task.title}
+        onCommit={(v) => set('task.setTitle', v)}
+      />
+      <div className="ff-field">
+        <label htmlFor={`form-${id}`}>{dt('props.form')}</label>
+        <div className="ff-row">
+          <select
+            id={`form-${id}`}
+            value={task.form ?? ''}
+            onChange={(e) => set('task.setForm', e.target.value || undefined)}
+          >
+            <option value="">{dt('props.none')}</option>
+            {Object.values(doc.forms).map((f) => (
+              <option key={f.key} value={f.key}>
+                {pick(f.title, locale, f.key)}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="btn btn-small" onClick={newForm}>
+            {dt('props.newForm')}
+          </button>
+        </div>
+      </div>
+      <RuleBuilder
+        label={dt('props.assignee')}
+        name="assignee"
+        value={task.assignment}
+        onChange={(rule) => set('task.setAssignee', rule)}
+      />
+      <div className="ff-field">
+        <label htmlFor={`empty-${id}`}>{dt('props.onEmpty')}</label>
+        <select
+          id={`empty-${id}`}
+          value={task.onEmpty ?? ''}
+          onChange={(e) => set('task.setOnEmpty', e.target.value || undefined)}
+        >
+          <option value="">{dt('props.none')}</option>
+          {(['admins', 'skip', 'error'] as const).map((p) => (
+            <option key={p} value={p}>
+              {dt(`props.onEmpty.${p}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <OutcomesEditor outcomes={task.outcomes} onChange={(next) => set('task.setOutcomes', next)} />
+      <CommitInput
+        label={dt('props.due')}
+        name="task-due"
+        value={typeof task.due === 'string' ? task.due : task.due ? task.due.cel : ''}
+        placeholder="P3D"
+        onCommit={(v) => set('task.setDue', v.trim() || undefined)}
+      />
+      <TaskExtras id={id} task={task} />
+    </fieldset>
+  );
+}

@@ -1,0 +1,136 @@
+/**
+ * Versions and publishing: the published versions with their running cases, the draft's changes
+ * since the latest one, publishing (refused while lint finds errors), import and export.
+ */
+import { useState } from 'react';
+import { ApiError } from '../../../api/http';
+import { formatDateTime } from '../../../i18n/format';
+import { designerApi, type VersionSummary } from '../api/designer-api';
+import type { DesignerKey } from '../i18n/designer-messages';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { useDesigner } from '../page/designer-context';
+import { exportBundle, parseBundle } from './bundle-io';
+import { type Changes, diffDocs, isEmptyDiff } from './definition-diff';
+
+export function VersionsPanel({
+  versions,
+  onPublished,
+}: {
+  versions: VersionSummary[];
+  onPublished: () => void;
+}) {
+  const { doc, published, problems, run } = useDesigner();
+  const { dt, locale } = useDesignerText();
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const errors = problems.filter((p) => p.severity === 'error').length;
+  const diff = published
+    ? diffDocs({ definition: published.definition, forms: published.forms }, doc)
+    : undefined;
+  const publish = async () => {
+    setBusy(true);
+    try {
+      await designerApi.saveDraft(doc.definition.key, doc);
+      const { version } = await designerApi.publish(doc.definition.key);
+      setMessage({ kind: 'ok', text: dt('ver.published', { version }) });
+      onPublished();
+    } catch (error) {
+      const detail = error instanceof ApiError ? (error.detail ?? error.title) : String(error);
+      setMessage({ kind: 'error', text: detail });
+    } finally {
+      setBusy(false);
+    }
+  };
+  const importFile = async (file: File) => {
+    try {
+      const bundle = parseBundle(await file.text());
+      if (bundle.definition.key !== doc.definition.key)
+        throw new Error(`${bundle.definition.key} ≠ ${doc.definition.key}`);
+      if (run('document.replace', { doc: bundle })) setMessage({ kind: 'ok', text: dt('ver.imported') });
+    } catch (error) {
+      setMessage({
+        kind: 'error',
+        text: dt('ver.importFailed', { detail: error instanceof Error ? error.message : String(error) }),
+      });
+    }
+  };
+  return (
+    <section className="ff-versions" aria-label={dt('ver.title')}>
+      <h2>{dt('ver.title')}</h2>
+      {versions.length === 0 ? (
+        <p className="ff-muted">{dt('ver.none')}</p>
+      ) : (
+        <ul className="ff-version-list">
+          {versions.map((v) => (
+            <li key={v.version}>
+              {dt('ver.row', {
+                version: v.version,
+                who: v.publishedBy,
+                when: formatDateTime(locale, v.publishedAt),
+                running: v.runningCases,
+              })}
+            </li>
+          ))}
+        </ul>
+      )}
+      {versions.length > 0 && <p className="ff-muted">{dt('ver.runningNote')}</p>}
+      <h3>{published ? dt('ver.diff', { version: published.version }) : dt('ver.diffNew')}</h3>
+      {diff &&
+        (isEmptyDiff(diff) ? <p className="ff-muted">{dt('ver.noDiff')}</p> : <DiffTable diff={diff} />)}
+      <div className="ff-publish">
+        {errors > 0 && <p className="ff-error">{dt('ver.publishBlocked', { count: errors })}</p>}
+        <button
+          type="button"
+          className="btn btn-primary"
+          disabled={errors > 0 || busy}
+          onClick={() => void publish()}
+        >
+          {busy ? dt('ver.publishing') : dt('ver.publish')}
+        </button>
+        {message && (
+          <p
+            className={message.kind === 'ok' ? 'ff-ok' : 'ff-error'}
+            role={message.kind === 'ok' ? 'status' : 'alert'}
+          >
+            {message.text}
+          </p>
+        )}
+      </div>
+      <div className="ff-row">
+        <button type="button" className="btn" onClick={() => exportBundle(doc)}>
+          {dt('ver.export')}
+        </button>
+        <label className="btn ff-file">
+          {dt('ver.import')}
+          <input
+            type="file"
+            accept="application/json,.json"
+            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
+          />
+        </label>
+      </div>
+    </section>
+  );
+}
+
+function DiffTable({ diff }: { diff: ReturnType<typeof diffDocs> }) {
+  const { dt } = useDesignerText();
+  const rows = (['states', 'transitions', 'tasks', 'fields'] as const).flatMap((part) =>
+    (['added', 'removed', 'changed'] as const).flatMap((kind) =>
+      (diff[part] as Changes)[kind].length ? [{ part, kind, items: (diff[part] as Changes)[kind] }] : [],
+    ),
+  );
+  return (
+    <table className="ff-table ff-diff">
+      <tbody>
+        {rows.map(({ part, kind, items }) => (
+          <tr key={`${part}-${kind}`} className={`ff-diff-${kind}`}>
+            <th scope="row">{dt(`ver.${part}` as DesignerKey)}</th>
+            <td>{dt(`ver.${kind}` as DesignerKey)}</td>
+            <td>{items.join('；')}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
