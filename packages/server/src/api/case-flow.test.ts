@@ -132,7 +132,7 @@ describe('cases and tasks over the API (hardship assistance)', () => {
     expect(history.entries).toHaveLength(2);
   });
 
-  it('given a completed step, when completed again it is 409 stale; withdrawing another person’s step is 403', async () => {
+  it('given a completed step, when completed again it is 409 stale; withdrawing another person’s step is 403, one’s own reopens it', async () => {
     const id = await start(s, 'head103', KEY, h.application());
     const visit = await taskFor(s, id, 'com1a');
     const done = { as: 'com1a', body: { outcome: 'submit', data: h.homeVisit() } };
@@ -145,6 +145,11 @@ describe('cases and tasks over the API (hardship assistance)', () => {
     const foreign = await s.call('POST', `/api/instances/${id}/withdraw`, { as: 'head103' });
     expect(foreign.status).toBe(403);
     expect((await body(foreign)).code).toBe('not-permitted');
+    const own = await s.call('POST', `/api/instances/${id}/withdraw`, { as: 'com1a' });
+    expect(own.status).toBe(200);
+    expect(await taskFor(s, id, 'com1a')).toBe(visit);
+    const twice = await s.call('POST', `/api/instances/${id}/withdraw`, { as: 'com1a' });
+    expect(twice.status).toBe(422);
   });
 
   it('given a task offered to a role, when one member claims it, then the other no longer holds it and may not claim', async () => {
