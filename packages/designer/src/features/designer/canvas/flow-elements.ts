@@ -37,6 +37,8 @@ export function flowNodes(
       id: START_NODE,
       type: 'start',
       position: { x: start.x, y: start.y },
+      width: start.width,
+      height: start.height,
       data: { label: '', kind: 'start', detail: '', problems: 0, initial: false },
       selectable: false,
       connectable: false,
@@ -59,7 +61,8 @@ export function flowNodes(
       type: box.group ? 'group' : 'state',
       position: { x: box.x, y: box.y },
       ...(box.parent ? { parentId: box.parent, extent: 'parent' as const } : {}),
-      style: { width: box.width, height: box.height },
+      width: box.width,
+      height: box.height,
       selected: selection.states.includes(id),
       data: {
         label: pick(title, locale, info.key),
@@ -94,7 +97,7 @@ export function flowEdges(
     if (!t.to) continue;
     const id = transitionId(t);
     const event =
-      t.kind === 'on' ? t.key : t.kind === 'after' ? `⏱ ${t.key}` : t.kind === 'always' ? '' : '✓';
+      t.kind === 'on' ? t.key : t.kind === 'after' ? `◷ ${t.key}` : t.kind === 'always' ? '' : '✓';
     const guard = t.def.guard?.params.expr;
     const label = [event, guard ? `[${guard.length > 28 ? `${guard.slice(0, 27)}…` : guard}]` : '']
       .filter(Boolean)

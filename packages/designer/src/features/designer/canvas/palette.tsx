@@ -9,10 +9,10 @@ import { PALETTE_KINDS, type PaletteKind } from '../model/state-templates';
 import { useDesigner } from '../page/designer-context';
 
 const ICON: Record<PaletteKind, string> = {
-  task: '👤',
+  task: '▣',
   decision: '◇',
   parallel: '⇉',
-  timer: '⏱',
+  timer: '◷',
   child: '↳',
   end: '■',
 };

@@ -5,10 +5,10 @@ import { useDesignerText } from '../i18n/use-designer-text';
 import type { StateNodeData } from './flow-elements';
 
 const ICON: Record<string, string> = {
-  task: '👤',
+  task: '▣',
   decision: '◇',
   parallel: '⇉',
-  timer: '⏱',
+  timer: '◷',
   child: '↳',
   end: '■',
   group: '▭',

@@ -57,6 +57,7 @@ export const MESSAGES = {
   'canvas.label': ['流程图画布', 'Flow canvas'],
   'canvas.empty': ['画布为空：从左侧“添加环节”开始。', 'The canvas is empty: start with “Add a step”.'],
   'canvas.initial': ['开始', 'Start'],
+  'canvas.minimap': ['缩略图', 'Minimap'],
   'canvas.problems': ['{count} 个问题', '{count} problems'],
   'kind.task': ['任务', 'Task'],
   'kind.decision': ['分支', 'Decision'],

@@ -13,7 +13,7 @@ export function emptyDoc(key: string, name: { 'zh-CN': string; en: string }): De
     definition: {
       key,
       name,
-      description: { 'zh-CN': '', en: '' },
+      description: { ...name },
       caseSchema: { type: 'object', properties: {} },
       starters: { kind: 'initiator' },
       machine: { initial: '', states: {} },

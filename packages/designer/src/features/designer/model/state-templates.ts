@@ -25,7 +25,7 @@ export function stateTemplate(kind: PaletteKind, name?: LocalizedText): StateDef
   switch (kind) {
     case 'task':
       return {
-        name: name ?? text('办理', 'Task'),
+        ...(name ? { name } : {}),
         task: {
           title: name ?? text('办理', 'Task'),
           outcomes: [{ key: 'submit', label: text('提交', 'Submit'), style: 'primary' }],

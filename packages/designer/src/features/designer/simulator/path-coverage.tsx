@@ -1,5 +1,6 @@
 /** "Walk every path": the engine's simulator over every outcome, sample and timer, with coverage. */
-import { type SimulationReport, simulate } from '@flowform/engine';
+import { type DefinitionBundle, type SimulationReport, simulate } from '@flowform/engine';
+import type { DesignDoc } from '../model/design-doc';
 import { useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { stateIndex } from '../model/state-graph';
@@ -7,7 +8,14 @@ import { useDesigner } from '../page/designer-context';
 import { browserFormValidator } from './browser-form-validator';
 import { refusal } from './sim-play';
 
-export function PathCoverage() {
+/** Who starts the walk: a rule naming only "the initiator" is played by the chosen starter. */
+function walkBundle(doc: DesignDoc, starter: string): DefinitionBundle {
+  const { starters } = doc.definition;
+  const definition = starters.kind === 'initiator' && starter ? { ...doc.definition, starters: { kind: 'users' as const, users: [starter] } } : doc.definition;
+  return { definition, forms: doc.forms };
+}
+
+export function PathCoverage({ starter }: { starter: string }) {
   const { doc, seed, setHighlight } = useDesigner();
   const { dt } = useDesignerText();
   const [report, setReport] = useState<SimulationReport>();
@@ -15,7 +23,7 @@ export function PathCoverage() {
   const walk = () => {
     if (!seed) return;
     try {
-      const r = simulate({ definition: doc.definition, forms: doc.forms }, seed, {
+      const r = simulate(walkBundle(doc, starter), seed, {
         forms: browserFormValidator,
         maxSteps: 4000,
       });

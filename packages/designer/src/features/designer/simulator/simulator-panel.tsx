@@ -125,7 +125,7 @@ export function SimulatorPanel() {
               disabled={sim.snapshot.status !== 'running'}
               onClick={() => attempt(() => fireNextTimer(doc, directory, sim))}
             >
-              ⏩ {dt('sim.forward')}
+              » {dt('sim.forward')}
             </button>
             <button type="button" className="btn btn-quiet" onClick={() => setSim(undefined)}>
               {dt('sim.reset')}
@@ -139,7 +139,7 @@ export function SimulatorPanel() {
           {error}
         </p>
       )}
-      <PathCoverage />
+      <PathCoverage starter={starter} />
     </aside>
   );
 }
