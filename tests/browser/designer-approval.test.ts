@@ -95,9 +95,13 @@ describe('designing a three-step approval in the browser', () => {
     await commit(admin, 'input[name="outcome-1-label-en"]', 'Reject');
     await addStep(admin, 'end');
     await commit(admin, 'input[name="state-id"]', 'approved');
+    await commit(admin, 'input[name="state-name-zh"]', '准假');
+    await commit(admin, 'input[name="state-name-en"]', 'Granted');
     await pickState(admin, 'leaderApproval');
     await addStep(admin, 'end');
     await commit(admin, 'input[name="state-id"]', 'rejected');
+    await commit(admin, 'input[name="state-name-zh"]', '不准假');
+    await commit(admin, 'input[name="state-name-en"]', 'Refused');
     expect(await textOf(admin.locator('.ff-lint h3'), '没有发现问题')).toContain('没有发现问题');
     expect(await countOf(admin.locator('.react-flow__edge'), 5)).toBe(5);
     await shot(admin, 'designer-04-flow-clean');
@@ -183,6 +187,7 @@ describe('designing a three-step approval in the browser', () => {
     await page.getByRole('heading', { name: '办理记录' }).waitFor();
     await shot(page, 'designer-10-case-ended');
     expect(await isShown(page.getByText('已办结').first())).toBe(true);
+    await page.getByText(/填写请假申请 填写的内容/).click();
     expect(await isShown(page.getByText('家中老人住院，需要陪护。').first())).toBe(true);
     await shot(page, 'designer-10-case-ended');
   });
