@@ -66,7 +66,9 @@ describe('designing a three-step approval in the browser', () => {
     await commit(admin, 'input[name="task-title-en"]', 'Branch secretary review');
     const problem = admin.locator('.ff-problem', { hasText: '这个任务还没有指定办理人。' });
     expect(await isShown(problem)).toBe(true);
-    expect(await isShown(admin.locator('.react-flow__node[data-id="secretaryReview"] .node-problems'))).toBe(true);
+    expect(await isShown(admin.locator('.react-flow__node[data-id="secretaryReview"] .node-problems'))).toBe(
+      true,
+    );
     await shot(admin, 'designer-03-lint-missing-assignee');
 
     await admin.locator('.ff-props h3').first().click();
@@ -136,7 +138,9 @@ describe('designing a three-step approval in the browser', () => {
     await shot(admin, 'designer-06-simulating');
     await card('leaderApproval').getByRole('button', { name: '同意', exact: true }).click();
     expect(await textOf(admin.locator('.ff-sim-clock'), '已结束')).toContain('已结束');
-    expect(await admin.locator('.react-flow__node.react-flow__node-state .is-visited').count()).toBeGreaterThanOrEqual(3);
+    expect(
+      await admin.locator('.react-flow__node.react-flow__node-state .is-visited').count(),
+    ).toBeGreaterThanOrEqual(3);
     await admin.getByRole('button', { name: '遍历所有路径' }).click();
     expect(await textOf(admin.locator('.ff-coverage-line'), '覆盖')).toMatch(/环节 5\/5 \(100%\)/);
     await shot(admin, 'designer-07-simulated');
@@ -150,7 +154,13 @@ describe('designing a three-step approval in the browser', () => {
     expect(await isShown(admin.getByText(/v1 · admin · .* · 进行中 0 件/))).toBe(true);
     await shot(admin, 'designer-08-published');
     const bundle = JSON.parse(await exportedText(admin));
-    expect(Object.keys(bundle.definition.machine.states)).toEqual(['request', 'secretaryReview', 'leaderApproval', 'approved', 'rejected']);
+    expect(Object.keys(bundle.definition.machine.states)).toEqual([
+      'request',
+      'secretaryReview',
+      'leaderApproval',
+      'approved',
+      'rejected',
+    ]);
   });
 
   it('given the published flow, when a cadre starts a case and fills the request in her inbox, then it goes to the secretary', async () => {

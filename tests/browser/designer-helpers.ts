@@ -12,7 +12,10 @@ export async function commit(page: Page, selector: string, value: string): Promi
 export async function exportedText(page: Page): Promise<string> {
   const [download] = await Promise.all([
     page.waitForEvent('download'),
-    page.locator('.ff-toolbar').getByRole('button', { name: /导出|Export/ }).click(),
+    page
+      .locator('.ff-toolbar')
+      .getByRole('button', { name: /导出|Export/ })
+      .click(),
   ]);
   return readFile((await download.path())!, 'utf8');
 }

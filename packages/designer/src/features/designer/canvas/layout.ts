@@ -25,7 +25,7 @@ const SIZE: Record<string, [number, number]> = {
   decision: [160, 56],
   timer: [160, 56],
   child: [180, 56],
-  end: [120, 44],
+  end: [120, 52],
   state: [160, 52],
 };
 

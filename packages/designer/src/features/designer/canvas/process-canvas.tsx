@@ -23,7 +23,13 @@ import { useLayout } from './use-layout';
 const nodeTypes = { state: StateNode, group: GroupNode, start: StartNode };
 
 const minimapColor = (node: { type?: string; data: Record<string, unknown> }) =>
-  node.type === 'group' ? 'rgba(26, 95, 180, 0.12)' : node.data.problems ? '#e8a3a5' : node.type === 'start' ? '#1d2733' : '#b8c7da';
+  node.type === 'group'
+    ? 'rgba(26, 95, 180, 0.12)'
+    : node.data.problems
+      ? '#e8a3a5'
+      : node.type === 'start'
+        ? '#1d2733'
+        : '#b8c7da';
 
 export function ProcessCanvas({ onReady }: { onReady?: (fit: () => void) => void }) {
   const { doc, problems, selection, select, run, highlight } = useDesigner();
@@ -98,7 +104,13 @@ export function ProcessCanvas({ onReady }: { onReady?: (fit: () => void) => void
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable ariaLabel={dt('canvas.minimap')} nodeColor={minimapColor} nodeStrokeWidth={2} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={dt('canvas.minimap')}
+          nodeColor={minimapColor}
+          nodeStrokeWidth={2}
+        />
       </ReactFlow>
     </div>
   );

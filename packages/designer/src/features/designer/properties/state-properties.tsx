@@ -38,7 +38,7 @@ export function StateProperties({ id }: { id: string }) {
       />
       {initial ? (
         <p className="ff-muted">{dt('props.isInitial')}</p>
-      ) : (
+      ) : kind === 'end' ? null : (
         <button type="button" className="btn btn-small" onClick={() => run('state.setInitial', { id })}>
           {dt('props.makeInitial')}
         </button>

@@ -1,8 +1,8 @@
 /** "Walk every path": the engine's simulator over every outcome, sample and timer, with coverage. */
 import { type DefinitionBundle, type SimulationReport, simulate } from '@flowform/engine';
-import type { DesignDoc } from '../model/design-doc';
 import { useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
+import type { DesignDoc } from '../model/design-doc';
 import { stateIndex } from '../model/state-graph';
 import { useDesigner } from '../page/designer-context';
 import { browserFormValidator } from './browser-form-validator';
@@ -11,7 +11,10 @@ import { refusal } from './sim-play';
 /** Who starts the walk: a rule naming only "the initiator" is played by the chosen starter. */
 function walkBundle(doc: DesignDoc, starter: string): DefinitionBundle {
   const { starters } = doc.definition;
-  const definition = starters.kind === 'initiator' && starter ? { ...doc.definition, starters: { kind: 'users' as const, users: [starter] } } : doc.definition;
+  const definition =
+    starters.kind === 'initiator' && starter
+      ? { ...doc.definition, starters: { kind: 'users' as const, users: [starter] } }
+      : doc.definition;
   return { definition, forms: doc.forms };
 }
 

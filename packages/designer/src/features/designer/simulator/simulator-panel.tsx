@@ -57,6 +57,7 @@ export function SimulatorPanel() {
       <h3>{dt('sim.title')}</h3>
       <p className="ff-muted">{dt('sim.intro')}</p>
       {errors > 0 && <p className="ff-error">{dt('sim.cannot')}</p>}
+      <PathCoverage starter={starter} />
       {!sim ? (
         <>
           <div className="ff-field">
@@ -139,7 +140,6 @@ export function SimulatorPanel() {
           {error}
         </p>
       )}
-      <PathCoverage starter={starter} />
     </aside>
   );
 }

@@ -1,0 +1,127 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addStep, canonical, commit, exportedText } from './designer-helpers';
+import { buildWebApp, startAppServer } from './support/app-server';
+import { launchBrowser, newPerson, shot, signIn } from './support/browser';
+import { countOf } from './support/wait-for';
+
+const ROOT = join(import.meta.dirname, '../..');
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+const overlap = (a: Box, b: Box) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const parentOf = (id: string) => (id.includes('.') ? id.slice(0, id.lastIndexOf('.')) : '');
+
+function countStates(states: Record<string, { states?: Record<string, unknown> }>): number {
+  return Object.values(states).reduce((n, s) => n + 1 + countStates((s.states ?? {}) as never), 0);
+}
+
+async function shippedBundle(key: string) {
+  const definition = JSON.parse(await readFile(join(ROOT, 'workflows', `${key}.json`), 'utf8'));
+  const forms: Record<string, unknown> = {};
+  for (const file of await readdir(join(ROOT, 'forms')))
+    if (file.startsWith(`${key}.`)) {
+      const form = JSON.parse(await readFile(join(ROOT, 'forms', file), 'utf8'));
+      forms[form.key] = form;
+    }
+  return { definition, forms };
+}
+
+describe('editing in the designer', () => {
+  let web: Awaited<ReturnType<typeof buildWebApp>>;
+  let server: Awaited<ReturnType<typeof startAppServer>>;
+  let browser: Browser;
+  let admin: Page;
+
+  beforeAll(async () => {
+    web = await buildWebApp();
+    server = await startAppServer(web.dir);
+    browser = await launchBrowser();
+    admin = (await newPerson(browser)).page;
+    await signIn(admin, server.url, 'admin');
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await web?.remove();
+  });
+
+  it('given ten edits, when undone with Ctrl+Z and redone with Ctrl+Shift+Z, then the definition JSON is the same byte for byte', async () => {
+    await admin.goto(`${server.url}/designer`);
+    await admin.locator('#ff-new-key').fill('undo-check');
+    await admin.locator('#ff-new-zh').fill('撤销检查');
+    await admin.getByRole('button', { name: '创建' }).click();
+    await admin.locator('.ff-canvas').waitFor();
+    const before = await exportedText(admin);
+
+    await addStep(admin, 'task'); // 1
+    await commit(admin, 'input[name="state-id"]', 'draft'); // 2
+    await commit(admin, 'input[name="task-title-zh"]', '起草'); // 3
+    await admin.locator('select[name="assignee-kind"]').selectOption('initiator'); // 4
+    await addStep(admin, 'task'); // 5
+    await admin.locator('select[name="assignee-kind"]').selectOption('role'); // 6
+    await admin.locator('select[name="assignee-unit"]').selectOption('branch-1'); // 7
+    await addStep(admin, 'end'); // 8
+    await commit(admin, 'input[name="state-name-zh"]', '完成'); // 9
+    await admin.locator('.react-flow__node[data-id="draft"]').click();
+    await admin.getByRole('button', { name: '添加结果' }).click(); // 10
+    await countOf(admin.locator('.react-flow__node'), 4);
+    const after = await exportedText(admin);
+    expect(after).not.toBe(before);
+
+    await admin.locator('.react-flow__pane').click();
+    for (let i = 0; i < 10; i++) await admin.keyboard.press('Control+z');
+    expect(await exportedText(admin)).toBe(before);
+    await shot(admin, 'designer-12-undone');
+    for (let i = 0; i < 10; i++) await admin.keyboard.press('Control+Shift+z');
+    expect(await exportedText(admin)).toBe(after);
+  });
+
+  const KEYS = [
+    'accountability-investigation',
+    'admonition-talk',
+    'branch-secretary-reassignment',
+    'hardship-assistance',
+    'labour-competition',
+    'quarterly-cadre-evaluation',
+    'scrap-material-recovery',
+    'supervision-bulletin',
+  ];
+  for (const key of KEYS) {
+    it(`given the shipped ${key}, when opened, then every state is laid out without overlaps and export keeps its meaning`, async () => {
+      const shipped = await shippedBundle(key);
+      await admin.goto(`${server.url}/designer/${key}`);
+      const expected = countStates(shipped.definition.machine.states);
+      expect(await countOf(admin.locator('.react-flow__node:not([data-id="__start"])'), expected)).toBe(
+        expected,
+      );
+      const boxes: Box[] = await admin
+        .locator('.react-flow__node:not([data-id="__start"])')
+        .evaluateAll((nodes) =>
+          nodes.map((n) => {
+            const r = n.getBoundingClientRect();
+            return { id: n.getAttribute('data-id')!, x: r.x, y: r.y, width: r.width, height: r.height };
+          }),
+        );
+      for (const a of boxes)
+        for (const b of boxes)
+          if (a.id < b.id && parentOf(a.id) === parentOf(b.id))
+            expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+      await shot(admin, `designer-shipped-${key}`);
+
+      const exported = JSON.parse(await exportedText(admin));
+      expect(canonical(exported.definition)).toEqual(canonical(shipped.definition));
+      expect(canonical(exported.forms)).toEqual(canonical(shipped.forms));
+    });
+  }
+});
