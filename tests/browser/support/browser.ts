@@ -54,10 +54,10 @@ export async function signIn(page: Page, baseUrl: string, username: string): Pro
   await page.locator('.app-header').waitFor();
 }
 
-/** Saves a full-page screenshot under test-results/browser/<name>.png. */
-export async function shot(page: Page, name: string): Promise<void> {
+/** Saves a screenshot under test-results/browser/<name>.png (the whole page, or what the screen shows). */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage });
 }
 
 /** Whether the page scrolls sideways (it must not on a phone). */

@@ -73,3 +73,8 @@ export function formatYuan(locale: Locale, value: number): string {
     () => new Intl.NumberFormat(locale, { style: 'currency', currency: 'CNY' }),
   ).format(value);
 }
+
+/** A list of names: 甲、乙 / A, B */
+export function formatList(locale: Locale, items: string[]): string {
+  return items.join(locale === 'en' ? ', ' : '、');
+}

@@ -63,7 +63,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.doneAt': 'Done {date}',
   'inbox.startedAt': 'Started {date}',
   'inbox.newArrived': 'New tasks arrived; the list is up to date.',
-  'inbox.keys': 'Keys: ↑↓ or J/K to move, Enter to open, / to search',
+  'inbox.keys': 'Keys: / to search, ↓ into the list, ↑↓ or J/K to move, Enter to open',
   'inbox.saved': 'Saved filters',
   'inbox.saved.save': 'Save these filters',
   'inbox.saved.name': 'Filter name',

@@ -61,7 +61,7 @@ export const zh = {
   'inbox.doneAt': '办结 {date}',
   'inbox.startedAt': '发起于 {date}',
   'inbox.newArrived': '有新的待办事项，列表已更新。',
-  'inbox.keys': '快捷键：↑↓ 或 J/K 选择，回车打开，/ 搜索',
+  'inbox.keys': '快捷键：/ 搜索，↓ 进入列表，↑↓ 或 J/K 选择，回车打开',
   'inbox.saved': '常用筛选',
   'inbox.saved.save': '保存当前筛选',
   'inbox.saved.name': '筛选名称',

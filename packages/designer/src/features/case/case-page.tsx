@@ -12,7 +12,7 @@ export function CasePage({ id }: { id: string }) {
   const loaded = useAsync(() => loadCase(id), id);
   const [live, setLive] = useState(0);
   useLiveEvents((e) => {
-    if (e.instanceId === id && e.type === 'case.changed') {
+    if (e.instanceId === id && (e.type === 'case.changed' || e.type === 'task.done')) {
       setLive((n) => n + 1);
       loaded.reload();
     }

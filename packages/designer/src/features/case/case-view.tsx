@@ -4,7 +4,7 @@ import { takeFlash } from '../../app/flash';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';
 import { useMe } from '../../app/session';
-import { formatDateTime, formatRelative, pick } from '../../i18n/format';
+import { formatDateTime, formatList, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Banner, useErrorText } from '../../ui/status-views';
 import { CaseStatus } from './case-status';
@@ -75,7 +75,7 @@ export function CaseView({
             {c.tasks.map((task) => (
               <li key={task.id}>
                 <Link to={paths.task(task.id)}>{pick(task.title, locale, task.stateId)}</Link>
-                <span className="muted"> · {task.holders.join('、') || '—'}</span>
+                <span className="muted"> · {formatList(locale, task.holders) || '—'}</span>
                 {task.dueAt && (
                   <span className="muted small">
                     {' '}

@@ -75,7 +75,7 @@ export function display(
 ): string {
   if (Array.isArray(value)) {
     const items = isSchemaObject(schema.items) ? schema.items : {};
-    return value.map((v) => display(items, v, locale, false, yes, no)).join(locale === 'en' ? ', ' : '、');
+    return value.map((v) => display(items, v, locale, false, yes, no)).join(locale === 'en' ? ', ' : '、'); // formatList, inline to keep display() pure
   }
   if (isSchemaObject(value))
     return Object.values(value)

@@ -35,6 +35,11 @@ export function InboxFilters({ filter, onChange, processes, showDue }: Props) {
           maxLength={100}
           placeholder={t('inbox.searchPlaceholder')}
           onChange={(e) => setQ(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key !== 'ArrowDown') return;
+            e.preventDefault();
+            document.querySelector<HTMLElement>('[data-row]')?.focus();
+          }}
           onBlur={() => q !== filter.q && onChange({ ...filter, q })}
         />
       </label>

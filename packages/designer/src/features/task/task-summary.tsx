@@ -1,7 +1,7 @@
 import type { CaseView, TaskView } from '../../api/types';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';
-import { formatDateTime, formatRelative, pick } from '../../i18n/format';
+import { formatDateTime, formatList, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { isOverdue } from '../inbox/inbox-filter';
 
@@ -48,7 +48,7 @@ export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: Cas
           </>
         )}
         <dt>{t('task.holder')}</dt>
-        <dd>{task.assignee ?? task.holders.join('、')}</dd>
+        <dd>{task.assignee ?? formatList(locale, task.holders)}</dd>
         {task.delegatedBy && (
           <>
             <dt>{t('task.delegatedBy')}</dt>

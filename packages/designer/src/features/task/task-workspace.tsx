@@ -51,19 +51,30 @@ export function TaskWorkspace({
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
-  useDraftAutosave(me.username, task.id, draft);
+  useDraftAutosave(me.username, task.id, task.status === 'open' ? draft : undefined);
 
-  const open = task.status === 'open';
+  /** Someone else finished the task and I may no longer see it: keep the page, stop the actions. */
+  const [gone, setGone] = useState(false);
+  const open = task.status === 'open' && !gone;
   const canComplete = open && task.operations.includes('complete');
 
   useLiveEvents((event) => {
-    if (event.instanceId === task.instanceId && event.type === 'case.changed' && !busy) {
-      void api.task(task.id).then((fresh) => {
-        if (fresh.status !== task.status || fresh.assignee !== task.assignee) {
+    const about = event.taskId === task.id || event.instanceId === task.instanceId;
+    if (about && (event.type === 'case.changed' || event.type === 'task.done') && !busy) {
+      api.task(task.id).then(
+        (fresh) => {
+          if (fresh.status !== task.status || fresh.assignee !== task.assignee) {
+            setNotice({ kind: 'info', text: t('task.conflict') });
+            reload();
+          }
+        },
+        (error: unknown) => {
+          if (!(error instanceof ApiError && error.status === 404)) return;
           setNotice({ kind: 'info', text: t('task.conflict') });
-          reload();
-        }
-      });
+          clearDraft(me.username, task.id);
+          setGone(true);
+        },
+      );
     }
   });
 
@@ -71,6 +82,11 @@ export function TaskWorkspace({
     if (error instanceof ApiError && error.status === 409) {
       setNotice({ kind: 'error', text: t('task.conflict') });
       reload();
+    } else if (error instanceof ApiError && error.status === 404) {
+      // finished by someone else, and the case is no longer visible to me
+      setNotice({ kind: 'error', text: t('task.conflict') });
+      clearDraft(me.username, task.id);
+      setGone(true);
     } else if (error instanceof ApiError && error.status === 422 && error.errors.length > 0) {
       validation.setServerErrors(error.errors.map((e) => ({ path: e.path, message: e.message })));
       setNotice({ kind: 'error', text: t('task.invalid', { count: error.errors.length }) });
@@ -119,8 +135,8 @@ export function TaskWorkspace({
     >
       <TaskSummary task={task} caseView={caseView} />
       {notice && <Banner kind={notice.kind}>{notice.text}</Banner>}
-      <TaskNotice task={task} onClaimed={reload} onError={failed} />
-      {restored && (
+      <TaskNotice task={gone ? { ...task, status: 'completed' } : task} onClaimed={reload} onError={failed} />
+      {restored && open && (
         <Banner kind="info">
           {t('task.draftRestored')}{' '}
           <button
@@ -150,7 +166,10 @@ export function TaskWorkspace({
             errors={validation.errors}
             onBlurField={validation.touch}
             disabled={!canComplete || busy}
-            onChange={(next) => setDraft({ data: next, comment })}
+            onChange={(next) => {
+              // rjsf also reports its own defaults on mount: only a real edit makes a draft
+              if (JSON.stringify(next) !== JSON.stringify(data)) setDraft({ data: next, comment });
+            }}
           />
         ) : (
           <p className="muted">{t('task.noForm')}</p>
@@ -179,7 +198,7 @@ export function TaskWorkspace({
             )}
           </label>
         )}
-        {draft && <p className="muted small">{t('task.draftSaved')}</p>}
+        {draft && open && <p className="muted small">{t('task.draftSaved')}</p>}
       </section>
       {open && (
         <OperationsPanel
