@@ -5,6 +5,7 @@ import { loginRoutes, logoutRoutes } from './api/auth-routes';
 import { definitionAdminRoutes } from './api/definition-admin-routes';
 import { definitionRoutes } from './api/definition-routes';
 import { designerRoutes } from './api/designer-routes';
+import { directoryRoutes } from './api/directory-routes';
 import { docsPage } from './api/docs-page';
 import { eventRoutes } from './api/event-routes';
 import { healthRoutes, type Lifecycle } from './api/health-routes';
@@ -68,6 +69,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/api/definitions', definitionRoutes(ctx));
   app.route('/api/definitions', definitionAdminRoutes(ctx));
   app.route('/api/designer', designerRoutes(ctx));
+  app.route('/api/directory', directoryRoutes(ctx));
   app.route('/api/instances', instanceRoutes(ctx));
   app.route('/api/instances', attachmentRoutes(ctx));
   app.route('/api/tasks', taskRoutes(ctx));
