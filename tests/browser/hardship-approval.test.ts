@@ -41,8 +41,8 @@ describe('hardship assistance in the browser', { timeout: 90_000 }, () => {
     await secretary.getByRole('link', { name: /爱心助困/ }).click();
     await secretary.getByLabel('困难家庭').check();
     await secretary.locator('#root_beneficiaryName').fill('<img src=x onerror="window.__xss=1">王桂芳');
-    await secretary.locator('#root_branch').fill('branch-1');
-    await secretary.locator('#root_patch').fill('patch-1');
+    await secretary.locator('#root_branch').selectOption('branch-1');
+    await secretary.locator('#root_patch').selectOption('patch-1');
     await secretary.locator('#root_address').fill('东区家属院5栋1单元302');
     await secretary.locator('#root_phone').fill('电话号码');
     await secretary.locator('#root_householdSize').click();

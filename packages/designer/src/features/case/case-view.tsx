@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
+import { usePeople } from '../../api/people';
 import { takeFlash } from '../../app/flash';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';
@@ -30,6 +31,7 @@ export function CaseView({
   const [flash] = useState(takeFlash);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
   const { caseView: c, history, definition, tasks } = loaded;
+  const person = usePeople([c.initiator, ...c.tasks.flatMap((task) => task.holders)]);
   const startForm = definition?.definition.startForm
     ? definition.forms[definition.definition.startForm]
     : undefined;
@@ -56,7 +58,7 @@ export function CaseView({
         </div>
         <dl className="facts">
           <dt>{t('task.initiator')}</dt>
-          <dd>{c.initiator}</dd>
+          <dd>{person(c.initiator, locale)}</dd>
           <dt>{t('task.startedAt')}</dt>
           <dd>{formatDateTime(locale, c.startedAt)}</dd>
         </dl>
@@ -75,7 +77,14 @@ export function CaseView({
             {c.tasks.map((task) => (
               <li key={task.id}>
                 <Link to={paths.task(task.id)}>{pick(task.title, locale, task.stateId)}</Link>
-                <span className="muted"> · {formatList(locale, task.holders) || '—'}</span>
+                <span className="muted">
+                  {' '}
+                  ·{' '}
+                  {formatList(
+                    locale,
+                    task.holders.map((u) => person(u, locale)),
+                  ) || '—'}
+                </span>
                 {task.dueAt && (
                   <span className="muted small">
                     {' '}

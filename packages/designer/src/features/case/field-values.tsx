@@ -1,6 +1,8 @@
 import type { FormDefinition, Locale } from '@flowform/engine';
+import { usePeople } from '../../api/people';
 import { isSchemaObject } from '../../forms/json-pointer';
 import { localizeForm } from '../../forms/localize-form';
+import { useUnits } from '../../forms/widgets/use-directory';
 import { formatDate, formatNumber, formatYuan } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { safeHref } from '../../ui/safe-url';
@@ -22,6 +24,26 @@ export function FieldValues({
   const props = isSchemaObject(schema.properties) ? schema.properties : {};
   const order = Array.isArray(uiSchema['ui:order']) ? (uiSchema['ui:order'] as string[]) : [];
   const keys = [...order.filter((k) => k in props), ...Object.keys(props).filter((k) => !order.includes(k))];
+  const widget = (key: string) => {
+    const ui = (uiSchema[key] ?? {}) as Json;
+    const items = isSchemaObject(ui.items) ? ui.items : {};
+    return (ui['ui:widget'] ?? items['ui:widget']) as string | undefined;
+  };
+  const people = usePeople(
+    keys.filter((k) => widget(k) === 'user').flatMap((k) => [data[k]].flat().map(String)),
+  );
+  const units = useUnits([]);
+  const named = (key: string, value: unknown): unknown => {
+    if (widget(key) === 'user')
+      return Array.isArray(value)
+        ? value.map((v) => people(String(v), locale))
+        : people(String(value), locale);
+    if (widget(key) === 'unit' && typeof value === 'string') {
+      const unit = units?.find((u) => u.id === value);
+      return unit ? (locale === 'en' ? unit.name.en : unit.name['zh-CN']) : value;
+    }
+    return value;
+  };
   const shown = keys.filter(
     (k) =>
       data[k] !== undefined &&
@@ -42,7 +64,7 @@ export function FieldValues({
               <Value
                 schema={sub}
                 value={data[key]}
-                text={display(sub, data[key], locale, unit === '元', t('form.yes'), t('form.no'))}
+                text={display(sub, named(key, data[key]), locale, unit === '元', t('form.yes'), t('form.no'))}
               />
             </dd>
           </div>

@@ -1,3 +1,4 @@
+import { usePeople } from '../../api/people';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { FieldValues } from './field-values';
@@ -10,6 +11,7 @@ import type { LoadedCase } from './load-case';
 export function StepData({ loaded }: { loaded: LoadedCase }) {
   const { t, locale } = useI18n();
   const done = loaded.history.entries.filter((e) => e.action === 'complete' && e.taskId);
+  const person = usePeople(done.map((e) => e.actor));
   const seen = new Set<string>();
   return (
     <>
@@ -21,7 +23,8 @@ export function StepData({ loaded }: { loaded: LoadedCase }) {
         return (
           <details key={task.id}>
             <summary>
-              {t('case.dataAt', { step: pick(task.title, locale, task.stateId) })} · {entry.actor}
+              {t('case.dataAt', { step: pick(task.title, locale, task.stateId) })} ·{' '}
+              {person(entry.actor, locale)}
             </summary>
             <FieldValues form={task.form} labels={labels} data={loaded.caseView.data} />
           </details>

@@ -1,3 +1,4 @@
+import { usePeople } from '../../api/people';
 import type { History, TaskView } from '../../api/types';
 import { formatDateTime, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -34,6 +35,7 @@ export function Timeline({
   showHashes: boolean;
 }) {
   const { t, locale } = useI18n();
+  const person = usePeople(history.entries.map((e) => e.actor));
   if (history.entries.length === 0) return <p className="muted">{t('case.timeline.empty')}</p>;
   return (
     <>
@@ -50,7 +52,7 @@ export function Timeline({
           return (
             <li key={e.seq} className="event">
               <div className="event-head">
-                <strong>{e.actor}</strong> <span>{action}</span>
+                <strong>{person(e.actor, locale)}</strong> <span>{action}</span>
                 {task && <span className="muted"> · {pick(task.title, locale, task.stateId)}</span>}
                 {e.outcome && (
                   <span className="tag tag-outcome">

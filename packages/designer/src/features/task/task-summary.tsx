@@ -1,3 +1,4 @@
+import { usePeople } from '../../api/people';
 import type { CaseView, TaskView } from '../../api/types';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';
@@ -9,6 +10,8 @@ import { isOverdue } from '../inbox/inbox-filter';
 export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: CaseView }) {
   const { t, locale } = useI18n();
   const overdue = isOverdue(task.dueAt, task.status);
+  const person = usePeople([caseView?.initiator, task.assignee, task.delegatedBy, ...task.holders]);
+  const holders = task.assignee ? [task.assignee] : task.holders;
   return (
     <section className="card summary" aria-labelledby="task-title">
       <p className="eyebrow">{pick(task.definitionName, locale, task.definitionKey)}</p>
@@ -34,7 +37,7 @@ export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: Cas
         {caseView && (
           <>
             <dt>{t('task.initiator')}</dt>
-            <dd>{caseView.initiator}</dd>
+            <dd>{person(caseView.initiator, locale)}</dd>
             <dt>{t('task.startedAt')}</dt>
             <dd>{formatDateTime(locale, caseView.startedAt)}</dd>
           </>
@@ -48,11 +51,16 @@ export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: Cas
           </>
         )}
         <dt>{t('task.holder')}</dt>
-        <dd>{task.assignee ?? formatList(locale, task.holders)}</dd>
+        <dd>
+          {formatList(
+            locale,
+            holders.map((u) => person(u, locale)),
+          )}
+        </dd>
         {task.delegatedBy && (
           <>
             <dt>{t('task.delegatedBy')}</dt>
-            <dd>{task.delegatedBy}</dd>
+            <dd>{person(task.delegatedBy, locale)}</dd>
           </>
         )}
       </dl>
