@@ -118,4 +118,13 @@ describe('every screen in both languages on desktop and phone', { timeout: 120_0
       await check(secretary, 'start-form', words.form!, device, locale);
     },
   );
+
+  it('given an administrator, when he opens a case, then the audit hashes and the chain check show', async () => {
+    const admin = await person('zh-CN', DESKTOP);
+    await signIn(admin, server.url, 'admin');
+    await admin.goto(`${server.url}/cases/${caseId}`);
+    expect(await isShown(admin.getByText('审计链校验通过'))).toBe(true);
+    expect(await admin.locator('.hash').count()).toBeGreaterThan(0);
+    await shot(admin, 'case-admin-desktop-zh');
+  });
 });

@@ -5,7 +5,13 @@ import { buildWebApp, startAppServer } from './support/app-server';
 import { launchBrowser, newPerson, shot, signIn } from './support/browser';
 import { isShown } from './support/wait-for';
 
-/** The inbox by keyboard, drafts that survive leaving the page, and a task someone else finished. */
+/** A 1×1 PNG. */
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** The inbox by keyboard, drafts that survive leaving the page, attachments, and a task someone else finished. */
 describe('working tasks when things get in the way', { timeout: 90_000 }, () => {
   let web: Awaited<ReturnType<typeof buildWebApp>>;
   let server: Awaited<ReturnType<typeof startAppServer>>;
@@ -51,6 +57,20 @@ describe('working tasks when things get in the way', { timeout: 90_000 }, () => 
     await member.locator('.row-link').first().click();
     expect(await isShown(member.getByText('已恢复你上次未提交的草稿。'))).toBe(true);
     expect(await member.locator('#root_findings').inputValue()).toBe('已电话联系家属，约定周三入户。');
+  });
+
+  it('given a photo of the visit, when she attaches it, then it is uploaded to the case and offered for download', async () => {
+    await member
+      .getByRole('button', { name: /添加一项/ })
+      .last()
+      .click();
+    await member.locator('#root_attachments_0_description').fill('入户照片');
+    await member
+      .locator('#root_attachments_0_attachmentId')
+      .setInputFiles({ name: 'visit.png', mimeType: 'image/png', buffer: PNG });
+    expect(await isShown(member.getByText('已上传：visit.png'))).toBe(true);
+    const href = await member.getByRole('link', { name: '下载 visit.png' }).getAttribute('href');
+    expect(href).toMatch(new RegExp(`^/api/instances/${caseId}/attachments/[0-9a-f-]{36}$`));
   });
 
   it('given another member finishes the visit first, when she submits hers, then she is told plainly and the page refreshes', async () => {

@@ -26,26 +26,28 @@ export function InboxFilters({ filter, onChange, processes, showDue }: Props) {
   };
   return (
     <form className="filters" aria-label={t('inbox.search')} onSubmit={submit}>
-      <label className="filter filter-search">
-        <span className="sr-only">{t('inbox.search')}</span>
-        <input
-          id="inbox-search"
-          type="search"
-          value={q}
-          maxLength={100}
-          placeholder={t('inbox.searchPlaceholder')}
-          onChange={(e) => setQ(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'ArrowDown') return;
-            e.preventDefault();
-            document.querySelector<HTMLElement>('[data-row]')?.focus();
-          }}
-          onBlur={() => q !== filter.q && onChange({ ...filter, q })}
-        />
-      </label>
-      <button type="submit" className="btn">
-        {t('inbox.search')}
-      </button>
+      <div className="filters-search-row">
+        <label className="filter filter-search">
+          <span className="sr-only">{t('inbox.search')}</span>
+          <input
+            id="inbox-search"
+            type="search"
+            value={q}
+            maxLength={100}
+            placeholder={t('inbox.searchPlaceholder')}
+            onChange={(e) => setQ(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key !== 'ArrowDown') return;
+              e.preventDefault();
+              document.querySelector<HTMLElement>('[data-row]')?.focus();
+            }}
+            onBlur={() => q !== filter.q && onChange({ ...filter, q })}
+          />
+        </label>
+        <button type="submit" className="btn">
+          {t('inbox.search')}
+        </button>
+      </div>
       <label className="filter">
         <span className="filter-label">{t('inbox.process')}</span>
         <select

@@ -32,18 +32,38 @@ export function FieldTemplate(props: FieldTemplateProps) {
   ]
     .filter(Boolean)
     .join(' ');
+  const marks = (
+    <>
+      {required && !readonly && (
+        <span className="req">
+          <span aria-hidden="true"> *</span>
+          <span className="sr-only">（{t('form.required')}）</span>
+        </span>
+      )}
+      {readonly && <span className="tag">{t('form.readOnly')}</span>}
+    </>
+  );
+  const widget = props.uiSchema?.['ui:widget'];
+  if (displayLabel && label && (widget === 'radio' || widget === 'checkboxes'))
+    // a choice among options is a group: its name is the legend, each option has its own label
+    return (
+      <fieldset className={classes}>
+        <legend className="field-label">
+          {label}
+          {marks}
+        </legend>
+        {description}
+        {children}
+        {errors}
+        {help}
+      </fieldset>
+    );
   return (
     <div className={classes}>
       {displayLabel && label && !isGroup && (
         <label htmlFor={id} className="field-label">
           {label}
-          {required && !readonly && (
-            <span className="req">
-              <span aria-hidden="true"> *</span>
-              <span className="sr-only">（{t('form.required')}）</span>
-            </span>
-          )}
-          {readonly && <span className="tag">{t('form.readOnly')}</span>}
+          {marks}
         </label>
       )}
       {displayLabel && !isGroup && description}
