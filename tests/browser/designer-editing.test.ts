@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStep, canonical, commit, exportedText } from './designer-helpers';
 import { buildWebApp, startAppServer } from './support/app-server';
 import { launchBrowser, newPerson, shot, signIn } from './support/browser';
-import { countOf } from './support/wait-for';
+import { countOf, isShown } from './support/wait-for';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -47,6 +47,7 @@ describe('editing in the designer', () => {
     server = await startAppServer(web.dir);
     browser = await launchBrowser();
     admin = (await newPerson(browser)).page;
+    admin.on('pageerror', (e) => console.log('PAGEERROR', e.stack));
     await signIn(admin, server.url, 'admin');
   }, 180_000);
 
@@ -85,6 +86,76 @@ describe('editing in the designer', () => {
     await shot(admin, 'designer-12-undone');
     for (let i = 0; i < 10; i++) await admin.keyboard.press('Control+Shift+z');
     expect(await exportedText(admin)).toBe(after);
+    await admin.locator('.ff-save-saved').waitFor();
+  });
+
+  it('given a guard, when the administrator edits it, then completion offers case fields and type errors show live', async () => {
+    await admin.goto(`${server.url}/designer/hardship-assistance`);
+    await admin.locator('.react-flow__node[data-id="branchApproval"]').click();
+    await admin
+      .locator('.ff-links')
+      .getByRole('button', { name: /approve → leaderApproval/ })
+      .click();
+    const guard = admin.locator('textarea[name="guard"]');
+    await guard.fill('data.approvedAmount > data.recom');
+    expect(await admin.locator('.ff-suggest').innerText()).toContain('data.recommendedAmount');
+    await admin.locator('.ff-suggest').getByRole('button', { name: 'data.recommendedAmount' }).click();
+    expect(await guard.inputValue()).toBe('data.approvedAmount > data.recommendedAmount');
+    expect(await admin.locator('.ff-cel .ff-ok').innerText()).toContain('bool');
+    await guard.fill('data.approvedAmount > "5000"');
+    expect(await admin.locator('.ff-cel .ff-error').innerText()).toMatch(/cel-/);
+    await shot(admin, 'designer-13-guard-editor');
+    await guard.press('Tab');
+    expect(await isShown(admin.locator('.ff-problem', { hasText: 'cel-' }))).toBe(true);
+    await admin.locator('.react-flow__pane').click();
+    await admin.keyboard.press('Control+z');
+    expect(await countOf(admin.locator('.ff-problem', { hasText: 'cel-' }), 0)).toBe(0);
+  });
+
+  it('given the English switch, when the designer shows a process, then its labels are in English', async () => {
+    await admin.goto(`${server.url}/designer/hardship-assistance`);
+    await admin.getByRole('button', { name: '切换语言为英文' }).click();
+    expect(await isShown(admin.getByRole('tab', { name: 'Flow' }))).toBe(true);
+    expect(await isShown(admin.locator('.react-flow__node[data-id="homeVisit"]').getByText('Task'))).toBe(
+      true,
+    );
+    await shot(admin, 'designer-14-english');
+    await admin.getByRole('button', { name: 'Switch language to Chinese' }).click();
+  });
+
+  it('given two selected steps, when copied and pasted, then copies with new ids appear and one undo removes them', async () => {
+    await admin.goto(`${server.url}/designer/undo-check`);
+    await admin.locator('.react-flow__node[data-id="draft"]').click();
+    await admin.locator('.react-flow__node[data-id="task"]').click({ modifiers: ['Shift'] });
+    expect(await isShown(admin.getByText('已选中 2 个元素。'))).toBe(true);
+    await admin.keyboard.press('Control+c');
+    await admin.keyboard.press('Control+v');
+    expect(
+      await countOf(
+        admin.locator('.react-flow__node[data-id="draft2"], .react-flow__node[data-id="task2"]'),
+        2,
+      ),
+    ).toBe(2);
+    await shot(admin, 'designer-15-pasted');
+    await admin.keyboard.press('Control+z');
+    expect(await countOf(admin.locator('.react-flow__node[data-id="draft2"]'), 0)).toBe(0);
+  });
+
+  it('given a form with two fields, when the second is dragged above the first, then the order and the preview follow', async () => {
+    await admin.goto(`${server.url}/designer/undo-check`);
+    await admin.getByRole('tab', { name: '表单' }).click();
+    await admin.getByRole('button', { name: '新建表单' }).click();
+    await admin.locator('[data-field-kind="date"]').click();
+    await admin.locator('[data-field-kind="select"]').click();
+    await admin
+      .locator('.ff-field-item[data-field="/select"]')
+      .dragTo(admin.locator('.ff-field-item[data-field="/date"]'));
+    expect(await admin.locator('.ff-field-item').first().getAttribute('data-field')).toBe('/select');
+    const labels = await admin.locator('.ff-preview label').allInnerTexts();
+    expect(labels.findIndex((l) => l.includes('单选'))).toBeLessThan(
+      labels.findIndex((l) => l.includes('日期')),
+    );
+    await shot(admin, 'designer-16-form-order');
   });
 
   const KEYS = [

@@ -40,6 +40,15 @@ export const designerApi = {
         body: doc,
       },
     ),
+  /** A last save while the page goes away: `keepalive` lets it finish after unload. */
+  saveDraftOnExit: (key: string, doc: DesignDoc) =>
+    fetch(`/api/definitions/${enc(key)}/draft`, {
+      method: 'PUT',
+      keepalive: true,
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', 'X-Requested-With': 'flowform' },
+      body: JSON.stringify(doc),
+    }).catch(() => undefined),
   lint: (key: string, doc: DesignDoc) =>
     request<{ problems: LintProblem[] }>('POST', `/api/definitions/${enc(key)}/lint`, { body: doc }),
   publish: (key: string) =>

@@ -31,5 +31,3 @@ export function pasteClipboard(d: DesignerState): void {
 export function selectAll(d: DesignerState): void {
   d.select({ states: [...stateIndex(d.doc).keys()], transitions: [] });
 }
-
-export const hasClipboard = () => !!clipboard;

@@ -23,8 +23,6 @@ export const TASK_FIELDS = {
   'task.setCc': 'cc',
 } as const satisfies Record<string, keyof UserTaskDef>;
 
-export type TaskCommand = keyof typeof TASK_FIELDS;
-
 export interface TaskParams {
   id: string;
   value: unknown;

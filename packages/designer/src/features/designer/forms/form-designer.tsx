@@ -22,9 +22,9 @@ export function FormDesigner() {
   const form = chosen && doc.forms[chosen] ? chosen : keys[0];
   const def = form ? doc.forms[form] : undefined;
   const usedBy = [...stateIndex(doc)]
-    .filter(([, i]) => i.def.task?.form === form)
+    .filter(([, i]) => form !== undefined && i.def.task?.form === form)
     .map(([id, i]) => pick(i.def.task!.title, locale, id));
-  if (doc.definition.startForm === form) usedBy.unshift(dt('props.startForm'));
+  if (form && doc.definition.startForm === form) usedBy.unshift(dt('props.startForm'));
   const addForm = () => {
     const key = uniqueKey(`${doc.definition.key}.form`, keys);
     if (run('form.add', { key, title: { 'zh-CN': '新表单', en: 'New form' } })) setChosen(key);

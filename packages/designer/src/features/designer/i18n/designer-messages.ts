@@ -39,6 +39,7 @@ export const MESSAGES = {
     '快捷键：Ctrl+Z 撤销，Ctrl+Shift+Z 重做，Delete 删除，Ctrl+C/V 复制粘贴，Ctrl+A 全选，F 适应画布',
     'Keys: Ctrl+Z undo, Ctrl+Shift+Z redo, Delete, Ctrl+C/V copy and paste, Ctrl+A select all, F fit',
   ],
+  'notice.refused': ['未执行：{detail}', 'Not done: {detail}'],
   'save.saving': ['正在保存草稿…', 'Saving draft…'],
   'save.saved': ['草稿已保存 {time}', 'Draft saved {time}'],
   'save.failed': ['草稿保存失败：{detail}', 'Draft not saved: {detail}'],

@@ -57,7 +57,8 @@ function Editor({
     }
   }, [seed]);
   const problems = useLint(doc, directory, processes);
-  const run = useRunner(stack);
+  const [notice, setNotice] = useState<string>();
+  const run = useRunner(stack, setNotice);
   const select = useCallback((next: Selection) => setSelection(next), []);
   const value = useMemo<DesignerState>(
     () => ({
@@ -78,7 +79,7 @@ function Editor({
   );
   return (
     <DesignerContext.Provider value={value}>
-      <DesignerWorkspace onPublished={reload} versions={found.versions} />
+      <DesignerWorkspace onPublished={reload} versions={found.versions} notice={notice} />
     </DesignerContext.Provider>
   );
 }

@@ -1,6 +1,7 @@
 /** The designer's screen: header and toolbar, the views (flow, forms, case data, simulation, versions), and live checks. */
 import { useCallback, useRef, useState } from 'react';
 import { pick } from '../../../i18n/format';
+import { Banner } from '../../../ui/status-views';
 import type { VersionSummary } from '../api/designer-api';
 import { Palette } from '../canvas/palette';
 import { ProcessCanvas } from '../canvas/process-canvas';
@@ -23,9 +24,11 @@ type Tab = (typeof TABS)[number];
 export function DesignerWorkspace({
   onPublished,
   versions,
+  notice,
 }: {
   onPublished: () => void;
   versions: VersionSummary[];
+  notice?: string;
 }) {
   const d = useDesigner();
   const { dt, locale } = useDesignerText();
@@ -49,6 +52,7 @@ export function DesignerWorkspace({
         </h1>
         <DesignerToolbar save={save} />
       </header>
+      {notice && <Banner kind="error">{dt('notice.refused', { detail: notice })}</Banner>}
       <div className="ff-tabs" role="tablist" aria-label={dt('tabs.label')}>
         {TABS.map((t) => (
           <button

@@ -1,20 +1,24 @@
-/** Runs a command from the UI; a refusal becomes a short-lived message instead of an exception. */
+/** Runs a command from the UI; a refusal becomes a message beside the designer instead of an exception. */
 import { useCallback } from 'react';
 import { CommandError, type CommandStack } from '../model/command-stack';
 import type { DesignDoc } from '../model/design-doc';
 
-export function useRunner(stack: CommandStack<DesignDoc>): (command: string, params: unknown) => boolean {
+export function useRunner(
+  stack: CommandStack<DesignDoc>,
+  notify: (refusal: string | undefined) => void,
+): (command: string, params: unknown) => boolean {
   return useCallback(
     (command, params) => {
       try {
         stack.execute(command, params);
+        notify(undefined);
         return true;
       } catch (error) {
         if (!(error instanceof CommandError)) throw error;
-        window.alert(error.message);
+        notify(error.message);
         return false;
       }
     },
-    [stack],
+    [stack, notify],
   );
 }
