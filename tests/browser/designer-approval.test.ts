@@ -56,7 +56,9 @@ describe('designing a three-step approval in the browser', () => {
     await commit(admin, 'input[name="task-title-en"]', 'Fill in the request');
     await admin.locator('select[name="assignee-kind"]').selectOption('initiator');
     await admin.getByRole('button', { name: '新建表单' }).click();
-    expect(await admin.locator('.react-flow__node[data-id="request"]').innerText()).toContain('填写请假申请');
+    expect(await admin.locator('.react-flow__node[data-id="request"]').textContent()).toContain(
+      '填写请假申请',
+    );
   });
 
   it('given the request step, when she adds the secretary review without an assignee, then lint marks it and she fixes it', async () => {
@@ -132,9 +134,9 @@ describe('designing a three-step approval in the browser', () => {
     await admin.getByRole('button', { name: '开始模拟' }).click();
     const card = (state: string) => admin.locator(`.ff-sim-task[data-state="${state}"]`);
     await card('request').getByRole('button', { name: '提交', exact: true }).click();
-    expect(await card('secretaryReview').innerText()).toContain('肖志刚');
+    expect(await card('secretaryReview').textContent()).toContain('肖志刚');
     await card('secretaryReview').getByRole('button', { name: '提交', exact: true }).click();
-    expect(await card('leaderApproval').innerText()).toContain('刘永刚');
+    expect(await card('leaderApproval').textContent()).toContain('刘永刚');
     await shot(admin, 'designer-06-simulating');
     await card('leaderApproval').getByRole('button', { name: '同意', exact: true }).click();
     expect(await textOf(admin.locator('.ff-sim-clock'), '已结束')).toContain('已结束');

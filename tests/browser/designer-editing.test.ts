@@ -98,12 +98,12 @@ describe('editing in the designer', () => {
       .click();
     const guard = admin.locator('textarea[name="guard"]');
     await guard.fill('data.approvedAmount > data.recom');
-    expect(await admin.locator('.ff-suggest').innerText()).toContain('data.recommendedAmount');
+    expect(await admin.locator('.ff-suggest').textContent()).toContain('data.recommendedAmount');
     await admin.locator('.ff-suggest').getByRole('button', { name: 'data.recommendedAmount' }).click();
     expect(await guard.inputValue()).toBe('data.approvedAmount > data.recommendedAmount');
-    expect(await admin.locator('.ff-cel .ff-ok').innerText()).toContain('bool');
+    expect(await admin.locator('.ff-cel .ff-ok').textContent()).toContain('bool');
     await guard.fill('data.approvedAmount > "5000"');
-    expect(await admin.locator('.ff-cel .ff-error').innerText()).toMatch(/cel-/);
+    expect(await admin.locator('.ff-cel .ff-error').textContent()).toMatch(/cel-/);
     await shot(admin, 'designer-13-guard-editor');
     await guard.press('Tab');
     expect(await isShown(admin.locator('.ff-problem', { hasText: 'cel-' }))).toBe(true);

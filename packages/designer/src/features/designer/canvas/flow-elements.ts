@@ -58,7 +58,7 @@ export function flowNodes(
           : undefined;
     nodes.push({
       id,
-      type: box.group ? 'group' : 'state',
+      type: box.group ? 'compound' : 'state',
       position: { x: box.x, y: box.y },
       ...(box.parent ? { parentId: box.parent, extent: 'parent' as const } : {}),
       width: box.width,

@@ -20,10 +20,10 @@ import { flowEdges, flowNodes } from './flow-elements';
 import { GroupNode, StartNode, StateNode } from './state-node';
 import { useLayout } from './use-layout';
 
-const nodeTypes = { state: StateNode, group: GroupNode, start: StartNode };
+const nodeTypes = { state: StateNode, compound: GroupNode, start: StartNode };
 
 const minimapColor = (node: { type?: string; data: Record<string, unknown> }) =>
-  node.type === 'group'
+  node.type === 'compound'
     ? 'rgba(26, 95, 180, 0.12)'
     : node.data.problems
       ? '#e8a3a5'
