@@ -113,10 +113,12 @@ describe('designing a three-step approval in the browser', () => {
 
   it('given the request form, when she adds two fields in the form designer, then the live preview renders them', async () => {
     await admin.getByRole('tab', { name: '表单' }).click();
+    await admin.locator('#ff-new-field-name').fill('reason');
     await admin.locator('[data-field-kind="text"]').click();
     await commit(admin, 'input[name="field-label-zh"]', '请假事由');
     await commit(admin, 'input[name="field-label-en"]', 'Reason');
     await admin.locator('input[name="field-required"]').check();
+    await admin.locator('#ff-new-field-name').fill('days');
     await admin.locator('[data-field-kind="number"]').click();
     await commit(admin, 'input[name="field-label-zh"]', '请假天数');
     await commit(admin, 'input[name="field-label-en"]', 'Days');
@@ -174,8 +176,8 @@ describe('designing a three-step approval in the browser', () => {
     await page.getByText(/已发起，案件编号/).waitFor();
     await page.goto(`${server.url}/inbox`);
     await page.getByRole('link', { name: /填写请假申请/ }).click();
-    await page.locator('#root_text').fill('家中老人住院，需要陪护。');
-    await page.locator('#root_number').fill('3');
+    await page.locator('#root_reason').fill('家中老人住院，需要陪护。');
+    await page.locator('#root_days').fill('3');
     await shot(page, 'designer-09-cadre-request');
     await page.getByRole('button', { name: '提交', exact: true }).click();
     await page.getByText('已提交：提交').waitFor();

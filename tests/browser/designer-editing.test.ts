@@ -158,6 +158,40 @@ describe('editing in the designer', () => {
     await shot(admin, 'designer-16-form-order');
   });
 
+  it('given a task, when a parallel block with a step in one branch and an end after the join is drawn, then it lays out as nested groups', async () => {
+    await admin.goto(`${server.url}/designer`);
+    await admin.locator('#ff-new-key').fill('parallel-check');
+    await admin.locator('#ff-new-zh').fill('并行检查');
+    await admin.getByRole('button', { name: '创建' }).click();
+    await admin.locator('.ff-canvas').waitFor();
+    await addStep(admin, 'task');
+    await admin.locator('select[name="assignee-kind"]').selectOption('initiator');
+    await addStep(admin, 'parallel');
+    await admin.locator('.react-flow__node[data-id="parallel.branchA"] .ff-group-title').click();
+    await addStep(admin, 'task');
+    await admin.locator('select[name="assignee-kind"]').selectOption('initiatorSuperior');
+    await admin.locator('.react-flow__node[data-id="parallel"] .ff-group-title').click();
+    await addStep(admin, 'end');
+    expect(await countOf(admin.locator('.react-flow__node'), 9)).toBe(9);
+    const boxes = await admin.locator('.react-flow__node:not([data-id="__start"])').evaluateAll((nodes) =>
+      nodes.map((n) => {
+        const r = n.getBoundingClientRect();
+        return { id: n.getAttribute('data-id')!, x: r.x, y: r.y, width: r.width, height: r.height };
+      }),
+    );
+    for (const a of boxes)
+      for (const b of boxes)
+        if (a.id < b.id && parentOf(a.id) === parentOf(b.id))
+          expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+    const bundle = JSON.parse(await exportedText(admin));
+    expect(bundle.definition.machine.states.parallel.onDone).toBe('end');
+    expect(bundle.definition.machine.states.parallel.states.branchA).toMatchObject({
+      initial: 'task',
+      states: { done: { type: 'final' }, task: { on: { submit: 'done' } } },
+    });
+    await shot(admin, 'designer-17-parallel');
+  });
+
   const KEYS = [
     'accountability-investigation',
     'admonition-talk',

@@ -19,6 +19,7 @@ export function FormDesigner() {
   const keys = Object.keys(doc.forms);
   const [chosen, setChosen] = useState<string | undefined>(keys[0]);
   const [field, setField] = useState<string>();
+  const [newName, setNewName] = useState('');
   const form = chosen && doc.forms[chosen] ? chosen : keys[0];
   const def = form ? doc.forms[form] : undefined;
   const usedBy = [...stateIndex(doc)]
@@ -31,8 +32,11 @@ export function FormDesigner() {
   };
   const addField = (kind: AddFieldParams['kind']) => {
     if (!form) return;
-    const params: AddFieldParams = { form, kind };
-    if (run('formField.add', params)) setField(params.created);
+    const params: AddFieldParams = { form, kind, ...(newName ? { name: newName } : {}) };
+    if (run('formField.add', params)) {
+      setField(params.created);
+      setNewName('');
+    }
   };
   return (
     <section className="ff-forms" aria-label={dt('forms.title')}>
@@ -63,6 +67,16 @@ export function FormDesigner() {
               <p className="ff-muted">{dt('forms.usedBy', { steps: usedBy.join('、') })}</p>
             )}
             <h3>{dt('forms.palette')}</h3>
+            <div className="ff-field">
+              <label htmlFor="ff-new-field-name">{dt('forms.newFieldName')}</label>
+              <input
+                id="ff-new-field-name"
+                value={newName}
+                pattern="[a-zA-Z][a-zA-Z0-9_]*"
+                placeholder="reason"
+                onChange={(e) => setNewName(e.target.value.trim())}
+              />
+            </div>
             <ul className="ff-field-palette">
               {FIELD_KINDS.map((kind) => (
                 <li key={kind}>

@@ -181,6 +181,7 @@ export const MESSAGES = {
     '还没有表单。新建一个，或在任务属性中“新建表单”。',
     'No forms yet. Create one here or from a task.',
   ],
+  'forms.newFieldName': ['新字段标识（英文，可留空）', 'New field id (optional)'],
   'forms.palette': ['字段', 'Fields'],
   'forms.fields': ['表单字段（拖动排序）', 'Fields (drag to order)'],
   'forms.noFields': ['点击左侧字段类型添加字段。', 'Click a field type to add one.'],

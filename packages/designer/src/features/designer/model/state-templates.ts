@@ -38,8 +38,16 @@ export function stateTemplate(kind: PaletteKind, name?: LocalizedText): StateDef
         name: name ?? text('并行', 'Parallel'),
         type: 'parallel',
         states: {
-          branchA: { initial: 'done', states: { done: { type: 'final' } } },
-          branchB: { initial: 'done', states: { done: { type: 'final' } } },
+          branchA: {
+            name: text('分支一', 'Branch A'),
+            initial: 'done',
+            states: { done: { name: text('完成', 'Done'), type: 'final' } },
+          },
+          branchB: {
+            name: text('分支二', 'Branch B'),
+            initial: 'done',
+            states: { done: { name: text('完成', 'Done'), type: 'final' } },
+          },
         },
       };
     case 'timer':
