@@ -80,7 +80,7 @@ describe('designing a three-step approval in the browser', () => {
     await admin.locator('select[name="assignee-role"]').selectOption('branchSecretary');
     await admin.locator('select[name="assignee-unit"]').selectOption('branch-1');
     expect(await textOf(admin.locator('.ff-rule .ff-muted'), '肖志刚')).toContain('肖志刚');
-    expect(await admin.locator('.ff-problem', { hasText: '这个任务还没有指定办理人。' }).count()).toBe(0);
+    expect(await countOf(admin.locator('.ff-problem', { hasText: '这个任务还没有指定办理人。' }), 0)).toBe(0);
   });
 
   it('given the review, when she adds the leader approval with approve and reject and two ends, then lint is clean', async () => {
@@ -124,7 +124,7 @@ describe('designing a three-step approval in the browser', () => {
     await commit(admin, 'input[name="field-label-en"]', 'Days');
     await admin.locator('input[name="field-required"]').check();
     await admin.locator('.ff-field-item').first().waitFor();
-    expect(await admin.locator('.ff-field-item').count()).toBe(2);
+    expect(await countOf(admin.locator('.ff-field-item'), 2)).toBe(2);
     expect(await isShown(admin.locator('.ff-preview').getByText('请假事由'))).toBe(true);
     expect(await isShown(admin.locator('.ff-preview').getByText('请假天数'))).toBe(true);
     await shot(admin, 'designer-05-form-designer');
@@ -142,9 +142,7 @@ describe('designing a three-step approval in the browser', () => {
     await shot(admin, 'designer-06-simulating');
     await card('leaderApproval').getByRole('button', { name: '同意', exact: true }).click();
     expect(await textOf(admin.locator('.ff-sim-clock'), '已结束')).toContain('已结束');
-    expect(
-      await admin.locator('.react-flow__node.react-flow__node-state .is-visited').count(),
-    ).toBeGreaterThanOrEqual(3);
+    expect(await countOf(admin.locator('.react-flow__node-state .is-visited'), 3)).toBe(3);
     await admin.getByRole('button', { name: '遍历所有路径' }).click();
     expect(await textOf(admin.locator('.ff-coverage-line'), '覆盖')).toMatch(/环节 5\/5 \(100%\)/);
     await shot(admin, 'designer-07-simulated');
