@@ -2,7 +2,16 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, samples } from './support/api-client';
 import { buildWebApp, startAppServer } from './support/app-server';
-import { DESKTOP, launchBrowser, newPerson, PHONE, scrollsSideways, shot, signIn } from './support/browser';
+import {
+  cspViolations,
+  DESKTOP,
+  launchBrowser,
+  newPerson,
+  PHONE,
+  scrollsSideways,
+  shot,
+  signIn,
+} from './support/browser';
 import { isShown } from './support/wait-for';
 
 type Locale = 'zh-CN' | 'en';
@@ -89,6 +98,7 @@ describe('every screen in both languages on desktop and phone', { timeout: 120_0
     expect(await isShown(page.getByText(word).first()), `${name}: "${word}"`).toBe(true);
     await page.evaluate(() => document.fonts.ready);
     expect(await scrollsSideways(page), `${name} scrolls sideways`).toBe(false);
+    expect(await cspViolations(page), `${name} CSP violations`).toEqual([]);
     await shot(page, `${name}-${device}-${locale === 'en' ? 'en' : 'zh'}`);
   }
 

@@ -38,6 +38,14 @@ export async function newPerson(
     isMobile: viewport.width < 500,
     hasTouch: viewport.width < 500,
   });
+  // every Content-Security-Policy violation is recorded, so tests can say there were none
+  await context.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = seen;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      seen.push(`${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
   const page = await context.newPage();
   page.on('pageerror', (error) => {
     throw error;
@@ -63,4 +71,9 @@ export async function shot(page: Page, name: string, fullPage = true): Promise<v
 /** Whether the page scrolls sideways (it must not on a phone). */
 export function scrollsSideways(page: Page): Promise<boolean> {
   return page.evaluate(() => document.documentElement.scrollWidth > document.documentElement.clientWidth + 1);
+}
+
+/** The CSP violations the page has seen since it loaded. */
+export function cspViolations(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []);
 }
