@@ -104,13 +104,15 @@ export function ProcessCanvas({ onReady }: { onReady?: (fit: () => void) => void
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap
-          pannable
-          zoomable
-          ariaLabel={dt('canvas.minimap')}
-          nodeColor={minimapColor}
-          nodeStrokeWidth={2}
-        />
+        {nodes.length > 0 && (
+          <MiniMap
+            pannable
+            zoomable
+            ariaLabel={dt('canvas.minimap')}
+            nodeColor={minimapColor}
+            nodeStrokeWidth={2}
+          />
+        )}
       </ReactFlow>
     </div>
   );

@@ -4,78 +4,15 @@
  * with pickers fed by the real directory and the rule explained in words.
  */
 import { type AssignmentRule, explainRule, KNOWN_ROLES, roleLabel } from '@flowform/engine';
-import { useId } from 'react';
 import { pick } from '../../../i18n/format';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { stateIndex } from '../model/state-graph';
 import { useDesigner } from '../page/designer-context';
 import { CelEditor } from './cel-editor';
-
-const KINDS: AssignmentRule['kind'][] = [
-  'roleInCaseUnit',
-  'role',
-  'contractingLeader',
-  'initiator',
-  'initiatorSuperior',
-  'performerOf',
-  'users',
-  'field',
-  'cel',
-  'anyOf',
-];
-
-function starter(kind: AssignmentRule['kind'], fields: string[], units: string[]): AssignmentRule {
-  switch (kind) {
-    case 'users':
-      return { kind, users: [] };
-    case 'role':
-      return { kind, role: 'branchSecretary', unit: units[0] ?? '' };
-    case 'roleInCaseUnit':
-      return { kind, role: 'branchSecretary', unitField: fields[0] ?? 'unit' };
-    case 'contractingLeader':
-      return { kind, unitField: fields[0] ?? 'unit' };
-    case 'performerOf':
-      return { kind, state: '' };
-    case 'field':
-      return { kind, field: fields[0] ?? '' };
-    case 'cel':
-      return { kind, expr: 'data.reviewer' };
-    case 'anyOf':
-      return { kind, rules: [{ kind: 'initiator' }] };
-    default:
-      return { kind } as AssignmentRule;
-  }
-}
-
-function Select({
-  label,
-  value,
-  options,
-  onChange,
-  name,
-}: {
-  label: string;
-  value: string;
-  options: [string, string][];
-  onChange: (v: string) => void;
-  name?: string;
-}) {
-  const id = useId();
-  return (
-    <div className="ff-field">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} name={name} value={value} onChange={(e) => onChange(e.target.value)}>
-        {!options.some(([v]) => v === value) && <option value={value}>{value || '—'}</option>}
-        {options.map(([v, text]) => (
-          <option key={v} value={v}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
+import { KINDS, starterRule } from './rule-starters';
+import { SelectField } from './select-field';
+import { UsersPicker } from './users-picker';
 
 export function RuleBuilder({
   label,
@@ -115,7 +52,7 @@ export function RuleBuilder({
   return (
     <fieldset className="ff-rule" data-name={name}>
       <legend>{label}</legend>
-      <Select
+      <SelectField
         label={dt('rule.kind')}
         name={name ? `${name}-kind` : undefined}
         value={value?.kind ?? ''}
@@ -123,7 +60,7 @@ export function RuleBuilder({
         onChange={(k) =>
           onChange(
             k
-              ? starter(
+              ? starterRule(
                   k as AssignmentRule['kind'],
                   fields,
                   unitOptions.map(([u]) => u),
@@ -133,7 +70,7 @@ export function RuleBuilder({
         }
       />
       {(value?.kind === 'role' || value?.kind === 'roleInCaseUnit') && (
-        <Select
+        <SelectField
           label={dt('rule.roleName')}
           name={name ? `${name}-role` : undefined}
           value={value.role}
@@ -142,7 +79,7 @@ export function RuleBuilder({
         />
       )}
       {value?.kind === 'role' && (
-        <Select
+        <SelectField
           label={dt('rule.unit')}
           name={name ? `${name}-unit` : undefined}
           value={value.unit}
@@ -151,7 +88,7 @@ export function RuleBuilder({
         />
       )}
       {(value?.kind === 'roleInCaseUnit' || value?.kind === 'contractingLeader') && (
-        <Select
+        <SelectField
           label={dt('props.unitField')}
           value={value.unitField}
           options={fieldOptions}
@@ -159,7 +96,7 @@ export function RuleBuilder({
         />
       )}
       {value?.kind === 'roleInCaseUnit' && (
-        <Select
+        <SelectField
           label={dt('rule.up')}
           value={String(value.up ?? 0)}
           options={['0', '1', '2', '3'].map((n) => [n, n])}
@@ -169,7 +106,7 @@ export function RuleBuilder({
         />
       )}
       {value?.kind === 'performerOf' && (
-        <Select
+        <SelectField
           label={dt('rule.state')}
           value={value.state}
           options={taskStates}
@@ -177,7 +114,7 @@ export function RuleBuilder({
         />
       )}
       {value?.kind === 'field' && (
-        <Select
+        <SelectField
           label={dt('rule.fieldName')}
           value={value.field}
           options={fieldOptions}
@@ -232,41 +169,5 @@ export function RuleBuilder({
         </p>
       )}
     </fieldset>
-  );
-}
-
-function UsersPicker({
-  users,
-  options,
-  onChange,
-}: {
-  users: string[];
-  options: [string, string][];
-  onChange: (users: string[]) => void;
-}) {
-  const { dt } = useDesignerText();
-  return (
-    <div className="ff-users">
-      <ul>
-        {users.map((u) => (
-          <li key={u}>
-            {options.find(([v]) => v === u)?.[1] ?? u}{' '}
-            <button
-              type="button"
-              className="btn btn-small"
-              onClick={() => onChange(users.filter((x) => x !== u))}
-            >
-              {dt('props.remove')}
-            </button>
-          </li>
-        ))}
-      </ul>
-      <Select
-        label={dt('rule.addPerson')}
-        value=""
-        options={options.filter(([v]) => !users.includes(v))}
-        onChange={(u) => u && onChange([...users, u])}
-      />
-    </div>
   );
 }

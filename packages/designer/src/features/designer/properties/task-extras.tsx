@@ -1,12 +1,13 @@
-/** The rarer task properties: reminders and escalation, voting, operations, field permissions, CC, returns. */
-import type { FieldPermission, TaskOperation, UserTaskDef, VotingDef } from '@flowform/engine';
+/** The rarer task properties: escalation and voting (own editors), operations, field permissions, CC, returns. */
+import type { FieldPermission, TaskOperation, UserTaskDef } from '@flowform/engine';
 import { pick } from '../../../i18n/format';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { CommitInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
 import { stateIndex } from '../model/state-graph';
 import { useDesigner } from '../page/designer-context';
+import { EscalationEditor } from './escalation-editor';
+import { VotingEditor } from './voting-editor';
 
 const OPERATIONS: TaskOperation[] = [
   'claim',
@@ -20,8 +21,6 @@ const OPERATIONS: TaskOperation[] = [
   'urge',
   'comment',
 ];
-const durationText = (d: unknown) =>
-  typeof d === 'string' ? d : d && typeof d === 'object' ? String((d as { cel: string }).cel) : '';
 
 export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
   const { doc, run } = useDesigner();
@@ -30,130 +29,10 @@ export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
   const form = task.form ? doc.forms[task.form] : undefined;
   const formFields = Object.keys((form?.schema.properties ?? {}) as Record<string, unknown>);
   const earlier = [...stateIndex(doc)].filter(([sid, i]) => sid !== id && i.def.task);
-  const outcomeKeys = task.outcomes.map((o) => o.key);
-  const voting = task.voting;
-  const setVoting = (patch: Partial<VotingDef>) => set('task.setVoting', { ...voting!, ...patch });
   return (
     <>
-      <CommitInput
-        label={dt('props.reminders')}
-        value={(task.reminders ?? []).map(durationText).join(', ')}
-        placeholder="P2D"
-        onCommit={(v) => set('task.setReminders', v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined)}
-      />
-      <fieldset className="ff-group-fields">
-        <legend>{dt('props.escalation')}</legend>
-        <CommitInput
-          label={dt('props.escalationAfter')}
-          name="escalation-after"
-          value={durationText(task.escalation?.after)}
-          placeholder="P5D"
-          onCommit={(after) =>
-            set('task.setEscalation', after.trim() ? { ...task.escalation, after: after.trim() } : undefined)
-          }
-        />
-        {task.escalation && (
-          <>
-            <CommitInput
-              label={dt('props.escalationRemind')}
-              type="number"
-              value={String(task.escalation.remind ?? '')}
-              onCommit={(n) =>
-                set('task.setEscalation', { ...task.escalation, remind: n ? Number(n) : undefined })
-              }
-            />
-            <div className="ff-field">
-              <label htmlFor={`esc-${id}`}>{dt('props.escalationOutcome')}</label>
-              <select
-                id={`esc-${id}`}
-                value={task.escalation.sendOutcome ?? ''}
-                onChange={(e) =>
-                  set('task.setEscalation', { ...task.escalation, sendOutcome: e.target.value || undefined })
-                }
-              >
-                <option value="">{dt('props.none')}</option>
-                {outcomeKeys.map((k) => (
-                  <option key={k}>{k}</option>
-                ))}
-              </select>
-            </div>
-            <RuleBuilder
-              label={dt('props.escalationReassign')}
-              allowNone
-              value={task.escalation.reassignTo}
-              onChange={(r) => set('task.setEscalation', { ...task.escalation, reassignTo: r })}
-            />
-          </>
-        )}
-      </fieldset>
-      <fieldset className="ff-group-fields">
-        <legend>{dt('props.voting')}</legend>
-        <div className="ff-field">
-          <label htmlFor={`vote-${id}`}>{dt('rule.kind')}</label>
-          <select
-            id={`vote-${id}`}
-            value={voting?.mode ?? ''}
-            onChange={(e) =>
-              set(
-                'task.setVoting',
-                e.target.value
-                  ? {
-                      rejectPolicy: 'veto',
-                      approveOutcome: outcomeKeys[0],
-                      rejectOutcome: outcomeKeys[1] ?? outcomeKeys[0],
-                      ...voting,
-                      mode: e.target.value,
-                    }
-                  : undefined,
-              )
-            }
-          >
-            <option value="">{dt('props.voting.none')}</option>
-            {(['all', 'any', 'ratio', 'sequential'] as const).map((m) => (
-              <option key={m} value={m}>
-                {dt(`props.voting.${m}`)}
-              </option>
-            ))}
-          </select>
-        </div>
-        {voting?.mode === 'ratio' && (
-          <CommitInput
-            label={dt('props.ratio')}
-            type="number"
-            value={String(voting.ratio ?? 0.5)}
-            onCommit={(r) => setVoting({ ratio: Number(r) })}
-          />
-        )}
-        {voting && (
-          <>
-            <div className="ff-field">
-              <label htmlFor={`rp-${id}`}>{dt('props.rejectPolicy')}</label>
-              <select
-                id={`rp-${id}`}
-                value={voting.rejectPolicy}
-                onChange={(e) => setVoting({ rejectPolicy: e.target.value as VotingDef['rejectPolicy'] })}
-              >
-                <option value="veto">{dt('props.reject.veto')}</option>
-                <option value="impossible">{dt('props.reject.impossible')}</option>
-              </select>
-            </div>
-            {(['approveOutcome', 'rejectOutcome'] as const).map((k) => (
-              <div className="ff-field" key={k}>
-                <label htmlFor={`${k}-${id}`}>{dt(`props.${k}`)}</label>
-                <select
-                  id={`${k}-${id}`}
-                  value={voting[k]}
-                  onChange={(e) => setVoting({ [k]: e.target.value })}
-                >
-                  {outcomeKeys.map((o) => (
-                    <option key={o}>{o}</option>
-                  ))}
-                </select>
-              </div>
-            ))}
-          </>
-        )}
-      </fieldset>
+      <EscalationEditor id={id} task={task} />
+      <VotingEditor id={id} task={task} />
       <fieldset className="ff-group-fields ff-checks">
         <legend>{dt('props.operations')}</legend>
         {OPERATIONS.map((op) => (

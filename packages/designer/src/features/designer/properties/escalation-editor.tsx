@@ -1,0 +1,71 @@
+/** A task's reminders and its escalation: after how long, reminders first, then an outcome or another assignee. */
+import type { UserTaskDef } from '@flowform/engine';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { CommitInput } from '../inputs/localized-input';
+import { RuleBuilder } from '../inputs/rule-builder';
+import { useDesigner } from '../page/designer-context';
+
+const durationText = (d: unknown) =>
+  typeof d === 'string' ? d : d && typeof d === 'object' ? String((d as { cel: string }).cel) : '';
+
+export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }) {
+  const { run } = useDesigner();
+  const { dt } = useDesignerText();
+  const set = (command: string, value: unknown) => run(command, { id, value });
+  const outcomeKeys = task.outcomes.map((o) => o.key);
+  return (
+    <>
+      <CommitInput
+        label={dt('props.reminders')}
+        value={(task.reminders ?? []).map(durationText).join(', ')}
+        placeholder="P2D"
+        onCommit={(v) => set('task.setReminders', v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined)}
+      />
+      <fieldset className="ff-group-fields">
+        <legend>{dt('props.escalation')}</legend>
+        <CommitInput
+          label={dt('props.escalationAfter')}
+          name="escalation-after"
+          value={durationText(task.escalation?.after)}
+          placeholder="P5D"
+          onCommit={(after) =>
+            set('task.setEscalation', after.trim() ? { ...task.escalation, after: after.trim() } : undefined)
+          }
+        />
+        {task.escalation && (
+          <>
+            <CommitInput
+              label={dt('props.escalationRemind')}
+              type="number"
+              value={String(task.escalation.remind ?? '')}
+              onCommit={(n) =>
+                set('task.setEscalation', { ...task.escalation, remind: n ? Number(n) : undefined })
+              }
+            />
+            <div className="ff-field">
+              <label htmlFor={`esc-${id}`}>{dt('props.escalationOutcome')}</label>
+              <select
+                id={`esc-${id}`}
+                value={task.escalation.sendOutcome ?? ''}
+                onChange={(e) =>
+                  set('task.setEscalation', { ...task.escalation, sendOutcome: e.target.value || undefined })
+                }
+              >
+                <option value="">{dt('props.none')}</option>
+                {outcomeKeys.map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </select>
+            </div>
+            <RuleBuilder
+              label={dt('props.escalationReassign')}
+              allowNone
+              value={task.escalation.reassignTo}
+              onChange={(r) => set('task.setEscalation', { ...task.escalation, reassignTo: r })}
+            />
+          </>
+        )}
+      </fieldset>
+    </>
+  );
+}

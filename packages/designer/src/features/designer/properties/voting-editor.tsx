@@ -1,0 +1,84 @@
+/** A task's voting rule (会签/或签/ratio/in turn), reject policy and which outcomes count as yes and no. */
+import type { UserTaskDef, VotingDef } from '@flowform/engine';
+import { useDesignerText } from '../i18n/use-designer-text';
+import { CommitInput } from '../inputs/localized-input';
+import { useDesigner } from '../page/designer-context';
+
+export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
+  const { run } = useDesigner();
+  const { dt } = useDesignerText();
+  const set = (command: string, value: unknown) => run(command, { id, value });
+  const outcomeKeys = task.outcomes.map((o) => o.key);
+  const voting = task.voting;
+  const setVoting = (patch: Partial<VotingDef>) => set('task.setVoting', { ...voting!, ...patch });
+  return (
+    <fieldset className="ff-group-fields">
+      <legend>{dt('props.voting')}</legend>
+      <div className="ff-field">
+        <label htmlFor={`vote-${id}`}>{dt('rule.kind')}</label>
+        <select
+          id={`vote-${id}`}
+          value={voting?.mode ?? ''}
+          onChange={(e) =>
+            set(
+              'task.setVoting',
+              e.target.value
+                ? {
+                    rejectPolicy: 'veto',
+                    approveOutcome: outcomeKeys[0],
+                    rejectOutcome: outcomeKeys[1] ?? outcomeKeys[0],
+                    ...voting,
+                    mode: e.target.value,
+                  }
+                : undefined,
+            )
+          }
+        >
+          <option value="">{dt('props.voting.none')}</option>
+          {(['all', 'any', 'ratio', 'sequential'] as const).map((m) => (
+            <option key={m} value={m}>
+              {dt(`props.voting.${m}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      {voting?.mode === 'ratio' && (
+        <CommitInput
+          label={dt('props.ratio')}
+          type="number"
+          value={String(voting.ratio ?? 0.5)}
+          onCommit={(r) => setVoting({ ratio: Number(r) })}
+        />
+      )}
+      {voting && (
+        <>
+          <div className="ff-field">
+            <label htmlFor={`rp-${id}`}>{dt('props.rejectPolicy')}</label>
+            <select
+              id={`rp-${id}`}
+              value={voting.rejectPolicy}
+              onChange={(e) => setVoting({ rejectPolicy: e.target.value as VotingDef['rejectPolicy'] })}
+            >
+              <option value="veto">{dt('props.reject.veto')}</option>
+              <option value="impossible">{dt('props.reject.impossible')}</option>
+            </select>
+          </div>
+          {(['approveOutcome', 'rejectOutcome'] as const).map((k) => (
+            <div className="ff-field" key={k}>
+              <label htmlFor={`${k}-${id}`}>{dt(`props.${k}`)}</label>
+              <select
+                id={`${k}-${id}`}
+                value={voting[k]}
+                onChange={(e) => setVoting({ [k]: e.target.value })}
+              >
+                {outcomeKeys.map((o) => (
+                  <option key={o}>{o}</option>
+                ))}
+              </select>
+            </div>
+          ))}
+        </>
+      )}
+    </fieldset>
+  );
+}
