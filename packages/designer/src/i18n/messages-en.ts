@@ -57,7 +57,7 @@ export const en: Record<MessageKey, string> = {
   'inbox.end': 'All items loaded',
   'inbox.overdue': 'Overdue',
   'inbox.dueSoon': 'Due soon',
-  'inbox.urged': 'Urged {count}×',
+  'inbox.urged': 'Urged: {count}',
   'inbox.due.at': 'Due {date}',
   'inbox.received': 'Received {date}',
   'inbox.doneAt': 'Done {date}',

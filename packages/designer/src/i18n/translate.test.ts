@@ -15,7 +15,7 @@ describe('languages', () => {
 
   it('given parameters, when translated, then they are filled in as text', () => {
     expect(translate('zh-CN', 'inbox.urged', { count: 2 })).toBe('被催办 2 次');
-    expect(translate('en', 'inbox.urged', { count: 2 })).toBe('Urged 2×');
+    expect(translate('en', 'inbox.urged', { count: 2 })).toBe('Urged: 2');
   });
 
   it('given no saved choice, when the language is read, then it is Chinese', () => {

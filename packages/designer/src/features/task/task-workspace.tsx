@@ -51,6 +51,10 @@ export function TaskWorkspace({
   const [notice, setNotice] = useState<Notice>();
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
+  const edited = useRef(false);
+  const markEdited = () => {
+    edited.current = true;
+  };
   useDraftAutosave(me.username, task.id, task.status === 'open' ? draft : undefined);
 
   /** Someone else finished the task and I may no longer see it: keep the page, stop the actions. */
@@ -152,7 +156,13 @@ export function TaskWorkspace({
           </button>
         </Banner>
       )}
-      <section className="card" aria-labelledby="form-title">
+      <section
+        className="card"
+        aria-labelledby="form-title"
+        onInputCapture={markEdited}
+        onChangeCapture={markEdited}
+        onClickCapture={markEdited}
+      >
         <h2 id="form-title">
           {form && definition?.forms[form.key]
             ? pick(definition.forms[form.key]!.title, locale)
@@ -167,8 +177,8 @@ export function TaskWorkspace({
             onBlurField={validation.touch}
             disabled={!canComplete || busy}
             onChange={(next) => {
-              // rjsf also reports its own defaults on mount: only a real edit makes a draft
-              if (JSON.stringify(next) !== JSON.stringify(data)) setDraft({ data: next, comment });
+              // rjsf also reports its own defaults on mount: only what the user did makes a draft
+              if (edited.current) setDraft({ data: next, comment });
             }}
           />
         ) : (
