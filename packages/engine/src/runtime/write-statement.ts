@@ -77,8 +77,7 @@ export async function writeChangeSet(
       insert into timers (id, instance_id, kind, due_at)
       select x.id, ${i.id}, x.kind, x.due_at from jsonb_to_recordset(${json(change.newTimers)}) as x(id text, kind text, due_at timestamptz)
       where exists (select 1 from head))`);
-  if (true)
-    parts.push(sql`audit as (
+  parts.push(sql`audit as (
       insert into audit_log (instance_id, seq, at, actor, action, task_id, outcome, comment, data_digest,
         definition_key, definition_version, detail, prev_hash, hash)
       select ${a.instance_id}, ${a.seq}, ${a.at}::timestamptz, ${a.actor}, ${a.action}, ${a.task_id}, ${a.outcome}, ${a.comment},
