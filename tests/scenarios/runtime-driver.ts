@@ -23,11 +23,11 @@ import {
   loadDirectory,
   type OpenDatabase,
   OutboxWorker,
-  openDatabase,
   replaceDirectory,
   SYSTEM,
 } from '@flowform/engine/runtime';
 import { afterAll } from 'vitest';
+import { openTestDatabase } from '../../packages/engine/src/runtime/testing/test-database';
 import { SCENARIO_EPOCH } from './in-memory-driver';
 import type { CompleteOptions, DriverTask, FiredTimer, ScenarioDriver } from './scenario-driver';
 import { holders, mayWork } from './task-holders';
@@ -36,9 +36,8 @@ let shared: Promise<OpenDatabase> | undefined;
 
 async function database(bundles: Map<string, DefinitionBundle>): Promise<OpenDatabase> {
   shared ??= (async () => {
-    const open = await openDatabase(
-      process.env.DATABASE_URL ? { url: process.env.DATABASE_URL } : { memory: true },
-    );
+    const open = await openTestDatabase(process.env.DATABASE_URL ? 'postgres' : 'pglite');
+    afterAll(() => open.close());
     const runtime = new CaseRuntime({ db: open.db });
     for (const bundle of bundles.values()) await runtime.definitions.publish(bundle, 'admin');
     return open;

@@ -156,7 +156,7 @@ function checkForms(
     if (task.responses && fields.has(task.responses) && caseProps[task.responses]?.type !== 'array') {
       problems.error(
         'responses-not-array',
-        '/caseSchema/properties/' + task.responses,
+        `/caseSchema/properties/${task.responses}`,
         `Case field '${task.responses}' collects responses but is not an array`,
         'Declare it as {"type": "array", "items": {"type": "object"}}',
       );
