@@ -2,7 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStep, commit, exportedText, pickState } from './designer-helpers';
 import { buildWebApp, startAppServer } from './support/app-server';
-import { launchBrowser, newPerson, scrollsSideways, shot, signIn } from './support/browser';
+import { cspViolations, launchBrowser, newPerson, scrollsSideways, shot, signIn } from './support/browser';
 import { countOf, isShown, textOf } from './support/wait-for';
 
 const KEY = 'cadre-leave';
@@ -155,6 +155,7 @@ describe('designing a three-step approval in the browser', () => {
     expect(await isShown(admin.getByText('已发布为 v1。'))).toBe(true);
     expect(await isShown(admin.getByText(/v1 · admin · .* · 进行中 0 件/))).toBe(true);
     await shot(admin, 'designer-08-published');
+    expect(await cspViolations(admin)).toEqual([]);
     const bundle = JSON.parse(await exportedText(admin));
     expect(Object.keys(bundle.definition.machine.states)).toEqual([
       'request',
@@ -163,6 +164,19 @@ describe('designing a three-step approval in the browser', () => {
       'approved',
       'rejected',
     ]);
+  });
+
+  it('given version 1, when she changes the leader step and a field, then the diff lists what changed since v1', async () => {
+    await admin.getByRole('tab', { name: '流程图' }).click();
+    await pickState(admin, 'leaderApproval');
+    await commit(admin, 'input[name="task-due"]', 'P3D');
+    await admin.getByRole('tab', { name: '表单' }).click();
+    await admin.locator('.ff-field-item[data-field="/days"] .ff-field-pick').click();
+    await commit(admin, 'input[name="field-label-zh"]', '请假天数（天）');
+    await admin.getByRole('tab', { name: '版本与发布' }).click();
+    expect(await textOf(admin.locator('.ff-diff'), 'leaderApproval (due)')).toContain('leaderApproval (due)');
+    expect(await textOf(admin.locator('.ff-diff'), 'cadre-leave.request/days')).toContain('cadre-leave.request/days');
+    await shot(admin, 'designer-08b-diff');
   });
 
   it('given the published flow, when a cadre starts a case and fills the request in her inbox, then it goes to the secretary', async () => {

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStep, canonical, commit, exportedText } from './designer-helpers';
 import { buildWebApp, startAppServer } from './support/app-server';
-import { launchBrowser, newPerson, shot, signIn } from './support/browser';
+import { cspViolations, launchBrowser, newPerson, shot, signIn } from './support/browser';
 import { countOf, isShown } from './support/wait-for';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -190,6 +190,10 @@ describe('editing in the designer', () => {
       states: { done: { type: 'final' }, task: { on: { submit: 'done' } } },
     });
     await shot(admin, 'designer-17-parallel');
+    await admin.getByRole('tab', { name: '模拟运行' }).click();
+    await admin.getByRole('button', { name: '遍历所有路径' }).click();
+    await admin.locator('.ff-coverage-line').waitFor();
+    expect(await cspViolations(admin)).toEqual([]);
   });
 
   const KEYS = [

@@ -1,5 +1,6 @@
 /** The simulated case's trail and data, as text. */
 import { formatDateTime, pick } from '../../../i18n/format';
+import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { stateAt } from '../model/design-doc';
 import { useDesigner } from '../page/designer-context';
@@ -12,7 +13,13 @@ export function SimLog({ sim }: { sim: SimCase }) {
   const line = (e: SimEntry) => {
     const ev = e.event;
     if (ev.kind === 'start') return dt('sim.started', { user: name(ev.user) });
-    if (ev.kind === 'timer') return dt('sim.timer', { kind: ev.timer, state: ev.state });
+    if (ev.kind === 'timer') {
+      const title = stateAt(doc, ev.state)?.task?.title ?? stateAt(doc, ev.state)?.name;
+      return dt('sim.timer', {
+        kind: dt(`sim.timer.${ev.timer}` as DesignerKey),
+        state: pick(title, locale, ev.state),
+      });
+    }
     const task = stateAt(doc, ev.state)?.task;
     const outcome = task?.outcomes.find((o) => o.key === ev.outcome);
     return dt('sim.completed', {
