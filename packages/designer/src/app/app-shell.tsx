@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { type ReactNode, useEffect, useRef } from 'react';
 import { designerText } from '../features/designer/i18n/use-designer-text';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { pick } from '../i18n/format';
@@ -13,6 +13,17 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
   const { t, locale } = useI18n();
   const me = useMe();
   const { signOut } = useSession();
+  const mainRef = useRef<HTMLElement>(null);
+  const first = useRef(true);
+  const where = JSON.stringify(route);
+  // after a navigation, screen readers and keyboards start at the new screen, not on a vanished link
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    if (where) mainRef.current?.focus({ preventScroll: true });
+  }, [where]);
   const current = (name: Route['name'], tabStarted = false) =>
     route.name === name && (route.name !== 'inbox' || (route.tab === 'started') === tabStarted)
       ? ('page' as const)
@@ -59,7 +70,7 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           </button>
         </div>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main id="main" tabIndex={-1} ref={mainRef}>
         {children}
       </main>
     </>
