@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStep, canonical, commit, exportedText } from './designer-helpers';
 import { buildWebApp, startAppServer } from './support/app-server';
 import { cspViolations, launchBrowser, newPerson, shot, signIn } from './support/browser';
-import { countOf, isShown } from './support/wait-for';
+import { countOf, isShown, textOf } from './support/wait-for';
 
 const ROOT = join(import.meta.dirname, '../..');
 
@@ -190,9 +190,17 @@ describe('editing in the designer', () => {
       states: { done: { type: 'final' }, task: { on: { submit: 'done' } } },
     });
     await shot(admin, 'designer-17-parallel');
+    await admin.locator('.react-flow__node[data-id="task"]').click();
+    await commit(admin, 'input[name="task-reminders"]', 'P2D');
     await admin.getByRole('tab', { name: '模拟运行' }).click();
     await admin.getByRole('button', { name: '遍历所有路径' }).click();
     await admin.locator('.ff-coverage-line').waitFor();
+    await admin.locator('#ff-sim-starter').selectOption('head101');
+    await admin.getByRole('button', { name: '开始模拟' }).click();
+    await admin.getByRole('button', { name: /快进到下一个期限/ }).click();
+    expect(await textOf(admin.locator('.ff-sim-log'), '定时触发（提醒）')).toContain('定时触发（提醒）');
+    expect(await textOf(admin.locator('.ff-sim-clock'), '3月4日')).toContain('3月4日');
+    await shot(admin, 'designer-18-fast-forward');
     expect(await cspViolations(admin)).toEqual([]);
   });
 

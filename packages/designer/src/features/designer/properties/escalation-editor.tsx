@@ -17,6 +17,7 @@ export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }
     <>
       <CommitInput
         label={dt('props.reminders')}
+        name="task-reminders"
         value={(task.reminders ?? []).map(durationText).join(', ')}
         placeholder="P2D"
         onCommit={(v) => set('task.setReminders', v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined)}
