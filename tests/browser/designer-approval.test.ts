@@ -175,7 +175,9 @@ describe('designing a three-step approval in the browser', () => {
     await commit(admin, 'input[name="field-label-zh"]', '请假天数（天）');
     await admin.getByRole('tab', { name: '版本与发布' }).click();
     expect(await textOf(admin.locator('.ff-diff'), 'leaderApproval (due)')).toContain('leaderApproval (due)');
-    expect(await textOf(admin.locator('.ff-diff'), 'cadre-leave.request/days')).toContain('cadre-leave.request/days');
+    expect(await textOf(admin.locator('.ff-diff'), 'cadre-leave.request/days')).toContain(
+      'cadre-leave.request/days',
+    );
     await shot(admin, 'designer-08b-diff');
   });
 
