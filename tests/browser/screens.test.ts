@@ -26,6 +26,7 @@ const WORDS: Record<Locale, Record<string, string>> = {
     start: '发起申请',
     form: '帮扶对象类别',
     notifications: '通知',
+    overdue: '已超期',
   },
   en: {
     login: 'Sign in',
@@ -35,6 +36,7 @@ const WORDS: Record<Locale, Record<string, string>> = {
     start: 'Start a case',
     form: 'Category',
     notifications: 'Notifications',
+    overdue: 'Overdue',
   },
 };
 
@@ -73,6 +75,12 @@ describe('every screen in both languages on desktop and phone', { timeout: 120_0
     });
     visitTask = await api.taskAt('com1a', second.id, 'homeVisit');
     await api.call('sec1', 'POST', `/api/tasks/${visitTask}/urge`, { comment: '请尽快入户。' });
+    // the first visit is long overdue (the server's clock cannot be moved, its stored due time can)
+    await server.ctx.db
+      .updateTable('tasks')
+      .set({ due_at: new Date(Date.now() - 2 * 86_400_000) })
+      .where('id', '=', visitTask)
+      .execute();
   }, 120_000);
 
   afterAll(async () => {
@@ -112,6 +120,10 @@ describe('every screen in both languages on desktop and phone', { timeout: 120_0
       await signIn(member, server.url, 'com1a');
       await member.locator('.row').first().waitFor();
       await check(member, 'inbox', words.inbox!, device, locale);
+      expect(
+        await isShown(member.locator('.row-overdue').getByText(words.overdue!)),
+        'overdue in words',
+      ).toBe(true);
       await member.goto(`${server.url}/tasks/${encodeURIComponent(visitTask)}`);
       await check(member, 'task', words.task!, device, locale);
       await shot(member, `task-${device}-${locale === 'en' ? 'en' : 'zh'}-screen`, false);
