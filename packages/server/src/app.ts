@@ -4,6 +4,7 @@ import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
 import { definitionAdminRoutes } from './api/definition-admin-routes';
 import { definitionRoutes } from './api/definition-routes';
+import { demoRoutes } from './api/demo-routes';
 import { designerRoutes } from './api/designer-routes';
 import { directoryRoutes } from './api/directory-routes';
 import { docsPage } from './api/docs-page';
@@ -12,6 +13,7 @@ import { healthRoutes, type Lifecycle } from './api/health-routes';
 import { instanceRoutes } from './api/instance-routes';
 import { meRoutes } from './api/me-routes';
 import { notificationRoutes } from './api/notification-routes';
+import { savedFilterRoutes } from './api/saved-filter-routes';
 import { taskCommandRoutes } from './api/task-command-routes';
 import { taskRoutes } from './api/task-routes';
 import { authenticate } from './http/authenticate';
@@ -39,6 +41,9 @@ export interface AppOptions {
  * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource,
  * the OpenAPI document generated from the routes' own schemas, a docs page, and the web app.
  */
+/** Routes reachable without a session. */
+const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/auth/demo']);
+
 export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   const app = newRouter();
   const lifecycle = options.lifecycle ?? { draining: false };
@@ -56,16 +61,18 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.use('/api/*', bodyLimits(ctx.config.limits));
   app.use('/api/*', jsonGuard({ multipart: isUploadPath }));
   app.route('/api/auth', loginRoutes(ctx));
+  app.route('/api/auth', demoRoutes(ctx));
   const auth = authenticate({
     sessions: ctx.sessions,
     runtime: ctx.runtime,
     allowedOrigins: ctx.config.allowedOrigins,
   });
-  app.use('/api/*', (c, next) => (c.req.path === '/api/auth/login' ? next() : auth(c, next)));
+  app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
   app.use('/api/*', idempotency(ctx.db));
 
   app.route('/api/auth', logoutRoutes(ctx));
   app.route('/api/me', meRoutes());
+  app.route('/api/me', savedFilterRoutes(ctx));
   app.route('/api/definitions', definitionRoutes(ctx));
   app.route('/api/definitions', definitionAdminRoutes(ctx));
   app.route('/api/designer', designerRoutes(ctx));

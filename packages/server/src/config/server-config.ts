@@ -25,6 +25,8 @@ export interface ServerConfig {
   sessionTtlSeconds: number;
   /** The web app's static build, served when it exists. */
   staticDir: string;
+  /** Demo mode: the login page lists the demo accounts and their shared password. Off unless asked. */
+  demo: boolean;
 }
 
 const DEFAULT_UPLOAD_TYPES = [
@@ -75,6 +77,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     allowedOrigins: file.allowedOrigins ?? [],
     sessionTtlSeconds: 12 * 3600,
     staticDir: resolve(import.meta.dirname, '../../../designer/dist'),
+    demo: env.FLOWFORM_DEMO === '1' || env.FLOWFORM_DEMO === 'true',
   };
 }
 

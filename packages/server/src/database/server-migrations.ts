@@ -90,4 +90,15 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_11_27_105_server_saved_filters': {
+    async up(db) {
+      await sql`
+        create table saved_filters (
+          username text primary key,
+          items json not null,
+          updated_at timestamptz not null default now()
+        );
+      `.execute(db);
+    },
+  },
 };

@@ -47,6 +47,11 @@ export interface ServerTables {
     prev_hash: string;
     hash: string;
   };
+  saved_filters: {
+    username: string;
+    items: ColumnType<unknown[], string, string>;
+    updated_at: DefaultTimestamp;
+  };
   server_idempotency: {
     id: string;
     fingerprint: string;
