@@ -2,8 +2,8 @@ import type { Locator } from 'playwright-core';
 
 const LIMIT_MS = 15_000;
 
-async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const until = Date.now() + LIMIT_MS;
+async function poll<T>(read: () => Promise<T>, done: (value: T) => boolean, limitMs = LIMIT_MS): Promise<T> {
+  const until = Date.now() + limitMs;
   let value = await read();
   while (!done(value) && Date.now() < until) {
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -22,10 +22,11 @@ export async function isShown(locator: Locator): Promise<boolean> {
 }
 
 /** The number of matches once it reaches `expected` (or whatever it is when the wait ends). */
-export const countOf = (locator: Locator, expected: number) =>
+export const countOf = (locator: Locator, expected: number, limitMs = LIMIT_MS) =>
   poll(
     () => locator.count(),
     (n) => n === expected,
+    limitMs,
   );
 
 /** The element's text once it contains `expected` (or whatever it is when the wait ends). */

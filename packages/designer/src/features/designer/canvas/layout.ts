@@ -30,6 +30,17 @@ const SIZE: Record<string, [number, number]> = {
 };
 
 const elk = new ELK();
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * One ELK layout at a time: the bundled ELK answers overlapping calls through one fake worker, and
+ * under load an answer could land on the wrong call (new states missing from the boxes).
+ */
+function serialised<T>(run: () => Promise<T>): Promise<T> {
+  const next = queue.then(run, run);
+  queue = next.catch(() => undefined);
+  return next;
+}
 
 const ROOT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -77,7 +88,7 @@ export function elkGraph(doc: DesignDoc): ElkNode {
 
 /** Lays the document out; answers every box (relative to its parent). */
 export async function layoutDoc(doc: DesignDoc): Promise<Map<string, Box>> {
-  const laid = await elk.layout(elkGraph(doc));
+  const laid = await serialised(() => elk.layout(elkGraph(doc)));
   const boxes = new Map<string, Box>();
   const visit = (node: ElkNode, parent: string | undefined) => {
     for (const child of node.children ?? []) {

@@ -12,10 +12,13 @@ export function useLayout(doc: DesignDoc): { boxes: Map<string, Box>; signature:
   // biome-ignore lint/correctness/useExhaustiveDependencies: the signature is the trigger; doc is read at that moment
   useEffect(() => {
     let live = true;
-    layoutDoc(doc).then(
-      (boxes) => live && setState({ boxes, signature }),
-      () => undefined,
-    );
+    // A failed layout is retried once; a layout that still fails keeps the previous boxes.
+    layoutDoc(doc)
+      .catch(() => layoutDoc(doc))
+      .then(
+        (boxes) => live && setState({ boxes, signature }),
+        () => undefined,
+      );
     return () => {
       live = false;
     };
