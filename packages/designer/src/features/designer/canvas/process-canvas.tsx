@@ -84,6 +84,9 @@ export function ProcessCanvas({ onReady }: { onReady?: (fit: () => void) => void
     <div className="ff-canvas" role="application" aria-label={dt('canvas.label')}>
       {nodes.length === 0 && <p className="ff-canvas-empty">{dt('canvas.empty')}</p>}
       <ReactFlow
+        // A new structure remounts the flow so every node's handles are measured afresh: on a busy
+        // machine a node measured before its handles rendered kept its edges hidden.
+        key={signature}
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
