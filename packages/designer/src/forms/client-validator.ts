@@ -1,4 +1,4 @@
-import type { FormDefinition, Locale } from '@flowform/engine';
+import { type FormDefinition, formatMessage as fieldMessage, type Locale } from '@flowform/engine';
 import {
   ErrorSchemaBuilder,
   type RJSFSchema,
@@ -8,7 +8,6 @@ import {
 } from '@rjsf/utils';
 import { fieldLabel, type LabelContext, optionLabel } from './field-labels';
 import { joinPointer } from './json-pointer';
-import { fieldMessage } from './messages';
 import { checkSchema, type Issue, satisfies } from './schema-check';
 
 /** A field error in the reader's language, with its JSON pointer (as the server sends them). */

@@ -4,9 +4,10 @@
  * 'unsafe-eval'. The server's ajv validation stays the authority; this gives the same messages
  * inline. Keywords it does not know are ignored (the server still checks them).
  */
+
+import type { MessageSpec } from '@flowform/engine';
 import { deref } from './field-labels';
 import { isSchemaObject } from './json-pointer';
-import type { MessageSpec } from './message-spec';
 
 export interface Issue {
   /** Where the error shows (a missing property points at the property). */
