@@ -53,13 +53,15 @@ export async function writeChangeSet(
       where exists (select 1 from head)
       on conflict (id) do update set status = 'open', assignee = excluded.assignee, due_at = excluded.due_at,
         urged = excluded.urged, ended_at = null, ended_by = null, outcome = null)`);
+  // `t.id = any(ids)` lets the planner probe the primary key: the generic plan guesses 100 rows
+  // for jsonb_to_recordset and would otherwise hash-join against a scan of every task.
   if (change.changedTasks.length > 0)
     parts.push(sql`changed_tasks as (
       update tasks t set assignee = x.assignee, due_at = x.due_at, urged = x.urged, status = x.status,
         ended_at = x.ended_at, ended_by = x.ended_by, outcome = x.outcome
       from jsonb_to_recordset(${json(change.changedTasks)}) as x(id text, assignee text, due_at timestamptz, urged int,
         status text, ended_at timestamptz, ended_by text, outcome text)
-      where t.id = x.id and exists (select 1 from head))`);
+      where t.id = any(${texts(change.changedTasks.map((t) => t.id))}) and t.id = x.id and exists (select 1 from head))`);
   if (change.resetCandidates.length > 0)
     parts.push(sql`reset_candidates as (
       delete from task_candidates where task_id = any(${texts(change.resetCandidates)}) and exists (select 1 from head))`);
