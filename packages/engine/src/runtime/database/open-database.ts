@@ -27,7 +27,15 @@ export async function openDatabase(
 ): Promise<OpenDatabase> {
   let open: OpenDatabase;
   if ('url' in target) {
-    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // Generic plans always: every statement is prepared once per connection (preparing-pool.ts) and
+    // none of ours changes shape with its values, while `auto` kept re-planning the hot path's CTE
+    // statement on every command (its guessed custom cost never beat the generic one) — a third of
+    // the server's CPU per command.
+    const pool = new pg.Pool({
+      connectionString: target.url,
+      max: target.poolSize ?? 10,
+      options: '-c plan_cache_mode=force_generic_plan',
+    });
     // An idle client whose server connection drops (restart, admin kill) must not crash the process:
     // the pool discards it and the next query opens a new one.
     pool.on('error', () => {});
