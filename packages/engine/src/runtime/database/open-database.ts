@@ -45,6 +45,8 @@ export async function openDatabase(
     if ('dataDir' in target) mkdirSync(target.dataDir, { recursive: true });
     const pglite = 'dataDir' in target ? new PGlite(target.dataDir) : new PGlite();
     await pglite.waitReady;
+    // Statements are prepared once (pglite-prepared.ts); generic plans, as on PostgreSQL.
+    await pglite.exec('set plan_cache_mode = force_generic_plan');
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     open = {
       db,

@@ -13,6 +13,7 @@ import {
   type QueryCompiler,
   type QueryResult,
 } from 'kysely';
+import { PreparedStatements } from './pglite-prepared';
 
 /**
  * Kysely dialect for embedded PGlite. PGlite is one connection, so the driver hands it out to one
@@ -71,7 +72,10 @@ class PGliteDriver implements Driver {
 }
 
 class PGliteConnection implements DatabaseConnection {
-  constructor(private readonly pglite: PGlite) {}
+  private readonly prepared: PreparedStatements;
+  constructor(private readonly pglite: PGlite) {
+    this.prepared = new PreparedStatements(pglite);
+  }
 
   async executeQuery<R>(compiledQuery: CompiledQuery): Promise<QueryResult<R>> {
     if (compiledQuery.parameters.length === 0 && compiledQuery.sql.includes(';')) {
@@ -79,7 +83,10 @@ class PGliteConnection implements DatabaseConnection {
       const results = await this.pglite.exec(compiledQuery.sql);
       return { rows: (results.at(-1)?.rows ?? []) as R[] };
     }
-    const result = await this.pglite.query<R>(compiledQuery.sql, compiledQuery.parameters as unknown[]);
+    const result =
+      compiledQuery.parameters.length > 0
+        ? await this.prepared.query<R>(compiledQuery.sql, compiledQuery.parameters)
+        : await this.pglite.query<R>(compiledQuery.sql);
     const affected = result.affectedRows;
     return {
       rows: result.rows,
