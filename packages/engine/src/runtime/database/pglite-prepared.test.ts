@@ -12,14 +12,24 @@ describe('PreparedStatements on PGlite', () => {
 
   it('given one statement run with different values, then each run binds its own values and parses typed rows', async () => {
     const prepared = new PreparedStatements(pglite);
-    const insert = 'insert into t (id, n, at, doc, tags) values ($1, $2, $3::timestamptz, $4::json, $5::text[])';
-    await prepared.query(insert, ['a', 1, '2026-01-02T03:04:05.000Z', JSON.stringify({ x: [1] }), ['p', 'q']]);
+    const insert =
+      'insert into t (id, n, at, doc, tags) values ($1, $2, $3::timestamptz, $4::json, $5::text[])';
+    await prepared.query(insert, [
+      'a',
+      1,
+      '2026-01-02T03:04:05.000Z',
+      JSON.stringify({ x: [1] }),
+      ['p', 'q'],
+    ]);
     const second = await prepared.query(insert, ['b', 2, null, JSON.stringify({ x: 'é' }), []]);
     expect(second.affectedRows).toBe(1);
-    const rows = await prepared.query<{ id: string; n: number; at: Date | null; doc: unknown; tags: string[] }>(
-      'select id, n, at, doc, tags from t where n >= $1 order by id',
-      [1],
-    );
+    const rows = await prepared.query<{
+      id: string;
+      n: number;
+      at: Date | null;
+      doc: unknown;
+      tags: string[];
+    }>('select id, n, at, doc, tags from t where n >= $1 order by id', [1]);
     expect(rows.rows).toEqual([
       { id: 'a', n: 1, at: new Date('2026-01-02T03:04:05.000Z'), doc: { x: [1] }, tags: ['p', 'q'] },
       { id: 'b', n: 2, at: null, doc: { x: 'é' }, tags: [] },
