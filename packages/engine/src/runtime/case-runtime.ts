@@ -7,12 +7,14 @@ import type { Actor, Command } from '../stepping/commands';
 import { compileBundle } from '../stepping/compiled-definition';
 import type { Effect } from '../stepping/effects';
 import { step } from '../stepping/step';
+import { StepError } from '../stepping/step-error';
 import { GENESIS_HASH } from './audit-chain';
 import { computeChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
 import { DefinitionStore } from './definition-store';
 import { loadDirectory } from './directory-store';
 import { RuntimeError } from './runtime-error';
+import { type CachedCase, SnapshotCache } from './snapshot-cache';
 import { writeChangeSet } from './write-statement';
 
 /** How the runtime is wired: its database, and (in tests) a virtual clock. */
@@ -21,6 +23,8 @@ export interface RuntimeOptions {
   /** Injected clock (tests). Without it, time is the database's `now()`, read with the case. */
   clock?: () => string;
   forms?: FormValidator;
+  /** How many recently written cases to keep in memory (0: read every case from the database). */
+  snapshotCache?: number;
   /** Called after every committed command, e.g. to wake the outbox worker. */
   onCommitted?: (instanceId: string, effects: Effect[]) => void;
 }
@@ -52,6 +56,18 @@ export interface StartRequest {
   parent?: { instanceId: string; childId: string };
 }
 
+/** The local clock is re-synced with the database's by a real read at least this often. */
+const CLOCK_RESYNC_MS = 10_000;
+
+/** One command in flight. */
+interface Run {
+  command: Command;
+  actor: Actor;
+  options: ExecuteOptions;
+  idem: string | undefined;
+  fromCache: boolean;
+}
+
 interface ReadRow {
   snapshot: CaseSnapshot | null;
   version: number | null;
@@ -72,9 +88,13 @@ interface ReadRow {
 export class CaseRuntime {
   readonly definitions: DefinitionStore;
   private directoryCache: { version: string; directory: InMemoryDirectory } | undefined;
+  private readonly cache: SnapshotCache;
+  private clockOffset = 0;
+  private clockSyncedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.definitions = new DefinitionStore(opts.db);
+    this.cache = new SnapshotCache(opts.snapshotCache ?? 10_000);
   }
 
   get db(): Kysely<Database> {
@@ -127,11 +147,21 @@ export class CaseRuntime {
       outcome,
     );
     if (!written) return this.lost(idem, `Case '${instanceId}' already exists`);
+    this.cache.remember({
+      snapshot: result.snapshot,
+      prevHash: change.audit.hash,
+      dirVersion: row.dir_version,
+      at: now,
+    });
     this.opts.onCommitted?.(instanceId, result.effects);
     return outcome;
   }
 
-  /** Runs one command against a case in one transaction. */
+  /**
+   * Runs one command against a case in one transaction. A case this process wrote last is taken
+   * from the snapshot cache (no read); if it changed meanwhile the guarded write misses and the
+   * command runs again on a fresh read.
+   */
   async execute(
     instanceId: string,
     command: Command,
@@ -139,37 +169,99 @@ export class CaseRuntime {
     options: ExecuteOptions = {},
   ): Promise<CommandOutcome> {
     const idem = idemKey(actor, options.idempotencyKey);
-    const row = await this.read(instanceId, idem, undefined);
+    const cached = this.cache.get(instanceId);
+    if (cached && this.cacheUsable(cached)) {
+      const run: Run = { command, actor, options, idem, fromCache: true };
+      const outcome = await this.attempt(cached, run).catch((error: unknown) => {
+        if (error instanceof StepError) return 'refused' as const;
+        throw error;
+      });
+      if (outcome !== 'lost' && outcome !== 'refused') return outcome;
+      this.cache.forget(instanceId, cached.snapshot.version);
+      const cachedVersion = outcome === 'lost' ? cached.snapshot.version : undefined;
+      return this.executeOnRead(instanceId, { ...run, fromCache: false }, cachedVersion);
+    }
+    return this.executeOnRead(instanceId, { command, actor, options, idem, fromCache: false }, undefined);
+  }
+
+  /**
+   * The command on a fresh read. If a cached attempt lost because the case moved on from
+   * `lostAtVersion`, a refusal now is reported as the conflict it is.
+   */
+  private async executeOnRead(
+    instanceId: string,
+    run: Run,
+    lostAtVersion: number | undefined,
+  ): Promise<CommandOutcome> {
+    const row = await this.read(instanceId, run.idem, undefined);
     if (row.idem) return { ...row.idem, replayed: true };
     if (!row.snapshot || row.definition_key === null || row.definition_version === null) {
       throw new RuntimeError('not-found', `No case '${instanceId}'`);
     }
-    const bundle = await this.definitions.get(row.definition_key, row.definition_version);
-    const directory = await this.directoryAt(row.dir_version);
-    const now = this.now(row);
-    const result = step(bundle, row.snapshot, command, {
+    const loaded: CachedCase = {
+      snapshot: row.snapshot,
+      prevHash: row.prev_hash ?? GENESIS_HASH,
+      dirVersion: row.dir_version,
+      at: this.now(row),
+    };
+    const outcome = await this.attempt(loaded, run).catch((error: unknown) => {
+      if (lostAtVersion !== undefined && row.version !== lostAtVersion && error instanceof StepError)
+        throw new RuntimeError('conflict', `Case '${instanceId}' changed meanwhile: ${error.message}`);
+      throw error;
+    });
+    if (outcome === 'lost')
+      return this.lost(run.idem, `Case '${instanceId}' changed since it was read (version ${row.version})`);
+    return outcome;
+  }
+
+  /** Step, diff, one guarded write; `lost` if the case (or, from the cache, the directory) moved. */
+  private async attempt(loaded: CachedCase, run: Run): Promise<CommandOutcome | 'lost'> {
+    const before = loaded.snapshot;
+    const bundle = await this.definitions.get(before.definitionKey, before.definitionVersion);
+    const directory = await this.directoryAt(loaded.dirVersion);
+    const now = run.fromCache ? this.clockNow(loaded.at) : loaded.at;
+    const result = step(bundle, before, run.command, {
       now,
-      actor,
+      actor: run.actor,
       directory,
       forms: this.opts.forms,
-      locale: options.locale,
+      locale: run.options.locale,
     });
-    const compiled = compileBundle(bundle);
     const change = computeChangeSet({
-      compiled,
-      before: row.snapshot,
+      compiled: compileBundle(bundle),
+      before,
       result,
-      command,
-      prevHash: row.prev_hash ?? GENESIS_HASH,
+      command: run.command,
+      prevHash: loaded.prevHash,
       now,
-      directoryVersion: row.dir_version,
+      directoryVersion: loaded.dirVersion,
     });
     const outcome = outcomeOf(result.snapshot);
-    const written = await this.write(change, { kind: 'update' }, idem, outcome);
-    if (!written)
-      return this.lost(idem, `Case '${instanceId}' changed since it was read (version ${row.version})`);
-    this.opts.onCommitted?.(instanceId, result.effects);
+    const head = run.fromCache
+      ? { kind: 'update' as const, directoryVersion: loaded.dirVersion }
+      : { kind: 'update' as const };
+    if (!(await this.write(change, head, run.idem, outcome))) return 'lost';
+    this.cache.remember({
+      snapshot: result.snapshot,
+      prevHash: change.audit.hash,
+      dirVersion: loaded.dirVersion,
+      at: now,
+    });
+    this.opts.onCommitted?.(before.instanceId, result.effects);
     return outcome;
+  }
+
+  /** A cached case is used while the directory it ran against is current and the clock is synced. */
+  private cacheUsable(cached: CachedCase): boolean {
+    if (this.directoryCache?.version !== cached.dirVersion) return false;
+    return this.opts.clock !== undefined || Date.now() - this.clockSyncedAt < CLOCK_RESYNC_MS;
+  }
+
+  /** The database's time without asking it: the local clock plus the offset seen at the last read. */
+  private clockNow(notBefore: string): string {
+    if (this.opts.clock) return this.opts.clock();
+    const at = Math.max(Date.now() + this.clockOffset, Date.parse(notBefore));
+    return new Date(at).toISOString();
   }
 
   /** The directory as of the given version, reloaded only when it moved. */
@@ -210,7 +302,10 @@ export class CaseRuntime {
       from (select 1) as one left join instances i on i.id = ${instanceId ?? null}::text`.execute(
       this.opts.db,
     );
-    return result.rows[0]!;
+    const row = result.rows[0]!;
+    this.clockOffset = new Date(row.db_now).getTime() - Date.now();
+    this.clockSyncedAt = Date.now();
+    return row;
   }
 
   private async write(

@@ -122,7 +122,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
         old.assignee !== task.assignee ||
         canonicalJson(old.candidates) !== canonicalJson(task.candidates)
       ) {
-        change.resetCandidates.push(task.id);
+        if (candidateRows(old).length > 0) change.resetCandidates.push(task.id);
         change.newCandidates.push(...candidateRows(task));
       }
     }
@@ -142,7 +142,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       ended_by: completed ? endedBy : null,
       outcome: completed && command.type === 'complete' ? command.outcome : null,
     });
-    change.resetCandidates.push(old.id);
+    if (candidateRows(old).length > 0) change.resetCandidates.push(old.id);
   }
   const oldTimers = new Set((before?.timers ?? []).map((t) => t.id));
   const currentTimers = new Set(after.timers.map((t) => t.id));
@@ -233,17 +233,27 @@ function auditRow(ctx: ChangeContext): ChangeSet['audit'] {
   return { ...row, prev_hash: prevHash, hash: chainHash(prevHash, row) };
 }
 
+/**
+ * People newly involved: the actor, the initiator, holders and named candidates of open tasks, CC.
+ * Those already involved in the snapshot before were written by the command that made it, so only
+ * the newcomers are inserted (most commands insert none).
+ */
 function participants(before: CaseSnapshot | undefined, after: CaseSnapshot, ctx: ChangeContext): string[] {
-  const people = new Set<string>();
-  if (!before) people.add(after.initiator);
+  const people = peopleOf(after);
   if (!ctx.result.audit.actor.startsWith('system')) people.add(ctx.result.audit.actor);
-  for (const task of after.tasks) {
+  const known = before ? peopleOf(before) : new Set<string>();
+  return [...people].filter((u) => !known.has(u)).sort();
+}
+
+function peopleOf(snapshot: CaseSnapshot): Set<string> {
+  const people = new Set<string>([snapshot.initiator]);
+  for (const task of snapshot.tasks) {
     if (task.assignee) people.add(task.assignee);
     for (const u of task.candidates.users) people.add(u);
     if (task.delegatedBy) people.add(task.delegatedBy);
   }
-  for (const c of after.cc) people.add(c.user);
-  return [...people].sort();
+  for (const c of snapshot.cc) people.add(c.user);
+  return people;
 }
 
 function votes(command: Command, before: CaseSnapshot | undefined, after: CaseSnapshot): ChangeSet['votes'] {

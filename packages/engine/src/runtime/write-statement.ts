@@ -17,7 +17,7 @@ export async function writeChangeSet(
   db: Kysely<Database>,
   change: ChangeSet,
   head:
-    | { kind: 'update' }
+    | { kind: 'update'; directoryVersion?: string }
     | {
         kind: 'insert';
         definitionKey: string;
@@ -34,7 +34,11 @@ export async function writeChangeSet(
     head.kind === 'update'
       ? sql`update instances set snapshot = ${plainJson(i.snapshot)}, version = ${i.version}, status = ${i.status},
             ended_at = ${i.endedAt}::timestamptz, updated_at = ${i.updatedAt}::timestamptz
-          where id = ${i.id} and version = ${i.expectedVersion} returning id`
+          where id = ${i.id} and version = ${i.expectedVersion}${
+            head.directoryVersion === undefined
+              ? sql``
+              : sql` and (select m.version from directory_meta m where m.id = 1) = ${head.directoryVersion}::bigint`
+          } returning id`
       : sql`insert into instances (id, definition_key, definition_version, snapshot, version, status, parent_id,
             confidential, initiator, started_at, ended_at, updated_at)
           values (${i.id}, ${head.definitionKey}, ${head.definitionVersion}, ${plainJson(i.snapshot)}, ${i.version}, ${i.status},
