@@ -86,11 +86,11 @@ describe.each(testBackends())('cached cases across two runtimes on %s', (backend
   it('given a case this process wrote last, when the next command runs, then it is one statement (no read)', async () => {
     let statements = 0;
     const counting: KyselyPlugin = {
-      transformQuery: (args) => {
+      transformQuery: (args) => args.node,
+      transformResult: async (args) => {
         statements += 1;
-        return args.node;
+        return args.result;
       },
-      transformResult: async (args) => args.result,
     };
     const counted = new CaseRuntime({ db: open.db.withPlugin(counting) });
     const { instanceId, tasks } = await counted.start({
