@@ -5,6 +5,7 @@ import pg from 'pg';
 import type { Database } from './db-schema';
 import { migrateToLatest } from './migrations';
 import { PGliteDialect } from './pglite-dialect';
+import { PGLITE_MAINTENANCE_MS, startPgliteMaintenance } from './pglite-maintenance';
 import { preparingPool } from './preparing-pool';
 
 /** An open database: Kysely on PostgreSQL (DATABASE_URL) or embedded PGlite (files or memory). */
@@ -15,7 +16,15 @@ export interface OpenDatabase {
 }
 
 /** Where to connect: a PostgreSQL URL, a PGlite data directory, or in-memory PGlite for tests. */
-export type DatabaseTarget = { url: string; poolSize?: number } | { dataDir: string } | { memory: true };
+export type DatabaseTarget =
+  | { url: string; poolSize?: number }
+  | ({ dataDir: string } & PgliteOptions)
+  | ({ memory: true } & PgliteOptions);
+
+/** Embedded PGlite: how often it is vacuumed and analysed (it has no autovacuum). */
+interface PgliteOptions {
+  maintenanceMs?: number;
+}
 
 // Timestamps come back as Date (pg's default); bigint columns as strings; we never rely on local time zones.
 pg.types.setTypeParser(pg.types.builtins.INT8, (value: string) => value);
@@ -48,14 +57,22 @@ export async function openDatabase(
     // Statements are prepared once (pglite-prepared.ts); generic plans, as on PostgreSQL.
     await pglite.exec('set plan_cache_mode = force_generic_plan');
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    let stopMaintenance = () => {};
     open = {
       db,
       kind: 'pglite',
       close: async () => {
+        stopMaintenance();
         await db.destroy();
         await pglite.close();
       },
     };
+    await migrateToLatest(open.db as Kysely<unknown>, extraMigrations);
+    stopMaintenance = await startPgliteMaintenance(
+      open.db as Kysely<unknown>,
+      target.maintenanceMs ?? PGLITE_MAINTENANCE_MS,
+    );
+    return open;
   }
   await migrateToLatest(open.db as Kysely<unknown>, extraMigrations);
   return open;
