@@ -11,7 +11,7 @@ export interface Inconsistency {
 /**
  * After a crash or under test: every case must be wholly before or after each command. Checks that
  * the audit count equals the version, open task rows equal the snapshot's tasks, timer rows equal
- * its timers, and every hash chain holds.
+ * its timers, no task or candidate row lacks its case or open task, and every hash chain holds.
  */
 export async function checkConsistency(db: Kysely<Database>): Promise<Inconsistency[]> {
   const problems: Inconsistency[] = [];
@@ -40,6 +40,13 @@ export async function checkConsistency(db: Kysely<Database>): Promise<Inconsiste
     where s.timer_id is null or r.timer_id is null`.execute(db);
   for (const row of timers.rows)
     problems.push({ instanceId: row.id, problem: 'timer rows differ from the snapshot' });
+  const orphans = await sql<{ id: string }>`
+    select t.instance_id as id from tasks t where not exists (select 1 from instances i where i.id = t.instance_id)
+    union all
+    select split_part(c.task_id, ':', 1) as id from task_candidates c
+    where not exists (select 1 from tasks t where t.id = c.task_id and t.status = 'open')`.execute(db);
+  for (const row of orphans.rows)
+    problems.push({ instanceId: row.id, problem: 'task or candidate rows without their case or open task' });
   const chains = await verifyAudit(db);
   for (const b of chains.broken)
     problems.push({ instanceId: b.instanceId, problem: `audit chain broken at ${b.seq}: ${b.reason}` });
