@@ -34,6 +34,21 @@ describe('canonicalJson', () => {
     expect(canonicalJson(a)).toBe('{"a":"é","b":[{"x":null,"y":2}],"审批":1}');
   });
 
+  it('given values JSON cannot hold (undefined, functions, dates, nested toJSON), then the text equals that of their JSON round trip', () => {
+    const odd = fc.oneof(
+      fc.constant(undefined),
+      fc.constant(() => 1),
+      fc.date({ noInvalidDate: true }),
+      fc.jsonValue(),
+    );
+    fc.assert(
+      fc.property(fc.dictionary(fc.string(), fc.oneof(odd, fc.array(odd))), (value) => {
+        expect(canonicalJson(value)).toBe(canonicalJson(JSON.parse(JSON.stringify(value))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('given undefined members, then object keys are left out and array slots become null, as after a JSON round trip', () => {
     const value = { keep: 1, drop: undefined, list: [1, undefined, 3] };
     expect(canonicalJson(value)).toBe(canonicalJson(JSON.parse(JSON.stringify(value))));

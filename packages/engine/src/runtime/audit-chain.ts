@@ -1,16 +1,31 @@
 import { createHash } from 'node:crypto';
 
-/** JSON with object keys sorted at every level: the same value always serialises to the same text. */
+/**
+ * JSON with object keys sorted at every level: the same value always serialises to the same text.
+ * It follows JSON.stringify's rules (toJSON; undefined, functions and symbols left out of objects
+ * and written as null in arrays), so a value and its JSON round trip give the same text: a row's
+ * hash can be computed before it is stored and checked after it is read back.
+ */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  return canonicalMember(value) ?? 'null';
+}
+
+/** The canonical text of one member, or undefined where JSON.stringify would leave it out. */
+function canonicalMember(input: unknown): string | undefined {
+  const value =
+    input !== null &&
+    typeof input === 'object' &&
+    typeof (input as { toJSON?: unknown }).toJSON === 'function'
+      ? (input as { toJSON(): unknown }).toJSON()
+      : input;
+  if (value === null || typeof value !== 'object') return JSON.stringify(value);
   // Plain loops and concatenation: this runs over every command's form data twice (digest and
   // row hash), and the entries/filter/map/join version allocated several arrays per object.
   if (Array.isArray(value)) {
     let out = '[';
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ',';
-      const item: unknown = value[i];
-      out += item === undefined ? 'null' : canonicalJson(item);
+      out += canonicalMember(value[i]) ?? 'null';
     }
     return `${out}]`;
   }
@@ -18,10 +33,10 @@ export function canonicalJson(value: unknown): string {
   const keys = Object.keys(record).sort();
   let out = '{';
   for (const key of keys) {
-    const item = record[key];
+    const item = canonicalMember(record[key]);
     if (item === undefined) continue;
     if (out.length > 1) out += ',';
-    out += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+    out += `${JSON.stringify(key)}:${item}`;
   }
   return `${out}}`;
 }

@@ -225,8 +225,9 @@ function auditRow(ctx: ChangeContext): ChangeSet['audit'] {
     data_digest: data ? sha256Hex(canonicalJson(data)) : null,
     definition_key: compiled.definition.key,
     definition_version: compiled.version,
+    // No defensive JSON copy: canonicalJson hashes exactly what JSON.stringify stores.
     detail: {
-      ...(JSON.parse(JSON.stringify(a.detail ?? {})) as Record<string, unknown>),
+      ...((a.detail ?? {}) as Record<string, unknown>),
       ...(ctx.directoryVersion !== undefined ? { directoryVersion: ctx.directoryVersion } : {}),
     },
   };

@@ -38,8 +38,11 @@ export function step(
     ? (JSON.parse(text) as CaseSnapshot)
     : emptySnapshot(compiled, command as Extract<Command, { type: 'start' }>, opts.actor.username, opts.now);
   const work: StepWork = { compiled, snap, opts, effects: [], events: [], queue: [] };
+  // A second copy of the case, kept for 撤回, only where the completed task's step allows it.
   const prior =
-    command.type === 'complete' && text ? withdrawPoint(JSON.parse(text) as CaseSnapshot) : undefined;
+    command.type === 'complete' && text && withdrawAllowed(compiled, snap, command.taskId)
+      ? withdrawPoint(JSON.parse(text) as CaseSnapshot)
+      : undefined;
   dispatch(work, command);
   const next = work.snap;
   if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;
@@ -88,6 +91,11 @@ function dispatch(work: StepWork, command: Command): void {
   if (!handler)
     throw new StepError('invalid-command', `Unknown command '${(command as { type: string }).type}'`);
   handler(work, command);
+}
+
+function withdrawAllowed(compiled: StepWork['compiled'], snap: CaseSnapshot, taskId: string): boolean {
+  const task = snap.tasks.find((t) => t.id === taskId);
+  return task !== undefined && (taskDef(compiled, task.stateId).operations?.includes('withdraw') ?? false);
 }
 
 function rememberWithdraw(
