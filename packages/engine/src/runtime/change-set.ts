@@ -15,27 +15,8 @@ export interface ChangeSet {
     endedAt: string | null;
     updatedAt: string;
   };
-  newTasks: {
-    id: string;
-    definition_key: string;
-    state_id: string;
-    title: unknown;
-    assignee: string | null;
-    created_at: string;
-    due_at: string | null;
-    urged: number;
-    search: string;
-  }[];
-  changedTasks: {
-    id: string;
-    assignee: string | null;
-    due_at: string | null;
-    urged: number;
-    status: string;
-    ended_at: string | null;
-    ended_by: string | null;
-    outcome: string | null;
-  }[];
+  /** Task rows to insert or, when the id exists (changed, closed, reopened by 撤回), to update. */
+  tasks: TaskRow[];
   /** Tasks whose offered-candidate rows are replaced (closed, claimed, transferred…). */
   resetCandidates: string[];
   newCandidates: {
@@ -53,6 +34,23 @@ export interface ChangeSet {
   cc: { username: string; cc_by: string; task_id: string | null; at: string }[];
   votes: { state_id: string; signer: string; ballot: string }[];
   comment: { task_id: string | null; text: string } | null;
+}
+
+/** One task row as written: new and changed tasks go through the same upsert. */
+export interface TaskRow {
+  id: string;
+  definition_key: string;
+  state_id: string;
+  title: unknown;
+  assignee: string | null;
+  created_at: string;
+  due_at: string | null;
+  urged: number;
+  search: string;
+  status: string;
+  ended_at: string | null;
+  ended_by: string | null;
+  outcome: string | null;
 }
 
 /** Everything the change set needs besides the step result. */
@@ -83,8 +81,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       endedAt: after.endedAt ?? null,
       updatedAt: now,
     },
-    newTasks: [],
-    changedTasks: [],
+    tasks: [],
     resetCandidates: [],
     newCandidates: [],
     removedTimers: [],
@@ -105,19 +102,10 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
   for (const task of after.tasks) {
     const old = oldTasks.get(task.id);
     if (!old) {
-      change.newTasks.push(taskRow(compiled, task));
+      change.tasks.push(taskRow(compiled, task));
       change.newCandidates.push(...candidateRows(task));
     } else if (taskChanged(old, task)) {
-      change.changedTasks.push({
-        id: task.id,
-        assignee: task.assignee ?? null,
-        due_at: task.dueAt ?? null,
-        urged: task.urged,
-        status: 'open',
-        ended_at: null,
-        ended_by: null,
-        outcome: null,
-      });
+      change.tasks.push(taskRow(compiled, task));
       if (
         old.assignee !== task.assignee ||
         canonicalJson(old.candidates) !== canonicalJson(task.candidates)
@@ -132,11 +120,8 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
   for (const old of oldTasks.values()) {
     if (newTasks.has(old.id)) continue;
     const completed = command.type === 'complete' && command.taskId === old.id;
-    change.changedTasks.push({
-      id: old.id,
-      assignee: old.assignee ?? null,
-      due_at: old.dueAt ?? null,
-      urged: old.urged,
+    change.tasks.push({
+      ...taskRow(compiled, old),
       status: completed ? 'completed' : statusOfClosed(command, after),
       ended_at: now,
       ended_by: completed ? endedBy : null,
@@ -155,7 +140,8 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
 
 type ContextLike = ChangeContext;
 
-function taskRow(compiled: CompiledDefinition, task: TaskRecord): ChangeSet['newTasks'][number] {
+/** The row of an open task (closing overrides status and the ended fields). */
+function taskRow(compiled: CompiledDefinition, task: TaskRecord): TaskRow {
   const def = compiled.index.get(task.stateId)?.def.task;
   const title = def?.title ?? { 'zh-CN': task.stateId, en: task.stateId };
   const name = compiled.definition.name;
@@ -169,6 +155,10 @@ function taskRow(compiled: CompiledDefinition, task: TaskRecord): ChangeSet['new
     due_at: task.dueAt ?? null,
     urged: task.urged,
     search: [title['zh-CN'], title.en, name['zh-CN'], name.en].join(' ').toLowerCase(),
+    status: 'open',
+    ended_at: null,
+    ended_by: null,
+    outcome: null,
   };
 }
 

@@ -79,24 +79,21 @@ export async function writeChangeSet(
   const a = change.audit;
   // Only the parts this command needs: fewer CTEs to plan and run; each variant is prepared once.
   const parts: string[] = [`head as (${headSql})`];
-  if (change.newTasks.length > 0)
-    parts.push(`new_tasks as (
-      insert into tasks (id, instance_id, definition_key, state_id, title, status, assignee, created_at, due_at, urged, search)
-      select x.id, ${id}, x.definition_key, x.state_id, x.title, 'open', x.assignee, x.created_at, x.due_at, x.urged, x.search
-      from jsonb_to_recordset(${q.json(change.newTasks)}) as x(id text, definition_key text, state_id text, title jsonb,
-        assignee text, created_at timestamptz, due_at timestamptz, urged int, search text)
+  // New, changed and closed tasks in ONE upsert (one modifying node fewer to start per command
+  // than an insert plus an update); an existing id (changed, closed, reopened by 撤回) is updated.
+  if (change.tasks.length > 0)
+    parts.push(`task_rows as (
+      insert into tasks (id, instance_id, definition_key, state_id, title, status, assignee, created_at, due_at, urged,
+        search, ended_at, ended_by, outcome)
+      select x.id, ${id}, x.definition_key, x.state_id, x.title, x.status, x.assignee, x.created_at, x.due_at, x.urged,
+        x.search, x.ended_at, x.ended_by, x.outcome
+      from jsonb_to_recordset(${q.json(change.tasks)}) as x(id text, definition_key text, state_id text, title jsonb,
+        assignee text, created_at timestamptz, due_at timestamptz, urged int, search text, status text,
+        ended_at timestamptz, ended_by text, outcome text)
       where exists (select 1 from head)
-      on conflict (id) do update set status = 'open', assignee = excluded.assignee, due_at = excluded.due_at,
-        urged = excluded.urged, ended_at = null, ended_by = null, outcome = null)`);
-  // `t.id = any(ids)` lets the planner probe the primary key: the generic plan guesses 100 rows
-  // for jsonb_to_recordset and would otherwise hash-join against a scan of every task.
-  if (change.changedTasks.length > 0)
-    parts.push(`changed_tasks as (
-      update tasks t set assignee = x.assignee, due_at = x.due_at, urged = x.urged, status = x.status,
-        ended_at = x.ended_at, ended_by = x.ended_by, outcome = x.outcome
-      from jsonb_to_recordset(${q.json(change.changedTasks)}) as x(id text, assignee text, due_at timestamptz, urged int,
-        status text, ended_at timestamptz, ended_by text, outcome text)
-      where t.id = any(${q.texts(change.changedTasks.map((t) => t.id))}) and t.id = x.id and exists (select 1 from head))`);
+      on conflict (id) do update set status = excluded.status, assignee = excluded.assignee,
+        due_at = excluded.due_at, urged = excluded.urged, ended_at = excluded.ended_at,
+        ended_by = excluded.ended_by, outcome = excluded.outcome)`);
   if (change.resetCandidates.length > 0)
     parts.push(`reset_candidates as (
       delete from task_candidates where task_id = any(${q.texts(change.resetCandidates)}) and exists (select 1 from head))`);
