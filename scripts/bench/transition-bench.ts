@@ -79,6 +79,15 @@ async function setup(open: OpenDatabase): Promise<CaseRuntime> {
 }
 
 /**
+ * Like pgbench, which vacuums its tables before every run, and like autovacuum on a server that
+ * has it (this machine's PostgreSQL runs with autovacuum off): each measured run starts from
+ * vacuumed, analysed tables rather than from the previous run's dead row versions.
+ */
+async function vacuum(open: OpenDatabase): Promise<void> {
+  await sql`vacuum analyze`.execute(open.db);
+}
+
+/**
  * Each client drives its own case (no contention), completing its task in a loop. The runtime
  * wrote each case last, so commands take the case from its snapshot cache (one statement each).
  */
@@ -130,6 +139,7 @@ export async function run(args: string[]): Promise<void> {
     const tpss: number[] = [];
     for (let r = 0; r < repetitions; r++) {
       const base = runPgbench('flowform_bench_pgbench', clients, seconds);
+      await vacuum(open);
       const { tps, latencies } = await drive(runtime, clients, seconds);
       ratios.push(tps / base);
       p99s.push(percentile(latencies, 99));
@@ -148,6 +158,7 @@ export async function run(args: string[]): Promise<void> {
   const uncachedRatios: number[] = [];
   for (let r = 0; r < repetitions; r++) {
     const base = runPgbench('flowform_bench_pgbench', 1, seconds);
+    await vacuum(open);
     const { tps, latencies } = await drive(uncached, 1, seconds);
     uncachedRatios.push(tps / base);
     console.log(
@@ -161,6 +172,7 @@ export async function run(args: string[]): Promise<void> {
   const liteRatios: number[] = [];
   for (let r = 0; r < repetitions; r++) {
     const base = runPgbench('flowform_bench_pgbench', 1, seconds);
+    await vacuum(lite);
     const { tps } = await drive(liteRuntime, 1, seconds);
     liteRatios.push(tps / base);
     console.log(
