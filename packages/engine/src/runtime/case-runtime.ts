@@ -172,10 +172,7 @@ export class CaseRuntime {
     const cached = this.cache.get(instanceId);
     if (cached && this.cacheUsable(cached)) {
       const run: Run = { command, actor, options, idem, fromCache: true };
-      const outcome = await this.attempt(cached, run).catch((error: unknown) => {
-        if (error instanceof StepError) return 'refused' as const;
-        throw error;
-      });
+      const outcome = await this.attempt(cached, run);
       if (outcome !== 'lost' && outcome !== 'refused') return outcome;
       this.cache.forget(instanceId, cached.snapshot.version);
       const cachedVersion = outcome === 'lost' ? cached.snapshot.version : undefined;
@@ -209,33 +206,46 @@ export class CaseRuntime {
         throw new RuntimeError('conflict', `Case '${instanceId}' changed meanwhile: ${error.message}`);
       throw error;
     });
+    if (outcome === 'refused') throw new Error('unreachable: only cached attempts are refused');
     if (outcome === 'lost')
       return this.lost(run.idem, `Case '${instanceId}' changed since it was read (version ${row.version})`);
     return outcome;
   }
 
-  /** Step, diff, one guarded write; `lost` if the case (or, from the cache, the directory) moved. */
-  private async attempt(loaded: CachedCase, run: Run): Promise<CommandOutcome | 'lost'> {
+  /**
+   * Step, diff, one guarded write; `lost` if the case (or, from the cache, the directory) moved.
+   * From the cache, any failure before the write is `refused`: the cached case may be stale, so
+   * the caller runs the command again on a fresh read, which gives the real answer. A failure of
+   * the write itself is never retried here (it may have committed).
+   */
+  private async attempt(loaded: CachedCase, run: Run): Promise<CommandOutcome | 'lost' | 'refused'> {
     const before = loaded.snapshot;
     const bundle = await this.definitions.get(before.definitionKey, before.definitionVersion);
     const directory = await this.directoryAt(loaded.dirVersion);
     const now = run.fromCache ? this.clockNow(loaded.at) : loaded.at;
-    const result = step(bundle, before, run.command, {
-      now,
-      actor: run.actor,
-      directory,
-      forms: this.opts.forms,
-      locale: run.options.locale,
-    });
-    const change = computeChangeSet({
-      compiled: compileBundle(bundle),
-      before,
-      result,
-      command: run.command,
-      prevHash: loaded.prevHash,
-      now,
-      directoryVersion: loaded.dirVersion,
-    });
+    let result: ReturnType<typeof step>;
+    let change: ReturnType<typeof computeChangeSet>;
+    try {
+      result = step(bundle, before, run.command, {
+        now,
+        actor: run.actor,
+        directory,
+        forms: this.opts.forms,
+        locale: run.options.locale,
+      });
+      change = computeChangeSet({
+        compiled: compileBundle(bundle),
+        before,
+        result,
+        command: run.command,
+        prevHash: loaded.prevHash,
+        now,
+        directoryVersion: loaded.dirVersion,
+      });
+    } catch (error) {
+      if (run.fromCache) return 'refused';
+      throw error;
+    }
     const outcome = outcomeOf(result.snapshot);
     const head = run.fromCache
       ? { kind: 'update' as const, directoryVersion: loaded.dirVersion }

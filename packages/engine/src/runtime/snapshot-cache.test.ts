@@ -1,5 +1,6 @@
 import { type KyselyPlugin, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createFormValidator, type FormValidator } from '../forms';
 import type { CaseSnapshot } from '../stepping/case-snapshot';
 import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
@@ -106,6 +107,33 @@ describe.each(testBackends())('cached cases across two runtimes on %s', (backend
     statements = 0;
     await uncached.execute(instanceId, { type: 'urge', taskId: tasks[0]! }, as('w1'));
     expect(statements).toBe(2);
+  });
+
+  it('given a failure before the write on a cached case, when the command runs, then it is run again on a fresh read and nothing is written twice', async () => {
+    const real = createFormValidator();
+    let failures = 0;
+    const flaky: FormValidator = {
+      validate: (form, data, locale) => {
+        if (failures-- > 0) throw new Error('transient failure before the write');
+        return real.validate(form, data, locale);
+      },
+      validateSchema: (schema, data, locale, labels) => real.validateSchema(schema, data, locale, labels),
+    };
+    const runtime = new CaseRuntime({ db: open.db, forms: flaky });
+    const { instanceId, tasks } = await runtime.start({
+      definitionKey: 'expense',
+      data: claim,
+      actor: as('w1'),
+    });
+    failures = 1;
+    const out = await runtime.execute(
+      instanceId,
+      { type: 'complete', taskId: tasks[0]!, outcome: 'approve', data: { opinion: '同意' } },
+      as('sec'),
+    );
+    expect(out).toMatchObject({ version: 2, replayed: false });
+    expect(failures).toBe(-1);
+    expect(await auditCount(instanceId)).toBe(2);
   });
 
   it('given the other process moved the case on, when this one runs a command still valid, then it runs on the fresh case', async () => {
