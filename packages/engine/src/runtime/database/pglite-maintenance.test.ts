@@ -22,4 +22,10 @@ describe('PGlite maintenance', () => {
     const later = await stats(open.db);
     expect(later.vacuumed).toBeGreaterThanOrEqual(1);
   });
+
+  it('given a maintenance interval of 0, when time passes, then it analyses once and never vacuums', async () => {
+    open = await openDatabase({ memory: true, maintenanceMs: 0 });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(await stats(open.db)).toEqual({ analyzed: 1, vacuumed: 0 });
+  });
 });
