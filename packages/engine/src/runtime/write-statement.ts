@@ -28,7 +28,8 @@ class Params {
 const variants = new Map<string, string>();
 function interned(signature: string, text: string): string {
   const known = variants.get(signature);
-  if (known !== undefined) return known;
+  // The length check is a cheap guard: were two variants ever to share a signature, the new text wins.
+  if (known !== undefined && known.length === text.length) return known;
   variants.set(signature, text);
   return text;
 }
