@@ -9,13 +9,14 @@ import type { Effect } from '../stepping/effects';
 import { step } from '../stepping/step';
 import { StepError } from '../stepping/step-error';
 import { GENESIS_HASH } from './audit-chain';
-import { computeChangeSet } from './change-set';
+import { type ChangeSet, computeChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
 import { DefinitionStore } from './definition-store';
 import { loadDirectory } from './directory-store';
 import { RuntimeError } from './runtime-error';
 import { type CachedCase, SnapshotCache } from './snapshot-cache';
-import { writeChangeSet } from './write-statement';
+import { WriteBatcher } from './write-batcher';
+import { type WriteHead, writeChangeSets } from './write-statement';
 
 /** How the runtime is wired: its database, and (in tests) a virtual clock. */
 export interface RuntimeOptions {
@@ -25,6 +26,11 @@ export interface RuntimeOptions {
   forms?: FormValidator;
   /** How many recently written cases to keep in memory (0: read every case from the database). */
   snapshotCache?: number;
+  /**
+   * How many write statements may run at once (default 2); commands arriving while they all run
+   * are written together in the next one (write-batcher.ts).
+   */
+  writeConcurrency?: number;
   /** Called after every committed command, e.g. to wake the outbox worker. */
   onCommitted?: (instanceId: string, effects: Effect[]) => void;
 }
@@ -89,12 +95,14 @@ export class CaseRuntime {
   readonly definitions: DefinitionStore;
   private directoryCache: { version: string; directory: InMemoryDirectory } | undefined;
   private readonly cache: SnapshotCache;
+  private readonly batcher: WriteBatcher;
   private clockOffset = 0;
   private clockSyncedAt = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: RuntimeOptions) {
     this.definitions = new DefinitionStore(opts.db);
     this.cache = new SnapshotCache(opts.snapshotCache ?? 10_000);
+    this.batcher = new WriteBatcher((writes) => writeChangeSets(opts.db, writes), opts.writeConcurrency ?? 2);
   }
 
   get db(): Kysely<Database> {
@@ -319,18 +327,17 @@ export class CaseRuntime {
   }
 
   private async write(
-    change: Parameters<typeof writeChangeSet>[1],
-    head: Parameters<typeof writeChangeSet>[2],
+    change: ChangeSet,
+    head: WriteHead,
     idem: string | undefined,
     outcome: CommandOutcome,
   ): Promise<boolean> {
     try {
-      return await writeChangeSet(
-        this.opts.db,
+      return await this.batcher.write({
         change,
         head,
-        idem ? { key: idem, actor: change.audit.actor, response: outcome } : undefined,
-      );
+        idempotency: idem ? { key: idem, actor: change.audit.actor, response: outcome } : undefined,
+      });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return false;
       throw error;

@@ -2,164 +2,351 @@ import { CompiledQuery, type Kysely } from 'kysely';
 import type { ChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
 
+/** How a write meets the case row: an update guarded by the version (and directory), or a start. */
+export type WriteHead =
+  | { kind: 'update'; directoryVersion?: string }
+  | {
+      kind: 'insert';
+      definitionKey: string;
+      definitionVersion: number;
+      parentId: string | null;
+      confidential: boolean;
+      initiator: string;
+      startedAt: string;
+    };
+
+/** One command's rows: its change set, how it meets the case row, its idempotency record. */
+export interface CaseWrite {
+  change: ChangeSet;
+  head: WriteHead;
+  idempotency: { key: string; actor: string; response: unknown } | undefined;
+}
+
 /** Parameters in order; each call returns the placeholder of the value it added. */
 class Params {
   readonly values: unknown[] = [];
-  add(value: unknown, cast = ''): string {
+  add(value: unknown, cast: string): string {
     this.values.push(value);
     return `$${this.values.length}${cast}`;
   }
-  json(value: unknown): string {
-    return this.add(JSON.stringify(value), '::jsonb');
-  }
-  plainJson(value: unknown): string {
-    return this.add(JSON.stringify(value), '::json');
-  }
-  texts(values: string[]): string {
-    return this.add(values, '::text[]');
+  rows(rows: unknown[]): string {
+    return this.add(JSON.stringify(rows), '::json');
   }
 }
 
-/**
- * One string instance per statement variant, looked up by a short signature (the text depends only
- * on which parts are present): the driver names prepared statements by their text, and a string
- * seen before has its hash cached and compares by identity.
- */
+/** One string per statement variant (which parts are present): prepared once per connection. */
 const variants = new Map<string, string>();
-function interned(signature: string, text: string): string {
-  const known = variants.get(signature);
-  // The length check is a cheap guard: were two variants ever to share a signature, the new text wins.
-  if (known !== undefined && known.length === text.length) return known;
-  variants.set(signature, text);
-  return text;
+
+type Rows = Record<string, unknown>[];
+
+/** The rows of every write, each tagged with its case id (the guard joins on it). */
+function tagged<T extends object>(writes: CaseWrite[], pick: (change: ChangeSet) => T[]): Rows {
+  const out: Rows = [];
+  for (const w of writes) {
+    for (const row of pick(w.change)) out.push({ ...row, instance_id: w.change.instance.id });
+  }
+  return out;
+}
+
+/** Ids (tasks, timers) paired with their case ids, as two parallel arrays. */
+function pairs(writes: CaseWrite[], pick: (change: ChangeSet) => string[]): [string[], string[]] {
+  const ids: string[] = [];
+  const cases: string[] = [];
+  for (const w of writes) {
+    for (const id of pick(w.change)) {
+      ids.push(id);
+      cases.push(w.change.instance.id);
+    }
+  }
+  return [ids, cases];
 }
 
 /**
- * The whole command in ONE statement: the instance row (optimistic version check, or insert for a
- * start), task and candidate rows, timers, audit, outbox, participants, CC, votes, comment and the
- * idempotency key. Every write is guarded by the head CTE, so a lost race writes nothing. One
- * statement is atomic on its own, so the hot path is two round trips: read, then this.
- * Raw SQL, and built as text plus parameters rather than with Kysely's `sql` tag: the builder cannot
- * express data-modifying CTEs over jsonb_to_recordset, and compiling the tag tree on every command
- * cost more Node CPU than the rest of the write.
+ * The whole of one or more commands in ONE statement: the case rows (optimistic version check, or
+ * insert for a start), task and candidate rows, timers, audit, outbox, participants, CC, votes,
+ * comments and idempotency keys. Every row is guarded by its case's head row, so a command that
+ * lost its race writes nothing while the others in the statement commit. One statement is atomic,
+ * so the cached hot path is one round trip. Several commands share a statement when the runtime
+ * groups concurrent writes (write-batcher.ts); the text depends only on which parts are present.
+ * Raw SQL built as text plus parameters: the builder cannot express data-modifying CTEs over
+ * json_to_recordset, and compiling Kysely's `sql` tag tree on every command cost more Node CPU
+ * than the rest of the write. Callers must not put two writes of one case in one statement.
+ * Returns the ids of the cases written.
  */
-export async function writeChangeSet(
-  db: Kysely<Database>,
-  change: ChangeSet,
-  head:
-    | { kind: 'update'; directoryVersion?: string }
-    | {
-        kind: 'insert';
-        definitionKey: string;
-        definitionVersion: number;
-        parentId: string | null;
-        confidential: boolean;
-        initiator: string;
-        startedAt: string;
-      },
-  idempotency: { key: string; actor: string; response: unknown } | undefined,
-): Promise<boolean> {
+export async function writeChangeSets(db: Kysely<Database>, writes: CaseWrite[]): Promise<Set<string>> {
   const q = new Params();
-  const i = change.instance;
-  const id = q.add(i.id, '::text');
-  const headSql =
-    head.kind === 'update'
-      ? `update instances set snapshot = ${q.plainJson(i.snapshot)}, version = ${q.add(i.version)}, status = ${q.add(i.status)},
-            ended_at = ${q.add(i.endedAt, '::timestamptz')}, updated_at = ${q.add(i.updatedAt, '::timestamptz')}
-          where id = ${id} and version = ${q.add(i.expectedVersion)}${
-            head.directoryVersion === undefined
-              ? ''
-              : ` and (select m.version from directory_meta m where m.id = 1) = ${q.add(head.directoryVersion, '::bigint')}`
-          } returning id`
-      : `insert into instances (id, definition_key, definition_version, snapshot, version, status, parent_id,
-            confidential, initiator, started_at, ended_at, updated_at)
-          values (${id}, ${q.add(head.definitionKey)}, ${q.add(head.definitionVersion)}, ${q.plainJson(i.snapshot)}, ${q.add(i.version)}, ${q.add(i.status)},
-            ${q.add(head.parentId)}, ${q.add(head.confidential)}, ${q.add(head.initiator)}, ${q.add(head.startedAt, '::timestamptz')},
-            ${q.add(i.endedAt, '::timestamptz')}, ${q.add(i.updatedAt, '::timestamptz')})
-          on conflict (id) do nothing returning id`;
-  const a = change.audit;
-  // Only the parts this command needs: fewer CTEs to plan and run; each variant is prepared once.
-  const parts: string[] = [`head as (${headSql})`];
-  // New, changed and closed tasks in ONE upsert (one modifying node fewer to start per command
-  // than an insert plus an update); an existing id (changed, closed, reopened by 撤回) is updated.
-  if (change.tasks.length > 0)
-    parts.push(`task_rows as (
+  const first = writes[0];
+  if (!first) return new Set();
+  const kind = first.head.kind;
+  if (writes.some((w) => w.head.kind !== kind))
+    throw new Error('writes of one statement share their head kind');
+  // Two writes of one case would both pass the guard of its one head row.
+  if (writes.length > 1 && new Set(writes.map((w) => w.change.instance.id)).size !== writes.length)
+    throw new Error('one statement writes each case at most once');
+  // A write alone (light load, and every start) takes scalar parameters and one `exists` guard:
+  // cheaper to run than recordsets and a hashed semi-join per part, which only a batch needs.
+  const lone = writes.length === 1;
+  const guard = lone ? 'exists (select 1 from head)' : 'x.instance_id in (select id from head)';
+  const parts: string[] = [];
+  const flags: string[] = [kind, lone ? '1' : 'n'];
+  const part = (flag: string, text: string) => {
+    flags.push(flag);
+    parts.push(text);
+  };
+  if (kind === 'update' && lone) {
+    const i = first.change.instance;
+    const dir = first.head.kind === 'update' ? first.head.directoryVersion : undefined;
+    flags.push(dir === undefined ? '' : 'g');
+    part(
+      '',
+      `head as (
+      update instances set snapshot = ${q.add(JSON.stringify(i.snapshot), '::json')}, version = ${q.add(i.version, '::int')},
+        status = ${q.add(i.status, '::text')}, ended_at = ${q.add(i.endedAt, '::timestamptz')},
+        updated_at = ${q.add(i.updatedAt, '::timestamptz')}
+      where id = ${q.add(i.id, '::text')} and version = ${q.add(i.expectedVersion, '::int')}${
+        dir === undefined
+          ? ''
+          : ` and (select m.version from directory_meta m where m.id = 1) = ${q.add(dir, '::bigint')}`
+      } returning id)`,
+    );
+  } else if (kind === 'update') {
+    const heads = writes.map((w) => {
+      const i = w.change.instance;
+      const dir = w.head.kind === 'update' ? (w.head.directoryVersion ?? null) : null;
+      return {
+        id: i.id,
+        snapshot: i.snapshot,
+        version: i.version,
+        expected: i.expectedVersion,
+        status: i.status,
+        ended_at: i.endedAt,
+        updated_at: i.updatedAt,
+        dir,
+      };
+    });
+    // `i.id = any(ids)` makes the plan an index probe whatever the (generic) row estimate of the
+    // recordset; the directory version is checked only where the command ran on a cached case.
+    part(
+      '',
+      `head as (
+      update instances i set snapshot = x.snapshot, version = x.version, status = x.status,
+        ended_at = x.ended_at, updated_at = x.updated_at
+      from json_to_recordset(${q.rows(heads)}) as x(id text, snapshot json, version int, expected int, status text,
+        ended_at timestamptz, updated_at timestamptz, dir bigint)
+      where i.id = any(${q.add(
+        heads.map((h) => h.id),
+        '::text[]',
+      )}) and i.id = x.id and i.version = x.expected
+        and (x.dir is null or x.dir = (select m.version from directory_meta m where m.id = 1))
+      returning i.id)`,
+    );
+  } else {
+    const heads = writes.map((w) => {
+      const i = w.change.instance;
+      const h = w.head as Extract<WriteHead, { kind: 'insert' }>;
+      return {
+        id: i.id,
+        definition_key: h.definitionKey,
+        definition_version: h.definitionVersion,
+        snapshot: i.snapshot,
+        version: i.version,
+        status: i.status,
+        parent_id: h.parentId,
+        confidential: h.confidential,
+        initiator: h.initiator,
+        started_at: h.startedAt,
+        ended_at: i.endedAt,
+        updated_at: i.updatedAt,
+      };
+    });
+    part(
+      '',
+      `head as (
+      insert into instances (id, definition_key, definition_version, snapshot, version, status, parent_id,
+        confidential, initiator, started_at, ended_at, updated_at)
+      select x.id, x.definition_key, x.definition_version, x.snapshot, x.version, x.status, x.parent_id,
+        x.confidential, x.initiator, x.started_at, x.ended_at, x.updated_at
+      from json_to_recordset(${q.rows(heads)}) as x(id text, definition_key text, definition_version int,
+        snapshot json, version int, status text, parent_id text, confidential boolean, initiator text,
+        started_at timestamptz, ended_at timestamptz, updated_at timestamptz)
+      on conflict (id) do nothing returning id)`,
+    );
+  }
+  const has = (pick: (c: ChangeSet) => unknown[]) => writes.some((w) => pick(w.change).length > 0);
+  // New, changed and closed tasks in ONE upsert (one modifying node fewer to start than an insert
+  // plus an update); an existing id (changed, closed, reopened by 撤回) is updated.
+  if (has((c) => c.tasks))
+    part(
+      't',
+      `task_rows as (
       insert into tasks (id, instance_id, definition_key, state_id, title, status, assignee, created_at, due_at, urged,
         search, ended_at, ended_by, outcome)
-      select x.id, ${id}, x.definition_key, x.state_id, x.title, x.status, x.assignee, x.created_at, x.due_at, x.urged,
+      select x.id, x.instance_id, x.definition_key, x.state_id, x.title, x.status, x.assignee, x.created_at, x.due_at, x.urged,
         x.search, x.ended_at, x.ended_by, x.outcome
-      from jsonb_to_recordset(${q.json(change.tasks)}) as x(id text, definition_key text, state_id text, title jsonb,
-        assignee text, created_at timestamptz, due_at timestamptz, urged int, search text, status text,
-        ended_at timestamptz, ended_by text, outcome text)
-      where exists (select 1 from head)
+      from json_to_recordset(${q.rows(tagged(writes, (c) => c.tasks))}) as x(id text, instance_id text, definition_key text,
+        state_id text, title jsonb, assignee text, created_at timestamptz, due_at timestamptz, urged int, search text,
+        status text, ended_at timestamptz, ended_by text, outcome text)
+      where ${guard}
       on conflict (id) do update set status = excluded.status, assignee = excluded.assignee,
         due_at = excluded.due_at, urged = excluded.urged, ended_at = excluded.ended_at,
-        ended_by = excluded.ended_by, outcome = excluded.outcome)`);
-  if (change.resetCandidates.length > 0)
-    parts.push(`reset_candidates as (
-      delete from task_candidates where task_id = any(${q.texts(change.resetCandidates)}) and exists (select 1 from head))`);
-  if (change.newCandidates.length > 0)
-    parts.push(`new_candidates as (
+        ended_by = excluded.ended_by, outcome = excluded.outcome)`,
+    );
+  // Deletes by id: the guarded id list is computed once, then probed through the primary key.
+  if (has((c) => c.resetCandidates)) {
+    const [ids, cases] = pairs(writes, (c) => c.resetCandidates);
+    part(
+      'r',
+      `reset_candidates as (
+      delete from task_candidates where task_id = any(array(select x.id from unnest(${q.add(ids, '::text[]')},
+        ${q.add(cases, '::text[]')}) as x(id, instance_id) where ${guard})))`,
+    );
+  }
+  if (has((c) => c.newCandidates))
+    part(
+      'c',
+      `new_candidates as (
       insert into task_candidates (task_id, role, unit, username, created_at)
       select x.task_id, x.role, x.unit, x.username, x.created_at
-      from jsonb_to_recordset(${q.json(change.newCandidates)}) as x(task_id text, role text, unit text, username text, created_at timestamptz)
-      where exists (select 1 from head))`);
-  if (change.removedTimers.length > 0)
-    parts.push(`removed_timers as (
-      delete from timers where id = any(${q.texts(change.removedTimers)}) and exists (select 1 from head))`);
-  if (change.newTimers.length > 0)
-    parts.push(`new_timers as (
+      from json_to_recordset(${q.rows(tagged(writes, (c) => c.newCandidates))}) as x(task_id text, instance_id text,
+        role text, unit text, username text, created_at timestamptz)
+      where ${guard})`,
+    );
+  if (has((c) => c.removedTimers)) {
+    const [ids, cases] = pairs(writes, (c) => c.removedTimers);
+    part(
+      'd',
+      `removed_timers as (
+      delete from timers where id = any(array(select x.id from unnest(${q.add(ids, '::text[]')},
+        ${q.add(cases, '::text[]')}) as x(id, instance_id) where ${guard})))`,
+    );
+  }
+  if (has((c) => c.newTimers))
+    part(
+      'm',
+      `new_timers as (
       insert into timers (id, instance_id, kind, due_at)
-      select x.id, ${id}, x.kind, x.due_at from jsonb_to_recordset(${q.json(change.newTimers)}) as x(id text, kind text, due_at timestamptz)
-      where exists (select 1 from head))`);
-  const at = q.add(a.at, '::timestamptz');
-  const actor = q.add(a.actor);
-  parts.push(`audit as (
+      select x.id, x.instance_id, x.kind, x.due_at
+      from json_to_recordset(${q.rows(tagged(writes, (c) => c.newTimers))}) as x(id text, instance_id text, kind text,
+        due_at timestamptz)
+      where ${guard})`,
+    );
+  const a = first.change.audit;
+  if (lone)
+    part(
+      'a',
+      `audit as (
       insert into audit_log (instance_id, seq, at, actor, action, task_id, outcome, comment, data_digest,
         definition_key, definition_version, detail, prev_hash, hash)
-      select ${q.add(a.instance_id)}, ${q.add(a.seq)}, ${at}, ${actor}, ${q.add(a.action)}, ${q.add(a.task_id)}, ${q.add(a.outcome)}, ${q.add(a.comment)},
-        ${q.add(a.data_digest)}, ${q.add(a.definition_key)}, ${q.add(a.definition_version)}, ${q.plainJson(a.detail)}, ${q.add(a.prev_hash)}, ${q.add(a.hash)}
-      from head)`);
-  if (change.outbox.length > 0)
-    parts.push(`outbox_rows as (
+      select ${q.add(a.instance_id, '::text')}, ${q.add(a.seq, '::int')}, ${q.add(a.at, '::timestamptz')},
+        ${q.add(a.actor, '::text')}, ${q.add(a.action, '::text')}, ${q.add(a.task_id, '::text')},
+        ${q.add(a.outcome, '::text')}, ${q.add(a.comment, '::text')}, ${q.add(a.data_digest, '::text')},
+        ${q.add(a.definition_key, '::text')}, ${q.add(a.definition_version, '::int')},
+        ${q.add(JSON.stringify(a.detail), '::json')}, ${q.add(a.prev_hash, '::text')}, ${q.add(a.hash, '::text')}
+      from head)`,
+    );
+  else
+    part(
+      'a',
+      `audit as (
+      insert into audit_log (instance_id, seq, at, actor, action, task_id, outcome, comment, data_digest,
+        definition_key, definition_version, detail, prev_hash, hash)
+      select x.instance_id, x.seq, x.at, x.actor, x.action, x.task_id, x.outcome, x.comment, x.data_digest,
+        x.definition_key, x.definition_version, x.detail, x.prev_hash, x.hash
+      from json_to_recordset(${q.rows(writes.map((w) => w.change.audit))}) as x(instance_id text, seq int,
+        at timestamptz, actor text, action text, task_id text, outcome text, comment text, data_digest text,
+        definition_key text, definition_version int, detail json, prev_hash text, hash text)
+      where ${guard})`,
+    );
+  if (has((c) => c.outbox))
+    part(
+      'o',
+      `outbox_rows as (
       insert into outbox (instance_id, dedup_key, kind, payload, created_at, next_attempt_at)
-      select ${id}, x.dedup_key, x.kind, x.payload, now(), now()
-      from jsonb_to_recordset(${q.json(change.outbox)}) as x(dedup_key text, kind text, payload jsonb)
-      where exists (select 1 from head)
-      on conflict (dedup_key) do nothing)`);
-  if (change.participants.length > 0)
-    parts.push(`people as (
+      select x.instance_id, x.dedup_key, x.kind, x.payload, now(), now()
+      from json_to_recordset(${q.rows(tagged(writes, (c) => c.outbox))}) as x(instance_id text, dedup_key text,
+        kind text, payload jsonb)
+      where ${guard}
+      on conflict (dedup_key) do nothing)`,
+    );
+  if (has((c) => c.participants)) {
+    const [users, cases] = pairs(writes, (c) => c.participants);
+    part(
+      'p',
+      `people as (
       insert into participants (instance_id, username)
-      select ${id}, u from unnest(${q.texts(change.participants)}) as u where exists (select 1 from head)
-      on conflict do nothing)`);
-  if (change.cc.length > 0)
-    parts.push(`cc_rows as (
+      select x.instance_id, x.username from unnest(${q.add(cases, '::text[]')}, ${q.add(users, '::text[]')})
+        as x(instance_id, username)
+      where ${guard}
+      on conflict do nothing)`,
+    );
+  }
+  if (has((c) => c.cc))
+    part(
+      'k',
+      `cc_rows as (
       insert into cc_entries (instance_id, username, cc_by, task_id, at)
-      select ${id}, x.username, x.cc_by, x.task_id, x.at
-      from jsonb_to_recordset(${q.json(change.cc)}) as x(username text, cc_by text, task_id text, at timestamptz)
-      where exists (select 1 from head)
-      on conflict do nothing)`);
-  if (change.votes.length > 0)
-    parts.push(`vote_rows as (
+      select x.instance_id, x.username, x.cc_by, x.task_id, x.at
+      from json_to_recordset(${q.rows(tagged(writes, (c) => c.cc))}) as x(instance_id text, username text, cc_by text,
+        task_id text, at timestamptz)
+      where ${guard}
+      on conflict do nothing)`,
+    );
+  if (has((c) => c.votes))
+    part(
+      'v',
+      `vote_rows as (
       insert into votes (instance_id, state_id, signer, ballot, at)
-      select ${id}, x.state_id, x.signer, x.ballot, ${at}
-      from jsonb_to_recordset(${q.json(change.votes)}) as x(state_id text, signer text, ballot text)
-      where exists (select 1 from head))`);
-  if (change.comment !== null)
-    parts.push(`comment_rows as (
-      insert into comments (instance_id, task_id, author, text, at)
-      select ${id}, ${q.add(change.comment.task_id)}, ${actor}, ${q.add(change.comment.text)}, ${at}
-      from head)`);
-  if (idempotency !== undefined)
-    parts.push(`idem as (
-      insert into idempotency_keys (key, actor, instance_id, response, created_at)
-      select ${q.add(idempotency.key)}, ${q.add(idempotency.actor)}, ${id}, ${q.json(idempotency.response)}, ${at}
-      from head)`);
-  const signature = `${head.kind}:${headSql.length}:${parts.map((part) => part.slice(0, 12)).join()}`;
-  const text = interned(
-    signature,
-    `with ${parts.join(',\n')}\n    select count(*)::int as written from head`,
+      select x.instance_id, x.state_id, x.signer, x.ballot, x.at
+      from json_to_recordset(${q.rows(
+        writes.flatMap((w) =>
+          w.change.votes.map((v) => ({ ...v, instance_id: w.change.instance.id, at: w.change.audit.at })),
+        ),
+      )}) as x(instance_id text, state_id text, signer text, ballot text, at timestamptz)
+      where ${guard})`,
+    );
+  const comments = writes.flatMap((w) =>
+    w.change.comment
+      ? [
+          {
+            ...w.change.comment,
+            instance_id: w.change.instance.id,
+            author: w.change.audit.actor,
+            at: w.change.audit.at,
+          },
+        ]
+      : [],
   );
-  const result = await db.executeQuery<{ written: number }>(CompiledQuery.raw(text, q.values));
-  return (result.rows[0]?.written ?? 0) > 0;
+  if (comments.length > 0)
+    part(
+      'n',
+      `comment_rows as (
+      insert into comments (instance_id, task_id, author, text, at)
+      select x.instance_id, x.task_id, x.author, x.text, x.at
+      from json_to_recordset(${q.rows(comments)}) as x(instance_id text, task_id text, author text, text text,
+        at timestamptz)
+      where ${guard})`,
+    );
+  const keys = writes.flatMap((w) =>
+    w.idempotency
+      ? [{ ...w.idempotency, instance_id: w.change.instance.id, created_at: w.change.audit.at }]
+      : [],
+  );
+  if (keys.length > 0)
+    part(
+      'i',
+      `idem as (
+      insert into idempotency_keys (key, actor, instance_id, response, created_at)
+      select x.key, x.actor, x.instance_id, x.response, x.created_at
+      from json_to_recordset(${q.rows(keys)}) as x(key text, actor text, instance_id text, response jsonb,
+        created_at timestamptz)
+      where ${guard})`,
+    );
+  const signature = flags.join('');
+  let text = variants.get(signature);
+  if (text === undefined) {
+    text = `with ${parts.join(',\n')}\n    select id from head`;
+    variants.set(signature, text);
+  }
+  const result = await db.executeQuery<{ id: string }>(CompiledQuery.raw(text, q.values));
+  return new Set(result.rows.map((r) => r.id));
 }

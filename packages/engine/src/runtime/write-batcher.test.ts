@@ -1,0 +1,261 @@
+import type { KyselyPlugin } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
+import { CaseRuntime } from './case-runtime';
+import { checkConsistency } from './consistency-check';
+import type { OpenDatabase } from './database/open-database';
+import { replaceDirectory } from './directory-store';
+import { openTestDatabase, testBackends } from './testing/test-database';
+import { WriteBatcher } from './write-batcher';
+import { type CaseWrite, writeChangeSets } from './write-statement';
+
+const write = (caseId: string, kind: 'update' | 'insert' = 'update') =>
+  ({ change: { instance: { id: caseId } }, head: { kind } }) as unknown as CaseWrite;
+/** A few turns of the event loop: the batcher frees a slot on the turn after a statement answers. */
+const nextTurn = async () => {
+  for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
+};
+
+/** A writer whose statements the test answers one by one. */
+function manualWriter() {
+  const calls: { ids: string[]; answer: (written: string[]) => void; fail: (error: unknown) => void }[] = [];
+  const writer = (writes: CaseWrite[]) =>
+    new Promise<Set<string>>((resolve, reject) => {
+      calls.push({
+        ids: writes.map((w) => w.change.instance.id),
+        answer: (written) => resolve(new Set(written)),
+        fail: reject,
+      });
+    });
+  return { calls, writer };
+}
+
+describe('WriteBatcher', () => {
+  it('given no statement in flight, when a write arrives, then it goes out at once and alone', async () => {
+    const { calls, writer } = manualWriter();
+    const batcher = new WriteBatcher(writer, 2);
+    const result = batcher.write(write('a'));
+    expect(calls.map((c) => c.ids)).toEqual([['a']]);
+    calls[0]!.answer(['a']);
+    expect(await result).toBe(true);
+  });
+
+  it('given every slot busy, when more writes arrive, then they wait and go out together in statements of even size', async () => {
+    const { calls, writer } = manualWriter();
+    const batcher = new WriteBatcher(writer, 2);
+    const results = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((id) => batcher.write(write(id)));
+    expect(calls.map((c) => c.ids)).toEqual([['a'], ['b']]);
+    calls[0]!.answer(['a']);
+    await nextTurn();
+    // Six waiting and one in flight over two slots: statements of four.
+    expect(calls.map((c) => c.ids)).toEqual([['a'], ['b'], ['c', 'd', 'e', 'f']]);
+    calls[1]!.answer(['b']);
+    await nextTurn();
+    expect(calls[3]!.ids).toEqual(['g', 'h']);
+    calls[2]!.answer(['c', 'e', 'f']);
+    calls[3]!.answer(['g', 'h']);
+    expect(await Promise.all(results)).toEqual([true, true, true, false, true, true, true, true]);
+  });
+
+  it('given two writes of one case waiting, then they never share a statement, and cases go in id order', async () => {
+    const { calls, writer } = manualWriter();
+    const batcher = new WriteBatcher(writer, 1);
+    const results = [write('busy'), write('z'), write('x'), write('z'), write('m')].map((w) =>
+      batcher.write(w),
+    );
+    calls[0]!.answer(['busy']);
+    await nextTurn();
+    expect(calls[1]!.ids).toEqual(['m', 'x', 'z']);
+    calls[1]!.answer(['m', 'x', 'z']);
+    await nextTurn();
+    expect(calls[2]!.ids).toEqual(['z']);
+    calls[2]!.answer([]);
+    expect(await Promise.all(results)).toEqual([true, true, true, false, true]);
+  });
+
+  it('given a start and an update waiting, then they go in separate statements', async () => {
+    const { calls, writer } = manualWriter();
+    const batcher = new WriteBatcher(writer, 1);
+    void batcher.write(write('busy'));
+    void batcher.write(write('new', 'insert'));
+    void batcher.write(write('old'));
+    calls[0]!.answer(['busy']);
+    await nextTurn();
+    calls[1]!.answer(['new']);
+    await nextTurn();
+    expect(calls.map((c) => c.ids)).toEqual([['busy'], ['new'], ['old']]);
+  });
+
+  it('given a shared statement that failed without writing (a duplicate key), then each write is tried again alone and gets its own answer', async () => {
+    const { calls, writer } = manualWriter();
+    const batcher = new WriteBatcher(writer, 1);
+    const first = batcher.write(write('busy'));
+    const results = [batcher.write(write('a')), batcher.write(write('b'))];
+    calls[0]!.answer(['busy']);
+    await first;
+    await nextTurn();
+    calls[1]!.fail(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    await nextTurn();
+    expect(calls.slice(2).map((c) => c.ids)).toEqual([['a'], ['b']]);
+    calls[2]!.fail(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    calls[3]!.answer(['b']);
+    await expect(results[0]).rejects.toMatchObject({ code: '23505' });
+    expect(await results[1]).toBe(true);
+  });
+
+  it('given a shared statement that failed in a way that may have committed, then every write gets the error and none is retried', async () => {
+    const { calls, writer } = manualWriter();
+    const batcher = new WriteBatcher(writer, 1);
+    const first = batcher.write(write('busy'));
+    const results = [batcher.write(write('a')), batcher.write(write('b'))];
+    calls[0]!.answer(['busy']);
+    await first;
+    await nextTurn();
+    calls[1]!.fail(new Error('connection lost'));
+    await expect(results[0]).rejects.toThrow('connection lost');
+    await expect(results[1]).rejects.toThrow('connection lost');
+    await nextTurn();
+    expect(calls).toHaveLength(2);
+  });
+});
+
+describe.each(testBackends())('shared write statements on %s', (backend) => {
+  let open: OpenDatabase;
+  // Commands on cases this runtime wrote last run from its cache: their only statements are writes.
+  let statements = 0;
+  const counting: KyselyPlugin = {
+    transformQuery: (args) => args.node,
+    transformResult: async (args) => {
+      statements += 1;
+      return args.result;
+    },
+  };
+
+  beforeAll(async () => {
+    open = await openTestDatabase(backend);
+    await replaceDirectory(open.db, smallDirectory);
+    await new CaseRuntime({ db: open.db }).definitions.publish(expenseBundle, 'admin');
+  });
+  afterAll(async () => {
+    expect(await checkConsistency(open.db)).toEqual([]);
+    await open.close();
+  });
+
+  async function startCases(runtime: CaseRuntime, count: number) {
+    const cases = [];
+    for (let i = 0; i < count; i++)
+      cases.push(
+        await runtime.start({
+          definitionKey: 'expense',
+          data: { amount: 100 + i, reason: '差旅', unit: 's1' },
+          actor: { username: 'w1' },
+        }),
+      );
+    return cases;
+  }
+
+  it('given commands on many cases at once, when they share statements, then each is written whole and the cases stay consistent', async () => {
+    const runtime = new CaseRuntime({ db: open.db.withPlugin(counting), writeConcurrency: 1 });
+    const cases = await startCases(runtime, 12);
+    statements = 0;
+    for (let round = 0; round < 3; round++) {
+      const outcomes = await Promise.all(
+        cases.map((c) =>
+          runtime.execute(c.instanceId, { type: 'urge', taskId: c.tasks[0]! }, { username: 'w1' }),
+        ),
+      );
+      expect(outcomes.map((o) => o.version)).toEqual(cases.map(() => 2 + round));
+    }
+    expect(statements).toBeLessThanOrEqual(12);
+    const audit = await open.db
+      .selectFrom('audit_log')
+      .select(({ fn }) => ['instance_id', fn.countAll<number>().as('rows')])
+      .where(
+        'instance_id',
+        'in',
+        cases.map((c) => c.instanceId),
+      )
+      .groupBy('instance_id')
+      .execute();
+    expect(audit.map((a) => Number(a.rows))).toEqual(cases.map(() => 4));
+    const urged = await open.db
+      .selectFrom('tasks')
+      .select('urged')
+      .where(
+        'id',
+        'in',
+        cases.map((c) => c.tasks[0]!),
+      )
+      .execute();
+    expect(urged.map((t) => t.urged)).toEqual(cases.map(() => 3));
+  });
+
+  it('given one case of a shared statement moved on meanwhile, then the others are written and that one runs again on a fresh read', async () => {
+    const batching = new CaseRuntime({ db: open.db.withPlugin(counting), writeConcurrency: 1 });
+    const [c1, c2, c3] = await startCases(batching, 3);
+    await new CaseRuntime({ db: open.db }).execute(
+      c2!.instanceId,
+      { type: 'urge', taskId: c2!.tasks[0]! },
+      { username: 'w1' },
+    );
+    await nextTurn(); // the last write's slot is free again
+    statements = 0;
+    // c1 goes out alone; c2 (stale in the cache) and c3 wait and share the next statement.
+    const outcomes = await Promise.all(
+      [c1!, c2!, c3!].map((c) =>
+        batching.execute(c.instanceId, { type: 'urge', taskId: c.tasks[0]! }, { username: 'w1' }),
+      ),
+    );
+    expect(outcomes.map((o) => o.version)).toEqual([2, 3, 2]);
+    // Alone, shared, then c2's fresh read and its write.
+    expect(statements).toBe(4);
+    const seqs = await open.db
+      .selectFrom('audit_log')
+      .select('seq')
+      .where('instance_id', '=', c2!.instanceId)
+      .orderBy('seq')
+      .execute();
+    expect(seqs.map((s) => s.seq)).toEqual([1, 2, 3]);
+  });
+  it('given a shared statement with one write whose case moved on, then only that write is left out, wholly', async () => {
+    const runtime = new CaseRuntime({ db: open.db });
+    const [a, b] = await startCases(runtime, 2);
+    // The runtime's writes, taken before they reach the database.
+    const captured: CaseWrite[] = [];
+    (runtime as unknown as { batcher: { write(w: CaseWrite): Promise<boolean> } }).batcher = {
+      write: async (w) => {
+        captured.push(w);
+        return false;
+      },
+    };
+    for (const c of [a!, b!])
+      await runtime
+        .execute(c.instanceId, { type: 'urge', taskId: c.tasks[0]! }, { username: 'w1' })
+        .catch(() => undefined);
+    const [writeA, writeB] = [a!, b!].map(
+      (c) => captured.find((w) => w.change.instance.id === c.instanceId)!,
+    );
+    writeB!.change.instance.expectedVersion = 7;
+    const written = await writeChangeSets(open.db, [writeA!, writeB!]);
+    expect([...written]).toEqual([a!.instanceId]);
+    const audit = await open.db
+      .selectFrom('audit_log')
+      .select(['instance_id', 'seq'])
+      .where('instance_id', 'in', [a!.instanceId, b!.instanceId])
+      .orderBy('instance_id')
+      .orderBy('seq')
+      .execute();
+    expect(audit.filter((r) => r.instance_id === a!.instanceId).map((r) => r.seq)).toEqual([1, 2]);
+    expect(audit.filter((r) => r.instance_id === b!.instanceId).map((r) => r.seq)).toEqual([1]);
+    const urged = await open.db
+      .selectFrom('tasks')
+      .select(['id', 'urged'])
+      .where('id', 'in', [a!.tasks[0]!, b!.tasks[0]!])
+      .execute();
+    expect(Object.fromEntries(urged.map((t) => [t.id, t.urged]))).toEqual({
+      [a!.tasks[0]!]: 1,
+      [b!.tasks[0]!]: 0,
+    });
+    await expect(writeChangeSets(open.db, [writeA!, writeA!])).rejects.toThrow('at most once');
+  });
+});
