@@ -156,4 +156,33 @@ describe.each(concurrencyBackends())('concurrency on %s', (backend) => {
       expect(finished).toHaveLength(1);
     }
   }, 120_000);
+  it('given two runtimes batching commands on the same cases at once, then each command lands once or is a conflict, and nothing deadlocks', async () => {
+    // Two server processes: each groups its concurrent writes into shared statements, and the
+    // statements of the two overlap on every case.
+    const other = new CaseRuntime({ db: open.db });
+    const cases = [];
+    for (let i = 0; i < 10; i++)
+      cases.push(await runtime.start({ definitionKey: 'expense', data: claim, actor: { username: 'w1' } }));
+    const landed = new Map(cases.map((c) => [c.instanceId, 0]));
+    const rounds = process.env.DATABASE_URL ? 20 : 3;
+    for (let round = 0; round < rounds; round++) {
+      const commands = [runtime, other].flatMap((r) => cases.map((c) => ({ r, c })));
+      const results = await Promise.allSettled(
+        commands.map(({ r, c }) =>
+          r.execute(c.instanceId, { type: 'urge', taskId: c.tasks[0]! }, { username: 'w1' }),
+        ),
+      );
+      expect(codes(results).filter((code) => code !== 'conflict')).toEqual([]);
+      results.forEach((result, i) => {
+        const id = commands[i]!.c.instanceId;
+        if (result.status === 'fulfilled') landed.set(id, landed.get(id)! + 1);
+      });
+    }
+    for (const c of cases) {
+      const snap = (await runtime.snapshot(c.instanceId))!;
+      expect(snap.version).toBe(1 + landed.get(c.instanceId)!);
+      expect(snap.tasks[0]!.urged).toBe(landed.get(c.instanceId));
+      expect(landed.get(c.instanceId)).toBeGreaterThanOrEqual(rounds);
+    }
+  }, 120_000);
 });
