@@ -16,7 +16,8 @@ import { loadDirectory } from './directory-store';
 import { RuntimeError } from './runtime-error';
 import { type CachedCase, SnapshotCache } from './snapshot-cache';
 import { WriteBatcher } from './write-batcher';
-import { type WriteHead, writeChangeSets } from './write-statement';
+import type { WriteHead } from './write-head';
+import { writeChangeSets } from './write-statement';
 
 /** How the runtime is wired: its database, and (in tests) a virtual clock. */
 export interface RuntimeOptions {

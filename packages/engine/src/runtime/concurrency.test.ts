@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import type { StepError } from '../stepping/step-error';
-import { CaseRuntime } from './case-runtime';
+import { CaseRuntime, type CommandOutcome } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
@@ -160,7 +160,7 @@ describe.each(concurrencyBackends())('concurrency on %s', (backend) => {
     // Two server processes: each groups its concurrent writes into shared statements, and the
     // statements of the two overlap on every case.
     const other = new CaseRuntime({ db: open.db });
-    const cases = [];
+    const cases: CommandOutcome[] = [];
     for (let i = 0; i < 10; i++)
       cases.push(await runtime.start({ definitionKey: 'expense', data: claim, actor: { username: 'w1' } }));
     const landed = new Map(cases.map((c) => [c.instanceId, 0]));

@@ -1,37 +1,14 @@
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { ChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
-
-/** How a write meets the case row: an update guarded by the version (and directory), or a start. */
-export type WriteHead =
-  | { kind: 'update'; directoryVersion?: string }
-  | {
-      kind: 'insert';
-      definitionKey: string;
-      definitionVersion: number;
-      parentId: string | null;
-      confidential: boolean;
-      initiator: string;
-      startedAt: string;
-    };
+import { StatementParams } from './statement-params';
+import { headCte, type WriteHead } from './write-head';
 
 /** One command's rows: its change set, how it meets the case row, its idempotency record. */
 export interface CaseWrite {
   change: ChangeSet;
   head: WriteHead;
   idempotency: { key: string; actor: string; response: unknown } | undefined;
-}
-
-/** Parameters in order; each call returns the placeholder of the value it added. */
-class Params {
-  readonly values: unknown[] = [];
-  add(value: unknown, cast: string): string {
-    this.values.push(value);
-    return `$${this.values.length}${cast}`;
-  }
-  rows(rows: unknown[]): string {
-    return this.add(JSON.stringify(rows), '::json');
-  }
 }
 
 /** One string per statement variant (which parts are present): prepared once per connection. */
@@ -74,7 +51,7 @@ function pairs(writes: CaseWrite[], pick: (change: ChangeSet) => string[]): [str
  * Returns the ids of the cases written.
  */
 export async function writeChangeSets(db: Kysely<Database>, writes: CaseWrite[]): Promise<Set<string>> {
-  const q = new Params();
+  const q = new StatementParams();
   const first = writes[0];
   if (!first) return new Set();
   const kind = first.head.kind;
@@ -88,90 +65,13 @@ export async function writeChangeSets(db: Kysely<Database>, writes: CaseWrite[])
   const lone = writes.length === 1;
   const guard = lone ? 'exists (select 1 from head)' : 'x.instance_id in (select id from head)';
   const parts: string[] = [];
-  const flags: string[] = [kind, lone ? '1' : 'n'];
+  const flags: string[] = [];
   const part = (flag: string, text: string) => {
     flags.push(flag);
     parts.push(text);
   };
-  if (kind === 'update' && lone) {
-    const i = first.change.instance;
-    const dir = first.head.kind === 'update' ? first.head.directoryVersion : undefined;
-    flags.push(dir === undefined ? '' : 'g');
-    part(
-      '',
-      `head as (
-      update instances set snapshot = ${q.add(JSON.stringify(i.snapshot), '::json')}, version = ${q.add(i.version, '::int')},
-        status = ${q.add(i.status, '::text')}, ended_at = ${q.add(i.endedAt, '::timestamptz')},
-        updated_at = ${q.add(i.updatedAt, '::timestamptz')}
-      where id = ${q.add(i.id, '::text')} and version = ${q.add(i.expectedVersion, '::int')}${
-        dir === undefined
-          ? ''
-          : ` and (select m.version from directory_meta m where m.id = 1) = ${q.add(dir, '::bigint')}`
-      } returning id)`,
-    );
-  } else if (kind === 'update') {
-    const heads = writes.map((w) => {
-      const i = w.change.instance;
-      const dir = w.head.kind === 'update' ? (w.head.directoryVersion ?? null) : null;
-      return {
-        id: i.id,
-        snapshot: i.snapshot,
-        version: i.version,
-        expected: i.expectedVersion,
-        status: i.status,
-        ended_at: i.endedAt,
-        updated_at: i.updatedAt,
-        dir,
-      };
-    });
-    // `i.id = any(ids)` makes the plan an index probe whatever the (generic) row estimate of the
-    // recordset; the directory version is checked only where the command ran on a cached case.
-    part(
-      '',
-      `head as (
-      update instances i set snapshot = x.snapshot, version = x.version, status = x.status,
-        ended_at = x.ended_at, updated_at = x.updated_at
-      from json_to_recordset(${q.rows(heads)}) as x(id text, snapshot json, version int, expected int, status text,
-        ended_at timestamptz, updated_at timestamptz, dir bigint)
-      where i.id = any(${q.add(
-        heads.map((h) => h.id),
-        '::text[]',
-      )}) and i.id = x.id and i.version = x.expected
-        and (x.dir is null or x.dir = (select m.version from directory_meta m where m.id = 1))
-      returning i.id)`,
-    );
-  } else {
-    const heads = writes.map((w) => {
-      const i = w.change.instance;
-      const h = w.head as Extract<WriteHead, { kind: 'insert' }>;
-      return {
-        id: i.id,
-        definition_key: h.definitionKey,
-        definition_version: h.definitionVersion,
-        snapshot: i.snapshot,
-        version: i.version,
-        status: i.status,
-        parent_id: h.parentId,
-        confidential: h.confidential,
-        initiator: h.initiator,
-        started_at: h.startedAt,
-        ended_at: i.endedAt,
-        updated_at: i.updatedAt,
-      };
-    });
-    part(
-      '',
-      `head as (
-      insert into instances (id, definition_key, definition_version, snapshot, version, status, parent_id,
-        confidential, initiator, started_at, ended_at, updated_at)
-      select x.id, x.definition_key, x.definition_version, x.snapshot, x.version, x.status, x.parent_id,
-        x.confidential, x.initiator, x.started_at, x.ended_at, x.updated_at
-      from json_to_recordset(${q.rows(heads)}) as x(id text, definition_key text, definition_version int,
-        snapshot json, version int, status text, parent_id text, confidential boolean, initiator text,
-        started_at timestamptz, ended_at timestamptz, updated_at timestamptz)
-      on conflict (id) do nothing returning id)`,
-    );
-  }
+  const head = headCte(q, writes);
+  part(head.flag, head.sql);
   const has = (pick: (c: ChangeSet) => unknown[]) => writes.some((w) => pick(w.change).length > 0);
   // New, changed and closed tasks in ONE upsert (one modifying node fewer to start than an insert
   // plus an update); an existing id (changed, closed, reopened by 撤回) is updated.
