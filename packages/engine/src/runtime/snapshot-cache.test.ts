@@ -1,4 +1,4 @@
-import { type KyselyPlugin, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createFormValidator, type FormValidator } from '../forms';
 import type { CaseSnapshot } from '../stepping/case-snapshot';
@@ -8,6 +8,7 @@ import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
 import { SnapshotCache } from './snapshot-cache';
+import { statementCounter } from './testing/statement-counter';
 import { openTestDatabase, testBackends } from './testing/test-database';
 
 const claim = { amount: 1200, reason: '购买劳保用品', unit: 's1' };
@@ -85,28 +86,21 @@ describe.each(testBackends())('cached cases across two runtimes on %s', (backend
   }
 
   it('given a case this process wrote last, when the next command runs, then it is one statement (no read)', async () => {
-    let statements = 0;
-    const counting: KyselyPlugin = {
-      transformQuery: (args) => args.node,
-      transformResult: async (args) => {
-        statements += 1;
-        return args.result;
-      },
-    };
-    const counted = new CaseRuntime({ db: open.db.withPlugin(counting) });
+    const statements = statementCounter();
+    const counted = new CaseRuntime({ db: open.db.withPlugin(statements.plugin) });
     const { instanceId, tasks } = await counted.start({
       definitionKey: 'expense',
       data: claim,
       actor: as('w1'),
     });
-    statements = 0;
+    statements.count = 0;
     await counted.execute(instanceId, { type: 'urge', taskId: tasks[0]! }, as('w1'));
-    expect(statements).toBe(1);
-    const uncached = new CaseRuntime({ db: open.db.withPlugin(counting), snapshotCache: 0 });
+    expect(statements.count).toBe(1);
+    const uncached = new CaseRuntime({ db: open.db.withPlugin(statements.plugin), snapshotCache: 0 });
     await uncached.execute(instanceId, { type: 'urge', taskId: tasks[0]! }, as('w1'));
-    statements = 0;
+    statements.count = 0;
     await uncached.execute(instanceId, { type: 'urge', taskId: tasks[0]! }, as('w1'));
-    expect(statements).toBe(2);
+    expect(statements.count).toBe(2);
   });
 
   it('given a failure before the write on a cached case, when the command runs, then it is run again on a fresh read and nothing is written twice', async () => {

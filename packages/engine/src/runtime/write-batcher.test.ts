@@ -1,10 +1,10 @@
-import type { KyselyPlugin } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
+import { statementCounter } from './testing/statement-counter';
 import { openTestDatabase, testBackends } from './testing/test-database';
 import { WriteBatcher } from './write-batcher';
 import { type CaseWrite, writeChangeSets } from './write-statement';
@@ -28,6 +28,19 @@ function manualWriter() {
       });
     });
   return { calls, writer };
+}
+
+/** Writes 'a' and 'b' waiting behind a busy slot, then sent together as the second statement. */
+async function sharedStatementOfTwo() {
+  const { calls, writer } = manualWriter();
+  const batcher = new WriteBatcher(writer, 1);
+  const first = batcher.write(write('busy'));
+  const results = [batcher.write(write('a')), batcher.write(write('b'))];
+  calls[0]!.answer(['busy']);
+  await first;
+  await nextTurn();
+  expect(calls[1]!.ids).toEqual(['a', 'b']);
+  return { calls, results };
 }
 
 describe('WriteBatcher', () => {
@@ -87,13 +100,7 @@ describe('WriteBatcher', () => {
   });
 
   it('given a shared statement that failed without writing (a duplicate key), then each write is tried again alone and gets its own answer', async () => {
-    const { calls, writer } = manualWriter();
-    const batcher = new WriteBatcher(writer, 1);
-    const first = batcher.write(write('busy'));
-    const results = [batcher.write(write('a')), batcher.write(write('b'))];
-    calls[0]!.answer(['busy']);
-    await first;
-    await nextTurn();
+    const { calls, results } = await sharedStatementOfTwo();
     calls[1]!.fail(Object.assign(new Error('duplicate key'), { code: '23505' }));
     await nextTurn();
     expect(calls.slice(2).map((c) => c.ids)).toEqual([['a'], ['b']]);
@@ -104,13 +111,7 @@ describe('WriteBatcher', () => {
   });
 
   it('given a shared statement that failed in a way that may have committed, then every write gets the error and none is retried', async () => {
-    const { calls, writer } = manualWriter();
-    const batcher = new WriteBatcher(writer, 1);
-    const first = batcher.write(write('busy'));
-    const results = [batcher.write(write('a')), batcher.write(write('b'))];
-    calls[0]!.answer(['busy']);
-    await first;
-    await nextTurn();
+    const { calls, results } = await sharedStatementOfTwo();
     calls[1]!.fail(new Error('connection lost'));
     await expect(results[0]).rejects.toThrow('connection lost');
     await expect(results[1]).rejects.toThrow('connection lost');
@@ -122,14 +123,7 @@ describe('WriteBatcher', () => {
 describe.each(testBackends())('shared write statements on %s', (backend) => {
   let open: OpenDatabase;
   // Commands on cases this runtime wrote last run from its cache: their only statements are writes.
-  let statements = 0;
-  const counting: KyselyPlugin = {
-    transformQuery: (args) => args.node,
-    transformResult: async (args) => {
-      statements += 1;
-      return args.result;
-    },
-  };
+  const statements = statementCounter();
 
   beforeAll(async () => {
     open = await openTestDatabase(backend);
@@ -155,9 +149,9 @@ describe.each(testBackends())('shared write statements on %s', (backend) => {
   }
 
   it('given commands on many cases at once, when they share statements, then each is written whole and the cases stay consistent', async () => {
-    const runtime = new CaseRuntime({ db: open.db.withPlugin(counting), writeConcurrency: 1 });
+    const runtime = new CaseRuntime({ db: open.db.withPlugin(statements.plugin), writeConcurrency: 1 });
     const cases = await startCases(runtime, 12);
-    statements = 0;
+    statements.count = 0;
     for (let round = 0; round < 3; round++) {
       const outcomes = await Promise.all(
         cases.map((c) =>
@@ -166,7 +160,7 @@ describe.each(testBackends())('shared write statements on %s', (backend) => {
       );
       expect(outcomes.map((o) => o.version)).toEqual(cases.map(() => 2 + round));
     }
-    expect(statements).toBeLessThanOrEqual(12);
+    expect(statements.count).toBeLessThanOrEqual(12);
     const audit = await open.db
       .selectFrom('audit_log')
       .select(({ fn }) => ['instance_id', fn.countAll<number>().as('rows')])
@@ -191,7 +185,7 @@ describe.each(testBackends())('shared write statements on %s', (backend) => {
   });
 
   it('given one case of a shared statement moved on meanwhile, then the others are written and that one runs again on a fresh read', async () => {
-    const batching = new CaseRuntime({ db: open.db.withPlugin(counting), writeConcurrency: 1 });
+    const batching = new CaseRuntime({ db: open.db.withPlugin(statements.plugin), writeConcurrency: 1 });
     const [c1, c2, c3] = await startCases(batching, 3);
     await new CaseRuntime({ db: open.db }).execute(
       c2!.instanceId,
@@ -199,7 +193,7 @@ describe.each(testBackends())('shared write statements on %s', (backend) => {
       { username: 'w1' },
     );
     await nextTurn(); // the last write's slot is free again
-    statements = 0;
+    statements.count = 0;
     // c1 goes out alone; c2 (stale in the cache) and c3 wait and share the next statement.
     const outcomes = await Promise.all(
       [c1!, c2!, c3!].map((c) =>
@@ -208,7 +202,7 @@ describe.each(testBackends())('shared write statements on %s', (backend) => {
     );
     expect(outcomes.map((o) => o.version)).toEqual([2, 3, 2]);
     // Alone, shared, then c2's fresh read and its write.
-    expect(statements).toBe(4);
+    expect(statements.count).toBe(4);
     const seqs = await open.db
       .selectFrom('audit_log')
       .select('seq')

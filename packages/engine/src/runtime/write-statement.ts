@@ -91,16 +91,28 @@ export async function writeChangeSets(db: Kysely<Database>, writes: CaseWrite[])
         due_at = excluded.due_at, urged = excluded.urged, ended_at = excluded.ended_at,
         ended_by = excluded.ended_by, outcome = excluded.outcome)`,
     );
-  // Deletes by id: the guarded id list is computed once, then probed through the primary key.
-  if (has((c) => c.resetCandidates)) {
-    const [ids, cases] = pairs(writes, (c) => c.resetCandidates);
+  // Deletes by id: the guarded id list is computed once, then probed through an index.
+  const deleteByIds = (
+    flag: string,
+    name: string,
+    table: string,
+    column: string,
+    ids: [string[], string[]],
+  ) =>
     part(
-      'r',
-      `reset_candidates as (
-      delete from task_candidates where task_id = any(array(select x.id from unnest(${q.add(ids, '::text[]')},
-        ${q.add(cases, '::text[]')}) as x(id, instance_id) where ${guard})))`,
+      flag,
+      `${name} as (
+      delete from ${table} where ${column} = any(array(select x.id from unnest(${q.add(ids[0], '::text[]')},
+        ${q.add(ids[1], '::text[]')}) as x(id, instance_id) where ${guard})))`,
     );
-  }
+  if (has((c) => c.resetCandidates))
+    deleteByIds(
+      'r',
+      'reset_candidates',
+      'task_candidates',
+      'task_id',
+      pairs(writes, (c) => c.resetCandidates),
+    );
   if (has((c) => c.newCandidates))
     part(
       'c',
@@ -111,15 +123,14 @@ export async function writeChangeSets(db: Kysely<Database>, writes: CaseWrite[])
         role text, unit text, username text, created_at timestamptz)
       where ${guard})`,
     );
-  if (has((c) => c.removedTimers)) {
-    const [ids, cases] = pairs(writes, (c) => c.removedTimers);
-    part(
+  if (has((c) => c.removedTimers))
+    deleteByIds(
       'd',
-      `removed_timers as (
-      delete from timers where id = any(array(select x.id from unnest(${q.add(ids, '::text[]')},
-        ${q.add(cases, '::text[]')}) as x(id, instance_id) where ${guard})))`,
+      'removed_timers',
+      'timers',
+      'id',
+      pairs(writes, (c) => c.removedTimers),
     );
-  }
   if (has((c) => c.newTimers))
     part(
       'm',
