@@ -43,6 +43,7 @@ export async function createServerContext(
   const afterCommit: ServerContext['afterCommit'] = [caseEventPublisher(db, hub, log)];
   const runtime = new CaseRuntime({
     db: database.db,
+    writeConcurrency: config.writeConcurrency,
     forms: requestLocaleValidator(createFormValidator()),
     onCommitted: (instanceId, effects) => {
       for (const listener of afterCommit) listener(instanceId, effects);

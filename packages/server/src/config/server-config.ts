@@ -27,6 +27,8 @@ export interface ServerConfig {
   staticDir: string;
   /** Demo mode: the login page lists the demo accounts and their shared password. Off unless asked. */
   demo: boolean;
+  /** Write statements in flight per process (group commit); more suits a database with more cores. */
+  writeConcurrency: number;
 }
 
 const DEFAULT_UPLOAD_TYPES = [
@@ -53,7 +55,7 @@ interface ConfigFile {
 
 /**
  * Reads settings: PORT, HOST, DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
- * FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
+ * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
  * webhooks and limits. Webhook URLs come only from here, never from a definition.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -64,6 +66,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     !!env.FLOWFORM_CONFIG,
   );
   const host = env.HOST ?? '0.0.0.0';
+  const writeConcurrency = Number(env.FLOWFORM_WRITE_CONCURRENCY ?? 2);
+  if (!Number.isInteger(writeConcurrency) || writeConcurrency < 1 || writeConcurrency > 64)
+    throw new Error(
+      `Invalid FLOWFORM_WRITE_CONCURRENCY '${env.FLOWFORM_WRITE_CONCURRENCY}': a whole number from 1 to 64`,
+    );
   return {
     port,
     host,
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionTtlSeconds: 12 * 3600,
     staticDir: resolve(import.meta.dirname, '../../../designer/dist'),
     demo: env.FLOWFORM_DEMO === '1' || env.FLOWFORM_DEMO === 'true',
+    writeConcurrency,
   };
 }
 
