@@ -7,6 +7,7 @@ import { createClientValidator, type LocalizedError, toErrorSchema } from './cli
 import type { FlowformFormContext } from './form-context';
 import { localizeForm } from './localize-form';
 import { rjsfTranslator } from './rjsf-strings';
+import { hiddenNow, hideFields } from './show-if';
 import { BaseInputTemplate } from './templates/base-input-template';
 import { buttonTemplates } from './templates/button-templates';
 import { FieldTemplate } from './templates/field-template';
@@ -50,7 +51,14 @@ interface Props {
  */
 export function SchemaForm({ form, data, onChange, onBlurField, instanceId, errors, disabled }: Props) {
   const { locale, t } = useI18n();
-  const localized = useMemo(() => localizeForm(form, form.labels, locale), [form, locale]);
+  // Fields whose show-if is false for the data so far are hidden (and, on submit, dropped by the server).
+  const hidden = [...hiddenNow(form, data)].join('\n');
+  const localized = useMemo(() => {
+    const shown = hidden
+      ? { ...form, uiSchema: hideFields(form.uiSchema, new Set(hidden.split('\n'))) }
+      : form;
+    return localizeForm(shown, form.labels, locale);
+  }, [form, hidden, locale]);
   const validator = useMemo(() => createClientValidator(form.labels, locale), [form.labels, locale]);
   const formContext: FlowformFormContext = { instanceId, locale, t };
   const extraErrors = useMemo(

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
-import { type LocalizedError, validateForm } from './client-validator';
+import type { LocalizedError } from './client-validator';
 import type { RenderableForm } from './schema-form';
+import { validateShown } from './show-if';
 
 /** The rjsf id of the field at a JSON pointer (`/visitors/0` → `root_visitors_0`). */
 export const fieldId = (path: string) =>
@@ -22,10 +23,7 @@ export function useFormValidation(form: RenderableForm | undefined, data: Record
   const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [server, setServer] = useState<{ errors: LocalizedError[]; data: Record<string, unknown> }>();
-  const all = useMemo(
-    () => (form ? validateForm(form.schema, data, form.labels, locale) : []),
-    [form, data, locale],
-  );
+  const all = useMemo(() => (form ? validateShown(form, data, locale) : []), [form, data, locale]);
   const serverErrors = server && JSON.stringify(server.data) === JSON.stringify(data) ? server.errors : [];
   const shown = [...(submitted ? all : all.filter((e) => touched.has(fieldId(e.path)))), ...serverErrors];
   return {

@@ -15,3 +15,4 @@ export { resolveDueAt } from './due-date';
 export { ExpressionError, type ExpressionErrorCode } from './expression-error';
 export { EXPRESSION_LIMITS } from './expression-limits';
 export { parseIsoDuration } from './iso-duration';
+export { concernsField, hiddenFields, withoutFields } from './show-if';

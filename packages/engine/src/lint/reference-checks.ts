@@ -1,4 +1,10 @@
-import type { ActionRef, AssignmentRule, ProcessDefinition } from '../definition/definition-types';
+import type {
+  ActionRef,
+  AssignmentRule,
+  FormDefinition,
+  ProcessDefinition,
+} from '../definition/definition-types';
+import { createCelEnvironment } from '../expressions';
 import { checkFormSchema } from '../forms';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
@@ -173,6 +179,7 @@ function checkForms(
         'Make the form schema smaller, simpler or safer',
       );
     }
+    checkShowIf(key, form, problems);
     const props = (form.schema.properties ?? {}) as Record<string, { type?: unknown }>;
     for (const [name, prop] of merged.has(key) ? Object.entries(props) : []) {
       if (!fields.has(name)) {
@@ -212,4 +219,33 @@ function collectTasks(def: ProcessDefinition) {
 
 function caseFields(def: ProcessDefinition): Set<string> {
   return new Set(Object.keys((def.caseSchema.properties ?? {}) as object));
+}
+
+/** Each field's show-if must be a boolean CEL condition over the form's own fields. */
+function checkShowIf(key: string, form: FormDefinition, problems: ProblemList): void {
+  const ui = (form.uiSchema ?? {}) as Record<string, { 'ui:options'?: { showIf?: unknown } } | undefined>;
+  let cel: ReturnType<typeof createCelEnvironment> | undefined;
+  for (const [field, entry] of Object.entries(ui)) {
+    const showIf = entry?.['ui:options']?.showIf;
+    if (showIf === undefined || (typeof showIf === 'string' && !showIf.trim())) continue;
+    const path = `/forms/${key}/uiSchema/${field}/ui:options/showIf`;
+    if (typeof showIf !== 'string') {
+      problems.error(
+        'form-show-if-invalid',
+        path,
+        `Form '${key}' field '${field}': show-if is not text`,
+        'Write a CEL condition such as data.amount > 5000',
+      );
+      continue;
+    }
+    cel ??= createCelEnvironment({ caseSchema: form.schema });
+    const checked = cel.check(showIf, 'bool');
+    if (!checked.ok)
+      problems.error(
+        'form-show-if-invalid',
+        path,
+        `Form '${key}' field '${field}': show-if ${checked.message}`,
+        "Write a boolean CEL condition over this form's fields, such as data.amount > 5000",
+      );
+  }
 }

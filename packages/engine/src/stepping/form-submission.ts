@@ -1,4 +1,5 @@
-import type { UserTaskDef } from '../definition/definition-types';
+import type { FormDefinition, UserTaskDef } from '../definition/definition-types';
+import { concernsField, hiddenFields, withoutFields } from '../expressions';
 import { createFormValidator, type FieldError, type FormValidator } from '../forms';
 import type { StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -48,10 +49,26 @@ export function applyForm(
   const current = Object.fromEntries(
     properties.filter((p) => p in work.snap.data).map((p) => [p, work.snap.data[p]]),
   );
-  const result = formValidator(work).validate(form, { ...current, ...submitted }, work.opts.locale);
-  if (!result.ok) throw invalidForm(result.errors);
-  if (def.responses) collectResponse(work, def.responses, submitted, meta);
-  else work.snap.data = { ...work.snap.data, ...submitted };
+  // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
+  const merged = { ...current, ...submitted };
+  const hidden = hiddenFields(form, merged, work.opts.now);
+  const kept = withoutFields(submitted, hidden);
+  checkShownFields(work, form, withoutFields(merged, hidden), hidden);
+  if (def.responses) collectResponse(work, def.responses, kept, meta);
+  else work.snap.data = { ...work.snap.data, ...kept };
+}
+
+/** Validates form data, leaving out errors about fields hidden by their show-if. */
+export function checkShownFields(
+  work: StepWork,
+  form: FormDefinition,
+  data: Record<string, unknown>,
+  hidden: ReadonlySet<string>,
+): void {
+  const result = formValidator(work).validate(form, data, work.opts.locale);
+  if (result.ok) return;
+  const errors = result.errors.filter((e) => !concernsField(e.path, hidden));
+  if (errors.length > 0) throw invalidForm(errors);
 }
 
 /** Appends one answer to a `responses` field (also for outcomes that skip the form, such as a dispute). */

@@ -2,33 +2,15 @@
  * The live preview: the web app's own form renderer (the one the task page uses) with sample data,
  * fields hidden while their show-if CEL is false, and the sample checked like a submission.
  */
-import { createCelEnvironment, type FormDefinition } from '@flowform/engine';
+import type { FormDefinition } from '@flowform/engine';
 import { useMemo, useState } from 'react';
-import { validateForm } from '../../../forms/client-validator';
 import { SchemaForm } from '../../../forms/schema-form';
+import { validateShown } from '../../../forms/show-if';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { useDesigner } from '../page/designer-context';
 import { sampleObject } from '../simulator/sample-data';
 
 type Json = Record<string, unknown>;
-
-/** The UI schema with fields whose show-if is false hidden. */
-export function applyShowIf(form: FormDefinition, data: Json): Json {
-  const ui = structuredClone((form.uiSchema ?? {}) as Json);
-  const env = createCelEnvironment({ caseSchema: form.schema });
-  for (const [field, entry] of Object.entries(ui)) {
-    const expr = ((entry as Json)?.['ui:options'] as Json | undefined)?.showIf;
-    if (typeof expr !== 'string') continue;
-    let shown = true;
-    try {
-      shown = env.compile(expr).evaluate({ data, now: new Date().toISOString() }) === true;
-    } catch {
-      shown = false;
-    }
-    if (!shown) ui[field] = { ...(entry as Json), 'ui:widget': 'hidden' };
-  }
-  return ui;
-}
 
 export function FormPreview({ form }: { form: FormDefinition }) {
   const { seed } = useDesigner();
@@ -44,14 +26,13 @@ export function FormPreview({ form }: { form: FormDefinition }) {
   );
   const [data, setData] = useState<Json | undefined>();
   const current = data ?? initial;
-  const errors = validateForm(form.schema, current, form.labels, locale);
-  const uiSchema = applyShowIf(form, current);
+  const errors = validateShown(form, current, locale);
   return (
     <section className="ff-preview" aria-label={dt('forms.preview')}>
       <h3>{dt('forms.preview')}</h3>
       <SchemaForm
         key={JSON.stringify(form)}
-        form={{ key: form.key, schema: form.schema, uiSchema, labels: form.labels }}
+        form={{ key: form.key, schema: form.schema, uiSchema: form.uiSchema ?? {}, labels: form.labels }}
         data={current}
         onChange={setData}
       />
