@@ -18,7 +18,9 @@ function conditionalBundle(): DefinitionBundle {
   const review = bundle.forms['expense.review']!;
   (review.schema.properties as Record<string, unknown>).cutReason = { type: 'string', title: '核减理由' };
   (review.schema.required as string[]).push('cutReason');
-  review.uiSchema = { cutReason: { 'ui:options': { showIf: "has(data.opinion) && data.opinion.startsWith('核减')" } } };
+  review.uiSchema = {
+    cutReason: { 'ui:options': { showIf: "has(data.opinion) && data.opinion.startsWith('核减')" } },
+  };
   return bundle;
 }
 
