@@ -158,6 +158,19 @@ describe('editing in the designer', () => {
     await shot(admin, 'designer-16-form-order');
   });
 
+  it('given a new field, when the administrator gives it an id, then the list follows and undo brings the old id back', async () => {
+    await admin.locator('.ff-field-item[data-field="/date"]').click();
+    await commit(admin, 'input[name="field-id"]', 'leaveOn');
+    await admin.locator('.ff-field-item[data-field="/leaveOn"]').waitFor();
+    expect(await admin.locator('input[name="field-id"]').inputValue()).toBe('leaveOn');
+    await commit(admin, 'input[name="field-id"]', '1bad');
+    await admin.locator('.banner-error', { hasText: "'1bad' is not a field id" }).waitFor();
+    expect(await admin.locator('.ff-field-item[data-field="/leaveOn"]').count()).toBe(1);
+    await admin.locator('.ff-toolbar').getByRole('button', { name: /撤销/ }).click();
+    await admin.locator('.ff-field-item[data-field="/date"]').waitFor();
+    await shot(admin, 'designer-16-field-id');
+  });
+
   it('given a task, when a parallel block with a step in one branch and an end after the join is drawn, then it lays out as nested groups', async () => {
     await admin.goto(`${server.url}/designer`);
     await admin.locator('#ff-new-key').fill('parallel-check');

@@ -237,6 +237,29 @@ export const SAMPLES: Sample[] = [
     expected: [[], { '/reason': { en: 'Reason' } }],
   },
   {
+    command: 'formField.rename',
+    setup: [
+      ['formField.setShowIf', { form: 'leave-request.apply', field: '/reason', expr: 'data.days > 1' }],
+    ],
+    params: () => ({ form: 'leave-request.apply', field: '/reason', to: 'why' }),
+    check: (d) => [
+      d.forms['leave-request.apply']!.schema,
+      d.forms['leave-request.apply']!.uiSchema,
+      d.forms['leave-request.apply']!.labels,
+      d.definition.caseSchema.properties,
+    ],
+    expected: [
+      {
+        type: 'object',
+        required: ['days'],
+        properties: { days: { title: '天数', type: 'integer' }, why: { title: '事由', type: 'string' } },
+      },
+      { 'ui:order': ['days', 'why'], why: { 'ui:options': { showIf: 'data.days > 1' } } },
+      { '/days': { en: 'Days' }, '/why': { en: 'Reason' } },
+      { days: { type: 'integer' }, why: { type: 'string' } },
+    ],
+  },
+  {
     command: 'formField.move',
     params: () => ({ form: 'leave-request.apply', field: '/reason', to: 0 }),
     check: (d) => d.forms['leave-request.apply']!.uiSchema!['ui:order'],

@@ -5,6 +5,7 @@ import { registerDefinitionCommands } from './definition-commands';
 import { registerElementCommands } from './element-commands';
 import { registerFormCommands } from './form-commands';
 import { registerFormFieldCommands } from './form-field-commands';
+import { registerFormFieldRename } from './form-field-rename';
 import { registerStateCommands } from './state-commands';
 import { registerTaskCommands } from './task-commands';
 import { registerTransitionCommands } from './transition-commands';
@@ -17,6 +18,7 @@ export function createDesignerStack(doc: DesignDoc): CommandStack<DesignDoc> {
   registerTaskCommands(stack);
   registerFormCommands(stack);
   registerFormFieldCommands(stack);
+  registerFormFieldRename(stack);
   registerElementCommands(stack);
   return stack;
 }

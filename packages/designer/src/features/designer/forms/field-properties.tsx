@@ -1,4 +1,4 @@
-/** One field's properties: label and help in both languages, required, limits, options, show-if. */
+/** One field's properties: id, label and help in both languages, required, limits, options, show-if. */
 import type { LocalizedText } from '@flowform/engine';
 import type { FieldOption, Limits } from '../commands/form-field-commands';
 import { useDesignerText } from '../i18n/use-designer-text';
@@ -33,10 +33,13 @@ export function FieldProperties({
   form,
   field,
   onRemoved,
+  onRenamed,
 }: {
   form: string;
   field: string;
   onRemoved: () => void;
+  /** The field has a new id: select it under its new pointer. */
+  onRenamed: (pointer: string) => void;
 }) {
   const { doc, run } = useDesigner();
   const { dt } = useDesignerText();
@@ -60,6 +63,15 @@ export function FieldProperties({
       <h3>
         {String(schema.title ?? name)} <code>{name}</code>
       </h3>
+      <CommitInput
+        label={dt('field.id')}
+        name="field-id"
+        value={name}
+        onCommit={(to) => {
+          const params = { ...ref, to: to.trim(), renamed: undefined as string | undefined };
+          if (run('formField.rename', params) && params.renamed) onRenamed(params.renamed);
+        }}
+      />
       <LocalizedInput
         label={dt('field.label')}
         name="field-label"

@@ -101,6 +101,7 @@ export function FormDesigner() {
                 form={form}
                 field={field}
                 onRemoved={() => setField(undefined)}
+                onRenamed={setField}
               />
             ) : (
               <p className="ff-muted">{dt('field.select')}</p>

@@ -219,6 +219,10 @@ export const MESSAGES = {
   'field.showIf': ['显示条件（CEL，留空总是显示）', 'Show if (CEL; empty: always)'],
   'field.select': ['选中一个字段以编辑。', 'Select a field to edit it.'],
   'field.remove': ['删除字段', 'Remove field'],
+  'field.id': [
+    '字段标识（存储键：字母开头，字母、数字或 _）',
+    'Field id (storage key: a letter, then letters, digits or _)',
+  ],
   'field.name': ['字段标识', 'Field id'],
   'lint.title': ['检查', 'Checks'],
   'lint.ok': ['没有发现问题。', 'No problems found.'],
