@@ -1,4 +1,4 @@
-import type { Locale } from '@flowform/engine';
+import type { LintProblem, Locale } from '@flowform/engine';
 
 /** A field error as the server's validation reports it (`path` is a JSON pointer into the data). */
 export interface ProblemFieldError {
@@ -16,6 +16,8 @@ export class ApiError extends Error {
     readonly detail?: string,
     readonly errors: ProblemFieldError[] = [],
     readonly retryAfter?: number,
+    /** Lint problems of a refused publish (`lint-errors`), as the server found them. */
+    readonly problems: LintProblem[] = [],
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -109,6 +111,15 @@ function toError(status: number, json: unknown): ApiError {
     typeof p.detail === 'string' ? p.detail : undefined,
     errors,
     typeof p.retryAfter === 'number' ? p.retryAfter : undefined,
+    Array.isArray(p.problems)
+      ? p.problems.filter(
+          (x): x is LintProblem =>
+            !!x &&
+            typeof x === 'object' &&
+            typeof (x as LintProblem).code === 'string' &&
+            typeof (x as LintProblem).message === 'string',
+        )
+      : [],
   );
 }
 

@@ -291,6 +291,7 @@ export const MESSAGES = {
     'Fix the {count} errors in Checks before publishing.',
   ],
   'ver.published': ['已发布为 v{version}。', 'Published as v{version}.'],
+  'ver.refused': ['服务器检查未通过，未发布：', 'Not published: the server’s checks found'],
   'ver.publishing': ['正在发布…', 'Publishing…'],
   'ver.export': ['导出定义包（JSON）', 'Export bundle (JSON)'],
   'ver.import': ['导入定义包', 'Import bundle'],

@@ -2,12 +2,14 @@
  * Versions and publishing: the published versions with their running cases, the draft's changes
  * since the latest one, publishing (refused while lint finds errors), import and export.
  */
+import type { LintProblem } from '@flowform/engine';
 import { useState } from 'react';
 import { ApiError } from '../../../api/http';
 import { formatDateTime } from '../../../i18n/format';
 import { designerApi, type VersionSummary } from '../api/designer-api';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
+import { RefusedProblems } from '../lint/refused-problems';
 import { useDesigner } from '../page/designer-context';
 import { exportBundle, parseBundle } from './bundle-io';
 import { type Changes, diffDocs, isEmptyDiff } from './definition-diff';
@@ -23,12 +25,14 @@ export function VersionsPanel({
   const { dt, locale } = useDesignerText();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<LintProblem[]>([]);
   const errors = problems.filter((p) => p.severity === 'error').length;
   const diff = published
     ? diffDocs({ definition: published.definition, forms: published.forms }, doc)
     : undefined;
   const publish = async () => {
     setBusy(true);
+    setRefused([]);
     try {
       await designerApi.saveDraft(doc.definition.key, doc);
       const { version } = await designerApi.publish(doc.definition.key);
@@ -37,6 +41,7 @@ export function VersionsPanel({
     } catch (error) {
       const detail = error instanceof ApiError ? (error.detail ?? error.title) : String(error);
       setMessage({ kind: 'error', text: detail });
+      if (error instanceof ApiError) setRefused(error.problems.filter((p) => p.severity === 'error'));
     } finally {
       setBusy(false);
     }
@@ -95,6 +100,7 @@ export function VersionsPanel({
             {message.text}
           </p>
         )}
+        <RefusedProblems problems={refused} />
       </div>
       <div className="ff-row">
         <button type="button" className="btn" onClick={() => exportBundle(doc)}>
