@@ -8,6 +8,12 @@ import type { Database } from './database/db-schema';
 export async function loadDirectory(
   db: Kysely<Database>,
 ): Promise<{ directory: InMemoryDirectory; version: string }> {
+  const { seed, version } = await readDirectorySeed(db);
+  return { directory: new InMemoryDirectory(seed), version };
+}
+
+/** The directory tables as a seed (plain data), with their version. */
+async function readDirectorySeed(db: Kysely<Database>): Promise<{ seed: DirectorySeed; version: string }> {
   const [meta, users, units, memberships, contracts] = await Promise.all([
     db.selectFrom('directory_meta').select('version').executeTakeFirstOrThrow(),
     db
@@ -44,7 +50,7 @@ export async function loadDirectory(
       unit: c.unit,
     })),
   };
-  return { directory: new InMemoryDirectory(seed), version: String(meta.version) };
+  return { seed, version: String(meta.version) };
 }
 
 function sortParentsFirst<T extends { id: string; parent: string | null }>(units: T[]): T[] {
@@ -125,7 +131,34 @@ export async function setRoleHolder(
   });
 }
 
-/** Every runtime process compares this version on each command and reloads when it moved. */
+/**
+ * Every runtime process compares this version on each command and reloads when it moved. The new
+ * directory is kept in the history under its version, in the same transaction, for replay.
+ */
 async function bumpVersion(trx: Transaction<Database>): Promise<void> {
   await sql`update directory_meta set version = version + 1 where id = 1`.execute(trx);
+  const { seed, version } = await readDirectorySeed(trx);
+  await trx
+    .insertInto('directory_history')
+    .values({ version, seed: JSON.stringify(seed) })
+    .execute();
+}
+
+/**
+ * The directories of the given versions as they were, from the history; a version without a
+ * record (changed before the history existed) is left out.
+ */
+export async function directoriesAt(
+  db: Kysely<Database>,
+  versions: readonly string[],
+): Promise<Map<string, InMemoryDirectory>> {
+  const found = new Map<string, InMemoryDirectory>();
+  if (versions.length === 0) return found;
+  const rows = await db
+    .selectFrom('directory_history')
+    .select(['version', 'seed'])
+    .where('version', 'in', [...new Set(versions)])
+    .execute();
+  for (const row of rows) found.set(String(row.version), new InMemoryDirectory(row.seed));
+  return found;
 }

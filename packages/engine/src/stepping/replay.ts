@@ -11,11 +11,13 @@ export type ReplayEntry = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'detail'>;
 /**
  * Refolds a case's audit log through `step` against its pinned definition. The result must equal the
  * stored snapshot; a difference means the log or the snapshot was changed outside the engine.
+ * `directory` is the one every command ran against, or, when it changed during the case, a
+ * function giving each entry's own.
  */
 export function replay(
   bundle: DefinitionBundle,
   entries: ReplayEntry[],
-  directory: Directory,
+  directory: Directory | ((entry: ReplayEntry) => Directory),
 ): CaseSnapshot | undefined {
   let snapshot: CaseSnapshot | undefined;
   const ordered = [...entries].sort((a, b) => a.seq - b.seq);
@@ -26,7 +28,7 @@ export function replay(
     snapshot = step(bundle, snapshot, command, {
       now: entry.at,
       actor: { username: entry.actor, system },
-      directory,
+      directory: typeof directory === 'function' ? directory(entry) : directory,
     }).snapshot;
   }
   return snapshot;

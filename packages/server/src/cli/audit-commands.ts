@@ -63,7 +63,9 @@ export async function replayCommand(args: string[], io: CliIo): Promise<number> 
   if (flags.json) io.out(JSON.stringify({ cases: reports.length, differing: bad }));
   else {
     for (const r of bad) {
-      const note = r.directoryChanged ? ' (the directory changed since some of its commands)' : '';
+      const note = r.directoryChanged
+        ? ' (some of its commands ran on a directory version older than the kept history; replayed on today’s)'
+        : '';
       io.out(`case ${r.instanceId}: ${r.status}${r.message ? `: ${r.message}` : ''}${note}`);
     }
     io.out(`${reports.length} case(s) replayed, ${bad.length} differ`);

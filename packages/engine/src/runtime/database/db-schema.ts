@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
+import type { DirectorySeed } from '../../assignment';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
@@ -20,6 +21,11 @@ export interface Database {
   directory_memberships: { username: string; role: string; unit: string };
   directory_contracts: { contractor_user: string | null; contractor_unit: string | null; unit: string };
   directory_meta: { id: number; version: ColumnType<string, number | string, number | string> };
+  directory_history: {
+    version: ColumnType<string, number | string, never>;
+    seed: JSONColumnType<DirectorySeed, string, never>;
+    recorded_at: ColumnType<Date, never, never>;
+  };
   definitions: {
     key: string;
     version: number;

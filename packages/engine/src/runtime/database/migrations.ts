@@ -219,6 +219,19 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_11_27_300_directory_history': {
+    async up(db) {
+      // The directory as it was at each version, so replay runs every command against the
+      // directory it ran on. Written with each change; versions before this migration have none.
+      await sql`
+        create table directory_history (
+          version bigint primary key,
+          seed json not null,
+          recorded_at timestamptz not null default now()
+        );
+      `.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {
