@@ -44,6 +44,13 @@ async function sharedStatementOfTwo() {
 }
 
 describe('WriteBatcher', () => {
+  it.each([0, -1, 1.5, Number.NaN])(
+    'given %s write slots, then it refuses to start (writes would wait for ever)',
+    (slots) => {
+      expect(() => new WriteBatcher(manualWriter().writer, slots)).toThrow(RangeError);
+    },
+  );
+
   it('given no statement in flight, when a write arrives, then it goes out at once and alone', async () => {
     const { calls, writer } = manualWriter();
     const batcher = new WriteBatcher(writer, 2);

@@ -39,7 +39,11 @@ export class WriteBatcher {
     private readonly writer: StatementWriter,
     private readonly maxInFlight: number,
     private readonly maxBatch = 64,
-  ) {}
+  ) {
+    // Zero (or NaN) slots would queue every write for ever.
+    if (!Number.isInteger(maxInFlight) || maxInFlight < 1)
+      throw new RangeError(`writeConcurrency must be a whole number of at least 1, got ${maxInFlight}`);
+  }
 
   /** Writes one command's rows; true if its case row was written (false: it lost its race). */
   write(write: CaseWrite): Promise<boolean> {
