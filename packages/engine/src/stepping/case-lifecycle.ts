@@ -1,12 +1,12 @@
 import { canActOn, resolveAssignment } from '../assignment';
 import type { InvokeDef, StartChildParams } from '../definition/definition-types';
-import { hiddenFields, withoutFields } from '../expressions';
+import { withoutFields } from '../expressions';
 import { internalEvent } from '../machine/machine-builder';
 import { assignmentContext } from './assignment-context';
 import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
-import { checkShownFields } from './form-submission';
+import { checkShownFields, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -57,7 +57,7 @@ export function startCase(work: StepWork): void {
   const form = definition.startForm ? work.compiled.forms[definition.startForm] : undefined;
   if (form) {
     // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
-    const hidden = hiddenFields(form, work.snap.data, work.opts.now);
+    const hidden = hiddenByShowIf(work, form, work.snap.data);
     work.snap.data = withoutFields(work.snap.data, hidden);
     checkShownFields(work, form, work.snap.data, hidden);
   }

@@ -1,6 +1,7 @@
 import type { FormDefinition, UserTaskDef } from '../definition/definition-types';
 import { concernsField, hiddenFields, withoutFields } from '../expressions';
 import { createFormValidator, type FieldError, type FormValidator } from '../forms';
+import { checkDataLimits } from '../forms/data-limits';
 import type { StepWork } from './step-context';
 import { StepError } from './step-error';
 
@@ -51,11 +52,24 @@ export function applyForm(
   );
   // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
   const merged = { ...current, ...submitted };
-  const hidden = hiddenFields(form, merged, work.opts.now);
+  const hidden = hiddenByShowIf(work, form, merged);
   const kept = withoutFields(submitted, hidden);
   checkShownFields(work, form, withoutFields(merged, hidden), hidden);
   if (def.responses) collectResponse(work, def.responses, kept, meta);
   else work.snap.data = { ...work.snap.data, ...kept };
+}
+
+/**
+ * The fields hidden by their show-if for this data. A show-if never runs over data beyond the size
+ * and depth limits: such data is refused first, with the validator's own errors.
+ */
+export function hiddenByShowIf(
+  work: StepWork,
+  form: FormDefinition,
+  data: Record<string, unknown>,
+): Set<string> {
+  if (checkDataLimits(data).length > 0) checkShownFields(work, form, data, new Set());
+  return hiddenFields(form, data, work.opts.now);
 }
 
 /** Validates form data, leaving out errors about fields hidden by their show-if. */

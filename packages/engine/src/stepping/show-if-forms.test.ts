@@ -64,4 +64,12 @@ describe('fields with a show-if', () => {
     expect(snap.data.amount).toBe(1200);
     expect(snap.data).not.toHaveProperty('cutReason');
   });
+  it('given a start far beyond the size limit on a form with a show-if, then it is refused for its size', () => {
+    const h = new StepHarness(conditionalBundle(), smallDirectory);
+    const error = refusal(() => h.start('w1', { amount: 9000, reason: 'x'.repeat(300 * 1024), unit: 's1' }));
+    expect(error.code).toBe('invalid-form');
+    expect((error.details as { errors: { keyword: string }[] }).errors.map((e) => e.keyword)).toEqual([
+      'limit',
+    ]);
+  });
 });
