@@ -226,6 +226,15 @@ function checkShowIf(key: string, form: FormDefinition, problems: ProblemList): 
   const ui = (form.uiSchema ?? {}) as Record<string, { 'ui:options'?: { showIf?: unknown } } | undefined>;
   let cel: ReturnType<typeof createCelEnvironment> | undefined;
   for (const [field, entry] of Object.entries(ui)) {
+    // Show-if works on top-level fields; one inside a section would be silently ignored.
+    for (const [inner, sub] of Object.entries((entry ?? {}) as Record<string, unknown>))
+      if ((sub as { 'ui:options'?: { showIf?: unknown } } | null)?.['ui:options']?.showIf !== undefined)
+        problems.error(
+          'form-show-if-nested',
+          `/forms/${key}/uiSchema/${field}/${inner}/ui:options/showIf`,
+          `Form '${key}' field '${field}/${inner}': show-if works on top-level fields only`,
+          `Put the condition on '${field}' or move the field out of the section`,
+        );
     const showIf = entry?.['ui:options']?.showIf;
     if (showIf === undefined || (typeof showIf === 'string' && !showIf.trim())) continue;
     const path = `/forms/${key}/uiSchema/${field}/ui:options/showIf`;

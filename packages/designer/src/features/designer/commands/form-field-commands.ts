@@ -279,7 +279,11 @@ export function registerFormFieldCommands(stack: DocStack): void {
   });
 
   stack.register<FieldRef & { expr?: string }>('formField.setShowIf', {
-    canExecute: fieldExists,
+    canExecute: (doc, p) =>
+      fieldExists(doc, p) ??
+      (segmentsOf(p.field).length > 1 && p.expr?.trim()
+        ? 'Show-if works on top-level fields only; put it on the section'
+        : undefined),
     execute(ctx) {
       const { form, field, expr } = ctx.params;
       const segs = segmentsOf(field);

@@ -70,3 +70,14 @@ describe('formField.rename', () => {
     },
   );
 });
+
+describe('formField.setShowIf inside a section', () => {
+  it('given a field in a section, when a show-if is set on it, then it is refused (show-if is for top-level fields)', () => {
+    const stack = createDesignerStack(approvalDoc());
+    stack.execute('formField.add', { form: FORM, kind: 'section', name: 'trip' });
+    stack.execute('formField.add', { form: FORM, kind: 'date', name: 'date', parent: '/trip' });
+    expect(() =>
+      stack.execute('formField.setShowIf', { form: FORM, field: '/trip/date', expr: 'data.days > 1' }),
+    ).toThrow(/top-level fields only/);
+  });
+});

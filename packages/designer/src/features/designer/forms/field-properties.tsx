@@ -115,11 +115,13 @@ export function FieldProperties({
           onChange={(next) => run('formField.setOptions', { ...ref, options: next })}
         />
       )}
-      <CelEditor
-        label={dt('field.showIf')}
-        value={String(((ui['ui:options'] ?? {}) as Json).showIf ?? '')}
-        onCommit={(expr) => run('formField.setShowIf', { ...ref, expr })}
-      />
+      {segs.length === 1 && (
+        <CelEditor
+          label={dt('field.showIf')}
+          value={String(((ui['ui:options'] ?? {}) as Json).showIf ?? '')}
+          onCommit={(expr) => run('formField.setShowIf', { ...ref, expr })}
+        />
+      )}
       <button
         type="button"
         className="btn btn-small btn-danger"
