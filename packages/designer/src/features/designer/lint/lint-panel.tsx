@@ -2,12 +2,12 @@
 import type { LintProblem } from '@flowform/engine';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { useDesigner } from '../page/designer-context';
-import { friendlyMessage } from './friendly-message';
 import { problemTarget } from './problem-target';
+import { ProblemText } from './problem-text';
 
 export function LintPanel({ onShow }: { onShow?: () => void }) {
   const { problems, select } = useDesigner();
-  const { dt, locale } = useDesignerText();
+  const { dt } = useDesignerText();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const show = (p: LintProblem) => {
     const t = problemTarget(p);
@@ -31,13 +31,7 @@ export function LintPanel({ onShow }: { onShow?: () => void }) {
           // biome-ignore lint/suspicious/noArrayIndexKey: problems are recomputed on every edit
           <li key={`${p.code}-${p.path}-${i}`} className={`ff-problem ff-problem-${p.severity}`}>
             <button type="button" className="ff-problem-button" onClick={() => show(p)}>
-              <span className="ff-problem-severity">
-                {p.severity === 'error' ? `✖ ${dt('lint.error')}` : `▲ ${dt('lint.warning')}`}
-              </span>{' '}
-              <code>{p.code}</code>{' '}
-              <span className="ff-problem-friendly">{friendlyMessage(p, locale) ?? ''}</span>
-              <span className="ff-problem-message">{p.message}</span>
-              <span className="ff-problem-hint">{dt('lint.hint', { hint: p.hint })}</span>
+              <ProblemText problem={p} />
             </button>
           </li>
         ))}

@@ -1,10 +1,10 @@
 /** The problems the server's lint found when it refused a publish (checks the browser cannot run). */
 import type { LintProblem } from '@flowform/engine';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { friendlyMessage } from './friendly-message';
+import { ProblemText } from './problem-text';
 
 export function RefusedProblems({ problems }: { problems: LintProblem[] }) {
-  const { dt, locale } = useDesignerText();
+  const { dt } = useDesignerText();
   if (problems.length === 0) return null;
   return (
     <section className="ff-lint ff-refused" aria-label={dt('ver.refused')} role="alert">
@@ -13,13 +13,7 @@ export function RefusedProblems({ problems }: { problems: LintProblem[] }) {
         {problems.map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list from one answer
           <li key={`${p.code}-${p.path}-${i}`} className={`ff-problem ff-problem-${p.severity}`}>
-            <span className="ff-problem-severity">
-              {p.severity === 'error' ? `✖ ${dt('lint.error')}` : `▲ ${dt('lint.warning')}`}
-            </span>{' '}
-            <code>{p.code}</code> <code>{p.path}</code>{' '}
-            <span className="ff-problem-friendly">{friendlyMessage(p, locale) ?? ''}</span>
-            <span className="ff-problem-message">{p.message}</span>
-            <span className="ff-problem-hint">{dt('lint.hint', { hint: p.hint })}</span>
+            <ProblemText problem={p} showPath />
           </li>
         ))}
       </ul>
