@@ -2,7 +2,7 @@
 // offered tasks), 10,000 users holding ~3 roles each. 200 "to do" reads for random users and 200
 // for holders of the hottest role. The data set is built once (minutes) and kept in the database
 // `flowform_bench_inbox`; `--rebuild` builds it again. Prints figures, then one JSON line.
-import { loadDirectory, openDatabase, queryInbox } from '@flowform/engine/runtime';
+import { loadDirectory, openDatabase, queryInbox } from '@flowform/runtime';
 import { sql } from 'kysely';
 import { databaseExists, databaseUrl, median, percentile, recreateDatabase, round } from './bench-support';
 

@@ -2,7 +2,7 @@
 // before it at the same concurrency, so the shared machine's swings cancel out. Prints figures,
 // then one JSON line. `--quick` runs one short repetition.
 import type { DefinitionBundle } from '@flowform/engine';
-import { CaseRuntime, type OpenDatabase, openDatabase, replaceDirectory } from '@flowform/engine/runtime';
+import { CaseRuntime, type OpenDatabase, openDatabase, replaceDirectory } from '@flowform/runtime';
 import { sql } from 'kysely';
 import {
   databaseUrl,

@@ -16,6 +16,7 @@ import {
   parseIsoDuration,
   replay,
   StepError,
+  SYSTEM_ACTOR,
   step,
 } from '@flowform/engine';
 import type { CompleteOptions, DriverTask, FiredTimer, ScenarioDriver } from './scenario-driver';
@@ -28,8 +29,6 @@ interface StoredCase {
   effects: Effect[];
   children: string[];
 }
-
-const SYSTEM = { username: 'system', system: true };
 
 /** Monday 2 March 2026, 16:00 in Beijing. */
 export const SCENARIO_EPOCH = '2026-03-02T08:00:00.000Z';
@@ -83,7 +82,7 @@ export class InMemoryDriver implements ScenarioDriver {
   }
 
   async run(caseId: string, user: string, command: Command): Promise<void> {
-    this.execute(caseId, command, user === SYSTEM.username ? SYSTEM : { username: user });
+    this.execute(caseId, command, user === SYSTEM_ACTOR.username ? SYSTEM_ACTOR : { username: user });
   }
 
   async advance(duration: string): Promise<FiredTimer[]> {
@@ -93,7 +92,7 @@ export class InMemoryDriver implements ScenarioDriver {
     const fired: FiredTimer[] = [];
     for (let next = this.nextDueTimer(); next; next = this.nextDueTimer()) {
       fired.push({ caseId: next.caseId, kind: next.timer.kind, stateId: next.timer.stateId });
-      this.execute(next.caseId, { type: 'timerFired', timerId: next.timer.id }, SYSTEM);
+      this.execute(next.caseId, { type: 'timerFired', timerId: next.timer.id }, SYSTEM_ACTOR);
     }
     return fired;
   }
@@ -195,11 +194,13 @@ export class InMemoryDriver implements ScenarioDriver {
         };
         this.open(effect.childId, effect.process, command, { username: effect.initiator, system: true });
       } else if (effect.type === 'cancelChild') {
-        this.tolerateStale(() => this.execute(effect.childId, { type: 'cancel', reason: 'parent' }, SYSTEM));
+        this.tolerateStale(() =>
+          this.execute(effect.childId, { type: 'cancel', reason: 'parent' }, SYSTEM_ACTOR),
+        );
       } else if (effect.type === 'childFinished') {
         const { childId, status, data } = effect;
         this.tolerateStale(() =>
-          this.execute(effect.parentInstanceId, { type: 'childDone', childId, status, data }, SYSTEM),
+          this.execute(effect.parentInstanceId, { type: 'childDone', childId, status, data }, SYSTEM_ACTOR),
         );
       } else if (effect.type === 'directoryChange') {
         this.directory.setRoleHolder(effect.role, effect.unit, effect.user);

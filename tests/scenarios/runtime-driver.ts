@@ -17,6 +17,7 @@ import {
   type InMemoryDirectory,
   parseIsoDuration,
   replay,
+  SYSTEM_ACTOR,
 } from '@flowform/engine';
 import {
   CaseRuntime,
@@ -24,10 +25,9 @@ import {
   type OpenDatabase,
   OutboxWorker,
   replaceDirectory,
-  SYSTEM,
-} from '@flowform/engine/runtime';
+} from '@flowform/runtime';
+import { openTestDatabase } from '@flowform/runtime/testing';
 import { afterAll } from 'vitest';
-import { openTestDatabase } from '../../packages/engine/src/runtime/testing/test-database';
 import { SCENARIO_EPOCH } from './in-memory-driver';
 import type { CompleteOptions, DriverTask, FiredTimer, ScenarioDriver } from './scenario-driver';
 import { holders, mayWork } from './task-holders';
@@ -106,7 +106,11 @@ export class RuntimeDriver implements ScenarioDriver {
   }
 
   async run(caseId: string, user: string, command: Command): Promise<void> {
-    await this.runtime.execute(caseId, command, user === SYSTEM.username ? SYSTEM : { username: user });
+    await this.runtime.execute(
+      caseId,
+      command,
+      user === SYSTEM_ACTOR.username ? SYSTEM_ACTOR : { username: user },
+    );
     await this.deliver();
   }
 
@@ -128,7 +132,7 @@ export class RuntimeDriver implements ScenarioDriver {
       if (!due) return fired;
       const timer = (await this.snapshot(due.instance_id)).timers.find((t) => t.id === due.id)!;
       fired.push({ caseId: due.instance_id, kind: timer.kind, stateId: timer.stateId });
-      await this.run(due.instance_id, SYSTEM.username, { type: 'timerFired', timerId: due.id });
+      await this.run(due.instance_id, SYSTEM_ACTOR.username, { type: 'timerFired', timerId: due.id });
     }
   }
 

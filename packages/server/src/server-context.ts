@@ -1,5 +1,5 @@
 import { createFormValidator, type Effect } from '@flowform/engine';
-import { CaseRuntime, type OpenDatabase, openDatabase } from '@flowform/engine/runtime';
+import { CaseRuntime, type OpenDatabase, openDatabase } from '@flowform/runtime';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { SessionStore } from './auth/session-store';
 import type { ServerConfig } from './config/server-config';

@@ -4,7 +4,7 @@
  */
 import type { CaseSnapshot, TaskRecord } from '../stepping/case-snapshot';
 import type { Actor, Command } from '../stepping/commands';
-import { SYSTEM_ACTOR } from '../stepping/replay';
+import { SYSTEM_ACTOR } from '../stepping/system-actor';
 import { formSamples } from './form-samples';
 import { holders, person, type SimContext, taskDefOf } from './sim-context';
 import type { SimAction } from './simulation-types';
@@ -17,7 +17,6 @@ export interface Choice {
   action: SimAction;
 }
 
-const SYSTEM: Actor = { username: SYSTEM_ACTOR, system: true };
 const COMMENT = '模拟意见 (simulated comment)';
 
 function taskChoices(ctx: SimContext, snap: CaseSnapshot, task: TaskRecord, at: number): Choice[] {
@@ -86,7 +85,7 @@ export function choicesAt(ctx: SimContext, snap: CaseSnapshot, at: number): Choi
     for (const status of ['completed', 'cancelled'] as const) {
       out.push({
         command: { type: 'childDone', childId: child.id, status },
-        actor: SYSTEM,
+        actor: SYSTEM_ACTOR,
         at,
         action: { kind: 'childDone', state: child.stateId, status },
       });
@@ -96,7 +95,7 @@ export function choicesAt(ctx: SimContext, snap: CaseSnapshot, at: number): Choi
   if (timer) {
     out.push({
       command: { type: 'timerFired', timerId: timer.id },
-      actor: SYSTEM,
+      actor: SYSTEM_ACTOR,
       at: Math.max(at, Date.parse(timer.dueAt)),
       action: { kind: 'timer', timer: timer.kind, state: timer.stateId },
     });

@@ -4,7 +4,7 @@ import type { DefinitionBundle } from '../definition/definition-types';
 import { parseIsoDuration } from '../expressions';
 import type { CaseSnapshot, TaskRecord } from '../stepping/case-snapshot';
 import type { Actor, Command } from '../stepping/commands';
-import { SYSTEM_ACTOR } from '../stepping/replay';
+import { SYSTEM_ACTOR } from '../stepping/system-actor';
 import { CoverageTracker } from './coverage';
 import { report } from './explore';
 import {
@@ -26,8 +26,6 @@ import type {
   SimulationScript,
 } from './simulation-types';
 import { describeStep, startVariants } from './step-record';
-
-const SYSTEM: Actor = { username: SYSTEM_ACTOR, system: true };
 
 /** Thrown when a script step cannot be carried out: which step, and why. */
 export class ScriptError extends Error {
@@ -77,7 +75,7 @@ function plan(
     const command: Command = { type: 'childDone', childId: child.id, status: s.childDone };
     return {
       command,
-      actor: SYSTEM,
+      actor: SYSTEM_ACTOR,
       action: { kind: 'childDone', state: child.stateId!, status: s.childDone },
     };
   }
@@ -149,7 +147,7 @@ export function runScript(
         if (current.snapshot.status !== 'running' || !due || Date.parse(due.dueAt) > until) break;
         at = Math.max(at, Date.parse(due.dueAt));
         const action: SimAction = { kind: 'timer', timer: due.kind, state: due.stateId };
-        take({ command: { type: 'timerFired', timerId: due.id }, actor: SYSTEM, action }, at, n);
+        take({ command: { type: 'timerFired', timerId: due.id }, actor: SYSTEM_ACTOR, action }, at, n);
       }
       at = until;
       return;

@@ -4,6 +4,7 @@ import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
 import type { AuditEntry } from './effects';
 import { step } from './step';
+import { isSystemEntry } from './system-actor';
 
 /** An audit row as replay needs it: who, when, and the command (kept in `detail.command`). */
 export type ReplayEntry = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'detail'>;
@@ -24,7 +25,7 @@ export function replay(
   for (const entry of ordered) {
     const command = entry.detail?.command as Command | undefined;
     if (!command) throw new Error(`Audit row ${entry.seq} carries no command`);
-    const system = entry.actor === SYSTEM_ACTOR || entry.detail?.system === true;
+    const system = isSystemEntry(entry);
     snapshot = step(bundle, snapshot, command, {
       now: entry.at,
       actor: { username: entry.actor, system },
@@ -33,6 +34,3 @@ export function replay(
   }
   return snapshot;
 }
-
-/** The actor name timers and child completions act under. */
-export const SYSTEM_ACTOR = 'system';

@@ -1,4 +1,4 @@
-import { queryInbox } from '@flowform/engine/runtime';
+import { queryInbox } from '@flowform/runtime';
 import { createRoute, z } from '@hono/zod-openapi';
 import { newRouter } from '../http/router';
 import { IdParamSchema, problemResponses } from '../schemas/common-schemas';

@@ -118,7 +118,7 @@ describe('authentication', () => {
     const headers = { authorization: `Bearer ${token}` };
     const before = await body(await s.call('GET', '/api/me', { headers }));
     expect(before.isAdmin).toBe(false);
-    const { setRoleHolder } = await import('@flowform/engine/runtime');
+    const { setRoleHolder } = await import('@flowform/runtime');
     await s.ctx.db
       .insertInto('directory_memberships')
       .values({ username: 'w011', role: 'administrator', unit: 'district' })

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CaseRuntime, openDatabase, replaceDirectory } from '@flowform/engine/runtime';
+import { CaseRuntime, openDatabase, replaceDirectory } from '@flowform/runtime';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serverMigrations } from '../database/server-migrations';

@@ -1,4 +1,4 @@
-import { CaseRuntime, openDatabase, replayCases, verifyAudit } from '@flowform/engine/runtime';
+import { CaseRuntime, openDatabase, replayCases, verifyAudit } from '@flowform/runtime';
 import { loadConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
 import type { CliIo } from './main';

@@ -1,5 +1,5 @@
 import { InMemoryDirectory } from '@flowform/engine';
-import { openDatabase } from '@flowform/engine/runtime';
+import { openDatabase } from '@flowform/runtime';
 import { loadConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
 import { createLogger } from '../http/logger';

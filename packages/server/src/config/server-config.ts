@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { DatabaseTarget } from '@flowform/engine/runtime';
+import type { DatabaseTarget } from '@flowform/runtime';
 
 /** A chat robot the administrator configured; notifications are posted to it. */
 export interface WebhookTarget {

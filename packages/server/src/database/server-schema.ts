@@ -1,4 +1,4 @@
-import type { Database } from '@flowform/engine/runtime';
+import type { Database } from '@flowform/runtime';
 import type { ColumnType, Generated, JSONColumnType, Kysely } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;

@@ -1,4 +1,4 @@
-import type { CaseRuntime } from '@flowform/engine/runtime';
+import type { CaseRuntime } from '@flowform/runtime';
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { SessionStore } from '../auth/session-store';

@@ -1,5 +1,5 @@
 import { type FieldError, type Locale, StepError } from '@flowform/engine';
-import { RuntimeError } from '@flowform/engine/runtime';
+import { RuntimeError } from '@flowform/runtime';
 import { HTTPException } from 'hono/http-exception';
 import { ApiProblem, problems } from './problem';
 

@@ -1,5 +1,5 @@
 import type { Effect, LocalizedText } from '@flowform/engine';
-import type { OutboxRow } from '@flowform/engine/runtime';
+import type { OutboxRow } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
 import { storeNotifications } from './notification-store';
 import type { WebhookDispatcher } from './webhook-dispatcher';

@@ -8,7 +8,7 @@ import {
   lintDefinition,
   type ProcessDefinition,
 } from '@flowform/engine';
-import { replaceDirectory } from '@flowform/engine/runtime';
+import { replaceDirectory } from '@flowform/runtime';
 import { hashPassword } from '../auth/password';
 import { expandPaths, loadForms } from '../cli/definition-files';
 import type { ServerDb } from '../database/server-schema';

@@ -1,4 +1,4 @@
-import { canonicalJson, GENESIS_HASH, sha256Hex } from '@flowform/engine/runtime';
+import { canonicalJson, GENESIS_HASH, sha256Hex } from '@flowform/runtime';
 import type { ServerDb } from '../database/server-schema';
 
 /** An administrator's action outside any case (publishing a definition …). */

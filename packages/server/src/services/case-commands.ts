@@ -1,5 +1,5 @@
 import type { Command } from '@flowform/engine';
-import type { CommandOutcome } from '@flowform/engine/runtime';
+import type { CommandOutcome } from '@flowform/runtime';
 import type { AuthUser } from '../http/app-env';
 import { ApiProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';

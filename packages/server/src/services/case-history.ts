@@ -1,4 +1,4 @@
-import { chainHash, GENESIS_HASH } from '@flowform/engine/runtime';
+import { chainHash, GENESIS_HASH } from '@flowform/runtime';
 import type { z } from '@hono/zod-openapi';
 import type { HistoryEntrySchema } from '../schemas/case-schemas';
 import type { ServerContext } from '../server-context';

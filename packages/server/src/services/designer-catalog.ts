@@ -1,5 +1,5 @@
 import type { DirectorySeed } from '@flowform/engine';
-import { loadDirectory } from '@flowform/engine/runtime';
+import { loadDirectory } from '@flowform/runtime';
 import { sql } from 'kysely';
 import { isoTime } from '../database/iso-time';
 import { problems } from '../http/problem';

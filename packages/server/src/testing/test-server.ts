@@ -1,5 +1,5 @@
 import type { DefinitionBundle } from '@flowform/engine';
-import { openDatabase } from '@flowform/engine/runtime';
+import { openDatabase } from '@flowform/runtime';
 import { type AppOptions, createApp } from '../app';
 import { type ServerConfig, testConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';

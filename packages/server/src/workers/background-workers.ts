@@ -1,4 +1,4 @@
-import { OutboxWorker, TimerWorker } from '@flowform/engine/runtime';
+import { OutboxWorker, TimerWorker } from '@flowform/runtime';
 import { notifyHandler } from '../notifications/notify-handler';
 import type { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import type { ServerContext } from '../server-context';

@@ -11,6 +11,7 @@ import {
   expandCandidates,
   type InMemoryDirectory,
   StepError,
+  SYSTEM_ACTOR,
   step,
 } from '@flowform/engine';
 import type { DesignDoc } from '../model/design-doc';
@@ -19,7 +20,6 @@ import { transitionId } from '../model/transitions';
 import { browserFormValidator } from './browser-form-validator';
 
 export const SIM_EPOCH = Date.parse('2026-03-02T08:00:00.000Z');
-const SYSTEM: Actor = { username: 'system', system: true };
 
 export type SimEvent =
   | { kind: 'start'; user: string }
@@ -165,7 +165,7 @@ export function fireNextTimer(
   const next = [...sim.snapshot.timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   if (!next) return undefined;
   const at = Math.max(sim.at, Date.parse(next.dueAt));
-  return apply(doc, directory, sim, { type: 'timerFired', timerId: next.id }, SYSTEM, at, {
+  return apply(doc, directory, sim, { type: 'timerFired', timerId: next.id }, SYSTEM_ACTOR, at, {
     kind: 'timer',
     timer: next.kind,
     state: next.stateId,

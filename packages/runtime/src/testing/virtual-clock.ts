@@ -1,4 +1,4 @@
-import { parseIsoDuration } from '../../expressions';
+import { parseIsoDuration } from '@flowform/engine';
 
 /** A clock tests move by hand; the runtime reads it instead of the database's now(). */
 export class VirtualClock {

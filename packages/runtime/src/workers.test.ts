@@ -1,5 +1,5 @@
+import { smallDirectory } from '@flowform/engine/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';

@@ -1,5 +1,5 @@
+import type { DirectorySeed } from '@flowform/engine';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
-import type { DirectorySeed } from '../../assignment';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 

@@ -1,5 +1,5 @@
-import type { Directory } from '../assignment';
-import { replay } from '../stepping/replay';
+import type { Directory } from '@flowform/engine';
+import { replay } from '@flowform/engine';
 import { canonicalJson } from './audit-chain';
 import { auditContent } from './audit-verifier';
 import type { CaseRuntime } from './case-runtime';

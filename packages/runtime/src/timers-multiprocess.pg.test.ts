@@ -1,8 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { smallDirectory } from '@flowform/engine/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';

@@ -1,7 +1,7 @@
+import type { DirectorySeed } from '@flowform/engine';
+import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { DirectorySeed } from '../assignment';
-import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory, setRoleHolder } from './directory-store';

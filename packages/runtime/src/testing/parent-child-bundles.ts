@@ -1,4 +1,4 @@
-import type { DefinitionBundle } from '../../definition/definition-types';
+import type { DefinitionBundle } from '@flowform/engine';
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const ok = [{ key: 'ok', label: text('确定', 'OK') }];

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';

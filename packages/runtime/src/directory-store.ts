@@ -1,7 +1,7 @@
+import type { DirectorySeed } from '@flowform/engine';
+import { InMemoryDirectory } from '@flowform/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
-import type { DirectorySeed } from '../assignment';
-import { InMemoryDirectory } from '../assignment';
 import type { Database } from './database/db-schema';
 
 /** Reads the directory tables into the in-memory directory the pure step needs. */

@@ -1,4 +1,4 @@
-import type { CaseSnapshot } from '../stepping/case-snapshot';
+import type { CaseSnapshot } from '@flowform/engine';
 
 /** What the runtime knew of a case right after it wrote it: enough to run the next command. */
 export interface CachedCase {

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
+import type {
+  Actor,
+  CaseSnapshot,
+  Command,
+  Effect,
+  FormValidator,
+  InMemoryDirectory,
+} from '@flowform/engine';
+import { compileBundle, StepError, step } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
-import type { InMemoryDirectory } from '../assignment';
-import type { FormValidator } from '../forms';
-import type { CaseSnapshot } from '../stepping/case-snapshot';
-import type { Actor, Command } from '../stepping/commands';
-import { compileBundle } from '../stepping/compiled-definition';
-import type { Effect } from '../stepping/effects';
-import { step } from '../stepping/step';
-import { StepError } from '../stepping/step-error';
 import { GENESIS_HASH } from './audit-chain';
 import { type ChangeSet, computeChangeSet } from './change-set';
 import type { Database } from './database/db-schema';

@@ -1,10 +1,8 @@
+import type { CaseSnapshot } from '@flowform/engine';
+import { canActOn, replay, StepError } from '@flowform/engine';
+import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canActOn } from '../assignment';
-import type { CaseSnapshot } from '../stepping/case-snapshot';
-import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
-import { replay } from '../stepping/replay';
-import { StepError } from '../stepping/step-error';
 import { chainHash, GENESIS_HASH } from './audit-chain';
 import { CaseRuntime } from './case-runtime';
 import { checkConsistency } from './consistency-check';

@@ -1,5 +1,5 @@
+import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory, setRoleHolder } from './directory-store';

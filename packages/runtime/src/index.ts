@@ -1,4 +1,4 @@
-// The durable runtime (Node only: Kysely, pg, PGlite). Import from '@flowform/engine/runtime';
+// The durable runtime (Node only: Kysely, pg, PGlite). Import from '@flowform/runtime';
 // the core entry '@flowform/engine' stays free of I/O so the web app can use it.
 export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from './audit-chain';
 export { type BrokenLink, verifyAudit } from './audit-verifier';
@@ -25,5 +25,4 @@ export {
 } from './outbox-worker';
 export { type ReplayReport, replayCases } from './replay-check';
 export { RuntimeError, type RuntimeErrorCode } from './runtime-error';
-export { SYSTEM } from './system-actor';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';

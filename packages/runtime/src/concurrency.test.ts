@@ -1,6 +1,6 @@
+import type { StepError } from '@flowform/engine';
+import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
-import type { StepError } from '../stepping/step-error';
 import { CaseRuntime, type CommandOutcome } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';

@@ -1,8 +1,8 @@
+import type { CaseSnapshot } from '@flowform/engine';
+import { createFormValidator, type FormValidator } from '@flowform/engine';
+import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFormValidator, type FormValidator } from '../forms';
-import type { CaseSnapshot } from '../stepping/case-snapshot';
-import { expenseBundle, smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { CaseRuntime } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';

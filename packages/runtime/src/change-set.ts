@@ -1,7 +1,5 @@
-import type { CaseSnapshot, TaskRecord } from '../stepping/case-snapshot';
-import type { Command } from '../stepping/commands';
-import type { CompiledDefinition } from '../stepping/compiled-definition';
-import type { StepResult } from '../stepping/step-context';
+import type { CaseSnapshot, Command, CompiledDefinition, StepResult, TaskRecord } from '@flowform/engine';
+import { isSystemEntry } from '@flowform/engine';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
 
 /** Rows one command writes, computed from the snapshots before and after it. Pure. */
@@ -115,8 +113,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       }
     }
   }
-  const endedBy =
-    command.type === 'complete' && !result.audit.actor.startsWith('system') ? result.audit.actor : null;
+  const endedBy = command.type === 'complete' && !isSystemEntry(result.audit) ? result.audit.actor : null;
   for (const old of oldTasks.values()) {
     if (newTasks.has(old.id)) continue;
     const completed = command.type === 'complete' && command.taskId === old.id;
@@ -231,7 +228,7 @@ function auditRow(ctx: ChangeContext): ChangeSet['audit'] {
  */
 function participants(before: CaseSnapshot | undefined, after: CaseSnapshot, ctx: ChangeContext): string[] {
   const people = peopleOf(after);
-  if (!ctx.result.audit.actor.startsWith('system')) people.add(ctx.result.audit.actor);
+  if (!isSystemEntry(ctx.result.audit)) people.add(ctx.result.audit.actor);
   const known = before ? peopleOf(before) : new Set<string>();
   return [...people].filter((u) => !known.has(u)).sort();
 }

@@ -1,10 +1,9 @@
+import type { Effect } from '@flowform/engine';
+import { StepError, SYSTEM_ACTOR } from '@flowform/engine';
 import { sql } from 'kysely';
-import type { Effect } from '../stepping/effects';
-import { StepError } from '../stepping/step-error';
 import type { CaseRuntime } from './case-runtime';
 import { setRoleHolder } from './directory-store';
 import { RuntimeError } from './runtime-error';
-import { SYSTEM } from './system-actor';
 
 /** A stored outbox row as handlers see it. */
 export interface OutboxRow {
@@ -137,7 +136,7 @@ function builtInHandlers(runtime: CaseRuntime): EffectHandlers {
     },
     cancelChild: async (effect) => {
       await tolerate(['stale'], () =>
-        runtime.execute(effect.childId, { type: 'cancel', reason: 'parent' }, SYSTEM, {
+        runtime.execute(effect.childId, { type: 'cancel', reason: 'parent' }, SYSTEM_ACTOR, {
           idempotencyKey: `cancel:${effect.childId}`,
         }),
       );
@@ -147,7 +146,7 @@ function builtInHandlers(runtime: CaseRuntime): EffectHandlers {
         runtime.execute(
           effect.parentInstanceId,
           { type: 'childDone', childId: effect.childId, status: effect.status, data: effect.data },
-          SYSTEM,
+          SYSTEM_ACTOR,
           {
             idempotencyKey: `child-done:${effect.childId}`,
           },

@@ -1,8 +1,7 @@
+import { StepError, SYSTEM_ACTOR } from '@flowform/engine';
 import { sql } from 'kysely';
-import { StepError } from '../stepping/step-error';
 import type { CaseRuntime } from './case-runtime';
 import { RuntimeError } from './runtime-error';
-import { SYSTEM } from './system-actor';
 
 /** How a timer worker runs; several processes may run one each against the same database. */
 export interface TimerWorkerOptions {
@@ -45,7 +44,7 @@ export class TimerWorker {
     let fired = 0;
     for (const row of claimed.rows.sort((a, b) => a.id.localeCompare(b.id))) {
       try {
-        await runtime.execute(row.instance_id, { type: 'timerFired', timerId: row.id }, SYSTEM, {
+        await runtime.execute(row.instance_id, { type: 'timerFired', timerId: row.id }, SYSTEM_ACTOR, {
           idempotencyKey: `timer:${row.id}`,
         });
         fired += 1;

@@ -1,5 +1,5 @@
+import type { DefinitionBundle } from '@flowform/engine';
 import type { Kysely } from 'kysely';
-import type { DefinitionBundle } from '../definition/definition-types';
 import { canonicalJson, sha256Hex } from './audit-chain';
 import type { Database } from './database/db-schema';
 import { RuntimeError } from './runtime-error';

@@ -1,5 +1,5 @@
+import type { Directory } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
-import type { Directory } from '../assignment';
 import type { Database } from './database/db-schema';
 
 /** What an inbox list asks for. `cursor` comes from the previous page's `nextCursor`. */

@@ -1,0 +1,2 @@
+// Test support for suites outside this package that run on the real runtime (scenario drivers).
+export { concurrencyBackends, openTestDatabase, testBackends } from './test-database';
