@@ -5,7 +5,7 @@ export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';
 export { lintDefinition } from './lint/lint-definition';
-export type { LintContext, LintProblem } from './lint/lint-types';
+export type { LintContext, LintProblem, ProblemList } from './lint/lint-types';
 export { indexStates, type StateIndex, type StateInfo } from './machine/state-index';
 export * from './simulation';
 export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';

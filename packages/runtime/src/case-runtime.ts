@@ -10,6 +10,7 @@ import type {
 import { compileBundle, StepError, step } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import { GENESIS_HASH } from './audit-chain';
+import type { WriteHead } from './case-write';
 import { type ChangeSet, computeChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
 import { DefinitionStore } from './definition-store';
@@ -17,7 +18,6 @@ import { loadDirectory } from './directory-store';
 import { RuntimeError } from './runtime-error';
 import { type CachedCase, SnapshotCache } from './snapshot-cache';
 import { WriteBatcher } from './write-batcher';
-import type { WriteHead } from './write-head';
 import { writeChangeSets } from './write-statement';
 
 /** How the runtime is wired: its database, and (in tests) a virtual clock. */

@@ -1,13 +1,14 @@
 import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseRuntime } from './case-runtime';
+import type { CaseWrite } from './case-write';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
 import { statementCounter } from './testing/statement-counter';
 import { openTestDatabase, testBackends } from './testing/test-database';
 import { WriteBatcher } from './write-batcher';
-import { type CaseWrite, writeChangeSets } from './write-statement';
+import { writeChangeSets } from './write-statement';
 
 const write = (caseId: string, kind: 'update' | 'insert' = 'update') =>
   ({ change: { instance: { id: caseId } }, head: { kind } }) as unknown as CaseWrite;

@@ -1,4 +1,4 @@
-import type { CaseWrite } from './write-statement';
+import type { CaseWrite } from './case-write';
 
 /** Writes one statement's worth of commands; resolves with the ids of the cases written. */
 export type StatementWriter = (writes: CaseWrite[]) => Promise<Set<string>>;

@@ -1,18 +1,5 @@
+import type { CaseWrite, WriteHead } from './case-write';
 import type { StatementParams } from './statement-params';
-import type { CaseWrite } from './write-statement';
-
-/** How a write meets the case row: an update guarded by the version (and directory), or a start. */
-export type WriteHead =
-  | { kind: 'update'; directoryVersion?: string }
-  | {
-      kind: 'insert';
-      definitionKey: string;
-      definitionVersion: number;
-      parentId: string | null;
-      confidential: boolean;
-      initiator: string;
-      startedAt: string;
-    };
 
 /**
  * The `head` CTE of a write statement: the case rows, updated under their version guard or

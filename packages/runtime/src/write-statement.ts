@@ -1,15 +1,9 @@
 import { CompiledQuery, type Kysely } from 'kysely';
+import type { CaseWrite } from './case-write';
 import type { ChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
 import { StatementParams } from './statement-params';
-import { headCte, type WriteHead } from './write-head';
-
-/** One command's rows: its change set, how it meets the case row, its idempotency record. */
-export interface CaseWrite {
-  change: ChangeSet;
-  head: WriteHead;
-  idempotency: { key: string; actor: string; response: unknown } | undefined;
-}
+import { headCte } from './write-head';
 
 /** One string per statement variant (which parts are present): prepared once per connection. */
 const variants = new Map<string, string>();

@@ -7,3 +7,4 @@ export type { FieldError, FormValidation, Locale, SchemaProblem } from './form-t
 export type { FormValidator } from './form-validator';
 export { createFormValidator } from './form-validator';
 export type { MessageSpec } from './message-spec';
+export { checkSchemaSafety } from './schema-safety';

@@ -1,7 +1,7 @@
 import { expandCandidates, resolveAssignment } from '../assignment';
 import type { DirectoryChangeParams, NotifyParams, StartChildParams } from '../definition/definition-types';
 import { assignmentContext } from './assignment-context';
-import { startChild } from './case-lifecycle';
+import { startChild } from './child-cases';
 import { closeStateWork, openStateWork } from './state-work';
 import { record, type StepWork } from './step-context';
 

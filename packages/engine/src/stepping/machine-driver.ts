@@ -2,7 +2,7 @@ import type { AnyMachineSnapshot } from 'xstate';
 import type { EngineEvent, MachineContext } from '../machine/machine-builder';
 import { type Executable, pureInitialTransition, pureTransition } from '../machine/pure-transition';
 import { runAction } from './action-runner';
-import { finishCase } from './case-lifecycle';
+import { finishCase } from './case-ending';
 import type { CaseSnapshot } from './case-snapshot';
 import { celPerson, type StepWork } from './step-context';
 import { StepError } from './step-error';

@@ -1,6 +1,6 @@
 import { parseIsoDuration, resolveDueAt } from '../expressions';
 import { internalEvent } from '../machine/machine-builder';
-import { startChild } from './case-lifecycle';
+import { startChild } from './child-cases';
 import { stateDef } from './compiled-definition';
 import { celVars, nextId, type StepWork } from './step-context';
 import { createTasks } from './task-factory';

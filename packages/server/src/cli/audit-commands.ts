@@ -1,7 +1,7 @@
 import { CaseRuntime, openDatabase, replayCases, verifyAudit } from '@flowform/runtime';
 import { loadConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
-import type { CliIo } from './main';
+import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
 const VERIFY_HELP = `Usage: flowform verify-audit [--instance id] [--json]

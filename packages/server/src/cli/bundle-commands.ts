@@ -5,8 +5,8 @@ import { loadConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
 import { publishBundles } from '../seed/demo-seed';
 import { createServerContext } from '../server-context';
+import type { CliIo } from './cli-io';
 import { loadDefinitionFile } from './definition-files';
-import type { CliIo } from './main';
 import { parseFlags } from './parse-flags';
 
 const EXPORT_HELP = `Usage: flowform export <key> [--version n] [--out file]

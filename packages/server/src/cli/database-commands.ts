@@ -5,7 +5,7 @@ import { serverMigrations } from '../database/server-migrations';
 import { createLogger } from '../http/logger';
 import { demoDirectory, isEmpty, seedDemo } from '../seed/demo-seed';
 import { createServerContext } from '../server-context';
-import type { CliIo } from './main';
+import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
 const MIGRATE_HELP = `Usage: flowform migrate

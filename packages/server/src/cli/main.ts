@@ -1,18 +1,10 @@
 import { replayCommand, verifyAuditCommand } from './audit-commands';
 import { exportCommand, importCommand } from './bundle-commands';
+import type { CliIo, CommandRunner } from './cli-io';
 import { migrateCommand, seedCommand } from './database-commands';
 import { lintCommand } from './lint-command';
 import { simulateCommand } from './simulate-command';
 import { startCommand } from './start-command';
-
-/** A subcommand: takes its arguments, writes to stdout/stderr, returns the exit code. */
-export type CommandRunner = (args: string[], io: CliIo) => Promise<number>;
-
-/** Where commands write; tests pass buffers. */
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-}
 
 const commands: Record<string, { run: CommandRunner; summary: string }> = {
   start: {

@@ -8,8 +8,8 @@ import {
   type SimulationScript,
   simulate,
 } from '@flowform/engine';
+import type { CliIo } from './cli-io';
 import { loadDefinitionFile } from './definition-files';
-import type { CliIo } from './main';
 import { parseFlags } from './parse-flags';
 import { simulationText } from './simulation-text';
 

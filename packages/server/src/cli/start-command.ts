@@ -3,7 +3,7 @@ import { createLogger } from '../http/logger';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
 import { startServer } from '../server';
-import type { CliIo } from './main';
+import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
 const HELP = `Usage: flowform start [--port n] [--demo]

@@ -32,11 +32,11 @@ export async function openTestServer(options: TestServerOptions = {}) {
   async function call(
     method: string,
     path: string,
-    init: { as?: string; body?: unknown; headers?: Record<string, string>; raw?: BodyInit } = {},
+    init: { as?: string; body?: unknown; headers?: Record<string, string>; raw?: RequestInit['body'] } = {},
   ): Promise<Response> {
     const headers: Record<string, string> = { ...init.headers };
     if (init.as) headers.authorization = `Bearer ${await login(init.as)}`;
-    let body: BodyInit | undefined = init.raw;
+    let body: RequestInit['body'] | undefined = init.raw;
     if (init.body !== undefined) {
       body = JSON.stringify(init.body);
       headers['content-type'] ??= 'application/json';

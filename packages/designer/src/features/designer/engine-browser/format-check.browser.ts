@@ -3,7 +3,7 @@
  * time (see build/csp-safe-engine.ts), with the engine's wording of each problem.
  */
 import validate from 'virtual:flowform-definition-validator';
-import type { ProblemList } from '../../../../../engine/src/lint/lint-types';
+import type { ProblemList } from '@flowform/engine';
 
 export function checkFormat(definition: unknown, problems: ProblemList): boolean {
   if (validate(definition)) return true;

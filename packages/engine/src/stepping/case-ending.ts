@@ -1,0 +1,30 @@
+import { record, type StepWork } from './step-context';
+
+/**
+ * The machine reached a final state (or the case was cancelled): close everything, tell the parent.
+ * Children a state waits for are cancelled; children started by a `startChild` action live on when
+ * the case completes (an evaluation's admonition talks outlast it) and are cancelled only with it.
+ */
+export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): void {
+  const snap = work.snap;
+  snap.status = status;
+  snap.endedAt = work.opts.now;
+  snap.tasks = [];
+  snap.timers = [];
+  snap.votes = {};
+  for (const child of snap.children) {
+    if (child.status !== 'running' || (status === 'completed' && !child.stateId)) continue;
+    child.status = 'cancelled';
+    work.effects.push({ type: 'cancelChild', childId: child.id });
+  }
+  if (snap.parent) {
+    work.effects.push({
+      type: 'childFinished',
+      parentInstanceId: snap.parent.instanceId,
+      childId: snap.parent.childId,
+      status,
+      data: snap.data,
+    });
+  }
+  record(work, { caseFinished: status });
+}
