@@ -1,16 +1,13 @@
-import { createFormValidator, type Effect } from '@flowform/engine';
-import { CaseRuntime, type OpenDatabase, openDatabase } from '@flowform/runtime';
-import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
-import { SessionStore } from './auth/session-store';
+import type { Effect } from '@flowform/engine';
+import type { CaseRuntime } from '@flowform/runtime';
+import type { LoginThrottle } from './auth/login-throttle';
+import type { SessionStore } from './auth/session-store';
 import type { ServerConfig } from './config/server-config';
-import { serverMigrations } from './database/server-migrations';
 import type { ServerDb } from './database/server-schema';
-import { requestLocaleValidator } from './http/locale';
 import type { Logger } from './http/logger';
-import { caseEventPublisher } from './notifications/case-events';
-import { EventHub } from './notifications/event-hub';
+import type { EventHub } from './notifications/event-hub';
 
-/** Everything routes and services share; built once per server by `createServerContext`. */
+/** Everything routes and services share; built once per server by `composeServer` (compose-server.ts). */
 export interface ServerContext {
   db: ServerDb;
   runtime: CaseRuntime;
@@ -21,44 +18,4 @@ export interface ServerContext {
   config: ServerConfig;
   /** Called after every committed command (live events, waking the outbox). */
   afterCommit: ((instanceId: string, effects: Effect[]) => void)[];
-}
-
-/** Test and wiring hooks. */
-export interface ContextOptions {
-  /** An already open database (tests share one per file). */
-  database?: OpenDatabase;
-  clock?: () => string;
-  throttle?: Partial<ThrottleOptions>;
-}
-
-/** Opens (and migrates) the database and builds the shared services. */
-export async function createServerContext(
-  config: ServerConfig,
-  log: Logger,
-  options: ContextOptions = {},
-): Promise<{ ctx: ServerContext; database: OpenDatabase }> {
-  const database = options.database ?? (await openDatabase(config.database, serverMigrations));
-  const db = database.db as unknown as ServerDb;
-  const hub = new EventHub();
-  const afterCommit: ServerContext['afterCommit'] = [caseEventPublisher(db, hub, log)];
-  const runtime = new CaseRuntime({
-    db: database.db,
-    writeConcurrency: config.writeConcurrency,
-    forms: requestLocaleValidator(createFormValidator()),
-    onCommitted: (instanceId, effects) => {
-      for (const listener of afterCommit) listener(instanceId, effects);
-    },
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
-  const ctx: ServerContext = {
-    db,
-    runtime,
-    sessions: new SessionStore(db, config.sessionTtlSeconds),
-    throttle: new LoginThrottle(options.throttle),
-    hub,
-    log,
-    config,
-    afterCommit,
-  };
-  return { ctx, database };
 }

@@ -2,11 +2,12 @@ import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
+import { composeServer } from './compose-server';
 import type { ServerConfig } from './config/server-config';
 import type { Logger } from './http/logger';
 import { WebhookDispatcher } from './notifications/webhook-dispatcher';
 import { isEmpty, seedDemo } from './seed/demo-seed';
-import { createServerContext, type ServerContext } from './server-context';
+import type { ServerContext } from './server-context';
 import { createWorkers } from './workers/background-workers';
 
 /** A listening server and how to stop it. */
@@ -36,7 +37,7 @@ export async function startServer(
   log: Logger,
   options: StartOptions = {},
 ): Promise<RunningServer> {
-  const { ctx, database } = await createServerContext(config, log);
+  const { ctx, database } = await composeServer(config, log);
   const seeded =
     options.seedIfEmpty && (await isEmpty(ctx.db))
       ? await seedDemo(ctx, options.hashParams ? { hashParams: options.hashParams } : {})

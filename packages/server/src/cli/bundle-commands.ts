@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { DefinitionBundle, FormDefinition, ProcessDefinition } from '@flowform/engine';
+import { composeServer } from '../compose-server';
 import { loadConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
 import { publishBundles } from '../seed/demo-seed';
-import { createServerContext } from '../server-context';
 import type { CliIo } from './cli-io';
 import { loadDefinitionFile } from './definition-files';
 import { parseFlags } from './parse-flags';
@@ -32,7 +32,7 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.err([...flags.errors, 'flowform export: name one definition key', '', EXPORT_HELP].join('\n'));
     return 2;
   }
-  const { ctx, database } = await createServerContext(loadConfig(), createLogger('silent'));
+  const { ctx, database } = await composeServer(loadConfig(), createLogger('silent'));
   try {
     const version = flags.strings.version
       ? Number(flags.strings.version)
@@ -76,7 +76,7 @@ export async function importCommand(args: string[], io: CliIo): Promise<number> 
     definition: loaded.definition as ProcessDefinition,
     forms: loaded.forms as Record<string, FormDefinition>,
   };
-  const { ctx, database } = await createServerContext(loadConfig(), createLogger('silent'));
+  const { ctx, database } = await composeServer(loadConfig(), createLogger('silent'));
   try {
     const directory = await ctx.runtime.directoryAt();
     const result = await publishBundles(ctx, [bundle], directory, flags.strings.by ?? 'cli');

@@ -1,10 +1,10 @@
 import { InMemoryDirectory } from '@flowform/engine';
 import { openDatabase } from '@flowform/runtime';
+import { composeServer } from '../compose-server';
 import { loadConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
 import { createLogger } from '../http/logger';
 import { demoDirectory, isEmpty, seedDemo } from '../seed/demo-seed';
-import { createServerContext } from '../server-context';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
@@ -47,7 +47,7 @@ export async function seedCommand(args: string[], io: CliIo): Promise<number> {
     io.err([...flags.errors, 'flowform seed: only --demo is available', '', SEED_HELP].join('\n'));
     return 2;
   }
-  const { ctx, database } = await createServerContext(loadConfig(), createLogger('silent'));
+  const { ctx, database } = await composeServer(loadConfig(), createLogger('silent'));
   try {
     if (!(await isEmpty(ctx.db)) && !flags.force) {
       io.err('flowform seed: the database already has users; add --force to replace the directory');

@@ -1,11 +1,11 @@
 import type { DefinitionBundle } from '@flowform/engine';
 import { openDatabase } from '@flowform/runtime';
 import { type AppOptions, createApp } from '../app';
+import { type ContextOptions, composeServer } from '../compose-server';
 import { type ServerConfig, testConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
 import { createLogger } from '../http/logger';
 import { seedDemo } from '../seed/demo-seed';
-import { type ContextOptions, createServerContext } from '../server-context';
 
 /** Cheap scrypt for tests (the real cost is used by `flowform start`). */
 export const TEST_HASH = { N: 1024, r: 8, p: 1 };
@@ -23,7 +23,7 @@ export interface TestServerOptions extends Omit<ContextOptions, 'database'>, App
 export async function openTestServer(options: TestServerOptions = {}) {
   const database = await openDatabase({ memory: true }, serverMigrations);
   const config = testConfig(options.config);
-  const { ctx } = await createServerContext(config, createLogger('silent'), { ...options, database });
+  const { ctx } = await composeServer(config, createLogger('silent'), { ...options, database });
   await seedDemo(ctx, { hashParams: TEST_HASH, ...(options.bundles ? { bundles: options.bundles } : {}) });
   const app = createApp(ctx, options);
   const tokens = new Map<string, string>();
