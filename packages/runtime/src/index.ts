@@ -15,6 +15,12 @@ export { migrateToLatest } from './database/migrations';
 export { type DatabaseTarget, type OpenDatabase, openDatabase } from './database/open-database';
 export { DefinitionStore } from './definition-store';
 export { loadDirectory, replaceDirectory, setRoleHolder } from './directory-store';
+export {
+  checkRetention,
+  expiredIdempotencyKeys,
+  type HousekeepingOptions,
+  type HousekeepingTask,
+} from './housekeeping';
 export { type InboxItem, type InboxPage, type InboxQuery, queryInbox } from './inbox-queries';
 export {
   type EffectHandler,

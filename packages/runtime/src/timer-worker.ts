@@ -1,6 +1,7 @@
 import { StepError, SYSTEM_ACTOR } from '@flowform/engine';
 import { sql } from 'kysely';
 import type { CaseRuntime } from './case-runtime';
+import type { HousekeepingOptions } from './housekeeping';
 import { RuntimeError } from './runtime-error';
 
 /** How a timer worker runs; several processes may run one each against the same database. */
@@ -13,6 +14,8 @@ export interface TimerWorkerOptions {
   batch?: number;
   lockSeconds?: number;
   onError?: (error: unknown, timerId: string) => void;
+  /** Clean-ups run at most once per `intervalMs` beside the timers (expired keys, sessions …). */
+  housekeeping?: HousekeepingOptions;
 }
 
 /**
@@ -25,6 +28,7 @@ export class TimerWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
+  private lastHousekeeping = Number.NEGATIVE_INFINITY;
 
   constructor(private readonly opts: TimerWorkerOptions) {}
 
@@ -55,6 +59,20 @@ export class TimerWorker {
     return fired;
   }
 
+  /** Runs every housekeeping task now; returns rows deleted per task. A failing task does not stop the others. */
+  async runHousekeeping(): Promise<Record<string, number>> {
+    const now = this.opts.clock ? sql`${this.opts.clock()}::timestamptz` : sql`now()`;
+    const counts: Record<string, number> = {};
+    for (const task of this.opts.housekeeping?.tasks ?? []) {
+      try {
+        counts[task.name] = await task.run(this.opts.runtime.db as never, now);
+      } catch (error) {
+        this.opts.onError?.(error, `housekeeping:${task.name}`);
+      }
+    }
+    return counts;
+  }
+
   private async settle(timerId: string, error: unknown): Promise<void> {
     const db = this.opts.runtime.db;
     if (error instanceof StepError && error.code === 'stale') {
@@ -77,11 +95,20 @@ export class TimerWorker {
     this.stopped = false;
     const tick = async () => {
       if (this.stopped) return;
-      this.running = this.runOnce().catch((error) => this.opts.onError?.(error, '*'));
+      this.running = this.runOnce()
+        .then(() => (this.housekeepingDue() ? this.runHousekeeping() : undefined))
+        .catch((error) => this.opts.onError?.(error, '*'));
       await this.running;
       if (!this.stopped) this.timer = setTimeout(tick, this.opts.intervalMs ?? 1000);
     };
     void tick();
+  }
+
+  private housekeepingDue(): boolean {
+    const every = this.opts.housekeeping?.intervalMs;
+    if (every === undefined || Date.now() - this.lastHousekeeping < every) return false;
+    this.lastHousekeeping = Date.now();
+    return true;
   }
 
   /** Stops polling and waits for the batch in hand to finish. */

@@ -68,7 +68,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
     allowedOrigins: ctx.config.allowedOrigins,
   });
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
-  app.use('/api/*', idempotency(ctx.db));
+  app.use('/api/*', idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds));
 
   app.route('/api/auth', logoutRoutes(ctx));
   app.route('/api/me', meRoutes());

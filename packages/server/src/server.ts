@@ -4,6 +4,7 @@ import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { composeServer } from './compose-server';
 import type { ServerConfig } from './config/server-config';
+import { withFirstRunLock } from './database/first-run-lock';
 import type { Logger } from './http/logger';
 import { WebhookDispatcher } from './notifications/webhook-dispatcher';
 import { isEmpty, seedDemo } from './seed/demo-seed';
@@ -38,10 +39,13 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const { ctx, database } = await composeServer(config, log);
-  const seeded =
-    options.seedIfEmpty && (await isEmpty(ctx.db))
-      ? await seedDemo(ctx, options.hashParams ? { hashParams: options.hashParams } : {})
-      : undefined;
+  const seeded = options.seedIfEmpty
+    ? await withFirstRunLock(database, async () =>
+        (await isEmpty(ctx.db))
+          ? seedDemo(ctx, options.hashParams ? { hashParams: options.hashParams } : {})
+          : undefined,
+      )
+    : undefined;
   const webhooks = new WebhookDispatcher({ targets: config.webhooks, log });
   const workers = createWorkers(ctx, webhooks, options.workerId ?? `${hostname()}:${process.pid}`);
   const lifecycle = { draining: false };

@@ -232,6 +232,12 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_02_301_idempotency_keys_created': {
+    async up(db) {
+      // Housekeeping deletes keys past their retention by age.
+      await sql`create index idempotency_keys_created on idempotency_keys (created_at)`.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -1,2 +1,2 @@
 // Test support for suites outside this package that run on the real runtime (scenario drivers).
-export { concurrencyBackends, openTestDatabase, testBackends } from './test-database';
+export { concurrencyBackends, createScratchDatabase, openTestDatabase, testBackends } from './test-database';

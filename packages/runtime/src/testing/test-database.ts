@@ -22,6 +22,22 @@ export function concurrencyBackends(): ('pglite' | 'postgres')[] {
  */
 export async function openTestDatabase(kind: 'pglite' | 'postgres', poolSize = 10): Promise<OpenDatabase> {
   if (kind === 'pglite') return openDatabase({ memory: true });
+  const scratch = await createScratchDatabase();
+  const open = await openDatabase({ url: scratch.url, poolSize });
+  return {
+    ...open,
+    close: async () => {
+      await open.close();
+      await scratch.drop();
+    },
+  };
+}
+
+/**
+ * An empty database on the server named by DATABASE_URL, for tests that open it themselves (with
+ * other migrations, or from several processes); `drop()` removes it, connections and all.
+ */
+export async function createScratchDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
   const url = process.env.DATABASE_URL;
   if (!url) throw new Error('DATABASE_URL is not set');
   const name = `ff_test_${process.pid}_${randomBytes(4).toString('hex')}`;
@@ -34,11 +50,9 @@ export async function openTestDatabase(kind: 'pglite' | 'postgres', poolSize = 1
   }
   const target = new URL(url);
   target.pathname = `/${name}`;
-  const open = await openDatabase({ url: target.toString(), poolSize });
   return {
-    ...open,
-    close: async () => {
-      await open.close();
+    url: target.toString(),
+    drop: async () => {
       const cleanup = new pg.Client({ connectionString: url });
       await cleanup.connect();
       try {

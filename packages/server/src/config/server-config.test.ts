@@ -1,3 +1,6 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from './server-config';
 
@@ -26,5 +29,36 @@ describe('loadConfig', () => {
 
   it('given an invalid PORT, then a clear error', () => {
     expect(() => loadConfig({ PORT: '70000' }, '/srv/flowform')).toThrow("Invalid PORT '70000'");
+  });
+
+  it('given no config file, then idempotency keys are leased 60 s and kept 24 h, ended sessions kept a week', () => {
+    expect(loadConfig({}, '/srv/flowform').housekeeping).toMatchObject({
+      idempotencyLeaseSeconds: 60,
+      idempotencyRetentionHours: 24,
+      sessionRetentionHours: 168,
+    });
+  });
+
+  const withFile = (settings: Record<string, unknown>) => {
+    const dir = mkdtempSync(join(tmpdir(), 'ff-config-'));
+    writeFileSync(join(dir, 'flowform.config.json'), JSON.stringify(settings));
+    return loadConfig({}, dir);
+  };
+
+  it('given retention settings in the config file, then they are taken', () => {
+    expect(
+      withFile({ idempotencyLeaseSeconds: 5, idempotencyRetentionHours: 48, sessionRetentionHours: 1 })
+        .housekeeping,
+    ).toMatchObject({
+      idempotencyLeaseSeconds: 5,
+      idempotencyRetentionHours: 48,
+      sessionRetentionHours: 1,
+    });
+  });
+
+  it.each([0, -1, 'a day'])('given idempotencyRetentionHours %s, then a clear error', (value) => {
+    expect(() => withFile({ idempotencyRetentionHours: value })).toThrow(
+      /idempotencyRetentionHours.*positive/,
+    );
   });
 });

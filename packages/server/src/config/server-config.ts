@@ -29,6 +29,19 @@ export interface ServerConfig {
   demo: boolean;
   /** Write statements in flight per process (group commit); more suits a database with more cores. */
   writeConcurrency: number;
+  /** Clean-ups the timer worker runs (see workers/server-housekeeping.ts). */
+  housekeeping: HousekeepingConfig;
+}
+
+/** How long the server keeps what it only needs for a while, and how often it cleans up. */
+export interface HousekeepingConfig {
+  /** A request holding an Idempotency-Key owns it this long; a retry after that (the holder crashed) runs it. */
+  idempotencyLeaseSeconds: number;
+  /** Idempotency keys (HTTP responses and command records) are kept this long for retries. */
+  idempotencyRetentionHours: number;
+  /** Expired or revoked sessions are kept this long (sign-in history), then deleted. */
+  sessionRetentionHours: number;
+  intervalMs: number;
 }
 
 const DEFAULT_UPLOAD_TYPES = [
@@ -51,6 +64,9 @@ interface ConfigFile {
   uploadLimitBytes?: number;
   uploadTypes?: string[];
   publicUrl?: string;
+  idempotencyLeaseSeconds?: number;
+  idempotencyRetentionHours?: number;
+  sessionRetentionHours?: number;
 }
 
 /**
@@ -86,6 +102,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     staticDir: resolve(import.meta.dirname, '../../../designer/dist'),
     demo: env.FLOWFORM_DEMO === '1' || env.FLOWFORM_DEMO === 'true',
     writeConcurrency,
+    housekeeping: housekeepingConfig(file),
+  };
+}
+
+function housekeepingConfig(file: ConfigFile): HousekeepingConfig {
+  const positive = (name: keyof ConfigFile, value: unknown, fallback: number) => {
+    if (value === undefined) return fallback;
+    if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0)
+      throw new Error(`Invalid ${name} in the config file: a positive number`);
+    return value;
+  };
+  return {
+    idempotencyLeaseSeconds: positive('idempotencyLeaseSeconds', file.idempotencyLeaseSeconds, 60),
+    idempotencyRetentionHours: positive('idempotencyRetentionHours', file.idempotencyRetentionHours, 24),
+    sessionRetentionHours: positive('sessionRetentionHours', file.sessionRetentionHours, 24 * 7),
+    intervalMs: 10 * 60 * 1000,
   };
 }
 

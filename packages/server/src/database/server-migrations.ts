@@ -101,4 +101,15 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_02_106_server_idempotency_lease': {
+    async up(db) {
+      // A key whose request died with its process is taken over once its lease ends (null: from before
+      // leases, treated as ended).
+      await sql`
+        alter table server_idempotency add column lease_until timestamptz;
+        create index server_idempotency_created on server_idempotency (created_at);
+        create index server_sessions_expires on server_sessions (expires_at);
+      `.execute(db);
+    },
+  },
 };

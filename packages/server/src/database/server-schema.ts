@@ -59,6 +59,7 @@ export interface ServerTables {
     content_type: string | null;
     body: string | null;
     created_at: DefaultTimestamp;
+    lease_until: Timestamp | null;
   };
 }
 

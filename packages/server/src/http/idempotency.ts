@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
+import { sql } from 'kysely';
 import type { ServerDb } from '../database/server-schema';
 import type { AppEnv } from './app-env';
 import { ApiProblem, problems } from './problem';
@@ -21,8 +22,14 @@ export function idempotencyKey(c: Context): string | undefined {
  * `Idempotent-Replayed: true`), a retry while the first still runs gets 409, and the same key on a
  * different request gets 422. Case commands also pass the key to the runtime, whose own record
  * makes the command exactly-once even across processes.
+ *
+ * A running request holds its key for `leaseSeconds`. If its process dies before answering, the
+ * key is not stuck: a retry after the lease takes it over and runs the request again, and the
+ * runtime's record (written in the command's own transaction) makes that run either the command's
+ * one execution or the return of its committed result.
  */
-export function idempotency(db: ServerDb): MiddlewareHandler<AppEnv> {
+export function idempotency(db: ServerDb, leaseSeconds: number): MiddlewareHandler<AppEnv> {
+  const lease = sql<Date>`now() + ${`${leaseSeconds} seconds`}::interval`;
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
     const key = idempotencyKey(c);
@@ -31,13 +38,14 @@ export function idempotency(db: ServerDb): MiddlewareHandler<AppEnv> {
     const id = sha256(`${user.username}\n${key}`);
     const body = c.req.raw.body ? new Uint8Array(await c.req.arrayBuffer()) : new Uint8Array();
     const fingerprint = sha256(`${c.req.method} ${c.req.path}\n${sha256(body)}`);
-    const inserted = await db
-      .insertInto('server_idempotency')
-      .values({ id, fingerprint, status: null, content_type: null, body: null })
-      .onConflict((oc) => oc.column('id').doNothing())
-      .returning('id')
-      .executeTakeFirst();
-    if (!inserted) return replay(db, id, fingerprint);
+    const reserved =
+      (await db
+        .insertInto('server_idempotency')
+        .values({ id, fingerprint, status: null, content_type: null, body: null, lease_until: lease })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .returning('id')
+        .executeTakeFirst()) ?? (await takeOver(db, id, fingerprint, lease));
+    if (!reserved) return replay(db, id, fingerprint);
     await next();
     if (c.res.status >= 500) {
       await db.deleteFrom('server_idempotency').where('id', '=', id).execute();
@@ -46,10 +54,28 @@ export function idempotency(db: ServerDb): MiddlewareHandler<AppEnv> {
     const text = await c.res.clone().text();
     await db
       .updateTable('server_idempotency')
-      .set({ status: c.res.status, content_type: c.res.headers.get('content-type'), body: text })
+      .set({
+        status: c.res.status,
+        content_type: c.res.headers.get('content-type'),
+        body: text,
+        lease_until: null,
+      })
       .where('id', '=', id)
       .execute();
   };
+}
+
+/** The key of a request that never answered and whose lease ended: this request runs it now. */
+function takeOver(db: ServerDb, id: string, fingerprint: string, lease: ReturnType<typeof sql<Date>>) {
+  return db
+    .updateTable('server_idempotency')
+    .set({ lease_until: lease })
+    .where('id', '=', id)
+    .where('fingerprint', '=', fingerprint)
+    .where('status', 'is', null)
+    .where((eb) => eb.or([eb('lease_until', 'is', null), eb('lease_until', '<', sql<Date>`now()`)]))
+    .returning('id')
+    .executeTakeFirst();
 }
 
 async function replay(db: ServerDb, id: string, fingerprint: string): Promise<Response> {

@@ -1,5 +1,5 @@
 import type { DefinitionBundle } from '@flowform/engine';
-import { openDatabase } from '@flowform/runtime';
+import { type DatabaseTarget, openDatabase } from '@flowform/runtime';
 import { type AppOptions, createApp } from '../app';
 import { type ContextOptions, composeServer } from '../compose-server';
 import { type ServerConfig, testConfig } from '../config/server-config';
@@ -14,6 +14,8 @@ export const TEST_HASH = { N: 1024, r: 8, p: 1 };
 export interface TestServerOptions extends Omit<ContextOptions, 'database'>, AppOptions {
   config?: Partial<ServerConfig>;
   bundles?: DefinitionBundle[];
+  /** Another database than in-memory PGlite (a scratch PostgreSQL database, for crash tests). */
+  target?: DatabaseTarget;
 }
 
 /**
@@ -21,7 +23,7 @@ export interface TestServerOptions extends Omit<ContextOptions, 'database'>, App
  * bundles), driven through `app.request()`: no port. One per test file; PGlite takes a second to open.
  */
 export async function openTestServer(options: TestServerOptions = {}) {
-  const database = await openDatabase({ memory: true }, serverMigrations);
+  const database = await openDatabase(options.target ?? { memory: true }, serverMigrations);
   const config = testConfig(options.config);
   const { ctx } = await composeServer(config, createLogger('silent'), { ...options, database });
   await seedDemo(ctx, { hashParams: TEST_HASH, ...(options.bundles ? { bundles: options.bundles } : {}) });

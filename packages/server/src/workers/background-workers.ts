@@ -2,6 +2,7 @@ import { OutboxWorker, TimerWorker } from '@flowform/runtime';
 import { notifyHandler } from '../notifications/notify-handler';
 import type { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import type { ServerContext } from '../server-context';
+import { serverHousekeeping } from './server-housekeeping';
 
 /** The timer and outbox workers of one server process. */
 export interface BackgroundWorkers {
@@ -12,7 +13,7 @@ export interface BackgroundWorkers {
 }
 
 /**
- * Wires the engine's workers: timers fire due timers; the outbox delivers effects, with the
+ * Wires the runtime's workers: timers fire due timers (and run the housekeeping); the outbox delivers effects, with the
  * server's `notify` handler. Every commit wakes the outbox so notifications go out at once.
  */
 export function createWorkers(
@@ -25,7 +26,12 @@ export function createWorkers(
       error,
       where: typeof where === 'string' ? where : (where as { id?: string })?.id,
     });
-  const timers = new TimerWorker({ runtime: ctx.runtime, workerId, onError });
+  const timers = new TimerWorker({
+    runtime: ctx.runtime,
+    workerId,
+    onError,
+    housekeeping: serverHousekeeping(ctx.config.housekeeping),
+  });
   const outbox = new OutboxWorker({
     runtime: ctx.runtime,
     workerId,

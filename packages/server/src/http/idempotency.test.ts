@@ -1,0 +1,82 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as h from '../../../../tests/scenarios/data/hardship-data';
+import { body, openTestServer } from '../testing/test-server';
+
+const KEY = 'hardship-assistance';
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+describe('Idempotency-Key leases', () => {
+  let s: Awaited<ReturnType<typeof openTestServer>>;
+  beforeAll(async () => {
+    s = await openTestServer();
+  });
+  afterAll(() => s.close());
+
+  const startWith = (key: string, data = h.application()) =>
+    s.call('POST', '/api/instances', {
+      as: 'head103',
+      body: { definitionKey: KEY, data },
+      headers: { 'idempotency-key': key },
+    });
+  /** Leaves the key as a process that reserved it and died would: no answer, a lease. */
+  const abandon = async (key: string, lease: 'ended' | 'live' | 'none') => {
+    const fingerprint = sha256(
+      `POST /api/instances\n${sha256(JSON.stringify({ definitionKey: KEY, data: h.application() }))}`,
+    );
+    await s.ctx.db
+      .insertInto('server_idempotency')
+      .values({
+        id: sha256(`head103\n${key}`),
+        fingerprint,
+        status: null,
+        content_type: null,
+        body: null,
+        lease_until:
+          lease === 'none'
+            ? null
+            : sql<Date>`now() + ${lease === 'ended' ? '-1 seconds' : '60 seconds'}::interval`,
+      })
+      .execute();
+  };
+  const casesStartedWith = async (key: string) =>
+    (
+      await s.ctx.db
+        .selectFrom('idempotency_keys')
+        .select('instance_id')
+        .where('key', '=', `head103:${key}`)
+        .execute()
+    ).length;
+
+  it('given a key whose holder died and whose lease ended, when the request is retried, then it runs once and later retries replay it', async () => {
+    await abandon('crashed-1', 'ended');
+    const retried = await startWith('crashed-1');
+    expect(retried.status).toBe(201);
+    expect(retried.headers.get('idempotent-replayed')).toBeNull();
+    const again = await startWith('crashed-1');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await body(again)).toEqual(await body(retried));
+    expect(await casesStartedWith('crashed-1')).toBe(1);
+  });
+
+  it('given a key written before leases (no lease), when retried, then it is taken over like an ended lease', async () => {
+    await abandon('crashed-2', 'none');
+    expect((await startWith('crashed-2')).status).toBe(201);
+  });
+
+  it('given a key still held under a live lease, when retried, then 409 idempotency-in-progress and nothing runs', async () => {
+    await abandon('running-1', 'live');
+    const res = await startWith('running-1');
+    expect(res.status).toBe(409);
+    expect((await body(res)).code).toBe('idempotency-in-progress');
+    expect(await casesStartedWith('running-1')).toBe(0);
+  });
+
+  it('given an abandoned key, when another request reuses it after the lease, then 422 idempotency-key-reused', async () => {
+    await abandon('crashed-3', 'ended');
+    const res = await startWith('crashed-3', h.application({ amount: 1234 }));
+    expect(res.status).toBe(422);
+    expect((await body(res)).code).toBe('idempotency-key-reused');
+  });
+});
