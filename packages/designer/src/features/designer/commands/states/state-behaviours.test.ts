@@ -1,10 +1,10 @@
 import { lintDefinition } from '@flowform/engine';
 import { describe, expect, it } from 'vitest';
-import { docText } from '../model/design-doc';
-import { allTransitions, stateIndex } from '../model/state-graph';
-import { createDesignerStack } from './designer-commands';
-import type { AddStateParams } from './state-commands';
-import { approvalDoc, SHIPPED, shippedDoc } from './test-fixture';
+import { docText } from '../../model/design-doc';
+import { allTransitions, stateIndex } from '../../model/state-graph';
+import { createDesignerStack } from '../designer-commands';
+import { approvalDoc, SHIPPED, shippedDoc } from '../test-fixture';
+import type { AddStateParams } from './state-params';
 
 const lintCodes = (doc: ReturnType<typeof approvalDoc>) =>
   lintDefinition(doc.definition, { forms: doc.forms }).map((p) => `${p.code}@${p.path}`);

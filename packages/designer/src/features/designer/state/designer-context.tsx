@@ -1,12 +1,14 @@
 /**
- * What every panel of the designer shares: the command stack and its document, the selection, the
- * directory, the lint problems and what the simulator highlights. Panels render from the document
- * and change it only through `run(command, params)`.
+ * What every panel of the designer shares: the command stack and its document, the typed facade
+ * that edits it, the selection, the directory, the lint problems and what the simulator highlights.
+ * Panels render from the document and change it only through `modeling` (undo/redo on `stack`).
+ * It sits at the foot of the designer: `page/` provides it, the panels read it.
  */
 import type { DirectorySeed, InMemoryDirectory, LintProblem } from '@flowform/engine';
 import { createContext, useContext } from 'react';
-import type { CommandStack } from '../model/command-stack';
+import type { DocStack } from '../commands/command-map';
 import type { DesignDoc } from '../model/design-doc';
+import type { Modeling } from './modeling';
 
 export interface Selection {
   states: string[];
@@ -23,12 +25,12 @@ export interface Highlight {
 }
 
 export interface DesignerState {
-  stack: CommandStack<DesignDoc>;
+  stack: DocStack;
   doc: DesignDoc;
   selection: Selection;
   select: (selection: Selection) => void;
-  /** Runs a command; a refusal is shown to the user, not thrown. */
-  run: (command: string, params: unknown) => boolean;
+  /** Every edit, one typed method per intent; a refusal is shown to the user, not thrown. */
+  modeling: Modeling;
   seed: DirectorySeed | undefined;
   directory: InMemoryDirectory | undefined;
   problems: LintProblem[];

@@ -1,8 +1,8 @@
 import { lintDefinition } from '@flowform/engine';
 import { describe, expect, it } from 'vitest';
-import { docText } from '../model/design-doc';
-import { createDesignerStack } from './designer-commands';
-import { approvalDoc, SHIPPED, shippedDoc } from './test-fixture';
+import { docText } from '../../model/design-doc';
+import { createDesignerStack } from '../designer-commands';
+import { approvalDoc, SHIPPED, shippedDoc } from '../test-fixture';
 
 const FORM = 'leave-request.apply';
 
