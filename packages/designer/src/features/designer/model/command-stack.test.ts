@@ -73,6 +73,10 @@ describe('command stack', () => {
       // @ts-expect-error count.set takes { value: number }
       s.execute('count.set', { item: 'a' });
     expect(wrongParams).toBeTypeOf('function');
+    const missingHandler = () =>
+      // @ts-expect-error the handler table must name every command of the map ('count.set' is missing)
+      new CommandStack<Doc, Commands>({ items: [], count: 0 }, { 'item.add': { execute: () => undefined } });
+    expect(missingHandler).toBeTypeOf('function');
     expect(s.commands()).toEqual(['count.set', 'item.add']);
   });
 });
