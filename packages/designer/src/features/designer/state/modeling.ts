@@ -11,28 +11,16 @@ import type { ParameterDef, SetDefinitionParams } from '../commands/definition/d
 import type { Clipboard } from '../commands/elements/element-params';
 import type { AddFieldParams, FieldOption, FieldRef, Limits } from '../commands/form-fields/field-params';
 import type { AppendStateParams } from '../commands/states/state-params';
-import type { TaskCommand, TaskField } from '../commands/tasks/task-params';
+import { TASK_FIELDS, type TaskCommand, type TaskField } from '../commands/tasks/task-params';
 import { CommandError } from '../model/command-stack';
 import type { DesignDoc } from '../model/design-doc';
 import type { PaletteKind } from '../model/state-templates';
 import type { TransitionRef } from '../model/transitions';
 
-/** Task property → the command that sets it. */
-const TASK_COMMAND: Record<TaskField, TaskCommand> = {
-  title: 'task.setTitle',
-  form: 'task.setForm',
-  assignment: 'task.setAssignee',
-  onEmpty: 'task.setOnEmpty',
-  outcomes: 'task.setOutcomes',
-  due: 'task.setDue',
-  reminders: 'task.setReminders',
-  escalation: 'task.setEscalation',
-  voting: 'task.setVoting',
-  operations: 'task.setOperations',
-  fieldPermissions: 'task.setFieldPermissions',
-  returnTargets: 'task.setReturnTargets',
-  cc: 'task.setCc',
-};
+/** Task property → the command that sets it (TASK_FIELDS turned round). */
+const TASK_COMMAND = Object.fromEntries(
+  Object.entries(TASK_FIELDS).map(([command, field]) => [field, command]),
+) as Record<TaskField, TaskCommand>;
 
 export class Modeling {
   constructor(
