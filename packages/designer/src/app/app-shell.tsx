@@ -3,10 +3,10 @@ import { designerText } from '../features/designer/i18n/use-designer-text';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { pick } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
+import { Link } from '../state/navigation';
+import { paths, type Route } from '../state/routes';
+import { useMe, useSession } from '../state/session';
 import { LanguageSwitch } from '../ui/language-switch';
-import { Link } from './navigation';
-import { paths, type Route } from './routes';
-import { useMe, useSession } from './session';
 
 /** Header with navigation, the bell, the language switch and the user; then the screen. */
 export function AppShell({ route, children }: { route: Route; children: ReactNode }) {

@@ -8,12 +8,12 @@ import { StartPage } from '../features/start/start-page';
 import { StartProcessPage } from '../features/start/start-process-page';
 import { TaskPage } from '../features/task/task-page';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
+import { LiveProvider } from '../state/live-context';
+import { usePathname } from '../state/navigation';
+import { matchRoute, type Route } from '../state/routes';
+import { SessionProvider, useSession } from '../state/session';
 import { Loading } from '../ui/status-views';
 import { AppShell } from './app-shell';
-import { LiveProvider } from './live-context';
-import { usePathname } from './navigation';
-import { matchRoute, type Route } from './routes';
-import { SessionProvider, useSession } from './session';
 
 const DesignerRoute = lazy(() => import('../features/designer/page/designer-route'));
 

@@ -1,11 +1,11 @@
 import { useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import type { CaseListItem } from '../../api/types';
-import { useLiveEvents } from '../../app/live-context';
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { formatDateTime, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { useLiveEvents } from '../../state/live-context';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import { Empty, ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 import { InboxTabs } from '../inbox/inbox-tabs';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { useLiveEvents } from '../../app/live-context';
 import { useI18n } from '../../i18n/i18n-context';
+import { useLiveEvents } from '../../state/live-context';
 import { ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 import { CaseView } from './case-view';

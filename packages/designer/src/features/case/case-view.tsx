@@ -1,12 +1,12 @@
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { usePeople } from '../../api/people';
-import { takeFlash } from '../../app/flash';
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
-import { useMe } from '../../app/session';
 import { formatDateTime, formatList, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { takeFlash } from '../../state/flash';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
+import { useMe } from '../../state/session';
 import { Banner, useErrorText } from '../../ui/status-views';
 import { CaseStatus } from './case-status';
 import { FieldValues } from './field-values';

@@ -1,9 +1,9 @@
 import type { LocalizedText } from '@flowform/engine';
 import type { InboxItem, InboxScope } from '../../api/types';
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { formatDateTime, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import { isDueSoon, isOverdue } from './inbox-filter';
 
 /** One inbox row: title, process, dates; overdue and urged rows are marked with words and icons too. */

@@ -1,6 +1,6 @@
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { useI18n } from '../../i18n/i18n-context';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import type { InboxTab, TabCount } from './use-tab-counts';
 
 const TABS: InboxTab[] = ['todo', 'done', 'cc', 'started'];

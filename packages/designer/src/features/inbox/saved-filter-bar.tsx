@@ -1,6 +1,6 @@
 import { type FormEvent, useEffect, useState } from 'react';
-import { useMe } from '../../app/session';
 import { useI18n } from '../../i18n/i18n-context';
+import { useMe } from '../../state/session';
 import { type InboxFilter, isFiltered } from './inbox-filter';
 import { loadSavedFilters, type SavedFilter, storeSavedFilters } from './saved-filters';
 

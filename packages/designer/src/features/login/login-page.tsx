@@ -1,9 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
-import { useSession } from '../../app/session';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { useSession } from '../../state/session';
 import { LanguageSwitch } from '../../ui/language-switch';
 import { Banner } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';

@@ -1,8 +1,8 @@
 import { api } from '../../api/endpoints';
-import { useLiveEvents } from '../../app/live-context';
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { useI18n } from '../../i18n/i18n-context';
+import { useLiveEvents } from '../../state/live-context';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import { useAsync } from '../../ui/use-async';
 
 /** A bell with the unread count, kept current by live events. */

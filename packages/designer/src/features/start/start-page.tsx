@@ -1,8 +1,8 @@
 import { api } from '../../api/endpoints';
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import { Empty, ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 

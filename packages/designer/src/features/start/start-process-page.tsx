@@ -1,13 +1,13 @@
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError, newIdempotencyKey } from '../../api/http';
-import { setFlash } from '../../app/flash';
-import { navigate } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { formPayload, SchemaForm } from '../../forms/schema-form';
 import { useFormValidation } from '../../forms/use-form-validation';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { setFlash } from '../../state/flash';
+import { navigate } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import { Banner, ErrorState, Loading, useErrorText } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 

@@ -1,9 +1,9 @@
 import { usePeople } from '../../api/people';
 import type { CaseView, TaskView } from '../../api/types';
-import { Link } from '../../app/navigation';
-import { paths } from '../../app/routes';
 import { formatDateTime, formatList, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { Link } from '../../state/navigation';
+import { paths } from '../../state/routes';
 import { isOverdue } from '../inbox/inbox-filter';
 
 /** The case summary a leader reads first: process, step, who started it, when it is due. */

@@ -8,7 +8,7 @@ import type { DesignDoc } from '../model/design-doc';
 import { allTransitions, stateIndex } from '../model/state-graph';
 import { kindOf } from '../model/state-templates';
 import { transitionId } from '../model/transitions';
-import type { Highlight, Selection } from '../page/designer-context';
+import type { Highlight, Selection } from '../state/designer-context';
 import { type Box, START_NODE } from './layout';
 
 export interface StateNodeData extends Record<string, unknown> {

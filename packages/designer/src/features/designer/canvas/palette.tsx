@@ -2,11 +2,10 @@
  * The palette: user task, decision, parallel block, timer wait, child process, end. A new step goes
  * after the selected one (connected to it) or into the selected branch; otherwise on its own.
  */
-import type { AppendParams } from '../commands/element-commands';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { PALETTE_KINDS, type PaletteKind } from '../model/state-templates';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 const ICON: Record<PaletteKind, string> = {
   task: '▣',
@@ -18,14 +17,14 @@ const ICON: Record<PaletteKind, string> = {
 };
 
 export function Palette() {
-  const { selection, run, select } = useDesigner();
+  const { selection, modeling, select } = useDesigner();
   const { dt } = useDesignerText();
   const add = (kind: PaletteKind) => {
-    const params: AppendParams = {
+    const created = modeling.appendState(
       kind,
-      ...(selection.states.length === 1 ? { near: selection.states[0] } : {}),
-    };
-    if (run('state.append', params)) select({ states: [params.created!], transitions: [] });
+      selection.states.length === 1 ? selection.states[0] : undefined,
+    );
+    if (created) select({ states: [created], transitions: [] });
   };
   return (
     <nav className="ff-palette" aria-label={dt('palette.title')}>

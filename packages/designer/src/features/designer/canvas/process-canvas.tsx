@@ -15,7 +15,7 @@ import {
 } from '@xyflow/react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { flowEdges, flowNodes } from './flow-elements';
 import { GroupNode, StartNode, StateNode } from './state-node';
 import { useLayout } from './use-layout';
@@ -32,7 +32,7 @@ const minimapColor = (node: { type?: string; data: Record<string, unknown> }) =>
         : '#b8c7da';
 
 export function ProcessCanvas({ onReady }: { onReady?: (fit: () => void) => void }) {
-  const { doc, problems, selection, select, run, highlight } = useDesigner();
+  const { doc, problems, selection, select, modeling, highlight } = useDesigner();
   const { dt, locale } = useDesignerText();
   const { boxes, signature } = useLayout(doc);
   const flow = useRef<ReactFlowInstance | null>(null);
@@ -74,10 +74,9 @@ export function ProcessCanvas({ onReady }: { onReady?: (fit: () => void) => void
   );
   const onConnect = useCallback(
     (c: Connection) => {
-      if (c.source && c.target && c.source !== '__start')
-        run('transition.connect', { source: c.source, target: c.target });
+      if (c.source && c.target && c.source !== '__start') modeling.connect(c.source, c.target);
     },
-    [run],
+    [modeling],
   );
 
   return (

@@ -1,17 +1,17 @@
 /** Delete, copy, paste and select-all on the canvas selection, each one undo step. */
-import { type Clipboard, copyStates } from '../commands/element-commands';
+import { copyStates } from '../commands/elements/clipboard';
+import type { Clipboard } from '../commands/elements/element-params';
 import { keyOf, parentOf, stateAt } from '../model/design-doc';
 import { stateIndex } from '../model/state-graph';
 import { parseTransitionId, type TransitionRef } from '../model/transitions';
-import type { DesignerState } from '../page/designer-context';
+import type { DesignerState } from '../state/designer-context';
 
 let clipboard: Clipboard | undefined;
 
 export function deleteSelection(d: DesignerState): void {
   const transitions = d.selection.transitions.map(parseTransitionId).filter((t): t is TransitionRef => !!t);
   if (!d.selection.states.length && !transitions.length) return;
-  if (d.run('elements.delete', { states: d.selection.states, transitions }))
-    d.select({ states: [], transitions: [] });
+  if (d.modeling.deleteElements(d.selection.states, transitions)) d.select({ states: [], transitions: [] });
 }
 
 export function copySelection(d: DesignerState): void {
@@ -24,8 +24,8 @@ export function copySelection(d: DesignerState): void {
 
 export function pasteClipboard(d: DesignerState): void {
   if (!clipboard) return;
-  const params: { clipboard: Clipboard; created?: string[] } = { clipboard };
-  if (d.run('elements.paste', params)) d.select({ states: params.created ?? [], transitions: [] });
+  const created = d.modeling.paste(clipboard);
+  if (created) d.select({ states: created, transitions: [] });
 }
 
 export function selectAll(d: DesignerState): void {

@@ -1,15 +1,24 @@
-/** One sample use of every command on the approval fixture: the table the do/undo/redo test walks. */
+/**
+ * One sample use of every command on the approval fixture: the table the do/undo/redo test walks.
+ * Each entry is typed by its command, so a misspelled command or params of another shape do not
+ * compile; `all-commands.test.ts` fails when a registered command has no entry here.
+ */
 import type { DesignDoc } from '../model/design-doc';
+import type { CommandName, DesignerCommandMap } from './command-map';
 import { approvalDoc } from './test-fixture';
 
-export interface Sample {
-  command: string;
-  params: () => unknown;
+/** A command run before the sample (not part of the tested undo unit). */
+type Step = { [K in CommandName]: [K, DesignerCommandMap[K]] }[CommandName];
+
+interface SampleOf<K extends CommandName> {
+  command: K;
+  params: () => DesignerCommandMap[K];
   check: (doc: DesignDoc) => unknown;
   expected: unknown;
-  /** Commands run first (not part of the tested undo unit). */
-  setup?: [string, unknown][];
+  setup?: Step[];
 }
+
+export type Sample = { [K in CommandName]: SampleOf<K> }[CommandName];
 
 const t = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const st = (doc: DesignDoc) => doc.definition.machine.states;

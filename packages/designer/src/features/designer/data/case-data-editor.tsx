@@ -2,12 +2,12 @@
 import { useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 const TYPES = ['string', 'number', 'integer', 'boolean', 'array', 'object'] as const;
 
 export function CaseDataEditor() {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt } = useDesignerText();
   const [name, setName] = useState('');
   const fields = Object.entries(
@@ -41,9 +41,7 @@ export function CaseDataEditor() {
                 <select
                   aria-label={`${dt('data.type')} ${field}`}
                   value={String(schema.type ?? 'string')}
-                  onChange={(e) =>
-                    run('caseSchema.setField', { name: field, schema: schemaFor(e.target.value) })
-                  }
+                  onChange={(e) => modeling.setCaseField(field, schemaFor(e.target.value))}
                 >
                   {TYPES.map((t) => (
                     <option key={t}>{t}</option>
@@ -52,11 +50,7 @@ export function CaseDataEditor() {
               </td>
               <td>{usedBy(field).join('、')}</td>
               <td>
-                <button
-                  type="button"
-                  className="btn btn-small"
-                  onClick={() => run('caseSchema.setField', { name: field })}
-                >
+                <button type="button" className="btn btn-small" onClick={() => modeling.setCaseField(field)}>
                   {dt('props.remove')}
                 </button>
               </td>
@@ -68,7 +62,7 @@ export function CaseDataEditor() {
         className="ff-row"
         onSubmit={(e) => {
           e.preventDefault();
-          if (name && run('caseSchema.setField', { name, schema: { type: 'string' } })) setName('');
+          if (name && modeling.setCaseField(name, { type: 'string' })) setName('');
         }}
       >
         <label htmlFor="ff-new-field">{dt('data.name')}</label>
@@ -90,16 +84,16 @@ export function CaseDataEditor() {
             label={dt('data.paramValue')}
             value={String(param.value)}
             onCommit={(v) =>
-              run('parameter.set', {
-                name: p,
-                value: { ...param, value: Number.isNaN(Number(v)) || v === '' ? v : Number(v) },
+              modeling.setParameter(p, {
+                ...param,
+                value: Number.isNaN(Number(v)) || v === '' ? v : Number(v),
               })
             }
           />
           <LocalizedInput
             label={dt('props.name')}
             value={param.label}
-            onCommit={(label) => run('parameter.set', { name: p, value: { ...param, label } })}
+            onCommit={(label) => modeling.setParameter(p, { ...param, label })}
           />
         </div>
       ))}

@@ -5,7 +5,7 @@ import { useDesignerText } from '../i18n/use-designer-text';
 import { fieldKindOf } from '../model/field-kinds';
 import { allFields, fieldOrder, fieldSchema, segmentsOf } from '../model/form-paths';
 import { getAt } from '../model/json-ops';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 export function FieldList({
   form,
@@ -16,12 +16,12 @@ export function FieldList({
   selected?: string;
   onSelect: (field: string) => void;
 }) {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt } = useDesignerText();
   const [dragging, setDragging] = useState<string>();
   const fields = allFields(doc, form);
   const siblingsOf = (field: string) => fieldOrder(doc, form, segmentsOf(field).slice(0, -1));
-  const move = (field: string, to: number) => run('formField.move', { form, field, to });
+  const move = (field: string, to: number) => modeling.moveField({ form, field }, to);
   if (!fields.length) return <p className="ff-muted">{dt('forms.noFields')}</p>;
   return (
     <ol className="ff-field-list" aria-label={dt('forms.fields')}>

@@ -1,13 +1,13 @@
 /** One field's properties: id, label and help in both languages, required, limits, options, show-if. */
 import type { LocalizedText } from '@flowform/engine';
-import type { FieldOption, Limits } from '../commands/form-field-commands';
+import type { FieldOption, Limits } from '../commands/form-fields/field-params';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CelEditor } from '../inputs/cel-editor';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
 import { fieldKindOf } from '../model/field-kinds';
 import { containerPath, fieldSchema, formAt, segmentsOf } from '../model/form-paths';
 import { getAt } from '../model/json-ops';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { OptionsEditor } from './options-editor';
 
 type Json = Record<string, unknown>;
@@ -41,7 +41,7 @@ export function FieldProperties({
   /** The field has a new id: select it under its new pointer. */
   onRenamed: (pointer: string) => void;
 }) {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt } = useDesignerText();
   const schema = fieldSchema(doc, form, field);
   if (!schema) return <p className="ff-muted">{dt('field.select')}</p>;
@@ -68,28 +68,28 @@ export function FieldProperties({
         name="field-id"
         value={name}
         onCommit={(to) => {
-          const params = { ...ref, to: to.trim(), renamed: undefined as string | undefined };
-          if (run('formField.rename', params) && params.renamed) onRenamed(params.renamed);
+          const renamed = modeling.renameField(ref, to.trim());
+          if (renamed) onRenamed(renamed);
         }}
       />
       <LocalizedInput
         label={dt('field.label')}
         name="field-label"
         value={{ 'zh-CN': String(schema.title ?? ''), en: labels[field]?.en ?? '' }}
-        onCommit={(label) => run('formField.setLabel', { ...ref, label })}
+        onCommit={(label) => modeling.setFieldLabel(ref, label)}
       />
       <LocalizedInput
         label={dt('field.help')}
         multiline
         value={labels[field]?.help ?? { 'zh-CN': String(schema.description ?? ''), en: '' }}
-        onCommit={(help) => run('formField.setHelp', { ...ref, help })}
+        onCommit={(help) => modeling.setFieldHelp(ref, help)}
       />
       <label className="ff-check">
         <input
           type="checkbox"
           name="field-required"
           checked={required.includes(name)}
-          onChange={(e) => run('formField.setRequired', { ...ref, required: e.target.checked })}
+          onChange={(e) => modeling.setFieldRequired(ref, e.target.checked)}
         />{' '}
         {dt('field.required')}
       </label>
@@ -102,31 +102,26 @@ export function FieldProperties({
               label={dt(LIMIT_LABEL[key])}
               type="number"
               value={schema[key] === undefined ? '' : String(schema[key])}
-              onCommit={(v) =>
-                run('formField.setLimits', { ...ref, limits: { [key]: v === '' ? undefined : Number(v) } })
-              }
+              onCommit={(v) => modeling.setFieldLimits(ref, { [key]: v === '' ? undefined : Number(v) })}
             />
           ))}
         </fieldset>
       )}
       {(kind === 'select' || kind === 'multiSelect') && (
-        <OptionsEditor
-          options={options}
-          onChange={(next) => run('formField.setOptions', { ...ref, options: next })}
-        />
+        <OptionsEditor options={options} onChange={(next) => modeling.setFieldOptions(ref, next)} />
       )}
       {segs.length === 1 && (
         <CelEditor
           label={dt('field.showIf')}
           value={String(((ui['ui:options'] ?? {}) as Json).showIf ?? '')}
-          onCommit={(expr) => run('formField.setShowIf', { ...ref, expr })}
+          onCommit={(expr) => modeling.setFieldShowIf(ref, expr)}
         />
       )}
       <button
         type="button"
         className="btn btn-small btn-danger"
         onClick={() => {
-          if (run('formField.remove', ref)) onRemoved();
+          if (modeling.removeField(ref)) onRemoved();
         }}
       >
         {dt('field.remove')}

@@ -1,20 +1,20 @@
 /** The form designer: choose or create a form, add fields from the palette, order and edit them, see the live preview. */
 import { useState } from 'react';
 import { pick } from '../../../i18n/format';
-import type { AddFieldParams } from '../commands/form-field-commands';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { LocalizedInput } from '../inputs/localized-input';
 import { uniqueKey } from '../model/design-doc';
+import type { FieldKind } from '../model/field-kinds';
 import { FIELD_KINDS } from '../model/field-kinds';
 import { stateIndex } from '../model/state-graph';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { FieldList } from './field-list';
 import { FieldProperties } from './field-properties';
 import { FormPreview } from './form-preview';
 
 export function FormDesigner() {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt, locale } = useDesignerText();
   const keys = Object.keys(doc.forms);
   const [chosen, setChosen] = useState<string | undefined>(keys[0]);
@@ -28,13 +28,13 @@ export function FormDesigner() {
   if (form && doc.definition.startForm === form) usedBy.unshift(dt('props.startForm'));
   const addForm = () => {
     const key = uniqueKey(`${doc.definition.key}.form`, keys);
-    if (run('form.add', { key, title: { 'zh-CN': '新表单', en: 'New form' } })) setChosen(key);
+    if (modeling.addForm(key, { 'zh-CN': '新表单', en: 'New form' })) setChosen(key);
   };
-  const addField = (kind: AddFieldParams['kind']) => {
+  const addField = (kind: FieldKind) => {
     if (!form) return;
-    const params: AddFieldParams = { form, kind, ...(newName ? { name: newName } : {}) };
-    if (run('formField.add', params)) {
-      setField(params.created);
+    const created = modeling.addField({ form, kind, ...(newName ? { name: newName } : {}) });
+    if (created) {
+      setField(created);
       setNewName('');
     }
   };
@@ -61,7 +61,7 @@ export function FormDesigner() {
             <LocalizedInput
               label={dt('forms.formTitle')}
               value={def.title}
-              onCommit={(title) => run('form.setTitle', { key: form, title })}
+              onCommit={(title) => modeling.setFormTitle(form, title)}
             />
             {usedBy.length > 0 && (
               <p className="ff-muted">{dt('forms.usedBy', { steps: usedBy.join('、') })}</p>

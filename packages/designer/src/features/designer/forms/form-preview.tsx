@@ -7,8 +7,8 @@ import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../../forms/schema-form';
 import { validateShown } from '../../../forms/show-if';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { useDesigner } from '../page/designer-context';
-import { sampleObject } from '../simulator/sample-data';
+import { sampleObject } from '../model/sample-data';
+import { useDesigner } from '../state/designer-context';
 
 type Json = Record<string, unknown>;
 

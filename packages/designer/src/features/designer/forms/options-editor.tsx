@@ -1,5 +1,5 @@
 /** The options of a choice field: stored value, Chinese and English names. */
-import type { FieldOption } from '../commands/form-field-commands';
+import type { FieldOption } from '../commands/form-fields/field-params';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
 import { uniqueKey } from '../model/design-doc';

@@ -5,7 +5,7 @@
 import { createCelEnvironment, type ExpectedType } from '@flowform/engine';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { completionsFor, suggest } from './cel-completions';
 
 interface Props {

@@ -8,7 +8,7 @@ import { pick } from '../../../i18n/format';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { stateIndex } from '../model/state-graph';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { CelEditor } from './cel-editor';
 import { KINDS, starterRule } from './rule-starters';
 import { SelectField } from './select-field';

@@ -1,7 +1,7 @@
 /** Live problems with code and hint; choosing one selects the element it is about. */
 import type { LintProblem } from '@flowform/engine';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { problemTarget } from './problem-target';
 import { ProblemText } from './problem-text';
 

@@ -2,20 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { CommandStack } from './command-stack';
 
 type Doc = { items: string[]; count: number };
+type Commands = { 'item.add': { item: string }; 'count.set': { value: number } };
 
 function stack() {
-  const s = new CommandStack<Doc>({ items: [], count: 0 });
-  s.register<{ item: string }>('item.add', {
-    execute: (ctx) =>
-      ctx.apply({ op: 'insert', path: ['items', ctx.doc.items.length], value: ctx.params.item }),
-  });
-  s.on<{ item: string }>('item.add', 'post', (ctx) =>
-    ctx.execute('count.set', { value: ctx.doc.items.length }),
+  const s = new CommandStack<Doc, Commands>(
+    { items: [], count: 0 },
+    {
+      'item.add': {
+        execute: (ctx) =>
+          ctx.apply({ op: 'insert', path: ['items', ctx.doc.items.length], value: ctx.params.item }),
+      },
+      'count.set': {
+        canExecute: (_doc, p) => (p.value > 2 ? 'too many' : undefined),
+        execute: (ctx) => ctx.apply({ op: 'put', path: ['count'], value: ctx.params.value }),
+      },
+    },
   );
-  s.register<{ value: number }>('count.set', {
-    canExecute: (_doc, p) => (p.value > 2 ? 'too many' : undefined),
-    execute: (ctx) => ctx.apply({ op: 'put', path: ['count'], value: ctx.params.value }),
-  });
+  s.on('item.add', 'post', (ctx) => ctx.execute('count.set', { value: ctx.doc.items.length }));
   return s;
 }
 
@@ -57,5 +60,23 @@ describe('command stack', () => {
     s.undo();
     s.redo();
     expect(calls).toBe(3);
+  });
+
+  it('given a command the map lacks or params of another shape, when type-checked, then they do not compile', () => {
+    const s = stack();
+    // tsc -b checks the tests too: each @ts-expect-error below fails the build if the line compiles
+    // @ts-expect-error 'item.remove' is not in the command map
+    expect(() => s.execute('item.remove', { item: 'a' })).toThrow("Unknown command 'item.remove'");
+    // @ts-expect-error a behaviour on a command the map lacks
+    s.on('item.rename', 'pre', () => undefined);
+    const wrongParams = () =>
+      // @ts-expect-error count.set takes { value: number }
+      s.execute('count.set', { item: 'a' });
+    expect(wrongParams).toBeTypeOf('function');
+    const missingHandler = () =>
+      // @ts-expect-error the handler table must name every command of the map ('count.set' is missing)
+      new CommandStack<Doc, Commands>({ items: [], count: 0 }, { 'item.add': { execute: () => undefined } });
+    expect(missingHandler).toBeTypeOf('function');
+    expect(s.commands()).toEqual(['count.set', 'item.add']);
   });
 });

@@ -3,28 +3,38 @@
  * primitive ops; behaviours registered for a command run before or after it and may execute more
  * commands, all recorded in the same undo unit. Undo reverts a unit by applying the recorded
  * inverses in reverse order; redo re-applies the recorded ops.
+ *
+ * The stack is typed by a command map `M` (command name → its params): registering, executing and
+ * hooking a behaviour onto a name the map lacks, or with params of another shape, does not compile.
  */
 import { applyOp, type Op } from './json-ops';
 
+/** The command names of a command map. */
+export type CommandName<M> = keyof M & string;
+
 /** What a handler or behaviour sees while its command runs. */
-export interface CommandContext<D, P> {
-  readonly command: string;
-  readonly params: P;
+export interface CommandContext<D, M, K extends CommandName<M>> {
+  readonly command: K;
+  /** The command's params; a handler may write its results here (`created`), as diagram-js does. */
+  readonly params: M[K];
   /** The document as it is now (after the ops applied so far). */
   readonly doc: D;
   /** Applies one primitive op and records it for undo. */
   apply(op: Op): void;
   /** Executes another command inside the same undo unit. */
-  execute<Q>(command: string, params: Q): void;
+  execute<C extends CommandName<M>>(command: C, params: M[C]): void;
 }
 
-export interface CommandHandler<D, P> {
-  /** Refuses a command that cannot run (throws CommandError) before anything changes. */
-  canExecute?(doc: D, params: P): string | undefined;
-  execute(ctx: CommandContext<D, P>): void;
+export interface CommandHandler<D, M, K extends CommandName<M>> {
+  /** Refuses a command that cannot run (the stack throws CommandError) before anything changes. */
+  canExecute?(doc: D, params: M[K]): string | undefined;
+  execute(ctx: CommandContext<D, M, K>): void;
 }
 
-export type Behaviour<D, P> = (ctx: CommandContext<D, P>) => void;
+export type Behaviour<D, M, K extends CommandName<M>> = (ctx: CommandContext<D, M, K>) => void;
+
+/** One handler for every command of the map: a command without one does not compile. */
+export type HandlerTable<D, M> = { [K in CommandName<M>]: CommandHandler<D, M, K> };
 
 /** A refused command: nothing was changed. */
 export class CommandError extends Error {
@@ -35,78 +45,50 @@ export class CommandError extends Error {
 }
 
 interface Recorded {
-  command: string;
-  params: unknown;
   op: Op;
   inverse: Op;
 }
 
 /** One undo step: a command with everything its behaviours did. */
-export interface UndoUnit {
-  command: string;
-  params: unknown;
+interface UndoUnit {
   ops: Recorded[];
 }
 
-export class CommandStack<D> {
+type AnyHandler<D> = CommandHandler<D, Record<string, unknown>, string>;
+type AnyBehaviour<D> = Behaviour<D, Record<string, unknown>, string>;
+
+export class CommandStack<D, M extends object> {
   private current: D;
-  private readonly handlers = new Map<string, CommandHandler<D, never>>();
-  private readonly pre = new Map<string, Behaviour<D, never>[]>();
-  private readonly post = new Map<string, Behaviour<D, never>[]>();
+  private readonly handlers: ReadonlyMap<string, AnyHandler<D>>;
+  private readonly pre = new Map<string, AnyBehaviour<D>[]>();
+  private readonly post = new Map<string, AnyBehaviour<D>[]>();
   private readonly undoUnits: UndoUnit[] = [];
   private readonly redoUnits: UndoUnit[] = [];
   private recording: UndoUnit | undefined;
   private readonly listeners = new Set<() => void>();
 
-  constructor(doc: D) {
+  constructor(doc: D, handlers: HandlerTable<D, M>) {
     this.current = doc;
+    this.handlers = new Map(Object.entries(handlers) as [string, AnyHandler<D>][]);
   }
 
   get doc(): D {
     return this.current;
   }
 
-  register<P>(command: string, handler: CommandHandler<D, P>): void {
-    if (this.handlers.has(command)) throw new Error(`Command '${command}' is registered twice`);
-    this.handlers.set(command, handler as CommandHandler<D, never>);
-  }
-
   /** Adds a behaviour that runs before (`pre`) or after (`post`) every execution of `command`. */
-  on<P>(command: string, phase: 'pre' | 'post', behaviour: Behaviour<D, P>): void {
+  on<K extends CommandName<M>>(command: K, phase: 'pre' | 'post', behaviour: Behaviour<D, M, K>): void {
     const table = phase === 'pre' ? this.pre : this.post;
-    table.set(command, [...(table.get(command) ?? []), behaviour as Behaviour<D, never>]);
+    table.set(command, [...(table.get(command) ?? []), behaviour as unknown as AnyBehaviour<D>]);
   }
 
-  commands(): string[] {
-    return [...this.handlers.keys()].sort();
+  commands(): CommandName<M>[] {
+    return ([...this.handlers.keys()] as CommandName<M>[]).sort();
   }
 
   /** Runs a command; a failure anywhere rolls the whole unit back and rethrows. */
-  execute<P>(command: string, params: P): void {
-    const handler = this.handlers.get(command) as CommandHandler<D, P> | undefined;
-    if (!handler) throw new Error(`Unknown command '${command}'`);
-    const refusal = handler.canExecute?.(this.current, params);
-    if (refusal) throw new CommandError(refusal);
-    const outer = !this.recording;
-    const unit: UndoUnit = this.recording ?? { command, params, ops: [] };
-    this.recording = unit;
-    const mark = unit.ops.length;
-    try {
-      const ctx = this.context(command, params, unit);
-      for (const b of (this.pre.get(command) ?? []) as Behaviour<D, P>[]) b(ctx);
-      handler.execute(ctx);
-      for (const b of (this.post.get(command) ?? []) as Behaviour<D, P>[]) b(ctx);
-    } catch (error) {
-      this.rollback(unit, mark);
-      if (outer) this.recording = undefined;
-      throw error;
-    }
-    if (!outer) return;
-    this.recording = undefined;
-    if (unit.ops.length === 0) return;
-    this.undoUnits.push(unit);
-    this.redoUnits.length = 0;
-    this.emit();
+  execute<K extends CommandName<M>>(command: K, params: M[K]): void {
+    this.run(command, params);
   }
 
   canUndo(): boolean {
@@ -115,11 +97,6 @@ export class CommandStack<D> {
 
   canRedo(): boolean {
     return this.redoUnits.length > 0;
-  }
-
-  /** The name of the command the next undo would revert. */
-  peekUndo(): string | undefined {
-    return this.undoUnits.at(-1)?.command;
   }
 
   undo(): void {
@@ -139,20 +116,44 @@ export class CommandStack<D> {
     this.emit();
   }
 
-  /** Replaces the document and forgets the history (opening another definition). */
-  reset(doc: D): void {
-    this.current = doc;
-    this.undoUnits.length = 0;
-    this.redoUnits.length = 0;
-    this.emit();
-  }
-
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
-  private context<P>(command: string, params: P, unit: UndoUnit): CommandContext<D, P> {
+  /** `execute` past the map's types: handlers and behaviours were checked against it when registered. */
+  private run(command: string, params: unknown): void {
+    const handler = this.handlers.get(command);
+    if (!handler) throw new Error(`Unknown command '${command}'`);
+    const refusal = handler.canExecute?.(this.current, params);
+    if (refusal) throw new CommandError(refusal);
+    const outer = !this.recording;
+    const unit: UndoUnit = this.recording ?? { ops: [] };
+    this.recording = unit;
+    const mark = unit.ops.length;
+    try {
+      const ctx = this.context(command, params, unit);
+      for (const b of this.pre.get(command) ?? []) b(ctx);
+      handler.execute(ctx);
+      for (const b of this.post.get(command) ?? []) b(ctx);
+    } catch (error) {
+      this.rollback(unit, mark);
+      if (outer) this.recording = undefined;
+      throw error;
+    }
+    if (!outer) return;
+    this.recording = undefined;
+    if (unit.ops.length === 0) return;
+    this.undoUnits.push(unit);
+    this.redoUnits.length = 0;
+    this.emit();
+  }
+
+  private context(
+    command: string,
+    params: unknown,
+    unit: UndoUnit,
+  ): CommandContext<D, Record<string, unknown>, string> {
     const stack = this;
     return {
       command,
@@ -163,10 +164,10 @@ export class CommandStack<D> {
       apply(op) {
         const { doc, inverse } = applyOp(stack.current, op);
         stack.current = doc as D;
-        unit.ops.push({ command, params, op, inverse });
+        unit.ops.push({ op, inverse });
       },
       execute(next, nextParams) {
-        stack.execute(next, nextParams);
+        stack.run(next, nextParams);
       },
     };
   }

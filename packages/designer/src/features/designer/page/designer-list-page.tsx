@@ -1,8 +1,8 @@
 /** The designer's start: every process (published or drafted) with its running cases; create a new one. */
 import { useState } from 'react';
 import { ApiError } from '../../../api/http';
-import { Link, navigate } from '../../../app/navigation';
 import { formatDateTime, pick } from '../../../i18n/format';
+import { Link, navigate } from '../../../state/navigation';
 import { ErrorState, Loading } from '../../../ui/status-views';
 import { useAsync } from '../../../ui/use-async';
 import { designerApi } from '../api/designer-api';

@@ -6,7 +6,6 @@ import { useAsync } from '../../../ui/use-async';
 import { designerApi } from '../api/designer-api';
 import { createDesignerStack } from '../commands/designer-commands';
 import { useLint } from '../lint/use-lint';
-import type { CommandStack } from '../model/command-stack';
 import type { DesignDoc } from '../model/design-doc';
 import {
   DesignerContext,
@@ -14,9 +13,9 @@ import {
   type Highlight,
   NOTHING,
   type Selection,
-} from './designer-context';
+} from '../state/designer-context';
+import { Modeling } from '../state/modeling';
 import { DesignerWorkspace } from './designer-workspace';
-import { useRunner } from './use-runner';
 
 async function load(key: string) {
   const [found, seed, list] = await Promise.all([
@@ -45,7 +44,7 @@ function Editor({
   doc: initial,
   reload,
 }: Awaited<ReturnType<typeof load>> & { reload: () => void }) {
-  const [stack] = useState<CommandStack<DesignDoc>>(() => createDesignerStack(initial));
+  const [stack] = useState(() => createDesignerStack(initial));
   const doc = useSyncExternalStore(stack.subscribe, () => stack.doc);
   const [selection, setSelection] = useState<Selection>(NOTHING);
   const [highlight, setHighlight] = useState<Highlight | undefined>();
@@ -58,7 +57,7 @@ function Editor({
   }, [seed]);
   const problems = useLint(doc, directory, processes);
   const [notice, setNotice] = useState<string>();
-  const run = useRunner(stack, setNotice);
+  const modeling = useMemo(() => new Modeling(stack, setNotice), [stack]);
   const select = useCallback((next: Selection) => setSelection(next), []);
   const value = useMemo<DesignerState>(
     () => ({
@@ -66,7 +65,7 @@ function Editor({
       doc,
       selection,
       select,
-      run,
+      modeling,
       seed,
       directory,
       problems,
@@ -75,7 +74,19 @@ function Editor({
       published: found.published,
       processes,
     }),
-    [stack, doc, selection, select, run, seed, directory, problems, highlight, found.published, processes],
+    [
+      stack,
+      doc,
+      selection,
+      select,
+      modeling,
+      seed,
+      directory,
+      problems,
+      highlight,
+      found.published,
+      processes,
+    ],
   );
   return (
     <DesignerContext.Provider value={value}>

@@ -1,7 +1,7 @@
 /** The designer's entry, loaded on demand: the list, or one definition; administrators only. */
 import '@xyflow/react/dist/style.css';
 import '../designer.css';
-import { useMe } from '../../../app/session';
+import { useMe } from '../../../state/session';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { DesignerListPage } from './designer-list-page';
 import { DesignerPage } from './designer-page';

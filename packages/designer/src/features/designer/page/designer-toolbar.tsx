@@ -1,8 +1,8 @@
 /** Undo, redo, copy, paste, delete and export, with the draft's save status. */
 import { copySelection, deleteSelection, pasteClipboard } from '../canvas/selection-actions';
 import { useDesignerText } from '../i18n/use-designer-text';
+import { useDesigner } from '../state/designer-context';
 import { exportBundle } from '../versions/bundle-io';
-import { useDesigner } from './designer-context';
 import type { SaveStatus } from './use-autosave';
 
 export function DesignerToolbar({ save }: { save: SaveStatus }) {

@@ -1,7 +1,7 @@
 /** Keyboard shortcuts of the process designer (not while typing in a field). */
 import { useEffect } from 'react';
 import { copySelection, deleteSelection, pasteClipboard, selectAll } from '../canvas/selection-actions';
-import type { DesignerState } from './designer-context';
+import type { DesignerState } from '../state/designer-context';
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement &&

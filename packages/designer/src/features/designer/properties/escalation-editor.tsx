@@ -3,16 +3,18 @@ import type { UserTaskDef } from '@flowform/engine';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 const durationText = (d: unknown) =>
   typeof d === 'string' ? d : d && typeof d === 'object' ? String((d as { cel: string }).cel) : '';
 
 export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }) {
-  const { run } = useDesigner();
+  const { modeling } = useDesigner();
   const { dt } = useDesignerText();
-  const set = (command: string, value: unknown) => run(command, { id, value });
+  const setEscalation = (value: UserTaskDef['escalation']) =>
+    modeling.setTaskProperty(id, 'escalation', value);
   const outcomeKeys = task.outcomes.map((o) => o.key);
+  const escalation = task.escalation;
   return (
     <>
       <CommitInput
@@ -20,37 +22,39 @@ export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }
         name="task-reminders"
         value={(task.reminders ?? []).map(durationText).join(', ')}
         placeholder="P2D"
-        onCommit={(v) => set('task.setReminders', v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined)}
+        onCommit={(v) =>
+          modeling.setTaskProperty(
+            id,
+            'reminders',
+            v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined,
+          )
+        }
       />
       <fieldset className="ff-group-fields">
         <legend>{dt('props.escalation')}</legend>
         <CommitInput
           label={dt('props.escalationAfter')}
           name="escalation-after"
-          value={durationText(task.escalation?.after)}
+          value={durationText(escalation?.after)}
           placeholder="P5D"
           onCommit={(after) =>
-            set('task.setEscalation', after.trim() ? { ...task.escalation, after: after.trim() } : undefined)
+            setEscalation(after.trim() ? { ...escalation, after: after.trim() } : undefined)
           }
         />
-        {task.escalation && (
+        {escalation && (
           <>
             <CommitInput
               label={dt('props.escalationRemind')}
               type="number"
-              value={String(task.escalation.remind ?? '')}
-              onCommit={(n) =>
-                set('task.setEscalation', { ...task.escalation, remind: n ? Number(n) : undefined })
-              }
+              value={String(escalation.remind ?? '')}
+              onCommit={(n) => setEscalation({ ...escalation, remind: n ? Number(n) : undefined })}
             />
             <div className="ff-field">
               <label htmlFor={`esc-${id}`}>{dt('props.escalationOutcome')}</label>
               <select
                 id={`esc-${id}`}
-                value={task.escalation.sendOutcome ?? ''}
-                onChange={(e) =>
-                  set('task.setEscalation', { ...task.escalation, sendOutcome: e.target.value || undefined })
-                }
+                value={escalation.sendOutcome ?? ''}
+                onChange={(e) => setEscalation({ ...escalation, sendOutcome: e.target.value || undefined })}
               >
                 <option value="">{dt('props.none')}</option>
                 {outcomeKeys.map((k) => (
@@ -61,8 +65,8 @@ export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }
             <RuleBuilder
               label={dt('props.escalationReassign')}
               allowNone
-              value={task.escalation.reassignTo}
-              onChange={(r) => set('task.setEscalation', { ...task.escalation, reassignTo: r })}
+              value={escalation.reassignTo}
+              onChange={(r) => setEscalation({ ...escalation, reassignTo: r })}
             />
           </>
         )}

@@ -3,10 +3,10 @@ import { pick } from '../../../i18n/format';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { LocalizedInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 export function ProcessProperties() {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt, locale } = useDesignerText();
   const def = doc.definition;
   const fields = Object.keys(def.caseSchema.properties ?? {});
@@ -20,26 +20,26 @@ export function ProcessProperties() {
         label={dt('props.name')}
         name="process-name"
         value={def.name}
-        onCommit={(value) => run('definition.set', { field: 'name', value })}
+        onCommit={(value) => modeling.setDefinition({ field: 'name', value })}
       />
       <LocalizedInput
         label={dt('props.description')}
         multiline
         value={def.description}
-        onCommit={(value) => run('definition.set', { field: 'description', value })}
+        onCommit={(value) => modeling.setDefinition({ field: 'description', value })}
       />
       <RuleBuilder
         label={dt('props.starters')}
         name="starters"
         value={def.starters}
-        onChange={(value) => value && run('definition.set', { field: 'starters', value })}
+        onChange={(value) => value && modeling.setDefinition({ field: 'starters', value })}
       />
       <div className="ff-field">
         <label htmlFor="ff-start-form">{dt('props.startForm')}</label>
         <select
           id="ff-start-form"
           value={def.startForm ?? ''}
-          onChange={(e) => run('definition.set', { field: 'startForm', value: e.target.value || undefined })}
+          onChange={(e) => modeling.setDefinition({ field: 'startForm', value: e.target.value || undefined })}
         >
           <option value="">{dt('props.none')}</option>
           {Object.values(doc.forms).map((f) => (
@@ -54,7 +54,7 @@ export function ProcessProperties() {
         <select
           id="ff-unit-field"
           value={def.unitField ?? ''}
-          onChange={(e) => run('definition.set', { field: 'unitField', value: e.target.value || undefined })}
+          onChange={(e) => modeling.setDefinition({ field: 'unitField', value: e.target.value || undefined })}
         >
           <option value="">{dt('props.none')}</option>
           {fields.map((f) => (

@@ -1,6 +1,6 @@
 /** The properties panel: the selected state or transition, else the process. */
 import { useDesignerText } from '../i18n/use-designer-text';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { ProcessProperties } from './process-properties';
 import { StateProperties } from './state-properties';
 import { TransitionProperties } from './transition-properties';

@@ -5,12 +5,12 @@ import { CommitInput, LocalizedInput } from '../inputs/localized-input';
 import { childId, initialPath, keyOf, parentOf, stateAt } from '../model/design-doc';
 import { getAt } from '../model/json-ops';
 import { kindOf } from '../model/state-templates';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { TaskProperties } from './task-properties';
 import { TransitionList } from './transition-list';
 
 export function StateProperties({ id }: { id: string }) {
-  const { doc, run, select, processes } = useDesigner();
+  const { doc, modeling, select, processes } = useDesigner();
   const { dt } = useDesignerText();
   const state = stateAt(doc, id);
   if (!state) return null;
@@ -26,20 +26,19 @@ export function StateProperties({ id }: { id: string }) {
         name="state-id"
         value={keyOf(id)}
         onCommit={(to) => {
-          if (run('state.rename', { id, to }))
-            select({ states: [childId(parentOf(id), to)], transitions: [] });
+          if (modeling.renameState(id, to)) select({ states: [childId(parentOf(id), to)], transitions: [] });
         }}
       />
       <LocalizedInput
         label={dt('props.name')}
         name="state-name"
         value={state.name}
-        onCommit={(name) => run('state.setName', { id, name })}
+        onCommit={(name) => modeling.setStateName(id, name)}
       />
       {initial ? (
         <p className="ff-muted">{dt('props.isInitial')}</p>
       ) : kind === 'end' ? null : (
-        <button type="button" className="btn btn-small" onClick={() => run('state.setInitial', { id })}>
+        <button type="button" className="btn btn-small" onClick={() => modeling.setInitialState(id)}>
           {dt('props.makeInitial')}
         </button>
       )}
@@ -51,7 +50,7 @@ export function StateProperties({ id }: { id: string }) {
             key={delay}
             label={dt('props.timer')}
             value={delay}
-            onCommit={(to) => run('state.setTimer', { id, from: delay, to })}
+            onCommit={(to) => modeling.renameTimer(id, delay, to)}
           />
         ))}
       {state.invoke && (
@@ -60,7 +59,7 @@ export function StateProperties({ id }: { id: string }) {
           <select
             id={`invoke-${id}`}
             value={state.invoke.process}
-            onChange={(e) => run('state.setInvoke', { id, process: e.target.value })}
+            onChange={(e) => modeling.setChildProcess(id, e.target.value)}
           >
             <option value="">{dt('props.none')}</option>
             {processes.map((p) => (

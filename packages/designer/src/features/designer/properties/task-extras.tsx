@@ -5,7 +5,7 @@ import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { RuleBuilder } from '../inputs/rule-builder';
 import { stateIndex } from '../model/state-graph';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { EscalationEditor } from './escalation-editor';
 import { VotingEditor } from './voting-editor';
 
@@ -23,9 +23,8 @@ const OPERATIONS: TaskOperation[] = [
 ];
 
 export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt, locale } = useDesignerText();
-  const set = (command: string, value: unknown) => run(command, { id, value });
   const form = task.form ? doc.forms[task.form] : undefined;
   const formFields = Object.keys((form?.schema.properties ?? {}) as Record<string, unknown>);
   const earlier = [...stateIndex(doc)].filter(([sid, i]) => sid !== id && i.def.task);
@@ -44,7 +43,7 @@ export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
                 const next = OPERATIONS.filter((o) =>
                   o === op ? e.target.checked : task.operations?.includes(o),
                 );
-                set('task.setOperations', next.length ? next : undefined);
+                modeling.setTaskProperty(id, 'operations', next.length ? next : undefined);
               }}
             />{' '}
             {dt(`op.${op}` as DesignerKey)}
@@ -66,7 +65,11 @@ export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
                     e.target.value === 'editable'
                       ? rest
                       : { ...rest, [f]: e.target.value as FieldPermission };
-                  set('task.setFieldPermissions', Object.keys(next).length ? next : undefined);
+                  modeling.setTaskProperty(
+                    id,
+                    'fieldPermissions',
+                    Object.keys(next).length ? next : undefined,
+                  );
                 }}
               >
                 {(['editable', 'readOnly', 'hidden'] as const).map((p) => (
@@ -79,7 +82,12 @@ export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
           ))}
         </fieldset>
       )}
-      <RuleBuilder label={dt('props.cc')} allowNone value={task.cc} onChange={(r) => set('task.setCc', r)} />
+      <RuleBuilder
+        label={dt('props.cc')}
+        allowNone
+        value={task.cc}
+        onChange={(r) => modeling.setTaskProperty(id, 'cc', r)}
+      />
       {earlier.length > 0 && (
         <fieldset className="ff-group-fields ff-checks">
           <legend>{dt('props.returnTargets')}</legend>
@@ -92,7 +100,7 @@ export function TaskExtras({ id, task }: { id: string; task: UserTaskDef }) {
                   const next = earlier
                     .map(([s]) => s)
                     .filter((s) => (s === sid ? e.target.checked : task.returnTargets?.includes(s)));
-                  set('task.setReturnTargets', next.length ? next : undefined);
+                  modeling.setTaskProperty(id, 'returnTargets', next.length ? next : undefined);
                 }}
               />{' '}
               {pick(info.def.task!.title, locale, sid)}

@@ -5,14 +5,13 @@ import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
 import { uniqueKey } from '../model/design-doc';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { OutcomesEditor } from './outcomes-editor';
 import { TaskExtras } from './task-extras';
 
 export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) {
-  const { doc, run } = useDesigner();
+  const { doc, modeling } = useDesigner();
   const { dt, locale } = useDesignerText();
-  const set = (command: string, value: unknown) => run(command, { id, value });
   const newForm = () => {
     const base = `${doc.definition.key}.${id
       .split('.')
@@ -20,7 +19,7 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
       .toLowerCase()
       .replace(/[^a-z0-9-]/g, '-')}`;
     const key = uniqueKey(base, Object.keys(doc.forms));
-    run('form.add', { key, title: task.title, task: id });
+    modeling.addForm(key, task.title, id);
   };
   return (
     <fieldset className="ff-task">
@@ -29,7 +28,7 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
         label={dt('props.taskTitle')}
         name="task-title"
         value={task.title}
-        onCommit={(v) => set('task.setTitle', v)}
+        onCommit={(v) => modeling.setTaskProperty(id, 'title', v)}
       />
       <div className="ff-field">
         <label htmlFor={`form-${id}`}>{dt('props.form')}</label>
@@ -37,7 +36,7 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
           <select
             id={`form-${id}`}
             value={task.form ?? ''}
-            onChange={(e) => set('task.setForm', e.target.value || undefined)}
+            onChange={(e) => modeling.setTaskProperty(id, 'form', e.target.value || undefined)}
           >
             <option value="">{dt('props.none')}</option>
             {Object.values(doc.forms).map((f) => (
@@ -55,14 +54,16 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
         label={dt('props.assignee')}
         name="assignee"
         value={task.assignment}
-        onChange={(rule) => set('task.setAssignee', rule)}
+        onChange={(rule) => rule && modeling.setTaskProperty(id, 'assignment', rule)}
       />
       <div className="ff-field">
         <label htmlFor={`empty-${id}`}>{dt('props.onEmpty')}</label>
         <select
           id={`empty-${id}`}
           value={task.onEmpty ?? ''}
-          onChange={(e) => set('task.setOnEmpty', e.target.value || undefined)}
+          onChange={(e) =>
+            modeling.setTaskProperty(id, 'onEmpty', (e.target.value || undefined) as UserTaskDef['onEmpty'])
+          }
         >
           <option value="">{dt('props.none')}</option>
           {(['admins', 'skip', 'error'] as const).map((p) => (
@@ -72,13 +73,16 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
           ))}
         </select>
       </div>
-      <OutcomesEditor outcomes={task.outcomes} onChange={(next) => set('task.setOutcomes', next)} />
+      <OutcomesEditor
+        outcomes={task.outcomes}
+        onChange={(next) => modeling.setTaskProperty(id, 'outcomes', next)}
+      />
       <CommitInput
         label={dt('props.due')}
         name="task-due"
         value={typeof task.due === 'string' ? task.due : task.due ? task.due.cel : ''}
         placeholder="P3D"
-        onCommit={(v) => set('task.setDue', v.trim() || undefined)}
+        onCommit={(v) => modeling.setTaskProperty(id, 'due', v.trim() || undefined)}
       />
       <TaskExtras id={id} task={task} />
     </fieldset>

@@ -2,7 +2,7 @@
 import { useDesignerText } from '../i18n/use-designer-text';
 import { stateAt } from '../model/design-doc';
 import { transitionId, transitionsOf } from '../model/transitions';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 export function TransitionList({ id }: { id: string }) {
   const { doc, select } = useDesigner();

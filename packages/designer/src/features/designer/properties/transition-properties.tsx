@@ -5,10 +5,10 @@ import { CelEditor } from '../inputs/cel-editor';
 import { CommitInput } from '../inputs/localized-input';
 import { resolveTarget, stateIndex } from '../model/state-graph';
 import { parseTransitionId, transitionAt, transitionId } from '../model/transitions';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 export function TransitionProperties({ id }: { id: string }) {
-  const { doc, run, select } = useDesigner();
+  const { doc, modeling, select } = useDesigner();
   const { dt, locale } = useDesignerText();
   const ref = parseTransitionId(id);
   const def = ref ? transitionAt(doc, ref) : undefined;
@@ -29,7 +29,7 @@ export function TransitionProperties({ id }: { id: string }) {
           name="transition-event"
           value={ref.key ?? ''}
           onCommit={(event) => {
-            if (run('transition.setEvent', { ref, event }))
+            if (modeling.setTransitionEvent(ref, event))
               select({ states: [], transitions: [transitionId({ ...ref, key: event, index: 0 })] });
           }}
         />
@@ -39,7 +39,7 @@ export function TransitionProperties({ id }: { id: string }) {
         <select
           id="ff-target"
           value={to ?? ''}
-          onChange={(e) => run('transition.setTarget', { ref, target: e.target.value })}
+          onChange={(e) => modeling.setTransitionTarget(ref, e.target.value)}
         >
           {!to && <option value="">{def.target ?? '—'}</option>}
           {[...index.keys()].map((sid) => (
@@ -53,7 +53,7 @@ export function TransitionProperties({ id }: { id: string }) {
         label={dt('props.guard')}
         name="guard"
         value={def.guard?.params.expr ?? ''}
-        onCommit={(expr) => run('transition.setGuard', { ref, expr: expr.trim() || undefined })}
+        onCommit={(expr) => modeling.setTransitionGuard(ref, expr.trim() || undefined)}
       />
     </section>
   );

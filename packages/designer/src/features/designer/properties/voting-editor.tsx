@@ -2,15 +2,15 @@
 import type { UserTaskDef, VotingDef } from '@flowform/engine';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 
 export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
-  const { run } = useDesigner();
+  const { modeling } = useDesigner();
   const { dt } = useDesignerText();
-  const set = (command: string, value: unknown) => run(command, { id, value });
+  const setVoting = (value: UserTaskDef['voting']) => modeling.setTaskProperty(id, 'voting', value);
   const outcomeKeys = task.outcomes.map((o) => o.key);
   const voting = task.voting;
-  const setVoting = (patch: Partial<VotingDef>) => set('task.setVoting', { ...voting!, ...patch });
+  const patchVoting = (patch: Partial<VotingDef>) => setVoting({ ...voting!, ...patch });
   return (
     <fieldset className="ff-group-fields">
       <legend>{dt('props.voting')}</legend>
@@ -20,16 +20,16 @@ export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
           id={`vote-${id}`}
           value={voting?.mode ?? ''}
           onChange={(e) =>
-            set(
-              'task.setVoting',
+            setVoting(
               e.target.value
-                ? {
+                ? // a task without outcomes gets no yes/no outcome here; lint reports the rule
+                  ({
                     rejectPolicy: 'veto',
                     approveOutcome: outcomeKeys[0],
                     rejectOutcome: outcomeKeys[1] ?? outcomeKeys[0],
                     ...voting,
                     mode: e.target.value,
-                  }
+                  } as VotingDef)
                 : undefined,
             )
           }
@@ -47,7 +47,7 @@ export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
           label={dt('props.ratio')}
           type="number"
           value={String(voting.ratio ?? 0.5)}
-          onCommit={(r) => setVoting({ ratio: Number(r) })}
+          onCommit={(r) => patchVoting({ ratio: Number(r) })}
         />
       )}
       {voting && (
@@ -57,7 +57,7 @@ export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
             <select
               id={`rp-${id}`}
               value={voting.rejectPolicy}
-              onChange={(e) => setVoting({ rejectPolicy: e.target.value as VotingDef['rejectPolicy'] })}
+              onChange={(e) => patchVoting({ rejectPolicy: e.target.value as VotingDef['rejectPolicy'] })}
             >
               <option value="veto">{dt('props.reject.veto')}</option>
               <option value="impossible">{dt('props.reject.impossible')}</option>
@@ -69,7 +69,7 @@ export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
               <select
                 id={`${k}-${id}`}
                 value={voting[k]}
-                onChange={(e) => setVoting({ [k]: e.target.value })}
+                onChange={(e) => patchVoting({ [k]: e.target.value })}
               >
                 {outcomeKeys.map((o) => (
                   <option key={o}>{o}</option>

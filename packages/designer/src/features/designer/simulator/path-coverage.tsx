@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
 import type { DesignDoc } from '../model/design-doc';
 import { stateIndex } from '../model/state-graph';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { browserFormValidator } from './browser-form-validator';
 import { refusal } from './sim-play';
 

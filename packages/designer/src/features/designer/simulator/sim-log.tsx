@@ -3,7 +3,7 @@ import { formatDateTime, pick } from '../../../i18n/format';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { stateAt } from '../model/design-doc';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import type { SimCase, SimEntry } from './sim-play';
 
 export function SimLog({ sim }: { sim: SimCase }) {

@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../../forms/schema-form';
 import { formatDateTime, pick } from '../../../i18n/format';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { sampleObject } from './sample-data';
+import { sampleObject } from '../model/sample-data';
 import { holdersOf } from './sim-play';
 
 type Json = Record<string, unknown>;

@@ -10,7 +10,7 @@ import { designerApi, type VersionSummary } from '../api/designer-api';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { RefusedProblems } from '../lint/refused-problems';
-import { useDesigner } from '../page/designer-context';
+import { useDesigner } from '../state/designer-context';
 import { exportBundle, parseBundle } from './bundle-io';
 import { type Changes, diffDocs, isEmptyDiff } from './definition-diff';
 
@@ -21,7 +21,7 @@ export function VersionsPanel({
   versions: VersionSummary[];
   onPublished: () => void;
 }) {
-  const { doc, published, problems, run } = useDesigner();
+  const { doc, published, problems, modeling } = useDesigner();
   const { dt, locale } = useDesignerText();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -51,7 +51,7 @@ export function VersionsPanel({
       const bundle = parseBundle(await file.text());
       if (bundle.definition.key !== doc.definition.key)
         throw new Error(`${bundle.definition.key} ≠ ${doc.definition.key}`);
-      if (run('document.replace', { doc: bundle })) setMessage({ kind: 'ok', text: dt('ver.imported') });
+      if (modeling.replaceDocument(bundle)) setMessage({ kind: 'ok', text: dt('ver.imported') });
     } catch (error) {
       setMessage({
         kind: 'error',

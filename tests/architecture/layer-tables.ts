@@ -1,0 +1,35 @@
+/**
+ * The declared layers of each package root, highest first: an import may go to its own module or
+ * down, never up; modules of one layer import each other only as `allow` says. Plain data: add a
+ * package by adding its table to LAYER_TABLES. A root inside another root (the visual designer in
+ * the web app) is one module of the outer table and has its own table inside.
+ */
+import type { LayerTable } from './layer-check';
+
+/** The web app: the composition on top, shared state below the features, the server client at the foot. */
+export const WEB_APP: LayerTable = {
+  root: 'packages/designer/src',
+  layers: [['main.tsx'], ['app'], ['features/*'], ['state'], ['forms', 'ui'], ['i18n'], ['api']],
+  allow: [
+    // the started-cases list is the inbox's fourth tab: it shares the inbox's tabs, keys and names
+    ['features/case', 'features/inbox'],
+    // a task's summary marks it overdue by the inbox's rule
+    ['features/task', 'features/inbox'],
+  ],
+};
+
+/** The visual designer: the page composes the panels, which share the state over the commands and model. */
+export const VISUAL_DESIGNER: LayerTable = {
+  root: 'packages/designer/src/features/designer',
+  layers: [
+    ['page'],
+    ['canvas', 'properties', 'forms', 'data', 'simulator', 'versions'],
+    ['lint', 'inputs'],
+    ['state'],
+    ['commands', 'api'],
+    ['model'],
+    ['i18n', 'build', 'engine-browser'],
+  ],
+};
+
+export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER];
