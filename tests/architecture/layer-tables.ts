@@ -32,4 +32,29 @@ export const VISUAL_DESIGNER: LayerTable = {
   ],
 };
 
-export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER];
+/**
+ * The server: test support and the CLI on top, the composition (app, compose-server) over the
+ * routes and workers, services over the shared `ServerContext` type, which sits over what it names
+ * (live events, HTTP helpers, auth, the database and config) at the foot.
+ */
+export const SERVER: LayerTable = {
+  root: 'packages/server/src',
+  layers: [
+    ['testing', 'security', 'end-to-end.test.ts'],
+    ['cli'],
+    ['index.ts'],
+    ['server.ts'],
+    ['app.ts', 'compose-server.ts'],
+    ['api', 'workers'],
+    ['seed'],
+    ['services'],
+    ['notifications'],
+    ['server-context.ts'],
+    ['live'],
+    ['http'],
+    ['auth'],
+    ['database', 'config', 'schemas'],
+  ],
+};
+
+export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER];

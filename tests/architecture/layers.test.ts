@@ -121,6 +121,18 @@ describe('the layer check', () => {
     ]);
   });
 
+  it('given a test beside a foot module importing up from it, when checked, then the test is not held to the layers', () => {
+    const found = checkLayers(
+      tree({
+        ...CLEAN,
+        'src/api/client.test.ts': "import { App } from '../app/app';\nexport const t = App;\n",
+        'src/api/client-helper.ts': "import { App } from '../app/app';\nexport const h = App;\n",
+      }),
+      TABLE,
+    );
+    expect(found.map((v) => `${v.kind} ${v.file}`)).toEqual(['upward api/client-helper.ts']);
+  });
+
   it('given a table for an inner root, when its files import outside it, then those imports are left to the outer table', () => {
     const dir = tree({
       ...CLEAN,

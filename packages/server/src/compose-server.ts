@@ -7,8 +7,8 @@ import { serverMigrations } from './database/server-migrations';
 import type { ServerDb } from './database/server-schema';
 import { requestLocaleValidator } from './http/locale';
 import type { Logger } from './http/logger';
-import { caseEventPublisher } from './notifications/case-events';
-import { EventHub } from './notifications/event-hub';
+import { caseEventPublisher } from './live/case-events';
+import { EventHub } from './live/event-hub';
 import type { ServerContext } from './server-context';
 
 /** Test and wiring hooks. */

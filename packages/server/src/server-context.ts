@@ -5,7 +5,7 @@ import type { SessionStore } from './auth/session-store';
 import type { ServerConfig } from './config/server-config';
 import type { ServerDb } from './database/server-schema';
 import type { Logger } from './http/logger';
-import type { EventHub } from './notifications/event-hub';
+import type { EventHub } from './live/event-hub';
 
 /** Everything routes and services share; built once per server by `composeServer` (compose-server.ts). */
 export interface ServerContext {

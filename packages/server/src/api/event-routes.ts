@@ -2,7 +2,7 @@ import { createRoute, z } from '@hono/zod-openapi';
 import { streamSSE } from 'hono/streaming';
 import { ApiProblem } from '../http/problem';
 import { newRouter } from '../http/router';
-import type { LiveEvent } from '../notifications/event-hub';
+import type { LiveEvent } from '../live/event-hub';
 import { problemResponses } from '../schemas/common-schemas';
 import type { ServerContext } from '../server-context';
 

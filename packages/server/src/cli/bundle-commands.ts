@@ -4,9 +4,9 @@ import type { DefinitionBundle, FormDefinition, ProcessDefinition } from '@flowf
 import { composeServer } from '../compose-server';
 import { loadConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
+import { loadDefinitionFile } from '../seed/definition-files';
 import { publishBundles } from '../seed/demo-seed';
 import type { CliIo } from './cli-io';
-import { loadDefinitionFile } from './definition-files';
 import { parseFlags } from './parse-flags';
 
 const EXPORT_HELP = `Usage: flowform export <key> [--version n] [--out file]

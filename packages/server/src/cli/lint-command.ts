@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import { type DirectorySeed, InMemoryDirectory, type LintProblem, lintDefinition } from '@flowform/engine';
+import { expandPaths, loadDefinitionFile } from '../seed/definition-files';
 import type { CliIo } from './cli-io';
-import { expandPaths, loadDefinitionFile } from './definition-files';
 import { parseFlags } from './parse-flags';
 
 const HELP = `Usage: flowform lint <files|dirs…> [--json] [--forms dir] [--directory seed.json]

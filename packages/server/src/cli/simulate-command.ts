@@ -8,8 +8,8 @@ import {
   type SimulationScript,
   simulate,
 } from '@flowform/engine';
+import { loadDefinitionFile } from '../seed/definition-files';
 import type { CliIo } from './cli-io';
-import { loadDefinitionFile } from './definition-files';
 import { parseFlags } from './parse-flags';
 import { simulationText } from './simulation-text';
 

@@ -10,10 +10,10 @@ import {
 } from '@flowform/engine';
 import { replaceDirectory } from '@flowform/runtime';
 import { hashPassword } from '../auth/password';
-import { expandPaths, loadForms } from '../cli/definition-files';
 import type { ServerDb } from '../database/server-schema';
 import type { ServerContext } from '../server-context';
 import { appendAdminAudit } from '../services/admin-audit';
+import { expandPaths, loadForms } from './definition-files';
 
 /** The password of every demo account. */
 export const DEMO_PASSWORD = 'flowform';
