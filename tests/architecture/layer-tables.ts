@@ -57,4 +57,22 @@ export const SERVER: LayerTable = {
   ],
 };
 
-export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER];
+/**
+ * The engine core: the entries on top, the simulator over lint over the step, which drives the
+ * machine; voting, forms and assignment below it; CEL expressions and the definition format at the foot.
+ */
+export const ENGINE: LayerTable = {
+  root: 'packages/engine/src',
+  layers: [
+    ['index.ts', 'browser.ts', 'testing.ts', 'platform-globals.d.ts'],
+    ['simulation'],
+    ['lint'],
+    ['stepping'],
+    ['machine'],
+    ['voting', 'forms', 'assignment'],
+    ['expressions'],
+    ['definition'],
+  ],
+};
+
+export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER, ENGINE];
