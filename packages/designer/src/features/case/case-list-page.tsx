@@ -1,6 +1,6 @@
+import type { CaseListItem } from '@flowform/api';
 import { useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { CaseListItem } from '../../api/types';
 import { useLiveEvents } from '../../app/live-context';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';

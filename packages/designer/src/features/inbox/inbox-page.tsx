@@ -1,7 +1,7 @@
+import type { InboxScope } from '@flowform/api';
 import type { LocalizedText } from '@flowform/engine';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { InboxScope } from '../../api/types';
 import { takeFlash } from '../../app/flash';
 import { useLiveEvents } from '../../app/live-context';
 import { useI18n } from '../../i18n/i18n-context';

@@ -1,5 +1,5 @@
+import type { InboxItem, InboxScope } from '@flowform/api';
 import type { LocalizedText } from '@flowform/engine';
-import type { InboxItem, InboxScope } from '../../api/types';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';
 import { formatDateTime, formatRelative, pick } from '../../i18n/format';

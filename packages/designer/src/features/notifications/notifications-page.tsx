@@ -1,6 +1,6 @@
+import type { Notification } from '@flowform/api';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { Notification } from '../../api/types';
 import { useLiveEvents } from '../../app/live-context';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';

@@ -1,5 +1,5 @@
+import type { CaseView, TaskView } from '@flowform/api';
 import { usePeople } from '../../api/people';
-import type { CaseView, TaskView } from '../../api/types';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';
 import { formatDateTime, formatList, formatRelative, pick } from '../../i18n/format';

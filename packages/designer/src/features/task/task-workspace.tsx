@@ -1,7 +1,7 @@
+import type { Outcome } from '@flowform/api';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
-import type { Outcome } from '../../api/types';
 import { setFlash } from '../../app/flash';
 import { useLiveEvents } from '../../app/live-context';
 import { navigate } from '../../app/navigation';
