@@ -18,6 +18,8 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+export type Problem = z.output<typeof ProblemSchema>;
+
 /** Any JSON object (case data, form schemas). */
 export const JsonObjectSchema = z.record(z.string(), z.unknown()).openapi({ type: 'object' });
 

@@ -1,25 +1,17 @@
 import { designerContract as contract, type DesignerDefinition } from '@flowform/api';
-import type { MiddlewareHandler } from 'hono';
-import type { AppEnv } from '../http/app-env';
-import { requireAdmin } from '../http/require-admin';
+import { adminOnly } from '../http/require-admin';
 import { newRouter } from '../http/router';
 import type { ServerContext } from '../server-context';
 import { designerDefinition, designerDefinitions, directorySeed } from '../services/designer-catalog';
 
-const admin: [MiddlewareHandler<AppEnv>] = [requireAdmin()];
-
 /** What the visual designer reads besides the definition routes: administrators only. */
 export function designerRoutes(ctx: ServerContext) {
   return newRouter()
-    .openapi({ ...contract.list, middleware: admin }, async (c) =>
-      c.json({ items: await designerDefinitions(ctx) }, 200),
-    )
-    .openapi({ ...contract.detail, middleware: admin }, async (c) => {
+    .openapi(adminOnly(contract.list), async (c) => c.json({ items: await designerDefinitions(ctx) }, 200))
+    .openapi(adminOnly(contract.detail), async (c) => {
       // The catalogue reads bundles back from JSON columns, untyped: they are the engine's bundles.
       const found = await designerDefinition(ctx, c.req.valid('param').key);
       return c.json(found as DesignerDefinition, 200);
     })
-    .openapi({ ...contract.directory, middleware: admin }, async (c) =>
-      c.json(await directorySeed(ctx), 200),
-    );
+    .openapi(adminOnly(contract.directory), async (c) => c.json(await directorySeed(ctx), 200));
 }
