@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { authContract, demoContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
@@ -36,14 +37,15 @@ export interface AppOptions {
   heartbeatMs?: number;
 }
 
+/** Routes reachable without a session. */
+const PUBLIC_PATHS = new Set<string>([authContract.login.path, demoContract.demo.path]);
+
 /**
  * The HTTP application: middleware (request id and log, security headers, locale, body limits,
- * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource,
- * the OpenAPI document generated from the routes' own schemas, a docs page, and the web app.
+ * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource
+ * (handlers on the routes of `@flowform/api`), the OpenAPI document generated from those routes'
+ * schemas, a docs page, and the web app.
  */
-/** Routes reachable without a session. */
-const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/auth/demo']);
-
 export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   const app = newRouter();
   const lifecycle = options.lifecycle ?? { draining: false };
