@@ -1,9 +1,9 @@
 /**
  * The house's shape is enforced by `npm run check`: Biome's restricted imports keep dependencies
- * pointing one way (engine ← runtime ← server; engine, api ← designer; the core and the web app do
- * no I/O) and its import-cycle rule forbids loops, type-only imports included. These fixtures prove
- * each rule bites: they are linted with the repository's own biome.json, laid out at the paths the
- * rules govern, in a scratch folder (so the real tree never holds a violation).
+ * pointing one way (engine ← runtime ← server; engine, api ← designer; the core, the HTTP contract
+ * and the web app do no I/O) and its import-cycle rule forbids loops, type-only imports included.
+ * These fixtures prove each rule bites: they are linted with the repository's own biome.json, laid
+ * out at the paths the rules govern, in a scratch folder (so the real tree never holds a violation).
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -56,6 +56,14 @@ describe('forbidden imports', () => {
       "import { a } from '../../../../engine/src/forms/json-pointer';",
     ],
     ['packages/server/src/forbidden.ts', "import { App as a } from '@flowform/designer';"],
+    ['packages/api/src/forbidden.ts', "import { CaseRuntime as a } from '@flowform/runtime';"],
+    ['packages/api/src/forbidden.ts', "import { main as a } from '@flowform/server';"],
+    ['packages/api/src/forbidden.ts', "import { App as a } from '@flowform/designer';"],
+    ['packages/api/src/forbidden.ts', "import { readFileSync as a } from 'node:fs';"],
+    ['packages/api/src/forbidden.ts', "import a from 'pg';"],
+    ['packages/api/src/forbidden.ts', "import { Kysely as a } from 'kysely';"],
+    ['packages/api/src/forbidden.ts', "import { PGlite as a } from '@electric-sql/pglite';"],
+    ['packages/api/src/forbidden.ts', "import { step as a } from '../../engine/src/stepping/step';"],
   ];
   it.each(cases)(
     'given %s importing «%s», when linted, then noRestrictedImports refuses it',
@@ -71,8 +79,15 @@ describe('forbidden imports', () => {
       'packages/runtime/src/allowed.ts': use(
         "import { step as a } from '@flowform/engine';\nimport pg from 'pg';\nexport const db = pg;",
       ),
-      'packages/server/src/allowed.ts': use("import { CaseRuntime as a } from '@flowform/runtime';"),
-      'packages/designer/src/allowed.tsx': use("import { useState as a } from 'react';"),
+      'packages/server/src/allowed.ts': use(
+        "import { CaseRuntime as a } from '@flowform/runtime';\nimport { caseContract } from '@flowform/api';\nexport const c = caseContract;",
+      ),
+      'packages/api/src/allowed.ts': use(
+        "import { createRoute as a } from '@hono/zod-openapi';\nimport type { ProcessDefinition } from '@flowform/engine';\nexport type P = ProcessDefinition;",
+      ),
+      'packages/designer/src/allowed.tsx': use(
+        "import { useState as a } from 'react';\nimport type { CaseView } from '@flowform/api';\nexport type C = CaseView;",
+      ),
     });
     expect([...hits.entries()].filter(([, rules]) => rules.includes('noRestrictedImports'))).toEqual([]);
   });

@@ -53,7 +53,7 @@ export const SERVER: LayerTable = {
     ['live'],
     ['http'],
     ['auth'],
-    ['database', 'config', 'schemas'],
+    ['database', 'config'],
   ],
 };
 

@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { authContract, demoContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
@@ -36,14 +37,15 @@ export interface AppOptions {
   heartbeatMs?: number;
 }
 
+/** Routes reachable without a session. */
+const PUBLIC_PATHS = new Set<string>([authContract.login.path, demoContract.demo.path]);
+
 /**
  * The HTTP application: middleware (request id and log, security headers, locale, body limits,
- * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource,
- * the OpenAPI document generated from the routes' own schemas, a docs page, and the web app.
+ * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource
+ * (handlers on the routes of `@flowform/api`), the OpenAPI document generated from those routes'
+ * schemas, a docs page, and the web app.
  */
-/** Routes reachable without a session. */
-const PUBLIC_PATHS = new Set(['/api/auth/login', '/api/auth/demo']);
-
 export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   const app = newRouter();
   const lifecycle = options.lifecycle ?? { draining: false };
@@ -60,8 +62,8 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', healthRoutes(ctx, lifecycle));
   app.use('/api/*', bodyLimits(ctx.config.limits));
   app.use('/api/*', jsonGuard({ multipart: isUploadPath }));
-  app.route('/api/auth', loginRoutes(ctx));
-  app.route('/api/auth', demoRoutes(ctx));
+  app.route('/', loginRoutes(ctx));
+  app.route('/', demoRoutes(ctx));
   const auth = authenticate({
     sessions: ctx.sessions,
     runtime: ctx.runtime,
@@ -70,19 +72,19 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
   app.use('/api/*', idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds));
 
-  app.route('/api/auth', logoutRoutes(ctx));
-  app.route('/api/me', meRoutes());
-  app.route('/api/me', savedFilterRoutes(ctx));
-  app.route('/api/definitions', definitionRoutes(ctx));
-  app.route('/api/definitions', definitionAdminRoutes(ctx));
-  app.route('/api/designer', designerRoutes(ctx));
-  app.route('/api/directory', directoryRoutes(ctx));
-  app.route('/api/instances', instanceRoutes(ctx));
-  app.route('/api/instances', attachmentRoutes(ctx));
-  app.route('/api/tasks', taskRoutes(ctx));
-  app.route('/api/tasks', taskCommandRoutes(ctx));
-  app.route('/api/notifications', notificationRoutes(ctx));
-  app.route('/api/events', eventRoutes(ctx, { heartbeatMs: options.heartbeatMs }));
+  app.route('/', logoutRoutes(ctx));
+  app.route('/', meRoutes());
+  app.route('/', savedFilterRoutes(ctx));
+  app.route('/', definitionRoutes(ctx));
+  app.route('/', definitionAdminRoutes(ctx));
+  app.route('/', designerRoutes(ctx));
+  app.route('/', directoryRoutes(ctx));
+  app.route('/', instanceRoutes(ctx));
+  app.route('/', attachmentRoutes(ctx));
+  app.route('/', taskRoutes(ctx));
+  app.route('/', taskCommandRoutes(ctx));
+  app.route('/', notificationRoutes(ctx));
+  app.route('/', eventRoutes(ctx, { heartbeatMs: options.heartbeatMs }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
   app.openAPIRegistry.registerComponent('securitySchemes', 'cookie', {

@@ -1,5 +1,5 @@
+import type { DefinitionVersion } from '@flowform/api';
 import { api } from './endpoints';
-import type { DefinitionVersion } from './types';
 
 const cache = new Map<string, Promise<DefinitionVersion>>();
 

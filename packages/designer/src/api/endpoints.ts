@@ -1,23 +1,23 @@
-import { ApiError, newIdempotencyKey, request } from './http';
 import type {
-  CaseListItem,
-  CaseView,
-  CommandResult,
-  DefinitionVersion,
-  DemoInfo,
-  DirectoryUnit,
-  DirectoryUser,
+  attachmentContract,
+  authContract,
+  CaseScope,
+  caseContract,
   DueFilter,
-  History,
-  InboxItem,
+  definitionContract,
+  demoContract,
+  directoryContract,
   InboxScope,
-  Me,
-  NotificationPage,
-  Page,
-  Startable,
-  StartedCase,
-  TaskView,
-} from './types';
+  Json,
+  JsonRequest,
+  meContract,
+  notificationContract,
+  savedFilterContract,
+  TaskCommandPath,
+  taskCommandContract,
+  taskContract,
+} from '@flowform/api';
+import { ApiError, newIdempotencyKey, request } from './http';
 
 const enc = encodeURIComponent;
 
@@ -38,41 +38,53 @@ async function optional<T>(call: Promise<T>): Promise<T | undefined> {
   }
 }
 
+/**
+ * Every call the web app makes, typed from the HTTP contract (`@flowform/api`, types only): each
+ * answers `Json<route, status>` of the route it calls, and bodies satisfy the route's request.
+ */
 export const api = {
   login: (username: string, password: string) =>
-    request<{ token: string; user: Me }>('POST', '/api/auth/login', {
-      body: { username, password },
+    request<Json<typeof authContract.login, 200>>('POST', '/api/auth/login', {
+      body: { username, password } satisfies JsonRequest<typeof authContract.login>,
       quiet401: true,
     }),
   logout: () => request<void>('POST', '/api/auth/logout', { quiet401: true }),
-  me: () => request<Me>('GET', '/api/me', { quiet401: true }),
-  demo: () => optional(request<DemoInfo>('GET', '/api/auth/demo', { quiet401: true })),
+  me: () => request<Json<typeof meContract.me, 200>>('GET', '/api/me', { quiet401: true }),
+  demo: () =>
+    optional(request<Json<typeof demoContract.demo, 200>>('GET', '/api/auth/demo', { quiet401: true })),
 
-  startables: () => request<{ items: Startable[] }>('GET', '/api/definitions'),
+  startables: () => request<Json<typeof definitionContract.list, 200>>('GET', '/api/definitions'),
   definitionVersion: (key: string, version: number) =>
-    request<DefinitionVersion>('GET', `/api/definitions/${enc(key)}/versions/${version}`),
-  latestDefinition: (key: string) => request<DefinitionVersion>('GET', `/api/definitions/${enc(key)}`),
+    request<Json<typeof definitionContract.version, 200>>(
+      'GET',
+      `/api/definitions/${enc(key)}/versions/${version}`,
+    ),
+  latestDefinition: (key: string) =>
+    request<Json<typeof definitionContract.detail, 200>>('GET', `/api/definitions/${enc(key)}`),
 
   startCase: (definitionKey: string, data: Record<string, unknown>, key = newIdempotencyKey()) =>
-    request<StartedCase>('POST', '/api/instances', { body: { definitionKey, data }, idempotencyKey: key }),
-  cases: (scope: 'started' | 'involved' | 'all', cursor?: string, limit = 20) =>
-    request<Page<CaseListItem>>('GET', `/api/instances${query({ scope, cursor, limit })}`),
-  caseView: (id: string) => request<CaseView>('GET', `/api/instances/${enc(id)}`),
-  history: (id: string) => request<History>('GET', `/api/instances/${enc(id)}/history`),
+    request<Json<typeof caseContract.start, 201>>('POST', '/api/instances', {
+      body: { definitionKey, data } satisfies JsonRequest<typeof caseContract.start>,
+      idempotencyKey: key,
+    }),
+  cases: (scope: CaseScope, cursor?: string, limit = 20) =>
+    request<Json<typeof caseContract.list, 200>>('GET', `/api/instances${query({ scope, cursor, limit })}`),
+  caseView: (id: string) =>
+    request<Json<typeof caseContract.detail, 200>>('GET', `/api/instances/${enc(id)}`),
+  history: (id: string) =>
+    request<Json<typeof caseContract.history, 200>>('GET', `/api/instances/${enc(id)}/history`),
   withdraw: (id: string) =>
-    request<CommandResult>('POST', `/api/instances/${enc(id)}/withdraw`, {
-      body: {},
+    request<Json<typeof caseContract.withdraw, 200>>('POST', `/api/instances/${enc(id)}/withdraw`, {
+      body: {} satisfies JsonRequest<typeof caseContract.withdraw>,
       idempotencyKey: newIdempotencyKey(),
     }),
   upload: (instanceId: string, file: File) => {
     const form = new FormData();
     form.set('file', file);
-    return request<{ id: string; filename: string }>(
+    return request<Json<typeof attachmentContract.upload, 201>>(
       'POST',
       `/api/instances/${enc(instanceId)}/attachments`,
-      {
-        form,
-      },
+      { form },
     );
   },
   attachmentUrl: (instanceId: string, attachmentId: string) =>
@@ -85,23 +97,42 @@ export const api = {
     definitionKey?: string;
     due?: DueFilter;
     limit?: number;
-  }) => request<Page<InboxItem>>('GET', `/api/tasks${query({ limit: 20, ...p })}`),
-  task: (id: string) => request<TaskView>('GET', `/api/tasks/${enc(id)}`),
-  taskCommand: (id: string, command: string, body?: unknown, key = newIdempotencyKey()) =>
-    request<CommandResult>('POST', `/api/tasks/${enc(id)}/${command}`, { body, idempotencyKey: key }),
+  }) => request<Json<typeof taskContract.list, 200>>('GET', `/api/tasks${query({ limit: 20, ...p })}`),
+  task: (id: string) => request<Json<typeof taskContract.detail, 200>>('GET', `/api/tasks/${enc(id)}`),
+  taskCommand: (id: string, command: TaskCommandPath, body?: unknown, key = newIdempotencyKey()) =>
+    request<Json<(typeof taskCommandContract)[keyof typeof taskCommandContract], 200>>(
+      'POST',
+      `/api/tasks/${enc(id)}/${command}`,
+      { body, idempotencyKey: key },
+    ),
 
   notifications: (cursor?: string) =>
-    request<NotificationPage>('GET', `/api/notifications${query({ cursor, limit: 20 })}`),
-  unreadCount: () => request<NotificationPage>('GET', '/api/notifications?limit=1&unread=true'),
+    request<Json<typeof notificationContract.list, 200>>(
+      'GET',
+      `/api/notifications${query({ cursor, limit: 20 })}`,
+    ),
+  unreadCount: () =>
+    request<Json<typeof notificationContract.list, 200>>('GET', '/api/notifications?limit=1&unread=true'),
   markRead: (id: string) => request<void>('POST', `/api/notifications/${enc(id)}/read`),
-  readAll: () => request<{ updated: number }>('POST', '/api/notifications/read-all'),
+  readAll: () =>
+    request<Json<typeof notificationContract.readAll, 200>>('POST', '/api/notifications/read-all'),
 
   directoryUsers: (p: { q?: string; role?: string; unit?: string }) =>
-    optional(request<{ items: DirectoryUser[] }>('GET', `/api/directory/users${query({ ...p, limit: 20 })}`)),
+    optional(
+      request<Json<typeof directoryContract.users, 200>>(
+        'GET',
+        `/api/directory/users${query({ ...p, limit: 20 })}`,
+      ),
+    ),
   directoryUnits: (p: { kind?: string; q?: string }) =>
-    optional(request<{ items: DirectoryUnit[] }>('GET', `/api/directory/units${query(p)}`)),
+    optional(request<Json<typeof directoryContract.units, 200>>('GET', `/api/directory/units${query(p)}`)),
 
-  savedFilters: () => optional(request<{ items: unknown[] }>('GET', '/api/me/saved-filters')),
-  putSavedFilters: (items: unknown[]) =>
-    optional(request<{ items: unknown[] }>('PUT', '/api/me/saved-filters', { body: { items } })),
+  savedFilters: () =>
+    optional(request<Json<typeof savedFilterContract.read, 200>>('GET', '/api/me/saved-filters')),
+  putSavedFilters: (items: JsonRequest<typeof savedFilterContract.write>['items']) =>
+    optional(
+      request<Json<typeof savedFilterContract.write, 200>>('PUT', '/api/me/saved-filters', {
+        body: { items } satisfies JsonRequest<typeof savedFilterContract.write>,
+      }),
+    ),
 };

@@ -1,11 +1,8 @@
+import type { Problem } from '@flowform/api';
 import type { LintProblem, Locale } from '@flowform/engine';
 
 /** A field error as the server's validation reports it (`path` is a JSON pointer into the data). */
-export interface ProblemFieldError {
-  path: string;
-  keyword?: string;
-  message: string;
-}
+export type ProblemFieldError = NonNullable<Problem['errors']>[number];
 
 /** An RFC 9457 problem answered by the API, or a network failure (`status` 0). */
 export class ApiError extends Error {

@@ -1,7 +1,7 @@
+import type { Me } from '@flowform/api';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/endpoints';
 import { ApiError, setUnauthenticatedHandler } from '../api/http';
-import type { Me } from '../api/types';
 
 type SessionState =
   | { status: 'checking' }

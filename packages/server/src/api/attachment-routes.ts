@@ -1,73 +1,14 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { attachmentContract as contract } from '@flowform/api';
 import { ApiProblem, problems } from '../http/problem';
 import { newRouter } from '../http/router';
-import { AttachmentSchema } from '../schemas/case-schemas';
-import { IdParamSchema, problemResponses } from '../schemas/common-schemas';
 import type { ServerContext } from '../server-context';
 import { checkUpload, listAttachments, readAttachment, saveAttachment } from '../services/attachment-store';
 import { visibleCase } from '../services/case-access';
 
-const UploadSchema = z
-  .object({ file: z.instanceof(File).openapi({ type: 'string', format: 'binary' }) })
-  .strict()
-  .openapi('Upload');
-
-const upload = createRoute({
-  method: 'post',
-  path: '/{id}/attachments',
-  tags: ['attachments'],
-  summary: 'Attach a file to a case (participants; size and type limited; stored in the database)',
-  request: {
-    params: IdParamSchema,
-    body: { required: true, content: { 'multipart/form-data': { schema: UploadSchema } } },
-  },
-  responses: {
-    201: { description: 'Stored', content: { 'application/json': { schema: AttachmentSchema } } },
-    ...problemResponses(400, 401, 403, 404, 413, 415, 422),
-  },
-});
-
-const list = createRoute({
-  method: 'get',
-  path: '/{id}/attachments',
-  tags: ['attachments'],
-  summary: "A case's files",
-  request: { params: IdParamSchema },
-  responses: {
-    200: {
-      description: 'Files',
-      content: { 'application/json': { schema: z.object({ items: z.array(AttachmentSchema) }) } },
-    },
-    ...problemResponses(401, 404),
-  },
-});
-
-const download = createRoute({
-  method: 'get',
-  path: '/{id}/attachments/{attachmentId}',
-  tags: ['attachments'],
-  summary: 'Download a file (always as an attachment, never rendered inline)',
-  request: {
-    params: IdParamSchema.extend({
-      attachmentId: z
-        .string()
-        .uuid()
-        .openapi({ param: { name: 'attachmentId', in: 'path' } }),
-    }),
-  },
-  responses: {
-    200: {
-      description: 'The file',
-      content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
-    },
-    ...problemResponses(400, 401, 404),
-  },
-});
-
 /** Attachments live under their case; every access checks the case's visibility first. */
 export function attachmentRoutes(ctx: ServerContext) {
   return newRouter()
-    .openapi(upload, async (c) => {
+    .openapi(contract.upload, async (c) => {
       const user = c.get('user');
       const { id } = c.req.valid('param');
       const found = await visibleCase(ctx, id, user);
@@ -86,12 +27,12 @@ export function attachmentRoutes(ctx: ServerContext) {
       });
       return c.json(saved, 201);
     })
-    .openapi(list, async (c) => {
+    .openapi(contract.list, async (c) => {
       const { id } = c.req.valid('param');
       await visibleCase(ctx, id, c.get('user'));
       return c.json({ items: await listAttachments(ctx.db, id) }, 200);
     })
-    .openapi(download, async (c) => {
+    .openapi(contract.download, async (c) => {
       const { id, attachmentId } = c.req.valid('param');
       await visibleCase(ctx, id, c.get('user'));
       const file = await readAttachment(ctx.db, id, attachmentId);

@@ -1,4 +1,4 @@
-import { createRoute } from '@hono/zod-openapi';
+import { authContract as contract } from '@flowform/api';
 import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
@@ -6,26 +6,12 @@ import type { AppEnv } from '../http/app-env';
 import { SESSION_COOKIE } from '../http/authenticate';
 import { ApiProblem, problems } from '../http/problem';
 import { newRouter } from '../http/router';
-import { LoginBodySchema, LoginResultSchema } from '../schemas/auth-schemas';
-import { problemResponses } from '../schemas/common-schemas';
 import type { ServerContext } from '../server-context';
 import { meView } from '../services/me-view';
 
-const login = createRoute({
-  method: 'post',
-  path: '/login',
-  tags: ['auth'],
-  summary: 'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie',
-  request: { body: { required: true, content: { 'application/json': { schema: LoginBodySchema } } } },
-  responses: {
-    200: { description: 'Signed in', content: { 'application/json': { schema: LoginResultSchema } } },
-    ...problemResponses(400, 401, 429),
-  },
-});
-
 /** `POST /api/auth/login`: public, throttled per account and per address. */
 export function loginRoutes(ctx: ServerContext) {
-  return newRouter().openapi(login, async (c) => {
+  return newRouter().openapi(contract.login, async (c) => {
     const { username, password } = c.req.valid('json');
     const address = clientAddress(c);
     const wait = ctx.throttle.retryAfter(username, address);
@@ -55,17 +41,9 @@ export function loginRoutes(ctx: ServerContext) {
   });
 }
 
-const logout = createRoute({
-  method: 'post',
-  path: '/logout',
-  tags: ['auth'],
-  summary: 'Sign out: the session ends at once, for the token and the cookie alike',
-  responses: { 204: { description: 'Signed out' }, ...problemResponses(401) },
-});
-
 /** `POST /api/auth/logout` (authenticated). */
 export function logoutRoutes(ctx: ServerContext) {
-  return newRouter().openapi(logout, async (c) => {
+  return newRouter().openapi(contract.logout, async (c) => {
     await ctx.sessions.revoke(c.get('user').sessionId);
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);

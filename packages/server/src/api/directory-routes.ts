@@ -1,98 +1,8 @@
+import { directoryContract as contract } from '@flowform/api';
 import { roleLabel } from '@flowform/engine';
-import { createRoute, z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import { newRouter } from '../http/router';
-import { LocalizedTextSchema, problemResponses } from '../schemas/common-schemas';
 import type { ServerContext } from '../server-context';
-
-const Name = z.string().max(64).optional();
-
-const users = createRoute({
-  method: 'get',
-  path: '/users',
-  tags: ['directory'],
-  summary:
-    'People for pickers: active users matching a name or username, optionally holding a role (in a unit)',
-  request: {
-    query: z
-      .object({
-        q: z.string().max(50).optional(),
-        role: z
-          .string()
-          .max(200)
-          .optional()
-          .openapi({ description: 'one role, or several separated by commas' }),
-        unit: Name,
-        limit: z.coerce.number().int().min(1).max(50).default(20),
-      })
-      .strict(),
-  },
-  responses: {
-    200: {
-      description: 'People',
-      content: {
-        'application/json': {
-          schema: z.object({
-            items: z.array(
-              z.object({
-                username: z.string(),
-                displayName: LocalizedTextSchema,
-                roles: z.array(
-                  z.object({
-                    role: z.string(),
-                    roleName: LocalizedTextSchema,
-                    unit: z.string(),
-                    unitName: LocalizedTextSchema,
-                  }),
-                ),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    ...problemResponses(400, 401),
-  },
-});
-
-const units = createRoute({
-  method: 'get',
-  path: '/units',
-  tags: ['directory'],
-  summary: 'Units for pickers (branches, stations, patches…), optionally of some kinds or matching a name',
-  request: {
-    query: z
-      .object({
-        kind: z
-          .string()
-          .max(200)
-          .optional()
-          .openapi({ description: 'one kind, or several separated by commas' }),
-        q: z.string().max(50).optional(),
-      })
-      .strict(),
-  },
-  responses: {
-    200: {
-      description: 'Units',
-      content: {
-        'application/json': {
-          schema: z.object({
-            items: z.array(
-              z.object({
-                id: z.string(),
-                kind: z.string(),
-                name: LocalizedTextSchema,
-                parent: z.string().nullable(),
-              }),
-            ),
-          }),
-        },
-      },
-    },
-    ...problemResponses(400, 401),
-  },
-});
 
 const list = (value: string | undefined) =>
   (value ?? '')
@@ -108,7 +18,7 @@ const like = (q: string) => `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
  */
 export function directoryRoutes(ctx: ServerContext) {
   return newRouter()
-    .openapi(users, async (c) => {
+    .openapi(contract.users, async (c) => {
       const { q, role, unit, limit } = c.req.valid('query');
       const roles = list(role);
       let query = ctx.db
@@ -162,7 +72,7 @@ export function directoryRoutes(ctx: ServerContext) {
       }));
       return c.json({ items }, 200);
     })
-    .openapi(units, async (c) => {
+    .openapi(contract.units, async (c) => {
       const { kind, q } = c.req.valid('query');
       const kinds = list(kind);
       let query = ctx.db

@@ -1,29 +1,13 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { eventContract as contract } from '@flowform/api';
 import { streamSSE } from 'hono/streaming';
 import { ApiProblem } from '../http/problem';
 import { newRouter } from '../http/router';
 import type { LiveEvent } from '../live/event-hub';
-import { problemResponses } from '../schemas/common-schemas';
 import type { ServerContext } from '../server-context';
-
-const events = createRoute({
-  method: 'get',
-  path: '/',
-  tags: ['events'],
-  summary:
-    'Live updates (Server-Sent Events): task.created, task.done, task.urged, case.changed, notification',
-  responses: {
-    200: {
-      description: 'An event stream; each event names its type and carries JSON data',
-      content: { 'text/event-stream': { schema: z.string() } },
-    },
-    ...problemResponses(401, 429),
-  },
-});
 
 /** `GET /api/events`: one SSE stream per tab; a heartbeat comment keeps proxies from closing it. */
 export function eventRoutes(ctx: ServerContext, options: { heartbeatMs?: number } = {}) {
-  return newRouter().openapi(events, (c) => {
+  return newRouter().openapi(contract.events, (c) => {
     const user = c.get('user');
     const queue: LiveEvent[] = [];
     let wake: (() => void) | undefined;

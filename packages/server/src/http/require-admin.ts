@@ -1,3 +1,4 @@
+import type { RouteConfig } from '@hono/zod-openapi';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env';
 import { problems } from './problem';
@@ -8,4 +9,9 @@ export function requireAdmin(): MiddlewareHandler<AppEnv> {
     if (!c.get('user').isAdmin) throw problems.forbidden('Administrators only');
     await next();
   };
+}
+
+/** A route of the contract, for administrators only: `newRouter().openapi(adminOnly(route), handler)`. */
+export function adminOnly<R extends RouteConfig>(route: R): R & { middleware: [MiddlewareHandler<AppEnv>] } {
+  return { ...route, middleware: [requireAdmin()] };
 }

@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { AttachmentSchema } from '@flowform/api';
 import type { z } from '@hono/zod-openapi';
 import type { ServerDb } from '../database/server-schema';
 import { ApiProblem } from '../http/problem';
-import type { AttachmentSchema } from '../schemas/case-schemas';
 
 type Attachment = z.infer<typeof AttachmentSchema>;
 

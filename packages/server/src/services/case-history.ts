@@ -1,6 +1,6 @@
+import type { HistoryEntrySchema } from '@flowform/api';
 import { chainHash, GENESIS_HASH } from '@flowform/runtime';
 import type { z } from '@hono/zod-openapi';
-import type { HistoryEntrySchema } from '../schemas/case-schemas';
 import type { ServerContext } from '../server-context';
 
 type Entry = z.infer<typeof HistoryEntrySchema>;

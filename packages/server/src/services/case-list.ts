@@ -1,9 +1,9 @@
+import type { CaseListItemSchema } from '@flowform/api';
 import { type CaseSnapshot, caseVisibility, compileBundle } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
-import type { CaseListItemSchema } from '../schemas/case-schemas';
 import type { ServerContext } from '../server-context';
 
 type Item = z.infer<typeof CaseListItemSchema>;

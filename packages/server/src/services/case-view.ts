@@ -1,7 +1,7 @@
+import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
 import { expandCandidates, type TaskRecord, type UserTaskDef } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
-import type { CaseViewSchema, TaskSummarySchema } from '../schemas/case-schemas';
 import type { ServerContext } from '../server-context';
 import { listAttachments } from './attachment-store';
 import type { VisibleCase } from './case-access';

@@ -1,13 +1,9 @@
+import type { DefinitionDetailSchema, StartableSchema, VersionInfoSchema } from '@flowform/api';
 import type { DefinitionBundle } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import { isoTime } from '../database/iso-time';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
-import type {
-  DefinitionDetailSchema,
-  StartableSchema,
-  VersionInfoSchema,
-} from '../schemas/definition-schemas';
 import type { ServerContext } from '../server-context';
 import { mayStart } from './starters';
 
@@ -69,8 +65,8 @@ export async function definitionVersion(ctx: ServerContext, key: string, version
   return {
     key,
     ...info,
-    definition: bundle.definition as unknown as Record<string, unknown>,
-    forms: bundle.forms as unknown as Record<string, Record<string, unknown>>,
+    definition: bundle.definition,
+    forms: bundle.forms,
   };
 }
 

@@ -1,6 +1,6 @@
+import type { MeSchema } from '@flowform/api';
 import { type Directory, roleLabel } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
-import type { MeSchema } from '../schemas/auth-schemas';
 
 /** A user with their roles and units, named in both languages. */
 export function meView(directory: Directory, username: string): z.infer<typeof MeSchema> {

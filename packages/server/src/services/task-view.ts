@@ -1,8 +1,8 @@
+import type { TaskViewSchema } from '@flowform/api';
 import type { FieldPermission } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
-import type { TaskViewSchema } from '../schemas/task-schemas';
 import type { ServerContext } from '../server-context';
 import type { VisibleCase } from './case-access';
 import { taskSummary } from './case-view';

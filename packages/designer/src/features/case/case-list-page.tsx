@@ -1,6 +1,6 @@
+import type { CaseListItem } from '@flowform/api';
 import { useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { CaseListItem } from '../../api/types';
 import { formatDateTime, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { useLiveEvents } from '../../state/live-context';

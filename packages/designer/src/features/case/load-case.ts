@@ -1,6 +1,6 @@
+import type { CaseView, DefinitionVersion, History, TaskView } from '@flowform/api';
 import { definitionAt } from '../../api/definition-cache';
 import { api } from '../../api/endpoints';
-import type { CaseView, DefinitionVersion, History, TaskView } from '../../api/types';
 
 /** A case with its audit trail, its definition version, and every task its history names. */
 export interface LoadedCase {
@@ -35,7 +35,7 @@ export async function loadCase(id: string): Promise<LoadedCase> {
 export function visitedStates(loaded: LoadedCase): string[] {
   const seen: string[] = [];
   for (const entry of loaded.history.entries) {
-    const state = entry.stateId ?? (entry.taskId ? loaded.tasks.get(entry.taskId)?.stateId : undefined);
+    const state = entry.taskId ? loaded.tasks.get(entry.taskId)?.stateId : undefined;
     if (state && !seen.includes(state)) seen.push(state);
   }
   return seen;

@@ -1,5 +1,5 @@
+import type { History, TaskView } from '@flowform/api';
 import { usePeople } from '../../api/people';
-import type { History, TaskView } from '../../api/types';
 import { formatDateTime, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';

@@ -1,4 +1,4 @@
-import type { DueFilter } from '../../api/types';
+import type { DueFilter } from '@flowform/api';
 
 /** What the inbox shows: a search, a process, a due window and an order. */
 export interface InboxFilter {

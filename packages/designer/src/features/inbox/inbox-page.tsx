@@ -1,7 +1,7 @@
+import type { InboxScope } from '@flowform/api';
 import type { LocalizedText } from '@flowform/engine';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { InboxScope } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { takeFlash } from '../../state/flash';
 import { useLiveEvents } from '../../state/live-context';

@@ -1,6 +1,6 @@
+import type { InboxItem, InboxScope } from '@flowform/api';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { InboxItem, InboxScope } from '../../api/types';
 import type { InboxFilter } from './inbox-filter';
 
 interface InboxState {

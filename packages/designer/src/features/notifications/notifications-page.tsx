@@ -1,6 +1,6 @@
+import type { Notification } from '@flowform/api';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { Notification } from '../../api/types';
 import { formatDateTime, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';

@@ -1,7 +1,7 @@
+import type { CaseView, DefinitionVersion, TaskView } from '@flowform/api';
 import type { StateDef, UserTaskDef } from '@flowform/engine';
 import { definitionAt } from '../../api/definition-cache';
 import { api } from '../../api/endpoints';
-import type { CaseView, DefinitionVersion, TaskView } from '../../api/types';
 
 /** A task with its case and the definition version the case runs on. */
 export interface LoadedTask {

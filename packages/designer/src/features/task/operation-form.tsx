@@ -1,6 +1,6 @@
+import type { TaskOperation } from '@flowform/api';
 import type { StateDef } from '@flowform/engine';
 import { type FormEvent, useId, useState } from 'react';
-import type { Operation } from '../../api/types';
 import { useUserSearch } from '../../forms/widgets/use-directory';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
@@ -9,7 +9,7 @@ import { stateAt } from './load-task';
 import { type OperationSpec, parsePeople } from './operation-spec';
 
 interface Props {
-  op: Operation;
+  op: TaskOperation;
   spec: OperationSpec;
   returnTargets: string[];
   states?: Record<string, StateDef>;

@@ -1,8 +1,8 @@
-import type { Operation } from '../../api/types';
+import type { TaskCommandPath, TaskOperation } from '@flowform/api';
 
 /** How an operation is sent: its URL segment, what it asks for, and whether the task leaves me. */
 export interface OperationSpec {
-  path: string;
+  path: TaskCommandPath;
   /** one person (transfer, delegate), several (cc, signers), a return target, or nothing */
   people?: 'one' | 'many';
   target?: boolean;
@@ -14,7 +14,7 @@ export interface OperationSpec {
   leaves?: boolean;
 }
 
-export const OPERATIONS: Partial<Record<Operation, OperationSpec>> = {
+export const OPERATIONS: Partial<Record<TaskOperation, OperationSpec>> = {
   claim: { path: 'claim' },
   unclaim: { path: 'unclaim', leaves: true },
   transfer: { path: 'transfer', people: 'one', comment: 'optional', leaves: true },

@@ -1,7 +1,7 @@
+import type { TaskOperation, TaskView } from '@flowform/api';
 import type { StateDef } from '@flowform/engine';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { Operation, TaskView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { OperationForm } from './operation-form';
@@ -20,16 +20,16 @@ export function OperationsPanel({
 }: {
   task: TaskView;
   states?: Record<string, StateDef>;
-  onDone: (op: Operation, leaves: boolean) => void;
+  onDone: (op: TaskOperation, leaves: boolean) => void;
   onError: (error: unknown) => void;
 }) {
   const { t } = useI18n();
-  const [open, setOpen] = useState<Operation>();
+  const [open, setOpen] = useState<TaskOperation>();
   const [busy, setBusy] = useState(false);
   const available = task.operations.filter((op) => op !== 'complete' && op !== 'claim' && OPERATIONS[op]);
   if (available.length === 0) return null;
 
-  async function run(op: Operation, body?: Record<string, unknown>) {
+  async function run(op: TaskOperation, body?: Record<string, unknown>) {
     const spec = OPERATIONS[op]!;
     setBusy(true);
     try {

@@ -1,6 +1,6 @@
+import type { TaskView } from '@flowform/api';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { TaskView } from '../../api/types';
 import { useI18n } from '../../i18n/i18n-context';
 import { Banner } from '../../ui/status-views';
 

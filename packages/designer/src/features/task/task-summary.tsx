@@ -1,5 +1,5 @@
+import type { CaseView, TaskView } from '@flowform/api';
 import { usePeople } from '../../api/people';
-import type { CaseView, TaskView } from '../../api/types';
 import { formatDateTime, formatList, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../state/navigation';

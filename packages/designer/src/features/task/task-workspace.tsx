@@ -1,7 +1,7 @@
+import type { Outcome } from '@flowform/api';
 import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
-import type { Outcome } from '../../api/types';
 import { formInitialData, formPayload, SchemaForm } from '../../forms/schema-form';
 import { useFormValidation } from '../../forms/use-form-validation';
 import { pick } from '../../i18n/format';

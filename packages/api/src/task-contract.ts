@@ -1,5 +1,13 @@
-import { z } from '@hono/zod-openapi';
-import { JsonObjectSchema, LocalizedTextSchema, UsernameSchema } from './common-schemas';
+import { createRoute, z } from '@hono/zod-openapi';
+import {
+  IdParamSchema,
+  JsonObjectSchema,
+  json,
+  LocalizedTextSchema,
+  problemResponses,
+  stringOf,
+} from './common-schemas';
+import type { TaskOperation } from './task-command-contract';
 
 /** A row of an inbox (todo, done: a task; cc: a case). */
 export const InboxItemSchema = z
@@ -52,50 +60,39 @@ export const TaskViewSchema = z
     outcomes: z.array(
       z.object({ key: z.string(), label: LocalizedTextSchema, requiresComment: z.boolean() }),
     ),
-    operations: z.array(z.string()),
+    operations: z.array(stringOf<TaskOperation>()),
     returnTargets: z.array(z.string()),
   })
   .openapi('Task');
 
-/** Command bodies: every one strict, so unknown keys are refused (400) before anything runs. */
-export const CompleteBodySchema = z
-  .object({
-    outcome: z.string().min(1).max(64),
-    data: JsonObjectSchema.optional(),
-    comment: z.string().max(4000).optional(),
-  })
-  .strict()
-  .openapi('CompleteTask');
+export type InboxItem = z.output<typeof InboxItemSchema>;
+export type InboxScope = z.output<typeof InboxQuerySchema>['scope'];
+export type DueFilter = NonNullable<z.output<typeof InboxQuerySchema>['due']>;
+export type TaskView = z.output<typeof TaskViewSchema>;
+export type Outcome = TaskView['outcomes'][number];
 
-export const HandOverBodySchema = z
-  .object({ to: UsernameSchema, comment: z.string().max(4000).optional() })
-  .strict()
-  .openapi('HandOver');
-
-export const AddSignerBodySchema = z
-  .object({
-    users: z.array(UsernameSchema).min(1).max(50),
-    position: z.enum(['before', 'after', 'end']).optional(),
-  })
-  .strict()
-  .openapi('AddSigner');
-
-export const UsersBodySchema = z
-  .object({ users: z.array(UsernameSchema).min(1).max(50) })
-  .strict()
-  .openapi('Users');
-
-export const ReturnBodySchema = z
-  .object({ target: z.string().min(1).max(200), comment: z.string().min(1).max(4000) })
-  .strict()
-  .openapi('ReturnTask');
-
-export const UrgeBodySchema = z
-  .object({ comment: z.string().max(4000).optional() })
-  .strict()
-  .openapi('Urge');
-
-export const CommentBodySchema = z
-  .object({ text: z.string().min(1).max(4000) })
-  .strict()
-  .openapi('Comment');
+/** `GET /api/tasks`, `GET /api/tasks/{id}`. */
+export const taskContract = {
+  list: createRoute({
+    method: 'get',
+    path: '/api/tasks',
+    tags: ['tasks'],
+    summary: 'My inbox: tasks to do (mine and offered to my roles), done by me, or cases copied to me',
+    request: { query: InboxQuerySchema },
+    responses: {
+      200: json(
+        z.object({ items: z.array(InboxItemSchema), nextCursor: z.string().optional() }),
+        'A page of the inbox',
+      ),
+      ...problemResponses(400, 401),
+    },
+  }),
+  detail: createRoute({
+    method: 'get',
+    path: '/api/tasks/{id}',
+    tags: ['tasks'],
+    summary: 'A task with its form (hidden fields removed), data, outcomes and my allowed operations',
+    request: { params: IdParamSchema },
+    responses: { 200: json(TaskViewSchema, 'The task'), ...problemResponses(401, 404) },
+  }),
+};

@@ -18,8 +18,23 @@ export const ProblemSchema = z
   })
   .openapi('Problem');
 
+export type Problem = z.output<typeof ProblemSchema>;
+
 /** Any JSON object (case data, form schemas). */
 export const JsonObjectSchema = z.record(z.string(), z.unknown()).openapi({ type: 'object' });
+
+/**
+ * A JSON object whose shape the engine owns (a process definition, a form, a directory seed):
+ * validated and documented exactly as {@link JsonObjectSchema} (any object), typed as the engine's `T`
+ * for both sides, so nothing mirrors the engine's types by hand.
+ */
+export const engineObject = <T extends object>() => JsonObjectSchema as unknown as z.ZodType<T, T>;
+
+/**
+ * A string the contract knows more precisely than `/openapi.json` says (the document keeps
+ * `type: string`): the server's own values, typed as the union `T` for both sides.
+ */
+export const stringOf = <T extends string>() => z.string() as unknown as z.ZodType<T, T>;
 
 /** A username. */
 export const UsernameSchema = z
@@ -57,6 +72,18 @@ export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413
     statuses.map((s) => [s, { description: descriptions[s]!, content: problemContent }]),
   ) as Record<number, { description: string; content: typeof problemContent }>;
 }
+
+/** A JSON response of `schema`, for route declarations. */
+export const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+
+/** A JSON request body of `schema` (`required: false`: the body may be left out). */
+export const jsonBody = <T extends z.ZodType>(schema: T, required = true) => ({
+  required,
+  content: { 'application/json': { schema } },
+});
 
 /** `{id}` path parameter. */
 export const IdParamSchema = z.object({

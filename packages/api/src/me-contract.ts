@@ -1,14 +1,5 @@
-import { z } from '@hono/zod-openapi';
-import { LocalizedTextSchema } from './common-schemas';
-
-/** `POST /api/auth/login` */
-export const LoginBodySchema = z
-  .object({
-    username: z.string().min(1).max(64),
-    password: z.string().min(1).max(256),
-  })
-  .strict()
-  .openapi('Login');
+import { createRoute, z } from '@hono/zod-openapi';
+import { json, LocalizedTextSchema, problemResponses } from './common-schemas';
 
 /** A role held in a unit, with display names. */
 export const RoleInUnitSchema = z
@@ -31,5 +22,16 @@ export const MeSchema = z
   })
   .openapi('Me');
 
-/** What a login answers (the token is also set as an HttpOnly cookie). */
-export const LoginResultSchema = z.object({ token: z.string(), user: MeSchema }).openapi('LoginResult');
+export type RoleInUnit = z.output<typeof RoleInUnitSchema>;
+export type Me = z.output<typeof MeSchema>;
+
+/** `/api/me`: the signed-in user. */
+export const meContract = {
+  me: createRoute({
+    method: 'get',
+    path: '/api/me',
+    tags: ['auth'],
+    summary: 'The signed-in user, their roles and units (as of this request)',
+    responses: { 200: json(MeSchema, 'The user'), ...problemResponses(401) },
+  }),
+};

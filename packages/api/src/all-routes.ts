@@ -1,0 +1,33 @@
+import type { RouteConfig } from '@hono/zod-openapi';
+import { attachmentContract } from './attachment-contract';
+import { authContract } from './auth-contract';
+import { caseContract } from './case-contract';
+import { definitionAdminContract } from './definition-admin-contract';
+import { definitionContract } from './definition-contract';
+import { demoContract } from './demo-contract';
+import { designerContract } from './designer-contract';
+import { directoryContract } from './directory-contract';
+import { eventContract } from './event-contract';
+import { meContract } from './me-contract';
+import { notificationContract } from './notification-contract';
+import { savedFilterContract } from './saved-filter-contract';
+import { taskCommandContract } from './task-command-contract';
+import { taskContract } from './task-contract';
+
+/** Every route of the API, for checks that need the whole list (the OpenAPI document, clients). */
+export const allRoutes: readonly RouteConfig[] = [
+  authContract,
+  demoContract,
+  meContract,
+  savedFilterContract,
+  definitionContract,
+  definitionAdminContract,
+  designerContract,
+  directoryContract,
+  caseContract,
+  attachmentContract,
+  taskContract,
+  taskCommandContract,
+  notificationContract,
+  eventContract,
+].flatMap((contract) => Object.values(contract));

@@ -1,0 +1,34 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { json, jsonBody, problemResponses } from './common-schemas';
+import { MeSchema } from './me-contract';
+
+/** `POST /api/auth/login` */
+export const LoginBodySchema = z
+  .object({
+    username: z.string().min(1).max(64),
+    password: z.string().min(1).max(256),
+  })
+  .strict()
+  .openapi('Login');
+
+/** What a login answers (the token is also set as an HttpOnly cookie). */
+export const LoginResultSchema = z.object({ token: z.string(), user: MeSchema }).openapi('LoginResult');
+
+/** `/api/auth`: signing in (public, throttled) and out. */
+export const authContract = {
+  login: createRoute({
+    method: 'post',
+    path: '/api/auth/login',
+    tags: ['auth'],
+    summary: 'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie',
+    request: { body: jsonBody(LoginBodySchema) },
+    responses: { 200: json(LoginResultSchema, 'Signed in'), ...problemResponses(400, 401, 429) },
+  }),
+  logout: createRoute({
+    method: 'post',
+    path: '/api/auth/logout',
+    tags: ['auth'],
+    summary: 'Sign out: the session ends at once, for the token and the cookie alike',
+    responses: { 204: { description: 'Signed out' }, ...problemResponses(401) },
+  }),
+};

@@ -1,0 +1,203 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { AttachmentSchema } from './attachment-contract';
+import {
+  CommandResultSchema,
+  IdParamSchema,
+  JsonObjectSchema,
+  json,
+  jsonBody,
+  LocalizedTextSchema,
+  problemResponses,
+} from './common-schemas';
+
+/** An open task as a case lists it, with the people who hold it now. */
+export const TaskSummarySchema = z
+  .object({
+    id: z.string(),
+    stateId: z.string(),
+    title: LocalizedTextSchema,
+    assignee: z.string().nullable(),
+    holders: z.array(z.string()),
+    signer: z.string().nullable(),
+    createdAt: z.string(),
+    dueAt: z.string().nullable(),
+    urged: z.number().int(),
+  })
+  .openapi('TaskSummary');
+
+/** A case as a viewer may see it. */
+export const CaseViewSchema = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    definitionVersion: z.number().int(),
+    name: LocalizedTextSchema,
+    status: z.enum(['running', 'completed', 'cancelled']),
+    initiator: z.string(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+    confidential: z.boolean(),
+    visibility: z.string(),
+    parentId: z.string().nullable(),
+    data: JsonObjectSchema,
+    activeStates: z.array(z.string()),
+    tasks: z.array(TaskSummarySchema),
+    children: z.array(
+      z.object({
+        id: z.string(),
+        process: z.string(),
+        status: z.string(),
+        instanceId: z.string().nullable(),
+      }),
+    ),
+    attachments: z.array(AttachmentSchema),
+    comments: z.array(
+      z.object({ author: z.string(), text: z.string(), at: z.string(), taskId: z.string().nullable() }),
+    ),
+    withdrawable: z.boolean(),
+  })
+  .openapi('Case');
+
+/** A row of a case list. */
+export const CaseListItemSchema = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    definitionVersion: z.number().int(),
+    status: z.string(),
+    initiator: z.string(),
+    startedAt: z.string(),
+    endedAt: z.string().nullable(),
+  })
+  .openapi('CaseListItem');
+
+/** `POST /api/instances` */
+export const StartCaseBodySchema = z
+  .object({
+    definitionKey: z.string().min(1).max(64),
+    data: JsonObjectSchema.default({}),
+  })
+  .strict()
+  .openapi('StartCase');
+
+/** What a start answers. */
+export const StartedCaseSchema = z
+  .object({
+    id: z.string(),
+    definitionKey: z.string(),
+    definitionVersion: z.number().int(),
+    status: z.enum(['running', 'completed', 'cancelled']),
+    tasks: z.array(TaskSummarySchema),
+    replayed: z.boolean(),
+  })
+  .openapi('StartedCase');
+
+/** One audit row with its place in the hash chain. */
+export const HistoryEntrySchema = z
+  .object({
+    seq: z.number().int(),
+    at: z.string(),
+    actor: z.string(),
+    action: z.string(),
+    taskId: z.string().nullable(),
+    outcome: z.string().nullable(),
+    comment: z.string().nullable(),
+    dataDigest: z.string().nullable(),
+    definitionVersion: z.number().int(),
+    prevHash: z.string(),
+    hash: z.string(),
+  })
+  .openapi('HistoryEntry');
+
+/** `GET /api/instances` query. */
+const CaseListQuerySchema = z
+  .object({
+    scope: z.enum(['started', 'involved', 'all']).default('involved'),
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    cursor: z.string().max(500).optional(),
+  })
+  .strict();
+
+const HistorySchema = z.object({ entries: z.array(HistoryEntrySchema), chainValid: z.boolean() });
+
+export type TaskSummary = z.output<typeof TaskSummarySchema>;
+export type CaseView = z.output<typeof CaseViewSchema>;
+export type CaseListItem = z.output<typeof CaseListItemSchema>;
+export type CaseScope = z.output<typeof CaseListQuerySchema>['scope'];
+export type StartedCase = z.output<typeof StartedCaseSchema>;
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+export type History = z.output<typeof HistorySchema>;
+
+/** `/api/instances`: start, list and read cases; withdraw and cancel. */
+export const caseContract = {
+  start: createRoute({
+    method: 'post',
+    path: '/api/instances',
+    tags: ['cases'],
+    summary: 'Start a case of the latest published version (the start form is validated)',
+    request: { body: jsonBody(StartCaseBodySchema) },
+    responses: {
+      201: json(StartedCaseSchema, 'Started'),
+      ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
+    },
+  }),
+  list: createRoute({
+    method: 'get',
+    path: '/api/instances',
+    tags: ['cases'],
+    summary: 'Cases I started, take part in, or (all) may see; newest first',
+    request: { query: CaseListQuerySchema },
+    responses: {
+      200: json(
+        z.object({ items: z.array(CaseListItemSchema), nextCursor: z.string().optional() }),
+        'A page of cases',
+      ),
+      ...problemResponses(400, 401),
+    },
+  }),
+  detail: createRoute({
+    method: 'get',
+    path: '/api/instances/{id}',
+    tags: ['cases'],
+    summary:
+      'A case: data (hidden fields of my open task removed), active states, open tasks with holders, children',
+    request: { params: IdParamSchema },
+    responses: { 200: json(CaseViewSchema, 'The case'), ...problemResponses(401, 404) },
+  }),
+  history: createRoute({
+    method: 'get',
+    path: '/api/instances/{id}/history',
+    tags: ['cases'],
+    summary: 'The audit trail with hash links, and whether the chain verifies',
+    request: { params: IdParamSchema },
+    responses: { 200: json(HistorySchema, 'History'), ...problemResponses(401, 404) },
+  }),
+  withdraw: createRoute({
+    method: 'post',
+    path: '/api/instances/{id}/withdraw',
+    tags: ['cases'],
+    summary: '撤回: take back my last completion while nobody has acted since',
+    request: {
+      params: IdParamSchema,
+      body: jsonBody(z.object({ comment: z.string().max(4000).optional() }).strict(), false),
+    },
+    responses: {
+      200: json(CommandResultSchema, 'Withdrawn'),
+      ...problemResponses(400, 401, 403, 404, 409, 422),
+    },
+  }),
+  cancel: createRoute({
+    method: 'post',
+    path: '/api/instances/{id}/cancel',
+    tags: ['cases'],
+    summary: 'Cancel a running case and its children (administrators)',
+    request: {
+      params: IdParamSchema,
+      body: jsonBody(z.object({ reason: z.string().max(4000).optional() }).strict(), false),
+    },
+    responses: {
+      200: json(CommandResultSchema, 'Cancelled'),
+      ...problemResponses(400, 401, 403, 404, 409, 422),
+    },
+  }),
+};

@@ -1,0 +1,20 @@
+import { createRoute, z } from '@hono/zod-openapi';
+import { problemResponses } from './common-schemas';
+
+/** `GET /api/events`: one Server-Sent Events stream per tab. */
+export const eventContract = {
+  events: createRoute({
+    method: 'get',
+    path: '/api/events',
+    tags: ['events'],
+    summary:
+      'Live updates (Server-Sent Events): task.created, task.done, task.urged, case.changed, notification',
+    responses: {
+      200: {
+        description: 'An event stream; each event names its type and carries JSON data',
+        content: { 'text/event-stream': { schema: z.string() } },
+      },
+      ...problemResponses(401, 429),
+    },
+  }),
+};

@@ -1,0 +1,20 @@
+// Public surface of the HTTP contract: schemas and routes (values, for the server) and the types
+// derived from them (for the web app, which imports them with `import type` only).
+
+export * from './all-routes';
+export * from './attachment-contract';
+export * from './auth-contract';
+export * from './case-contract';
+export * from './common-schemas';
+export type * from './contract-types';
+export * from './definition-admin-contract';
+export * from './definition-contract';
+export * from './demo-contract';
+export * from './designer-contract';
+export * from './directory-contract';
+export * from './event-contract';
+export * from './me-contract';
+export * from './notification-contract';
+export * from './saved-filter-contract';
+export * from './task-command-contract';
+export * from './task-contract';
