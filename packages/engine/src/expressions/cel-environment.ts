@@ -1,17 +1,17 @@
 /**
  * `createCelEnvironment`: a CEL environment typed by a case schema. A shared base environment holds
  * everything that does not depend on the schema (limits, operators, helpers, common variables);
- * each case schema gets a cheap clone with `data` and `params` added, and its own compile cache.
+ * each case schema gets a cheap clone with `data`, `params` and `item` added, and its own compile
+ * cache. `forEachItem` derives the environment where `item` has a `forEach` list's element type.
  */
 import { Environment } from '@marcbachmann/cel-js';
 import type { CelEnvironment, CelEnvironmentSpec, CompiledExpression } from './cel-environment-types';
 import { registerHelperFunctions } from './cel-helpers';
-import { registerShape } from './cel-records';
+import { registerShape, type ShapeRegistry, shapeOfType } from './cel-records';
 import { shapeFromSchema, shapeFromValue } from './cel-shape';
-import { matchesExpected } from './cel-type-names';
-import { jsonToCel } from './cel-values';
+import { displayTypeName, matchesExpected } from './cel-type-names';
 import { registerCommonVariables, type VariableConverters } from './cel-variables';
-import { compileExpression } from './compiled-expression';
+import { type CompileScope, compileExpression } from './compiled-expression';
 import { ExpressionError } from './expression-error';
 import { CEL_PARSER_LIMITS } from './expression-limits';
 import { registerNumericOverloads } from './numeric-overloads';
@@ -28,7 +28,7 @@ let base: Base | undefined;
 
 function baseEnvironment(): Base {
   if (!base) {
-    const env = new Environment({ limits: CEL_PARSER_LIMITS });
+    const env = new Environment({ limits: CEL_PARSER_LIMITS, homogeneousAggregateLiterals: false });
     registerNumericOverloads(env);
     registerHelperFunctions(env);
     base = { env, converters: registerCommonVariables(env) };
@@ -36,28 +36,39 @@ function baseEnvironment(): Base {
   return base;
 }
 
-function schemaEnvironment(spec: CelEnvironmentSpec): { env: Environment; converters: VariableConverters } {
+/** The scope of one schema (and one `item` type); `item` is dyn unless a `forEach` gives its type. */
+function schemaScope(spec: CelEnvironmentSpec, itemType = 'dyn'): CompileScope {
   const root = baseEnvironment();
   const env = root.env.clone();
-  const data = registerShape(env, shapeFromSchema(spec.caseSchema), 'flowform.data');
+  const registry: ShapeRegistry = new Map();
+  const data = registerShape(env, shapeFromSchema(spec.caseSchema), 'flowform.data', registry);
   env.registerVariable('data', data.type);
   const parameters = spec.parameters ?? {};
   const params = registerShape(env, shapeFromValue(parameters), 'flowform.params');
   // A private copy: later changes to the caller's object must not change compiled expressions.
-  env.registerConstant('params', params.type, params.toCel(jsonToCel(parameters)));
-  return { env, converters: { ...root.converters, data: data.toCel } };
+  env.registerVariable('params', params.type);
+  const paramsValue = params.toCel(structuredClone(parameters));
+  const item = shapeOfType(itemType, registry);
+  env.registerVariable('item', item.type);
+  for (const [name, type] of Object.entries(spec.declarations ?? {})) env.registerVariable(name, type);
+  return {
+    env,
+    converters: { ...root.converters, data: data.toCel, item: item.toCel },
+    constants: paramsValue === undefined ? {} : { params: paramsValue },
+  };
 }
 
-/** Creates the environment expressions of one case schema are checked and run in; cache it per schema. */
-export function createCelEnvironment(spec: CelEnvironmentSpec): CelEnvironment {
-  const { env, converters } = schemaEnvironment(spec);
-  const cache = new Map<string, CompiledExpression | ExpressionError>();
+function environment(spec: CelEnvironmentSpec, itemType?: string): CelEnvironment {
+  const scope = schemaScope(spec, itemType);
+  const cache = new Map<string, { compiled: CompiledExpression; raw: string } | ExpressionError>();
+  const items = new Map<string, CelEnvironment>();
 
-  const compile = (source: string): CompiledExpression => {
+  const compileRaw = (source: string) => {
     let entry = cache.get(source);
     if (!entry) {
       try {
-        entry = compileExpression(env, source, converters);
+        const compiled = compileExpression(scope, source);
+        entry = { compiled: { ...compiled, type: displayTypeName(compiled.type) }, raw: compiled.type };
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;
         entry = error;
@@ -70,6 +81,7 @@ export function createCelEnvironment(spec: CelEnvironmentSpec): CelEnvironment {
     }
     return entry;
   };
+  const compile = (source: string) => compileRaw(source).compiled;
 
   return {
     compile,
@@ -83,5 +95,19 @@ export function createCelEnvironment(spec: CelEnvironmentSpec): CelEnvironment {
         return { ok: false, code: error.code, message: error.message };
       }
     },
+    forEachItem(forEachSource) {
+      const element = /^list<(.*)>$/.exec(compileRaw(forEachSource).raw)?.[1] ?? 'dyn';
+      let derived = items.get(element);
+      if (!derived) {
+        derived = environment(spec, element);
+        items.set(element, derived);
+      }
+      return derived;
+    },
   };
+}
+
+/** Creates the environment expressions of one case schema are checked and run in; cache it per schema. */
+export function createCelEnvironment(spec: CelEnvironmentSpec): CelEnvironment {
+  return environment(spec);
 }
