@@ -10,6 +10,7 @@ import { registerHelperFunctions } from './cel-helpers';
 import { registerShape, type ShapeRegistry, shapeOfType } from './cel-records';
 import { shapeFromSchema, shapeFromValue } from './cel-shape';
 import { displayTypeName, matchesExpected } from './cel-type-names';
+import { jsonToCel } from './cel-values';
 import { registerCommonVariables, type VariableConverters } from './cel-variables';
 import { type CompileScope, compileExpression } from './compiled-expression';
 import { ExpressionError } from './expression-error';
@@ -41,7 +42,12 @@ function schemaScope(spec: CelEnvironmentSpec, itemType = 'dyn'): CompileScope {
   const root = baseEnvironment();
   const env = root.env.clone();
   const registry: ShapeRegistry = new Map();
-  const data = registerShape(env, shapeFromSchema(spec.caseSchema), 'flowform.data', registry);
+  // Case data is always a JSON object: without declared properties it is a map of dyn values.
+  const dataShape = shapeFromSchema(spec.caseSchema);
+  const data =
+    dataShape.kind === 'dyn'
+      ? { type: 'map<string, dyn>', toCel: jsonToCel }
+      : registerShape(env, dataShape, 'flowform.data', registry);
   env.registerVariable('data', data.type);
   const parameters = spec.parameters ?? {};
   const params = registerShape(env, shapeFromValue(parameters), 'flowform.params');

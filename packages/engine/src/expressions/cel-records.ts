@@ -20,29 +20,35 @@ export interface RegisteredShape {
 
 const INT64_LIMIT = 2n ** 63n;
 
-// JSON null means "not filled in": the field is absent for `has()` and a runtime error on access.
-const absent = (value: unknown): CelInput | undefined => (value === null ? undefined : (value as CelInput));
+function mismatch(expected: string, value: unknown): never {
+  throw new TypeError(`data does not match the case schema: expected ${expected}, got ${JSON.stringify(value)}`);
+}
 
-function toInt(value: unknown): CelInput | undefined {
-  if (typeof value !== 'number' || !Number.isInteger(value)) return absent(value);
-  const int = BigInt(value);
+/**
+ * A converter for values of one JSON type. JSON null means "not filled in": the field is absent for
+ * `has()` and a runtime error on access. Any other type is data that does not match the schema.
+ */
+function strict(expected: string, accepts: (v: unknown) => boolean, convert = (v: unknown) => v as CelInput): CelConverter {
+  return (v) => (v === null || v === undefined ? undefined : accepts(v) ? convert(v) : mismatch(expected, v));
+}
+
+function toInt(value: unknown): CelInput {
+  const int = BigInt(value as number);
   if (int >= INT64_LIMIT || int < -INT64_LIMIT) throw new RangeError(`integer ${value} is out of int64 range`);
   return int;
 }
 
 const SCALARS: Record<string, RegisteredShape> = {
-  int: { type: 'int', toCel: toInt },
-  double: { type: 'double', toCel: absent },
-  string: { type: 'string', toCel: absent },
-  bool: { type: 'bool', toCel: absent },
+  int: { type: 'int', toCel: strict('an integer', Number.isInteger, toInt) },
+  double: { type: 'double', toCel: strict('a number', (v) => typeof v === 'number') },
+  string: { type: 'string', toCel: strict('a string', (v) => typeof v === 'string') },
+  bool: { type: 'bool', toCel: strict('a boolean', (v) => typeof v === 'boolean') },
   dyn: { type: 'dyn', toCel: (v) => jsonToCel(v) },
 };
 
 function listOf(items: RegisteredShape): RegisteredShape {
-  return {
-    type: `list<${items.type}>`,
-    toCel: (v) => (Array.isArray(v) ? v.map((x) => items.toCel(x) ?? null) : absent(v)),
-  };
+  const toList = (v: unknown) => (v as unknown[]).map((x) => items.toCel(x) ?? null);
+  return { type: `list<${items.type}>`, toCel: strict('an array', Array.isArray, toList) };
 }
 
 /** A record's fields as a read-only map, converted on access. */
@@ -118,7 +124,7 @@ function registerRecord(
   env.registerType(name, { ctor: class {}, fields: fieldTypes });
   const shape: RegisteredShape = {
     type: name,
-    toCel: (v) => (isPlainObject(v) ? celMap(new LazyRecord(v, converters)) : absent(v)),
+    toCel: strict('an object', isPlainObject, (v) => celMap(new LazyRecord(v as Record<string, unknown>, converters))),
   };
   taken.set(name, shape);
   return shape;

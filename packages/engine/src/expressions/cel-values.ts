@@ -78,7 +78,7 @@ function exactNumber(value: bigint, type: string): number {
 function objectToJs(value: object, depth: number): unknown {
   if (isCelUint(value)) return exactNumber(value.value, 'uint');
   if (value instanceof Uint8Array) return Array.from(value);
-  if (isCelList(value)) return Array.from(value, (v) => celToJs(v, depth + 1));
+  if (isCelList(value) || Array.isArray(value)) return Array.from(value, (v) => celToJs(v, depth + 1));
   if (isCelMap(value)) {
     const out: Record<string, unknown> = {};
     for (const [k, v] of value) {

@@ -79,6 +79,15 @@ export function compileExpression(scope: CompileScope, source: string): Compiled
   const inputs = [...facts.identifiers].filter((name) => Object.hasOwn(scope.converters, name));
   const declared = [...facts.identifiers];
 
+  // The evaluator reports an unset variable as an "unresolved attribute": name the variable instead.
+  const failure = (error: Error, vars: CelVariables) => {
+    const unset = inputs.filter((name) => (vars as unknown as Record<string, unknown>)[name] === undefined);
+    if (unset.length === 0 || !/unresolved attribute|undeclared reference/.test(error.message)) {
+      return runtimeError(error, source);
+    }
+    const names = unset.map((n) => `'${n}'`).join(', ');
+    return new ExpressionError('cel-runtime', `variable ${names} is not set`, source, { reason: 'missing-field' });
+  };
   const run = (vars: CelVariables) => {
     let result: ReturnType<RuntimeProgram>;
     try {
@@ -91,7 +100,7 @@ export function compileExpression(scope: CompileScope, source: string): Compiled
     } catch (error) {
       throw runtimeError(error, source);
     }
-    if (isCelError(result)) throw runtimeError(result, source);
+    if (isCelError(result)) throw failure(result, vars);
     return result;
   };
   const converted = <T>(convert: () => T): T => {

@@ -20,7 +20,8 @@ export type ExpressionErrorCode =
  * `division-by-zero`, `overflow` (int/uint out of 64 bits, timestamp/duration out of range, a result
  * a JSON number cannot hold exactly), `index-out-of-range`, `missing-field` (an absent optional field
  * or map key), `duplicate-key` (a map literal whose computed keys collide), `conversion` (`int("x")`,
- * `timestamp("May")`), `invalid-input` (a variable not in the expected form, e.g. `now`).
+ * `timestamp("May")`), `invalid-input` (data that does not match the case schema, a `now` that is
+ * not an ISO timestamp).
  * `missing-field` also covers a variable the context does not set (`actor` before anyone acted).
  * `type` (no overload for the runtime types) is what lint-clean expressions never produce.
  */
@@ -101,7 +102,7 @@ const REASONS: Array<[RegExp, RuntimeErrorReason]> = [
   [/out of bounds/, 'index-out-of-range'],
   [/field not found|no such key|not found in map|unresolved attribute|undeclared reference/i, 'missing-field'],
   [/map key conflict/, 'duplicate-key'],
-  [/now must be/, 'invalid-input'],
+  [/now must be|does not match the case schema/, 'invalid-input'],
   [/parse|convert|invalid|not an ISO|decode|exceeds|syntax/i, 'conversion'],
 ];
 

@@ -6,7 +6,8 @@
  *   fields, `{}`) where the operation is not defined for every runtime type: arithmetic, ordering,
  *   logic, negation, field access, indexing, `size`, method receivers, function arguments, map keys,
  *   `in` containers. Equality, `in` elements, ternary branches and list/map values are safe with dyn.
- *   `dyn(x) < y` with both sides numeric is safe (CEL orders int, uint and double against each other).
+ *   Seen through `dyn(x)` and agreeing ternary branches: `dyn(x) < y` with both sides numeric is safe
+ *   (CEL orders int, uint and double against each other), and so is `+` of two lists.
  * - a function the checker knows but the evaluator does not have.
  *
  * Code `cel-dyn` for the first (convert or type the field first), `cel-unsupported` for the second.
@@ -19,6 +20,7 @@ type Checked = ASTNode & { checkedType?: { name: string; kind: string } };
 
 const MACROS = new Set(['has', 'all', 'exists', 'exists_one', 'map', 'filter']);
 const NUMERIC = new Set(['int', 'uint', 'double']);
+const ORDERED = new Set([...NUMERIC, 'string', 'bytes', 'bool', 'google.protobuf.Timestamp', 'google.protobuf.Duration']);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const STRICT_BINARY = new Set([...RELATIONAL, '+', '-', '*', '/', '%', '&&', '||']);
 /** Functions whose arguments may be of any type. */
@@ -28,12 +30,20 @@ function typeOf(node: ASTNode): { name: string; kind: string } | undefined {
   return (node as Checked).checkedType;
 }
 
-/** The static type, seeing through `dyn(x)` to x's type. */
+/**
+ * The static type as far as it is known, seeing through `dyn(x)` to x's type and through a ternary
+ * whose branches agree; lists are just `list` (any two lists concatenate).
+ */
 function effectiveType(node: ASTNode): string {
   if (node.op === 'call' && node.args[0] === 'dyn' && node.args[1].length === 1) return effectiveType(node.args[1][0]!);
+  if (node.op === '?:') {
+    const [, yes, no] = node.args;
+    const branch = effectiveType(yes);
+    if (branch === effectiveType(no)) return branch;
+  }
   const t = typeOf(node);
   if (!t || t.kind === 'dyn' || t.kind === 'param') return 'dyn';
-  return t.name;
+  return t.kind === 'list' ? 'list' : t.name;
 }
 
 function isDyn(node: ASTNode): boolean {
@@ -52,11 +62,12 @@ function refuse(node: ASTNode, what: string, source: string): never {
 
 function checkBinary(node: ASTNode, source: string): void {
   const [left, right] = node.args as [ASTNode, ASTNode];
-  if (RELATIONAL.has(node.op)) {
-    const l = effectiveType(left);
-    const r = effectiveType(right);
-    if ((NUMERIC.has(l) && NUMERIC.has(r)) || (l === r && l !== 'dyn')) return;
+  const l = effectiveType(left);
+  const r = effectiveType(right);
+  if (RELATIONAL.has(node.op) && ((NUMERIC.has(l) && NUMERIC.has(r)) || (l === r && ORDERED.has(l)))) {
+    return;
   }
+  if (node.op === '+' && l === 'list' && r === 'list') return;
   if (STRICT_BINARY.has(node.op) && (isDyn(left) || isDyn(right))) refuse(node, `an operand of '${node.op}'`, source);
   if (node.op === 'in' && isDyn(right)) refuse(right, "the container of 'in'", source);
 }
