@@ -16,6 +16,7 @@ import { type CompileScope, compileExpression } from './compiled-expression';
 import { ExpressionError } from './expression-error';
 import { CEL_PARSER_LIMITS } from './expression-limits';
 import { registerNumericOverloads } from './numeric-overloads';
+import { registerStandardOverloads } from './standard-overloads';
 
 /** Compiled sources kept per environment; definitions hold far fewer, so this only stops leaks. */
 const MAX_CACHED = 2000;
@@ -25,21 +26,30 @@ interface Base {
   converters: VariableConverters;
 }
 
-let base: Base | undefined;
+const bases = new Map<boolean, Base>();
 
-function baseEnvironment(): Base {
+/**
+ * The shared base; `mixedNumbers` adds Flowform's int/double operators. Without them is the fallback
+ * for the few expressions where cel-js cannot choose between those and its own (an operator on the
+ * element of an empty list): the evaluator is the same, only the checker's overload table differs.
+ */
+function baseEnvironment(mixedNumbers: boolean): Base {
+  let base = bases.get(mixedNumbers);
   if (!base) {
+    // Mixed list and map literals are list<dyn> / map<dyn, dyn>, as in cel-go.
     const env = new Environment({ limits: CEL_PARSER_LIMITS, homogeneousAggregateLiterals: false });
-    registerNumericOverloads(env);
+    if (mixedNumbers) registerNumericOverloads(env);
+    registerStandardOverloads(env);
     registerHelperFunctions(env);
     base = { env, converters: registerCommonVariables(env) };
+    bases.set(mixedNumbers, base);
   }
   return base;
 }
 
 /** The scope of one schema (and one `item` type); `item` is dyn unless a `forEach` gives its type. */
-function schemaScope(spec: CelEnvironmentSpec, itemType = 'dyn'): CompileScope {
-  const root = baseEnvironment();
+function schemaScope(spec: CelEnvironmentSpec, itemType: string, mixedNumbers: boolean): CompileScope {
+  const root = baseEnvironment(mixedNumbers);
   const env = root.env.clone();
   const registry: ShapeRegistry = new Map();
   // Case data is always a JSON object: without declared properties it is a map of dyn values.
@@ -64,8 +74,25 @@ function schemaScope(spec: CelEnvironmentSpec, itemType = 'dyn'): CompileScope {
   };
 }
 
-function environment(spec: CelEnvironmentSpec, itemType?: string): CelEnvironment {
-  const scope = schemaScope(spec, itemType);
+/** Compiles in the main scope, falling back to the one without mixed-number operators (see above). */
+function compileWithFallback(spec: CelEnvironmentSpec, itemType: string) {
+  const scope = schemaScope(spec, itemType, true);
+  let fallback: CompileScope | undefined;
+  return (source: string) => {
+    try {
+      return compileExpression(scope, source);
+    } catch (error) {
+      if (!(error instanceof ExpressionError && error.code === 'cel-unsupported' && /overlaps with/.test(error.message))) {
+        throw error;
+      }
+      fallback ??= schemaScope(spec, itemType, false);
+      return compileExpression(fallback, source);
+    }
+  };
+}
+
+function environment(spec: CelEnvironmentSpec, itemType = 'dyn'): CelEnvironment {
+  const compileSource = compileWithFallback(spec, itemType);
   const cache = new Map<string, { compiled: CompiledExpression; raw: string } | ExpressionError>();
   const items = new Map<string, CelEnvironment>();
 
@@ -73,7 +100,7 @@ function environment(spec: CelEnvironmentSpec, itemType?: string): CelEnvironmen
     let entry = cache.get(source);
     if (!entry) {
       try {
-        const compiled = compileExpression(scope, source);
+        const compiled = compileSource(source);
         entry = { compiled: { ...compiled, type: displayTypeName(compiled.type) }, raw: compiled.type };
       } catch (error) {
         if (!(error instanceof ExpressionError)) throw error;

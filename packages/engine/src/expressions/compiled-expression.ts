@@ -36,13 +36,19 @@ function parse(env: Environment, source: string): ParseResult {
     return env.parse(source);
   } catch (error) {
     const refused = toExpressionError(error, source, 'parse');
-    // Valid CEL that only the checker's parser cannot read (`.5`, quoted field names, raw bytes).
-    if (refused.code === 'cel-syntax' && readableByEvaluator(source)) {
+    // Valid CEL that the checker's parser cannot read (`.5`, raw bytes, quoted field names).
+    if (refused.code === 'cel-syntax' && (readableByEvaluator(source) || /character: `/.test(refused.message))) {
       throw new ExpressionError('cel-unsupported', `syntax not supported: ${refused.message}`, source);
     }
     throw refused;
   }
 }
+
+/**
+ * Valid CEL the checker (cel-js) wrongly refuses: an operator on the element of an empty list (its
+ * overloads overlap), `has()` on a map literal, `duration + timestamp` (typed as a duration).
+ */
+const CHECKER_LIMITS = [/overlaps with/, /has\(\) invalid argument/, /no such overload: google\.protobuf\.Duration ==/];
 
 function typeCheck(parsed: ParseResult, source: string): string {
   let result: ReturnType<ParseResult['check']>;
@@ -51,7 +57,13 @@ function typeCheck(parsed: ParseResult, source: string): string {
   } catch (error) {
     throw toExpressionError(error, source, 'check');
   }
-  if (!result.valid) throw toExpressionError(result.error, source, 'check');
+  if (!result.valid) {
+    const refused = toExpressionError(result.error, source, 'check');
+    if (CHECKER_LIMITS.some((pattern) => pattern.test(refused.message))) {
+      throw new ExpressionError('cel-unsupported', `not supported by the checker: ${refused.message}`, source);
+    }
+    throw refused;
+  }
   return (parsed.ast as { checkedType?: { name: string } }).checkedType?.name ?? 'dyn';
 }
 

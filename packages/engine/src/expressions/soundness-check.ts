@@ -46,9 +46,13 @@ function effectiveType(node: ASTNode): string {
   return t.kind === 'list' ? 'list' : t.name;
 }
 
+/**
+ * A type parameter left open (the element of `[]` or `{}`) is not dyn: no value of it exists at run
+ * time, since it could only come out of an empty literal.
+ */
 function isDyn(node: ASTNode): boolean {
   const t = typeOf(node);
-  return !t || t.kind === 'dyn' || t.kind === 'param';
+  return !t || t.kind === 'dyn';
 }
 
 function refuse(node: ASTNode, what: string, source: string): never {
@@ -72,7 +76,35 @@ function checkBinary(node: ASTNode, source: string): void {
   if (node.op === 'in' && isDyn(right)) refuse(right, "the container of 'in'", source);
 }
 
+/** A literal key in the form CEL compares keys by (`1`, `1u` and `1.0` are the same key). */
+function literalKey(node: ASTNode): string | undefined {
+  if (node.op !== 'value') return undefined;
+  const v = node.args as unknown;
+  if (typeof v === 'string') return `s:${v}`;
+  if (typeof v === 'boolean') return `b:${v}`;
+  if (typeof v === 'bigint' || typeof v === 'number') return `n:${v}`;
+  if (typeof v === 'object' && v !== null && 'value' in v) return `n:${(v as { value: bigint }).value}`;
+  return undefined;
+}
+
+function checkMapLiteral(entries: Array<[ASTNode, ASTNode]>, source: string): void {
+  const seen = new Set<string>();
+  for (const [key] of entries) {
+    if (isDyn(key)) refuse(key, 'a map key', source);
+    const literal = literalKey(key);
+    if (literal === undefined) continue;
+    if (seen.has(literal)) throw new ExpressionError('cel-type', `map literal repeats the key ${literal.slice(2)}`, source);
+    seen.add(literal);
+  }
+}
+
 type RuntimeHas = (name: string) => boolean;
+
+/** `google.protobuf.Timestamp` and `.Duration`: type names, not field selections. */
+function isTypeName(node: ASTNode): boolean {
+  const operand = (node.args as [ASTNode, string])[0];
+  return operand.op === '.' && operand.args[0].op === 'id' && operand.args[0].args === 'google';
+}
 
 function checkCall(node: ASTNode, source: string, runtimeHas: RuntimeHas): void {
   if (node.op === 'call') {
@@ -95,7 +127,7 @@ function checkNode(node: ASTNode, source: string, runtimeHas: RuntimeHas): void 
   switch (node.op) {
     case '.':
     case '.?':
-      if (isDyn(node.args[0])) refuse(node, `the operand of '.${node.args[1]}'`, source);
+      if (isDyn(node.args[0]) && !isTypeName(node)) refuse(node, `the operand of '.${node.args[1]}'`, source);
       return;
     case '[]':
     case '[?]':
@@ -109,7 +141,7 @@ function checkNode(node: ASTNode, source: string, runtimeHas: RuntimeHas): void 
       if (isDyn(node.args[0])) refuse(node.args[0], 'the condition of ?:', source);
       return;
     case 'map':
-      for (const [key] of node.args as Array<[ASTNode, ASTNode]>) if (isDyn(key)) refuse(key, 'a map key', source);
+      checkMapLiteral(node.args as Array<[ASTNode, ASTNode]>, source);
       return;
     case 'call':
     case 'rcall':

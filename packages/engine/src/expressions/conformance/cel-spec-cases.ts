@@ -185,6 +185,8 @@ function toCase(file: string, section: string, t: SimpleTest): ConformanceCase {
     if (t.container) throw new NotApplicable('containers (protobuf packages)');
     if (t.disableMacros) throw new NotApplicable('macros disabled (Flowform always has them)');
     if (t.checkOnly) throw new NotApplicable('type deduction only');
+    if (t.disableCheck) throw new NotApplicable('needs the type checker off (Flowform always checks)');
+    if (t.typeEnv.some((d) => d.name.includes('.'))) throw new NotApplicable('qualified identifiers (namespaces)');
     if (MESSAGE_WORDS.test(t.expr)) throw new NotApplicable('protobuf messages');
     return { ...base, declarations: declarationsOf(t), bindings: bindingsOf(t), expected: expectedOf(t) };
   } catch (error) {
