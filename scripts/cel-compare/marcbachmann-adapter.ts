@@ -1,4 +1,5 @@
-// `@marcbachmann/cel-js` run directly (no Flowform wrapper): declarations become variables.
+// `@marcbachmann/cel-js` run directly (no Flowform wrapper): declarations become variables, and
+// mixed list/map literals are allowed (as in cel-go).
 import { Environment } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
