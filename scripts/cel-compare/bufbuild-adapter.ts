@@ -20,8 +20,8 @@ import {
   plan,
 } from '@bufbuild/cel';
 import { create, isMessage } from '@bufbuild/protobuf';
-import { DurationSchema, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import { isReflectMessage } from '@bufbuild/protobuf/reflect';
+import { DurationSchema, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
 
 function celTypeOf(name: string): CelType {
@@ -63,8 +63,10 @@ function toLib(v: TypedValue): CelInput {
 }
 
 function fromMessage(v: { $typeName: string; seconds?: bigint; nanos?: number }): TypedValue {
-  if (v.$typeName === TimestampSchema.typeName) return { type: 'timestamp', seconds: v.seconds!, nanos: v.nanos! };
-  if (v.$typeName === DurationSchema.typeName) return { type: 'duration', seconds: v.seconds!, nanos: v.nanos! };
+  if (v.$typeName === TimestampSchema.typeName)
+    return { type: 'timestamp', seconds: v.seconds!, nanos: v.nanos! };
+  if (v.$typeName === DurationSchema.typeName)
+    return { type: 'duration', seconds: v.seconds!, nanos: v.nanos! };
   throw new Error(`message ${v.$typeName}`);
 }
 
@@ -83,7 +85,8 @@ function fromLib(v: CelValue): TypedValue {
   if (isCelUint(v)) return { type: 'uint', value: v.value };
   if (v instanceof Uint8Array) return { type: 'bytes', value: v };
   if (isCelList(v)) return { type: 'list', value: [...v].map(fromLib) };
-  if (isCelMap(v)) return { type: 'map', value: [...v].map(([k, x]) => [fromLib(k as CelValue), fromLib(x)]) };
+  if (isCelMap(v))
+    return { type: 'map', value: [...v].map(([k, x]) => [fromLib(k as CelValue), fromLib(x)]) };
   if (isCelType(v)) return { type: 'type', value: v.name };
   if (isReflectMessage(v)) return fromMessage(v.message as never);
   if (isMessage(v)) return fromMessage(v as never);

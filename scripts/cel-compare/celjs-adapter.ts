@@ -1,7 +1,8 @@
 // `cel-js` (chevrotain-based) run directly. It has no type checker, no uint, no bytes, and keeps
 // every number a JS number: an integral result is read as int, any other as double.
-import { evaluate, parse } from 'cel-js';
+
 import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
+import { evaluate, parse } from 'cel-js';
 
 function toLib(v: TypedValue): unknown {
   switch (v.type) {
@@ -37,7 +38,10 @@ function fromLib(v: unknown): TypedValue {
   }
   if (Array.isArray(v)) return { type: 'list', value: v.map(fromLib) };
   if (typeof v === 'object') {
-    return { type: 'map', value: Object.entries(v as object).map(([k, x]) => [{ type: 'string', value: k }, fromLib(x)]) };
+    return {
+      type: 'map',
+      value: Object.entries(v as object).map(([k, x]) => [{ type: 'string', value: k }, fromLib(x)]),
+    };
   }
   throw new Error(`unknown value ${String(v)}`);
 }

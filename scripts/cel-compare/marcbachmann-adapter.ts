@@ -1,8 +1,9 @@
 // `@marcbachmann/cel-js` run directly (no Flowform wrapper): declarations become variables, and
 // mixed list/map literals are allowed (as in cel-go).
+
+import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
 import { Environment } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
-import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
 
 function toLib(v: TypedValue): unknown {
   switch (v.type) {
@@ -48,10 +49,17 @@ function fromLib(v: unknown): TypedValue {
   }
   if (v instanceof Duration) return { type: 'duration', seconds: v.seconds, nanos: v.nanos };
   if (typeof v === 'object' && v && Object.getPrototypeOf(v) === Object.prototype) {
-    return { type: 'map', value: Object.entries(v).map(([k, x]) => [{ type: 'string', value: k }, fromLib(x)]) };
+    return {
+      type: 'map',
+      value: Object.entries(v).map(([k, x]) => [{ type: 'string', value: k }, fromLib(x)]),
+    };
   }
   const name = String(v).match(/^Type<(.*)>$/)?.[1] ?? (v as { name?: string }).name;
-  if (name !== undefined) return { type: 'type', value: name.replace(/^google\.protobuf\.(Timestamp|Duration)$/, 'google.protobuf.$1') };
+  if (name !== undefined)
+    return {
+      type: 'type',
+      value: name.replace(/^google\.protobuf\.(Timestamp|Duration)$/, 'google.protobuf.$1'),
+    };
   throw new Error(`unknown value ${String(v)}`);
 }
 

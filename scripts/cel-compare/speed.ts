@@ -1,5 +1,5 @@
 // Compile and evaluate times of typical Flowform expressions, per library. Median of repeated runs.
-import { celEnv, parse as bufParse, plan as bufPlan } from '@bufbuild/cel';
+import { parse as bufParse, plan as bufPlan, celEnv } from '@bufbuild/cel';
 import { createCelEnvironment } from '@flowform/engine';
 import { Environment } from '@marcbachmann/cel-js';
 import { evaluate as celJsEvaluate, parse as celJsParse } from 'cel-js';
@@ -61,7 +61,16 @@ interface Candidate {
 
 function candidates(): Candidate[] {
   const mapOf = (o: object): Map<string, unknown> =>
-    new Map(Object.entries(o).map(([k, v]) => [k, v !== null && typeof v === 'object' && !Array.isArray(v) ? mapOf(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'object' ? mapOf(x) : x)) : v]));
+    new Map(
+      Object.entries(o).map(([k, v]) => [
+        k,
+        v !== null && typeof v === 'object' && !Array.isArray(v)
+          ? mapOf(v)
+          : Array.isArray(v)
+            ? v.map((x) => (typeof x === 'object' ? mapOf(x) : x))
+            : v,
+      ]),
+    );
   const flowform = createCelEnvironment({ caseSchema: schema });
   const marcBase = new Environment()
     .registerVariable('data', 'map')
@@ -125,6 +134,6 @@ export function printSpeed(): void {
       }
     });
     console.log(`  ${candidate.name}`);
-    TYPICAL.forEach((source, i) => console.log(`    ${cells[i]!.padEnd(22)} ${source}`));
+    for (const [i, source] of TYPICAL.entries()) console.log(`    ${cells[i]!.padEnd(22)} ${source}`);
   }
 }

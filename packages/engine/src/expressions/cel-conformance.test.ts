@@ -8,7 +8,9 @@ describe('cel-spec conformance through createCelEnvironment', () => {
     const cases = conformanceCases();
     const figures = runConformance(cases, engineAdapter);
     console.log(summarize('flowform engine', figures));
-    console.log(`not applicable: ${figures.notApplicable} (files: ${Object.keys(NOT_APPLICABLE_FILES).join(', ')}; and cases using protobuf messages, containers or disabled checks)`);
+    console.log(
+      `not applicable: ${figures.notApplicable} (files: ${Object.keys(NOT_APPLICABLE_FILES).join(', ')}; and cases using protobuf messages, containers or disabled checks)`,
+    );
     for (const id of figures.unsupportedIds) console.log(`  refused as unsupported: ${id}`);
     for (const f of figures.failures) console.log(`  ${f.verdict}: ${f.id} | ${f.expr} | ${f.detail}`);
     expect(figures.failures).toEqual([]);

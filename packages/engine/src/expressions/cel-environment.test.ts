@@ -166,9 +166,9 @@ describe('createCelEnvironment', () => {
       expect(run('votes.approve * 3 >= votes.total * 2', claim, vars)).toBe(true);
       expect(env.check('item.unit')).toMatchObject({ ok: false, code: 'cel-dyn' });
       const lines = env.forEachItem('data.lines');
-      expect(lines.compile('item.label').evaluate(claimVars(claim, { item: { label: 'taxi', cost: 9 } }))).toBe(
-        'taxi',
-      );
+      expect(
+        lines.compile('item.label').evaluate(claimVars(claim, { item: { label: 'taxi', cost: 9 } })),
+      ).toBe('taxi');
       expect(lines.check('item.cost * 2')).toEqual({ ok: true, type: 'double' });
       expect(run('has(task.assignee)', claim, vars)).toBe(false);
       expect(env.check('actor.roles')).toEqual({ ok: true, type: 'list<string>' });

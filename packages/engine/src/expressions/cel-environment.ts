@@ -82,7 +82,13 @@ function compileWithFallback(spec: CelEnvironmentSpec, itemType: string) {
     try {
       return compileExpression(scope, source);
     } catch (error) {
-      if (!(error instanceof ExpressionError && error.code === 'cel-unsupported' && /overlaps with/.test(error.message))) {
+      if (
+        !(
+          error instanceof ExpressionError &&
+          error.code === 'cel-unsupported' &&
+          /overlaps with/.test(error.message)
+        )
+      ) {
         throw error;
       }
       fallback ??= schemaScope(spec, itemType, false);

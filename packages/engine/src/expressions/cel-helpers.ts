@@ -53,10 +53,16 @@ export function runtimeHelperFunctions(): CelFunc[] {
     celFunc('daysBetween', [CelScalar.STRING, CelScalar.STRING], CelScalar.INT, (from, to) =>
       BigInt(utcDayNumber(to) - utcDayNumber(from)),
     ),
-    celFunc('daysBetween', [TIMESTAMP, TIMESTAMP], CelScalar.INT, (from, to) => dayOf(messageOf(to)) - dayOf(messageOf(from))),
+    celFunc(
+      'daysBetween',
+      [TIMESTAMP, TIMESTAMP],
+      CelScalar.INT,
+      (from, to) => dayOf(messageOf(to)) - dayOf(messageOf(from)),
+    ),
     celFunc('isoDuration', [CelScalar.STRING], DURATION, (text) => {
       const ms = parseIsoDuration(text);
-      if (ms === undefined) throw new Error(`isoDuration(): '${text}' is not an ISO 8601 duration (conversion)`);
+      if (ms === undefined)
+        throw new Error(`isoDuration(): '${text}' is not an ISO 8601 duration (conversion)`);
       return create(DurationSchema, { seconds: BigInt(Math.trunc(ms / 1000)), nanos: (ms % 1000) * 1e6 });
     }),
   ];

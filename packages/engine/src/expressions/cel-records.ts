@@ -21,20 +21,27 @@ export interface RegisteredShape {
 const INT64_LIMIT = 2n ** 63n;
 
 function mismatch(expected: string, value: unknown): never {
-  throw new TypeError(`data does not match the case schema: expected ${expected}, got ${JSON.stringify(value)}`);
+  throw new TypeError(
+    `data does not match the case schema: expected ${expected}, got ${JSON.stringify(value)}`,
+  );
 }
 
 /**
  * A converter for values of one JSON type. JSON null means "not filled in": the field is absent for
  * `has()` and a runtime error on access. Any other type is data that does not match the schema.
  */
-function strict(expected: string, accepts: (v: unknown) => boolean, convert = (v: unknown) => v as CelInput): CelConverter {
+function strict(
+  expected: string,
+  accepts: (v: unknown) => boolean,
+  convert = (v: unknown) => v as CelInput,
+): CelConverter {
   return (v) => (v === null || v === undefined ? undefined : accepts(v) ? convert(v) : mismatch(expected, v));
 }
 
 function toInt(value: unknown): CelInput {
   const int = BigInt(value as number);
-  if (int >= INT64_LIMIT || int < -INT64_LIMIT) throw new RangeError(`integer ${value} is out of int64 range`);
+  if (int >= INT64_LIMIT || int < -INT64_LIMIT)
+    throw new RangeError(`integer ${value} is out of int64 range`);
   return int;
 }
 
@@ -124,7 +131,9 @@ function registerRecord(
   env.registerType(name, { ctor: class {}, fields: fieldTypes });
   const shape: RegisteredShape = {
     type: name,
-    toCel: strict('an object', isPlainObject, (v) => celMap(new LazyRecord(v as Record<string, unknown>, converters))),
+    toCel: strict('an object', isPlainObject, (v) =>
+      celMap(new LazyRecord(v as Record<string, unknown>, converters)),
+    ),
   };
   taken.set(name, shape);
   return shape;

@@ -5,9 +5,9 @@
  * Added here: Flowform's mixed int/double arithmetic, its helper functions, `cel.bind`, and RE2
  * matching through re2js (linear time).
  */
-import { type CelResult, celEnv, type CelFunc, type CelInput, parse, plan } from '@bufbuild/cel';
-import { create, type MessageInitShape } from '@bufbuild/protobuf';
+import { type CelFunc, type CelInput, type CelResult, celEnv, parse, plan } from '@bufbuild/cel';
 import { type Expr, ExprSchema } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
+import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { runtimeHelperFunctions } from './cel-helpers';
 import { runtimeNumericOverloads } from './numeric-overloads';
 import { re2RegExp } from './re2-regex';
@@ -26,7 +26,8 @@ const expr = (kind: MessageInitShape<typeof ExprSchema>['exprKind']): Expr =>
 function expandBind(call: Extract<Expr['exprKind'], { case: 'callExpr' }>['value']): Expr | undefined {
   const [name, init, body] = call.args;
   if (call.function !== 'bind' || call.args.length !== 3) return undefined;
-  if (call.target?.exprKind.case !== 'identExpr' || call.target.exprKind.value.name !== 'cel') return undefined;
+  if (call.target?.exprKind.case !== 'identExpr' || call.target.exprKind.value.name !== 'cel')
+    return undefined;
   if (name?.exprKind.case !== 'identExpr') return undefined;
   const accuVar = name.exprKind.value.name;
   return expr({
@@ -36,7 +37,10 @@ function expandBind(call: Extract<Expr['exprKind'], { case: 'callExpr' }>['value
       iterRange: expr({ case: 'listExpr', value: { elements: [] } }),
       accuVar,
       accuInit: init,
-      loopCondition: expr({ case: 'constExpr', value: { constantKind: { case: 'boolValue', value: false } } }),
+      loopCondition: expr({
+        case: 'constExpr',
+        value: { constantKind: { case: 'boolValue', value: false } },
+      }),
       loopStep: expr({ case: 'identExpr', value: { name: accuVar } }),
       result: body,
     },

@@ -43,10 +43,12 @@ function objectToTyped(v: object): TypedValue {
   if (isCelUint(v)) return { type: 'uint', value: v.value };
   if (v instanceof Uint8Array) return { type: 'bytes', value: v };
   if (isCelList(v)) return { type: 'list', value: Array.from(v, celToTyped) };
-  if (isCelMap(v)) return { type: 'map', value: Array.from(v, ([k, x]) => [celToTyped(k as CelValue), celToTyped(x)]) };
+  if (isCelMap(v))
+    return { type: 'map', value: Array.from(v, ([k, x]) => [celToTyped(k as CelValue), celToTyped(x)]) };
   if (isCelType(v)) return { type: 'type', value: v.name };
   const m = messageOf(v);
-  if (m?.$typeName === TimestampSchema.typeName) return { type: 'timestamp', seconds: m.seconds, nanos: m.nanos };
+  if (m?.$typeName === TimestampSchema.typeName)
+    return { type: 'timestamp', seconds: m.seconds, nanos: m.nanos };
   if (m) return { type: 'duration', seconds: m.seconds, nanos: m.nanos };
   throw new TypeError(`no typed form for ${Object.prototype.toString.call(v)}`);
 }

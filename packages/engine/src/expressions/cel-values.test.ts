@@ -47,7 +47,12 @@ describe('celToJs', () => {
     });
 
     it('when a map carries an own __proto__ key, then the result keeps a normal prototype', () => {
-      const map = celMap(new Map<string, CelInput>([['__proto__', new Map([['polluted', 1]])], ['a', 1n]]));
+      const map = celMap(
+        new Map<string, CelInput>([
+          ['__proto__', new Map([['polluted', 1]])],
+          ['a', 1n],
+        ]),
+      );
       const out = celToJs(map) as object;
       expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
       expect(out).toEqual({ a: 1 });

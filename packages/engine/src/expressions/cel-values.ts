@@ -4,14 +4,7 @@
  * the keys that reach JS internals. Outbound, everything becomes plain JS: an int or uint outside
  * ±2^53 is an error rather than a rounded number, and no bigint, message or library class leaks out.
  */
-import {
-  type CelInput,
-  type CelValue,
-  isCelList,
-  isCelMap,
-  isCelType,
-  isCelUint,
-} from '@bufbuild/cel';
+import { type CelInput, type CelValue, isCelList, isCelMap, isCelType, isCelUint } from '@bufbuild/cel';
 import { create, isMessage } from '@bufbuild/protobuf';
 import { isReflectMessage } from '@bufbuild/protobuf/reflect';
 import { type Duration, DurationSchema, type Timestamp, TimestampSchema } from '@bufbuild/protobuf/wkt';
@@ -65,7 +58,10 @@ export function timestampToIso(t: Timestamp): string {
 /** A timestamp at whole milliseconds since the epoch. */
 export function timestampFromMillis(ms: number): Timestamp {
   const seconds = Math.floor(ms / 1000);
-  return create(TimestampSchema, { seconds: BigInt(seconds), nanos: Math.round((ms - seconds * 1000) * 1e6) });
+  return create(TimestampSchema, {
+    seconds: BigInt(seconds),
+    nanos: Math.round((ms - seconds * 1000) * 1e6),
+  });
 }
 
 function exactNumber(value: bigint, type: string): number {

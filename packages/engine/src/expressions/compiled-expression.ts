@@ -37,7 +37,10 @@ function parse(env: Environment, source: string): ParseResult {
   } catch (error) {
     const refused = toExpressionError(error, source, 'parse');
     // Valid CEL that the checker's parser cannot read (`.5`, raw bytes, quoted field names).
-    if (refused.code === 'cel-syntax' && (readableByEvaluator(source) || /character: `/.test(refused.message))) {
+    if (
+      refused.code === 'cel-syntax' &&
+      (readableByEvaluator(source) || /character: `/.test(refused.message))
+    ) {
       throw new ExpressionError('cel-unsupported', `syntax not supported: ${refused.message}`, source);
     }
     throw refused;
@@ -48,7 +51,11 @@ function parse(env: Environment, source: string): ParseResult {
  * Valid CEL the checker (cel-js) wrongly refuses: an operator on the element of an empty list (its
  * overloads overlap), `has()` on a map literal, `duration + timestamp` (typed as a duration).
  */
-const CHECKER_LIMITS = [/overlaps with/, /has\(\) invalid argument/, /no such overload: google\.protobuf\.Duration ==/];
+const CHECKER_LIMITS = [
+  /overlaps with/,
+  /has\(\) invalid argument/,
+  /no such overload: google\.protobuf\.Duration ==/,
+];
 
 function typeCheck(parsed: ParseResult, source: string): string {
   let result: ReturnType<ParseResult['check']>;
@@ -60,7 +67,11 @@ function typeCheck(parsed: ParseResult, source: string): string {
   if (!result.valid) {
     const refused = toExpressionError(result.error, source, 'check');
     if (CHECKER_LIMITS.some((pattern) => pattern.test(refused.message))) {
-      throw new ExpressionError('cel-unsupported', `not supported by the checker: ${refused.message}`, source);
+      throw new ExpressionError(
+        'cel-unsupported',
+        `not supported by the checker: ${refused.message}`,
+        source,
+      );
     }
     throw refused;
   }
@@ -98,7 +109,9 @@ export function compileExpression(scope: CompileScope, source: string): Compiled
       return runtimeError(error, source);
     }
     const names = unset.map((n) => `'${n}'`).join(', ');
-    return new ExpressionError('cel-runtime', `variable ${names} is not set`, source, { reason: 'missing-field' });
+    return new ExpressionError('cel-runtime', `variable ${names} is not set`, source, {
+      reason: 'missing-field',
+    });
   };
   const run = (vars: CelVariables) => {
     let result: ReturnType<RuntimeProgram>;

@@ -19,7 +19,6 @@ describe('toExpressionError', () => {
       );
       expect(error.code).toBe('cel-too-large');
     });
-
   });
 
   describe('given failures during evaluation', () => {

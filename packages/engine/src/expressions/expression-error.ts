@@ -100,7 +100,10 @@ const REASONS: Array<[RegExp, RuntimeErrorReason]> = [
   [/divide by zero|modulus by zero/, 'division-by-zero'],
   [/overflow|out of range|range|±2\^53/, 'overflow'],
   [/out of bounds/, 'index-out-of-range'],
-  [/field not found|no such key|not found in map|unresolved attribute|undeclared reference/i, 'missing-field'],
+  [
+    /field not found|no such key|not found in map|unresolved attribute|undeclared reference/i,
+    'missing-field',
+  ],
   [/map key conflict/, 'duplicate-key'],
   [/now must be|does not match the case schema/, 'invalid-input'],
   [/parse|convert|invalid|not an ISO|decode|exceeds|syntax/i, 'conversion'],

@@ -89,7 +89,11 @@ const HARMLESS: Array<[string, string, unknown]> = [
   ['__proto__ map literal', '{"__proto__": {"polluted": true}}', {}],
   ['constructor map literal', '{"constructor": {"prototype": {"polluted": true}}}', {}],
   ['nul escape', '"a\\u0000b"', 'a\u0000b'],
-  ['ReDoS pattern (RE2 runs it in linear time)', '"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+$")', false],
+  [
+    'ReDoS pattern (RE2 runs it in linear time)',
+    '"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+$")',
+    false,
+  ],
   [
     'two-level macro',
     '[1,2].map(x, [1,2].map(y, x * y))',

@@ -69,7 +69,11 @@ function assertRegex(pattern: string | undefined, source: string): void {
   }
   // RE2 matches in linear time, so any pattern it compiles is safe to run on case data.
   if (regexIssue(pattern)) {
-    throw new ExpressionError('cel-syntax', `invalid regex '${pattern}' (RE2 syntax: no backreferences or lookaround)`, source);
+    throw new ExpressionError(
+      'cel-syntax',
+      `invalid regex '${pattern}' (RE2 syntax: no backreferences or lookaround)`,
+      source,
+    );
   }
 }
 

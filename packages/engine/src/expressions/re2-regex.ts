@@ -61,6 +61,7 @@ export function re2RegExp(pattern: string, flags = ''): Re2Matcher {
     else if (flag !== 'u') throw new Error(`regex flag '${flag}' is not supported`);
   }
   const entry = lookup(pattern, bits);
-  if (typeof entry === 'string') throw new Error(`regex '${pattern}' is ${entry === 'invalid' ? 'not valid RE2' : 'too long'}`);
+  if (typeof entry === 'string')
+    throw new Error(`regex '${pattern}' is ${entry === 'invalid' ? 'not valid RE2' : 'too long'}`);
   return entry;
 }

@@ -20,7 +20,14 @@ type Checked = ASTNode & { checkedType?: { name: string; kind: string } };
 
 const MACROS = new Set(['has', 'all', 'exists', 'exists_one', 'map', 'filter']);
 const NUMERIC = new Set(['int', 'uint', 'double']);
-const ORDERED = new Set([...NUMERIC, 'string', 'bytes', 'bool', 'google.protobuf.Timestamp', 'google.protobuf.Duration']);
+const ORDERED = new Set([
+  ...NUMERIC,
+  'string',
+  'bytes',
+  'bool',
+  'google.protobuf.Timestamp',
+  'google.protobuf.Duration',
+]);
 const RELATIONAL = new Set(['<', '<=', '>', '>=']);
 const STRICT_BINARY = new Set([...RELATIONAL, '+', '-', '*', '/', '%', '&&', '||']);
 /** Functions whose arguments may be of any type. */
@@ -35,7 +42,8 @@ function typeOf(node: ASTNode): { name: string; kind: string } | undefined {
  * whose branches agree; lists are just `list` (any two lists concatenate).
  */
 function effectiveType(node: ASTNode): string {
-  if (node.op === 'call' && node.args[0] === 'dyn' && node.args[1].length === 1) return effectiveType(node.args[1][0]!);
+  if (node.op === 'call' && node.args[0] === 'dyn' && node.args[1].length === 1)
+    return effectiveType(node.args[1][0]!);
   if (node.op === '?:') {
     const [, yes, no] = node.args;
     const branch = effectiveType(yes);
@@ -72,7 +80,8 @@ function checkBinary(node: ASTNode, source: string): void {
     return;
   }
   if (node.op === '+' && l === 'list' && r === 'list') return;
-  if (STRICT_BINARY.has(node.op) && (isDyn(left) || isDyn(right))) refuse(node, `an operand of '${node.op}'`, source);
+  if (STRICT_BINARY.has(node.op) && (isDyn(left) || isDyn(right)))
+    refuse(node, `an operand of '${node.op}'`, source);
   if (node.op === 'in' && isDyn(right)) refuse(right, "the container of 'in'", source);
 }
 
@@ -93,7 +102,8 @@ function checkMapLiteral(entries: Array<[ASTNode, ASTNode]>, source: string): vo
     if (isDyn(key)) refuse(key, 'a map key', source);
     const literal = literalKey(key);
     if (literal === undefined) continue;
-    if (seen.has(literal)) throw new ExpressionError('cel-type', `map literal repeats the key ${literal.slice(2)}`, source);
+    if (seen.has(literal))
+      throw new ExpressionError('cel-type', `map literal repeats the key ${literal.slice(2)}`, source);
     seen.add(literal);
   }
 }
@@ -110,8 +120,10 @@ function checkCall(node: ASTNode, source: string, runtimeHas: RuntimeHas): void 
   if (node.op === 'call') {
     const [name, args] = node.args;
     if (MACROS.has(name)) return;
-    if (!runtimeHas(name)) throw new ExpressionError('cel-unsupported', `function ${name}() is not supported`, source);
-    if (!ANY_ARGUMENT.has(name)) for (const a of args) if (isDyn(a)) refuse(a, `an argument of ${name}()`, source);
+    if (!runtimeHas(name))
+      throw new ExpressionError('cel-unsupported', `function ${name}() is not supported`, source);
+    if (!ANY_ARGUMENT.has(name))
+      for (const a of args) if (isDyn(a)) refuse(a, `an argument of ${name}()`, source);
     return;
   }
   if (node.op !== 'rcall') return;
@@ -119,7 +131,8 @@ function checkCall(node: ASTNode, source: string, runtimeHas: RuntimeHas): void 
   if (name === 'bind' && receiver.op === 'id' && receiver.args === 'cel') return;
   if (isDyn(receiver)) refuse(receiver, `the receiver of .${name}()`, source);
   if (MACROS.has(name)) return;
-  if (!runtimeHas(name)) throw new ExpressionError('cel-unsupported', `method .${name}() is not supported`, source);
+  if (!runtimeHas(name))
+    throw new ExpressionError('cel-unsupported', `method .${name}() is not supported`, source);
   for (const a of args) if (isDyn(a)) refuse(a, `an argument of .${name}()`, source);
 }
 

@@ -16,12 +16,7 @@ const FUNCTIONS = [
   `duration(${DUR}): ${DUR}`,
 ];
 
-const OPERATORS = [
-  'bytes < bytes',
-  'bytes <= bytes',
-  'bytes > bytes',
-  'bytes >= bytes',
-];
+const OPERATORS = ['bytes < bytes', 'bytes <= bytes', 'bytes > bytes', 'bytes >= bytes'];
 
 /** Declares the overloads above to the checker. */
 export function registerStandardOverloads(env: Environment): void {

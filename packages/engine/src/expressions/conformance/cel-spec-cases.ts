@@ -3,12 +3,13 @@
  * declarations and bindings, expected outcome, and whether the case applies to Flowform's CEL.
  * Test support only (the suite and protobuf runtime are dev dependencies).
  */
-import { fromBinary } from '@bufbuild/protobuf';
-import { DurationSchema, TimestampSchema } from '@bufbuild/protobuf/wkt';
+
 import { type Type, Type_PrimitiveType, Type_WellKnownType } from '@bufbuild/cel-spec/cel/expr/checked_pb.js';
 import type { SimpleTest } from '@bufbuild/cel-spec/cel/expr/conformance/test/simple_pb.js';
 import type { Value } from '@bufbuild/cel-spec/cel/expr/value_pb.js';
 import { getConformanceSuite } from '@bufbuild/cel-spec/testdata/tests.js';
+import { fromBinary } from '@bufbuild/protobuf';
+import { DurationSchema, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import type { TypedValue } from '../typed-value';
 
 /** What a case expects: a value, or an error (at check or evaluation time). */
@@ -53,7 +54,8 @@ export const NOT_APPLICABLE_FILES: Readonly<Record<string, string>> = {
   unknowns: 'unknown values (partial evaluation), not used',
 };
 
-const MESSAGE_WORDS = /\b(TestAllTypes|NestedTestAllTypes|google\.protobuf\.(?!Timestamp\b|Duration\b)|proto2|proto3)\b/;
+const MESSAGE_WORDS =
+  /\b(TestAllTypes|NestedTestAllTypes|google\.protobuf\.(?!Timestamp\b|Duration\b)|proto2|proto3)\b/;
 
 function primitiveName(p: Type_PrimitiveType): string {
   switch (p) {
@@ -186,7 +188,8 @@ function toCase(file: string, section: string, t: SimpleTest): ConformanceCase {
     if (t.disableMacros) throw new NotApplicable('macros disabled (Flowform always has them)');
     if (t.checkOnly) throw new NotApplicable('type deduction only');
     if (t.disableCheck) throw new NotApplicable('needs the type checker off (Flowform always checks)');
-    if (t.typeEnv.some((d) => d.name.includes('.'))) throw new NotApplicable('qualified identifiers (namespaces)');
+    if (t.typeEnv.some((d) => d.name.includes('.')))
+      throw new NotApplicable('qualified identifiers (namespaces)');
     if (MESSAGE_WORDS.test(t.expr)) throw new NotApplicable('protobuf messages');
     return { ...base, declarations: declarationsOf(t), bindings: bindingsOf(t), expected: expectedOf(t) };
   } catch (error) {

@@ -60,7 +60,10 @@ function safely(adapter: ConformanceAdapter, c: ConformanceCase): Outcome {
 }
 
 /** Runs every applicable case through the adapter. */
-export function runConformance(cases: readonly ConformanceCase[], adapter: ConformanceAdapter): ConformanceFigures {
+export function runConformance(
+  cases: readonly ConformanceCase[],
+  adapter: ConformanceAdapter,
+): ConformanceFigures {
   const figures: ConformanceFigures = {
     applicable: 0,
     notApplicable: 0,
@@ -80,7 +83,8 @@ export function runConformance(cases: readonly ConformanceCase[], adapter: Confo
     const [verdict, detail] = judge(c, safely(adapter, c));
     figures[verdict]++;
     if (verdict === 'unsupported') figures.unsupportedIds.push(`${c.id}: ${detail}`);
-    if (verdict === 'wrong' || verdict === 'failed') figures.failures.push({ id: c.id, expr: c.expr, verdict, detail });
+    if (verdict === 'wrong' || verdict === 'failed')
+      figures.failures.push({ id: c.id, expr: c.expr, verdict, detail });
   }
   return figures;
 }

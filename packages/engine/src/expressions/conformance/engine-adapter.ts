@@ -15,10 +15,18 @@ export function engineAdapter(c: ConformanceCase): Outcome {
     compiled = env.compile(c.expr);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    return { kind: 'error', phase: 'compile', message: `${error.code}: ${error.message}`, unsupported: UNSUPPORTED.has(error.code) };
+    return {
+      kind: 'error',
+      phase: 'compile',
+      message: `${error.code}: ${error.message}`,
+      unsupported: UNSUPPORTED.has(error.code),
+    };
   }
   try {
-    return { kind: 'value', value: compiled.evaluateTyped({ data: {}, now: '2024-01-01T00:00:00Z', declared: c.bindings }) };
+    return {
+      kind: 'value',
+      value: compiled.evaluateTyped({ data: {}, now: '2024-01-01T00:00:00Z', declared: c.bindings }),
+    };
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
     return { kind: 'error', phase: 'evaluate', message: `${error.reason}: ${error.message}` };

@@ -2,7 +2,6 @@
 // script (`scripts/cel-compare`). Test support: not part of the engine's runtime surface.
 export type { TypedValue } from '../typed-value';
 export { type ConformanceCase, conformanceCases, NOT_APPLICABLE_FILES } from './cel-spec-cases';
-export { engineAdapter } from './engine-adapter';
 export {
   type ConformanceAdapter,
   type ConformanceFigures,
@@ -10,3 +9,4 @@ export {
   runConformance,
   summarize,
 } from './conformance-run';
+export { engineAdapter } from './engine-adapter';
