@@ -13,7 +13,8 @@ const schema = {
 };
 const env = createCelEnvironment({ caseSchema: schema });
 const now = '2024-05-01T08:00:00Z';
-const run = (source: string, data: Record<string, unknown> = {}) => env.compile(source).evaluate({ data, now });
+const run = (source: string, data: Record<string, unknown> = {}) =>
+  env.compile(source).evaluate({ data, now });
 
 function reasonOf(fn: () => unknown): string | undefined {
   try {
@@ -34,10 +35,13 @@ describe('CEL semantics at the edges', () => {
       ['data.either in [1, 2]', { either: 2 }, true],
       ['7 in []', {}, false],
       ['dyn(3u) in [5, 4, 3, 2, 1]', {}, true],
-    ])('when %s is linted and evaluated on %j, then lint is clean and it yields %s', (source, data, expected) => {
-      expect(env.check(source).ok).toBe(true);
-      expect(run(source, data)).toBe(expected);
-    });
+    ])(
+      'when %s is linted and evaluated on %j, then lint is clean and it yields %s',
+      (source, data, expected) => {
+        expect(env.check(source).ok).toBe(true);
+        expect(run(source, data)).toBe(expected);
+      },
+    );
 
     it('when item is tested inside forEach, then lint is clean and it runs on every element', () => {
       const items = env.forEachItem('data.tags');
@@ -45,7 +49,12 @@ describe('CEL semantics at the edges', () => {
       for (const item of [1, 'one', null, [2]]) {
         expect(items.compile('item in [1, 2]').evaluate({ data: {}, now, item })).toBe(item === 1);
       }
-      expect(env.forEachItem('data.people').compile('item.unit').evaluate({ data: {}, now, item: { unit: 'ops' } })).toBe('ops');
+      expect(
+        env
+          .forEachItem('data.people')
+          .compile('item.unit')
+          .evaluate({ data: {}, now, item: { unit: 'ops' } }),
+      ).toBe('ops');
     });
   });
 
@@ -72,13 +81,17 @@ describe('CEL semantics at the edges', () => {
     });
 
     it('when nanoseconds are given, then they are kept', () => {
-      const t = env.compile('timestamp("2024-05-01T08:00:00.123456789Z") + duration("1ns")').evaluateTyped({ data: {}, now });
+      const t = env
+        .compile('timestamp("2024-05-01T08:00:00.123456789Z") + duration("1ns")')
+        .evaluateTyped({ data: {}, now });
       expect(t).toEqual({ type: 'timestamp', seconds: 1714550400n, nanos: 123456790 });
       expect(run('timestamp("2024-05-01T08:00:00.123456789Z")')).toBe('2024-05-01T08:00:00.123456789Z');
     });
 
     it('when a timestamp or duration leaves its range, then it is a cel-runtime overflow', () => {
-      expect(reasonOf(() => run('timestamp("9999-12-31T23:59:59Z") + duration("1s")'))).toBe('cel-runtime/overflow');
+      expect(reasonOf(() => run('timestamp("9999-12-31T23:59:59Z") + duration("1s")'))).toBe(
+        'cel-runtime/overflow',
+      );
       expect(reasonOf(() => run('duration("320000000000s")'))).toBe('cel-runtime/overflow');
     });
 

@@ -5,7 +5,7 @@
  * ±2^53 is an error rather than a rounded number, and no bigint, message or library class leaks out.
  */
 import { type CelInput, type CelValue, isCelList, isCelMap, isCelType, isCelUint } from '@bufbuild/cel';
-import { create, isMessage } from '@bufbuild/protobuf';
+import { isMessage } from '@bufbuild/protobuf';
 import { isReflectMessage } from '@bufbuild/protobuf/reflect';
 import { type Duration, DurationSchema, type Timestamp, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import { isPlainObject, isUnsafeKey } from './cel-shape';
@@ -53,15 +53,6 @@ export function timestampToIso(t: Timestamp): string {
   const iso = new Date(Number(t.seconds) * 1000).toISOString();
   if (t.nanos % 1e6 === 0) return iso.replace('.000Z', `.${String(t.nanos / 1e6).padStart(3, '0')}Z`);
   return iso.replace('.000Z', `.${String(t.nanos).padStart(9, '0')}Z`);
-}
-
-/** A timestamp at whole milliseconds since the epoch. */
-export function timestampFromMillis(ms: number): Timestamp {
-  const seconds = Math.floor(ms / 1000);
-  return create(TimestampSchema, {
-    seconds: BigInt(seconds),
-    nanos: Math.round((ms - seconds * 1000) * 1e6),
-  });
 }
 
 function exactNumber(value: bigint, type: string): number {

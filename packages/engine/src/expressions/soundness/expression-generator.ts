@@ -58,7 +58,11 @@ function term(text: string, schema: Schema): Term {
   }
   if (kind === 'record') {
     const props = (schema.properties as Record<string, Schema>) ?? {};
-    return { text, kind, fields: Object.fromEntries(Object.entries(props).map(([k, s]) => [k, term(`${text}.${k}`, s)])) };
+    return {
+      text,
+      kind,
+      fields: Object.fromEntries(Object.entries(props).map(([k, s]) => [k, term(`${text}.${k}`, s)])),
+    };
   }
   return { text, kind };
 }
@@ -93,7 +97,8 @@ export function expressionGenerator(schema: Schema): (seed: number) => string {
       const candidates = [...all, ...scope].filter((t) => t.kind === kind || (kind === 'dyn' && chance(0.3)));
       if (candidates.length > 0 && chance(0.7)) {
         const t = pick(candidates);
-        if (t.kind === 'record' && t.fields && Object.keys(t.fields).length > 0) return pick(Object.values(t.fields)).text;
+        if (t.kind === 'record' && t.fields && Object.keys(t.fields).length > 0)
+          return pick(Object.values(t.fields)).text;
         return t.text;
       }
       const literals = LITERALS[kind];
@@ -108,12 +113,20 @@ export function expressionGenerator(schema: Schema): (seed: number) => string {
       const list = pick(lists);
       const element = list.items?.[0] ?? { text: '', kind: 'dyn' as Kind };
       const name = `v${depth}`;
-      const v: Term = element.kind === 'record'
-        ? { ...element, text: name, fields: Object.fromEntries(Object.entries(element.fields ?? {}).map(([k, f]) => [k, { ...f, text: `${name}.${k}` }])) }
-        : { text: name, kind: element.kind };
+      const v: Term =
+        element.kind === 'record'
+          ? {
+              ...element,
+              text: name,
+              fields: Object.fromEntries(
+                Object.entries(element.fields ?? {}).map(([k, f]) => [k, { ...f, text: `${name}.${k}` }]),
+              ),
+            }
+          : { text: name, kind: element.kind };
       const inner = [...scope, v, ...(v.fields ? Object.values(v.fields) : [])];
       const fn = pick(['exists', 'all', 'exists_one', 'filter', 'map']);
-      if (fn === 'map') return `size(${list.text}.map(${name}, ${gen(pick<Kind>(['int', 'string', 'dyn']), inner, depth - 1)})) > 0`;
+      if (fn === 'map')
+        return `size(${list.text}.map(${name}, ${gen(pick<Kind>(['int', 'string', 'dyn']), inner, depth - 1)})) > 0`;
       return `${fn === 'filter' ? 'size(' : ''}${list.text}.${fn}(${name}, ${gen('bool', inner, depth - 1)})${fn === 'filter' ? ') >= 0' : ''}`;
     };
 
@@ -138,7 +151,8 @@ export function expressionGenerator(schema: Schema): (seed: number) => string {
         case 'bool': {
           const operand = pick<Kind>(['int', 'double', 'string', 'dyn', 'bool']);
           return pick([
-            () => `${sub(operand)} ${pick(['<', '<=', '>', '>=', '==', '!='])} ${sub(chance(0.7) ? operand : 'int')}`,
+            () =>
+              `${sub(operand)} ${pick(['<', '<=', '>', '>=', '==', '!='])} ${sub(chance(0.7) ? operand : 'int')}`,
             () => `${sub(operand)} in ${chance(0.6) ? leaf('list', scope) : leaf('dyn', scope)}`,
             () => `has(${pick(all.filter((t) => t.text.split('.').length > 1)).text})`,
             () => `!(${sub('bool')})`,

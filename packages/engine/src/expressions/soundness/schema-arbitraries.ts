@@ -25,10 +25,7 @@ function objectOf(fields: fc.Arbitrary<Schema>): fc.Arbitrary<Schema> {
   return fc
     .uniqueArray(fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f'), { minLength: 1, maxLength: 4 })
     .chain((names) =>
-      fc.tuple(
-        fc.tuple(...names.map(() => fields)),
-        fc.subarray(names),
-      ).map(([schemas, required]) => ({
+      fc.tuple(fc.tuple(...names.map(() => fields)), fc.subarray(names)).map(([schemas, required]) => ({
         type: 'object',
         properties: Object.fromEntries(names.map((n, i) => [n, schemas[i]])),
         required,
@@ -40,7 +37,9 @@ const nested = objectOf(leafSchema);
 const listOfRecords = nested.map((items) => ({ type: 'array', items }));
 
 /** A case schema: an object of leaves, nested objects and lists of objects. */
-export const caseSchemaArb: fc.Arbitrary<Schema> = objectOf(fc.oneof({ weight: 4, arbitrary: leafSchema }, nested, listOfRecords));
+export const caseSchemaArb: fc.Arbitrary<Schema> = objectOf(
+  fc.oneof({ weight: 4, arbitrary: leafSchema }, nested, listOfRecords),
+);
 
 const jsonScalar = fc.oneof(
   fc.string({ maxLength: 5 }),
@@ -57,10 +56,14 @@ function typeOf(schema: Schema): unknown {
 export function dataArb(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
   const type = typeOf(schema);
   if (Array.isArray(schema.enum)) return fc.constantFrom(...(schema.enum as unknown[]));
-  if (Array.isArray(type)) return fc.oneof(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.string({ maxLength: 5 }));
+  if (Array.isArray(type))
+    return fc.oneof(fc.double({ min: -1e3, max: 1e3, noNaN: true }), fc.string({ maxLength: 5 }));
   switch (type) {
     case 'string':
-      return fc.oneof(fc.string({ maxLength: 6 }), fc.constantFrom('2024-05-01', '2024-05-01T08:00:00Z', 'abc'));
+      return fc.oneof(
+        fc.string({ maxLength: 6 }),
+        fc.constantFrom('2024-05-01', '2024-05-01T08:00:00Z', 'abc'),
+      );
     case 'number':
       return fc.oneof(fc.integer({ min: -100, max: 100 }), fc.double({ min: -1e6, max: 1e6, noNaN: true }));
     case 'integer':
@@ -74,7 +77,9 @@ export function dataArb(schema: Schema, depth = 0): fc.Arbitrary<unknown> {
     case 'object': {
       const properties = schema.properties as Record<string, Schema>;
       const required = (schema.required as string[]) ?? [];
-      const record = Object.fromEntries(Object.entries(properties).map(([k, s]) => [k, dataArb(s, depth + 1)]));
+      const record = Object.fromEntries(
+        Object.entries(properties).map(([k, s]) => [k, dataArb(s, depth + 1)]),
+      );
       return fc.record(record, { requiredKeys: required });
     }
     default:
