@@ -1,7 +1,12 @@
 // `cel-js` (chevrotain-based) run directly. It has no type checker, no uint, no bytes, and keeps
 // every number a JS number: an integral result is read as int, any other as double.
 
-import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
+import {
+  type ConformanceAdapter,
+  type ConformanceCase,
+  scalarToTyped,
+  type TypedValue,
+} from '@flowform/engine/cel-conformance';
 import { evaluate, parse } from 'cel-js';
 
 function toLib(v: TypedValue): unknown {
@@ -25,17 +30,9 @@ function toLib(v: TypedValue): unknown {
 }
 
 function fromLib(v: unknown): TypedValue {
-  if (v === null) return { type: 'null' };
-  switch (typeof v) {
-    case 'boolean':
-      return { type: 'bool', value: v };
-    case 'bigint':
-      return { type: 'int', value: v };
-    case 'number':
-      return Number.isInteger(v) ? { type: 'int', value: BigInt(v) } : { type: 'double', value: v };
-    case 'string':
-      return { type: 'string', value: v };
-  }
+  if (typeof v === 'number' && Number.isInteger(v)) return { type: 'int', value: BigInt(v) };
+  const scalar = scalarToTyped(v);
+  if (scalar) return scalar;
   if (Array.isArray(v)) return { type: 'list', value: v.map(fromLib) };
   if (typeof v === 'object') {
     return {

@@ -1,7 +1,12 @@
 // `@marcbachmann/cel-js` run directly (no Flowform wrapper): declarations become variables, and
 // mixed list/map literals are allowed (as in cel-go).
 
-import type { ConformanceAdapter, ConformanceCase, TypedValue } from '@flowform/engine/cel-conformance';
+import {
+  type ConformanceAdapter,
+  type ConformanceCase,
+  scalarToTyped,
+  type TypedValue,
+} from '@flowform/engine/cel-conformance';
 import { Environment } from '@marcbachmann/cel-js';
 import { Duration, UnsignedInt } from '@marcbachmann/cel-js/evaluator';
 
@@ -27,17 +32,8 @@ function toLib(v: TypedValue): unknown {
 }
 
 function fromLib(v: unknown): TypedValue {
-  if (v === null) return { type: 'null' };
-  switch (typeof v) {
-    case 'boolean':
-      return { type: 'bool', value: v };
-    case 'bigint':
-      return { type: 'int', value: v };
-    case 'number':
-      return { type: 'double', value: v };
-    case 'string':
-      return { type: 'string', value: v };
-  }
+  const scalar = scalarToTyped(v);
+  if (scalar) return scalar;
   if (v instanceof UnsignedInt) return { type: 'uint', value: v.valueOf() };
   if (v instanceof Uint8Array) return { type: 'bytes', value: v };
   if (Array.isArray(v)) return { type: 'list', value: v.map(fromLib) };

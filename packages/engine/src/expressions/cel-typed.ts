@@ -13,7 +13,7 @@ import {
 import { create } from '@bufbuild/protobuf';
 import { DurationSchema, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import { messageOf } from './cel-values';
-import type { TypedValue } from './typed-value';
+import { scalarToTyped, type TypedValue } from './typed-value';
 
 type MapKey = string | bigint | boolean | ReturnType<typeof celUint>;
 
@@ -55,15 +55,5 @@ function objectToTyped(v: object): TypedValue {
 
 /** Evaluator value → TypedValue. */
 export function celToTyped(v: CelValue): TypedValue {
-  switch (typeof v) {
-    case 'boolean':
-      return { type: 'bool', value: v };
-    case 'bigint':
-      return { type: 'int', value: v };
-    case 'number':
-      return { type: 'double', value: v };
-    case 'string':
-      return { type: 'string', value: v };
-  }
-  return v === null ? { type: 'null' } : objectToTyped(v as object);
+  return scalarToTyped(v) ?? objectToTyped(v as object);
 }

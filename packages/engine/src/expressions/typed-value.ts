@@ -20,6 +20,23 @@ export type TypedValue =
   /** A type value such as `int` or `list`, as `type(x)` returns it. */
   | { type: 'type'; value: string };
 
+/** JS scalars as CEL values: null, bool, bigint→int, number→double, string; undefined otherwise. */
+export function scalarToTyped(v: unknown): TypedValue | undefined {
+  if (v === null) return { type: 'null' };
+  switch (typeof v) {
+    case 'boolean':
+      return { type: 'bool', value: v };
+    case 'bigint':
+      return { type: 'int', value: v };
+    case 'number':
+      return { type: 'double', value: v };
+    case 'string':
+      return { type: 'string', value: v };
+    default:
+      return undefined;
+  }
+}
+
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && a.every((byte, i) => byte === b[i]);
 }
