@@ -18,7 +18,8 @@ export interface AstFacts {
 
 const COMPREHENSIONS = new Set(['all', 'exists', 'exists_one', 'map', 'filter']);
 
-function children(node: ASTNode): ASTNode[] {
+/** The sub-expressions of a node, in source order. */
+export function children(node: ASTNode): ASTNode[] {
   switch (node.op) {
     case 'value':
     case 'id':

@@ -3,6 +3,7 @@
  * Everything here is plain data so the engine stays pure and serialisable.
  */
 import type { ExpressionErrorCode } from './expression-error';
+import type { TypedValue } from './typed-value';
 
 /** JSON Schema (draft 2020-12 subset) of the case data; it types the `data` variable. */
 export type JsonSchema = Record<string, unknown>;
@@ -13,6 +14,11 @@ export interface CelEnvironmentSpec {
   caseSchema: JsonSchema;
   /** Definition parameters (values, not labels), exposed as `params`; types are inferred from the values. */
   parameters?: Record<string, unknown>;
+  /**
+   * Further variables by CEL type name (`{x: 'int', m: 'map<string, uint>'}`), bound through
+   * `CelVariables.declared`; for tools and the conformance suite, not for definitions.
+   */
+  declarations?: Record<string, string>;
 }
 
 /** Result types a caller may demand from `check`; `number` accepts int and double. */
@@ -44,6 +50,8 @@ export interface CelVariables {
   votes?: { approve: number; reject: number; pending: number; total: number };
   /** The current `forEach` element. */
   item?: unknown;
+  /** Values of the spec's `declarations`, exact and typed. */
+  declared?: Record<string, TypedValue>;
 }
 
 /** A type-checked expression, ready to evaluate many times. */
@@ -56,6 +64,8 @@ export interface CompiledExpression {
    * strings, durations as milliseconds, lists as arrays, maps as plain objects. Throws ExpressionError.
    */
   evaluate(vars: CelVariables): unknown;
+  /** Evaluates and returns the exact CEL value with its type (64-bit ints, nanoseconds). */
+  evaluateTyped(vars: CelVariables): TypedValue;
 }
 
 /** A CEL environment bound to one case schema; compiled expressions are cached per source. */
@@ -64,4 +74,10 @@ export interface CelEnvironment {
   check(source: string, expected?: ExpectedType): CheckResult;
   /** Parses, limits and type-checks; throws ExpressionError. */
   compile(source: string): CompiledExpression;
+  /**
+   * The environment for expressions run once per element of a `forEach` list: `item` has the list's
+   * element type (so `item.unit` is checked against the schema). Throws ExpressionError when the
+   * `forEach` expression itself does not compile.
+   */
+  forEachItem(forEachSource: string): CelEnvironment;
 }

@@ -5,14 +5,20 @@
  * - `daysBetween(a, b)`: whole calendar days (UTC) from a to b; negative when b is earlier.
  *   Takes two `date`/`date-time` strings or two timestamps. Leave requests: `daysBetween(data.from, data.to) + 1`.
  * - `isoDuration(s)`: an ISO 8601 duration (`P3D`) as a CEL duration, matching the definition format.
+ *
+ * Each is declared twice from one table: to the checker (types) and to the evaluator (implementation).
  */
+import { type CelFunc, CelScalar, celFunc, objectType } from '@bufbuild/cel';
+import { create } from '@bufbuild/protobuf';
+import { DurationSchema, type Timestamp, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import type { Environment } from '@marcbachmann/cel-js';
-import { Duration } from '@marcbachmann/cel-js/evaluator';
 import { parseIsoDuration } from './iso-duration';
 import { parseIsoTimestamp } from './iso-timestamp';
 
 const DAY_MS = 86_400_000;
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const TIMESTAMP = objectType(TimestampSchema);
+const DURATION = objectType(DurationSchema);
 
 /** Days since the epoch of the UTC calendar date a `date` or zoned `date-time` string falls on. */
 function utcDayNumber(text: string): number {
@@ -24,26 +30,40 @@ function utcDayNumber(text: string): number {
     if (check.getUTCMonth() === month - 1 && check.getUTCDate() === day) return ms / DAY_MS;
   }
   const stamp = date ? undefined : parseIsoTimestamp(text);
-  if (!stamp) throw new Error(`daysBetween(): '${text}' is not an ISO date or date-time`);
+  if (!stamp) throw new Error(`daysBetween(): '${text}' is not an ISO date or date-time (conversion)`);
   return Math.floor(stamp.getTime() / DAY_MS);
 }
 
-function calendarDays(fromMs: number, toMs: number): bigint {
-  return BigInt(Math.floor(toMs / DAY_MS) - Math.floor(fromMs / DAY_MS));
+const dayOf = (t: Timestamp): bigint => BigInt(Math.floor((Number(t.seconds) * 1000) / DAY_MS));
+const messageOf = (v: unknown): Timestamp => (v as { message: Timestamp }).message;
+
+/** Declares `daysBetween` and `isoDuration` to the checker. */
+export function registerHelperFunctions(env: Environment): void {
+  const unused = () => {
+    throw new Error('checker-side declaration: the evaluator implements this function');
+  };
+  env.registerFunction('daysBetween(string, string): int', unused);
+  env.registerFunction('daysBetween(google.protobuf.Timestamp, google.protobuf.Timestamp): int', unused);
+  env.registerFunction('isoDuration(string): google.protobuf.Duration', unused);
 }
 
-/** Registers `daysBetween` and `isoDuration` on an environment. */
-export function registerHelperFunctions(env: Environment): void {
-  env.registerFunction('daysBetween(string, string): int', (from: string, to: string) =>
-    BigInt(utcDayNumber(to) - utcDayNumber(from)),
-  );
-  env.registerFunction(
-    'daysBetween(google.protobuf.Timestamp, google.protobuf.Timestamp): int',
-    (from: Date, to: Date) => calendarDays(from.getTime(), to.getTime()),
-  );
-  env.registerFunction('isoDuration(string): google.protobuf.Duration', (text: string) => {
-    const ms = parseIsoDuration(text);
-    if (ms === undefined) throw new Error(`isoDuration(): '${text}' is not an ISO 8601 duration`);
-    return Duration.fromMilliseconds(ms);
-  });
+/** The same functions, implemented for the evaluator. */
+export function runtimeHelperFunctions(): CelFunc[] {
+  return [
+    celFunc('daysBetween', [CelScalar.STRING, CelScalar.STRING], CelScalar.INT, (from, to) =>
+      BigInt(utcDayNumber(to) - utcDayNumber(from)),
+    ),
+    celFunc(
+      'daysBetween',
+      [TIMESTAMP, TIMESTAMP],
+      CelScalar.INT,
+      (from, to) => dayOf(messageOf(to)) - dayOf(messageOf(from)),
+    ),
+    celFunc('isoDuration', [CelScalar.STRING], DURATION, (text) => {
+      const ms = parseIsoDuration(text);
+      if (ms === undefined)
+        throw new Error(`isoDuration(): '${text}' is not an ISO 8601 duration (conversion)`);
+      return create(DurationSchema, { seconds: BigInt(Math.trunc(ms / 1000)), nanos: (ms % 1000) * 1e6 });
+    }),
+  ];
 }

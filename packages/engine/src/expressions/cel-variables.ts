@@ -1,13 +1,13 @@
 /**
- * The variables every expression sees besides `data` and `params`, their CEL types, and how a
- * `CelVariables` object becomes the activation cel-js evaluates against.
+ * The variables every expression sees besides `data`, `params` and `item`, their CEL types, and how a
+ * `CelVariables` object becomes the bindings the evaluator runs against.
  */
+import type { CelInput } from '@bufbuild/cel';
 import type { Environment } from '@marcbachmann/cel-js';
 import type { CelVariables } from './cel-environment-types';
 import { type CelConverter, registerShape } from './cel-records';
 import type { CelShape } from './cel-shape';
-import { jsonToCel } from './cel-values';
-import { parseIsoTimestamp } from './iso-timestamp';
+import { timestampFromIso } from './iso-timestamp';
 
 const string: CelShape = { kind: 'string' };
 const int: CelShape = { kind: 'int' };
@@ -21,13 +21,13 @@ const VOTES = record({ approve: int, reject: int, pending: int, total: int });
 /** Converters per variable name, for the variables an environment declares. */
 export type VariableConverters = Record<string, CelConverter>;
 
-function toTimestamp(value: unknown): Date {
-  const date = parseIsoTimestamp(value);
-  if (!date) throw new Error(`now must be an ISO 8601 timestamp with zone, got ${JSON.stringify(value)}`);
-  return date;
+function toTimestamp(value: unknown): CelInput {
+  const stamp = timestampFromIso(value);
+  if (!stamp) throw new Error(`now must be an ISO 8601 timestamp with zone, got ${JSON.stringify(value)}`);
+  return stamp;
 }
 
-/** Declares now, initiator, actor, task, outcome, votes and item; returns their converters. */
+/** Declares now, initiator, actor, task, outcome and votes; returns their converters. */
 export function registerCommonVariables(env: Environment): VariableConverters {
   const principal = registerShape(env, PRINCIPAL, 'flowform.Principal');
   const task = registerShape(env, TASK, 'flowform.Task');
@@ -38,16 +38,14 @@ export function registerCommonVariables(env: Environment): VariableConverters {
     .registerVariable('actor', principal.type)
     .registerVariable('task', task.type)
     .registerVariable('outcome', 'string')
-    .registerVariable('votes', votes.type)
-    .registerVariable('item', 'dyn');
+    .registerVariable('votes', votes.type);
   return {
     now: toTimestamp,
     initiator: principal.toCel,
     actor: principal.toCel,
     task: task.toCel,
-    outcome: (v) => v,
+    outcome: (v) => v as CelInput,
     votes: votes.toCel,
-    item: (v) => jsonToCel(v),
   };
 }
 
@@ -56,12 +54,13 @@ export function buildActivation(
   vars: CelVariables,
   names: readonly string[],
   converters: VariableConverters,
-): Record<string, unknown> {
-  const activation: Record<string, unknown> = Object.create(null);
+): Record<string, CelInput> {
+  const activation: Record<string, CelInput> = Object.create(null);
   const source = vars as unknown as Record<string, unknown>;
   for (const name of names) {
     const raw = source[name];
-    if (raw !== undefined) activation[name] = converters[name]!(raw);
+    const value = raw === undefined ? undefined : converters[name]!(raw);
+    if (value !== undefined) activation[name] = value;
   }
   return activation;
 }

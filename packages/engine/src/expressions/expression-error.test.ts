@@ -1,6 +1,6 @@
-import { EvaluationError, ParseError } from '@marcbachmann/cel-js';
+import { ParseError } from '@marcbachmann/cel-js';
 import { describe, expect, it } from 'vitest';
-import { ExpressionError, toExpressionError } from './expression-error';
+import { ExpressionError, runtimeError, toExpressionError } from './expression-error';
 
 describe('toExpressionError', () => {
   describe('given errors from cel-js', () => {
@@ -19,11 +19,22 @@ describe('toExpressionError', () => {
       );
       expect(error.code).toBe('cel-too-large');
     });
+  });
 
-    it('when anything fails during evaluation, then cel-runtime', () => {
-      const noKey = new EvaluationError({ code: 'no_such_key', message: 'No such key: x' });
-      expect(toExpressionError(noKey, 'data.x', 'evaluate').code).toBe('cel-runtime');
-      expect(toExpressionError(new Error('boom'), 'f()', 'evaluate').code).toBe('cel-runtime');
+  describe('given failures during evaluation', () => {
+    it.each([
+      ['int64 divide by zero', 'division-by-zero'],
+      ['int overflow during addition', 'overflow'],
+      ['Error: timestamp out of range', 'overflow'],
+      ['index 3 out of bounds [0, 2)', 'index-out-of-range'],
+      ['field not found: x', 'missing-field'],
+      ['map key conflict: a', 'duplicate-key'],
+      ['Failed to parse timestamp: x', 'conversion'],
+      ['data does not match the case schema: expected a string, got 7', 'invalid-input'],
+      ["found no matching overload for '_<_' applied to '(string, int)'", 'type'],
+      ['something nobody expected', 'type'],
+    ])('when the evaluator says %s, then cel-runtime with reason %s', (message, reason) => {
+      expect(runtimeError(new Error(message), 'x')).toMatchObject({ code: 'cel-runtime', reason });
     });
   });
 

@@ -72,7 +72,6 @@ const REJECTED: Array<[string, string]> = [
   ['nested macro blow-up', '[1,2,3].map(x, [1,2,3].map(y, [1,2,3].map(z, [1,2,3].map(w, x + y + z + w))))'],
   ['many sequential macros', Array.from({ length: 12 }, () => '[1,2,3].exists(x, x > 2)').join(' && ')],
   ['bind doubling', `cel.bind(a, "xx", ${nested('cel.bind(a, a + a, ', 'size(a)', ')', 6)})`],
-  ['ReDoS pattern', '"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+$")'],
   ['non-literal regex', 'data.title.matches(data.title)'],
   ['integer overflow', '9223372036854775807 + 1'],
   ['division by zero', '1 / 0'],
@@ -90,6 +89,11 @@ const HARMLESS: Array<[string, string, unknown]> = [
   ['__proto__ map literal', '{"__proto__": {"polluted": true}}', {}],
   ['constructor map literal', '{"constructor": {"prototype": {"polluted": true}}}', {}],
   ['nul escape', '"a\\u0000b"', 'a\u0000b'],
+  [
+    'ReDoS pattern (RE2 runs it in linear time)',
+    '"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".matches("(a+)+$")',
+    false,
+  ],
   [
     'two-level macro',
     '[1,2].map(x, [1,2].map(y, x * y))',
@@ -141,8 +145,8 @@ describe('expression injection corpus', () => {
       ['data.applicant', { name: 'Bo' }],
       ['data.lines', [{ cost: 1 }]],
       ['item', { k: 1 }],
-      ['has(data.extra.k)', true],
-      ['data.extra.exists(k, k == "__proto__")', false],
+      ['data.extra == {"k": 1}', true],
+      ['[data.extra].exists(m, m == {"k": 1})', true],
     ])('when evaluating %s, then the result is clean', (source, expected) => {
       const outcome = attempt(source, hostileVars);
       expect(outcome).toEqual({ value: expected });

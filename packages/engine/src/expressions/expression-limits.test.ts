@@ -79,8 +79,12 @@ describe('expression limits', () => {
       expect(codeOf('data.title.matches(data.category)')).toBe('cel-too-large');
     });
 
-    it('when the pattern backtracks catastrophically, then cel-too-large', () => {
-      expect(codeOf('data.title.matches("(a+)+$")')).toBe('cel-too-large');
+    it('when the pattern would backtrack catastrophically in JS, then RE2 accepts it (linear time)', () => {
+      expect(codeOf('data.title.matches("(a+)+$")')).toBe('ok');
+    });
+
+    it('when the pattern is not RE2 (a backreference), then cel-syntax', () => {
+      expect(codeOf('data.title.matches("(a)\\\\1")')).toBe('cel-syntax');
     });
 
     it('when the pattern is too long, then cel-too-large', () => {

@@ -5,7 +5,7 @@
 import type { Limits } from '@marcbachmann/cel-js';
 import type { AstFacts } from './ast-facts';
 import { ExpressionError } from './expression-error';
-import { regexIssue } from './regex-safety';
+import { MAX_REGEX_LENGTH, regexIssue } from './re2-regex';
 
 /** The caps, generous for approval guards yet small enough to bound evaluation cost. */
 export const EXPRESSION_LIMITS = Object.freeze({
@@ -20,7 +20,7 @@ export const EXPRESSION_LIMITS = Object.freeze({
   maxComprehensions: 10,
   /** Each `cel.bind` can double a string or list; a handful keeps that bounded. */
   maxBinds: 4,
-  maxRegexLength: 200,
+  maxRegexLength: MAX_REGEX_LENGTH,
 });
 
 /** The parser-enforced part of the caps, in cel-js's option format. */
@@ -67,12 +67,17 @@ function assertRegex(pattern: string | undefined, source: string): void {
   if (pattern.length > EXPRESSION_LIMITS.maxRegexLength) {
     tooLarge(`matches() pattern is longer than ${EXPRESSION_LIMITS.maxRegexLength} characters`, source);
   }
-  const issue = regexIssue(pattern);
-  if (issue === 'invalid') throw new ExpressionError('cel-syntax', `invalid regex '${pattern}'`, source);
-  if (issue === 'unsafe') tooLarge(`regex '${pattern}' repeats a group with repetition inside`, source);
+  // RE2 matches in linear time, so any pattern it compiles is safe to run on case data.
+  if (regexIssue(pattern)) {
+    throw new ExpressionError(
+      'cel-syntax',
+      `invalid regex '${pattern}' (RE2 syntax: no backreferences or lookaround)`,
+      source,
+    );
+  }
 }
 
-/** Refuses structures the parser allows but evaluation cannot afford (nesting, binds, risky regexes). */
+/** Refuses structures the parser allows but evaluation cannot afford (nesting, binds), and invalid regexes. */
 export function assertWithinLimits(facts: AstFacts, source: string): void {
   const limits = EXPRESSION_LIMITS;
   if (facts.comprehensionNesting > limits.maxComprehensionNesting) {

@@ -57,10 +57,14 @@ describe('registerNumericOverloads', () => {
   });
 
   describe('given untyped (dyn) numbers from JSON', () => {
-    it('when comparing and adding, then ints and doubles mix at runtime', () => {
+    it('when comparing for equality, then ints and doubles mix at runtime', () => {
       expect(run('data.extra == 5', { extra: 5 })).toBe(true);
-      expect(run('data.extra > 4', { extra: 5 })).toBe(true);
-      expect(run('data.extra + 1', { extra: 5 })).toBe(6);
+      expect(run('data.extra in [4, 5]', { extra: 5 })).toBe(true);
+    });
+
+    it('when ordering or adding, then lint refuses it as cel-dyn (the value could be a string)', () => {
+      expect(env.check('data.extra > 4')).toMatchObject({ ok: false, code: 'cel-dyn' });
+      expect(env.check('data.extra + 1')).toMatchObject({ ok: false, code: 'cel-dyn' });
     });
   });
 });

@@ -19,9 +19,9 @@ export function checkExpressions(
   cel: CelEnvironment,
   problems: ProblemList,
 ): void {
-  const check = (source: string | undefined, pointer: string, expected: Expected) => {
+  const check = (source: string | undefined, pointer: string, expected: Expected, env = cel) => {
     if (source === undefined) return;
-    const result = cel.check(source, expected);
+    const result = env.check(source, expected);
     if (!result.ok) problems.error(result.code, pointer, result.message, hintFor(result.code));
   };
   const duration = (spec: DurationSpec | undefined, pointer: string) => {
@@ -44,8 +44,11 @@ export function checkExpressions(
       const p = `${pointer}/${i}/params`;
       if (a.type === 'assignCel') check(a.params.expr, `${p}/expr`, 'dyn');
       if (a.type === 'startChild') {
-        for (const [k, v] of Object.entries(a.params.input ?? {})) check(v, `${p}/input/${k}`, 'dyn');
-        check(a.params.forEach, `${p}/forEach`, 'dyn');
+        const forEach = a.params.forEach;
+        check(forEach, `${p}/forEach`, 'dyn');
+        // Inputs see `item` typed as an element of the forEach list (dyn if that does not compile).
+        const inputs = forEach && cel.check(forEach).ok ? cel.forEachItem(forEach) : cel;
+        for (const [k, v] of Object.entries(a.params.input ?? {})) check(v, `${p}/input/${k}`, 'dyn', inputs);
       }
       if (a.type === 'directoryChange') {
         check(a.params.unit, `${p}/unit`, 'string');
@@ -83,5 +86,9 @@ function hintFor(code: string): string {
     return 'Use a field of caseSchema (data.<field>) or a parameter (params.<name>)';
   if (code === 'cel-too-large') return 'Keep expressions under 2 KB, 500 nodes and depth 32';
   if (code === 'cel-syntax') return 'Fix the CEL syntax (see https://github.com/google/cel-spec)';
+  if (code === 'cel-dyn')
+    return 'Type the field in caseSchema (or the forEach list items) so the operation is known to apply';
+  if (code === 'cel-unsupported')
+    return 'Rewrite it with the supported CEL subset (see the expressions README)';
   return 'Make the expression type-check against the case schema';
 }

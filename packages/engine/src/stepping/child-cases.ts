@@ -7,11 +7,10 @@ export function startChild(
   spec: InvokeDef | StartChildParams,
   stateId: string | undefined,
 ): void {
-  const cel = work.compiled.cel;
-  const items =
-    'forEach' in spec && spec.forEach
-      ? toList(cel.compile(spec.forEach).evaluate(celVars(work)))
-      : [undefined];
+  const forEach = 'forEach' in spec ? spec.forEach : undefined;
+  const items = forEach ? toList(work.compiled.cel.compile(forEach).evaluate(celVars(work))) : [undefined];
+  // Inputs see `item` with the element type of the forEach list.
+  const cel = forEach ? work.compiled.cel.forEachItem(forEach) : work.compiled.cel;
   for (const item of items) {
     const data: Record<string, unknown> = {};
     for (const [field, expr] of Object.entries(spec.input ?? {})) {
