@@ -1,3 +1,4 @@
+import { parsePointer } from '../forms/json-pointer';
 import { createCelEnvironment } from './cel-environment';
 import type { CelEnvironment } from './cel-environment-types';
 
@@ -60,6 +61,6 @@ export function withoutFields(
 
 /** True if a field error (a JSON pointer path) is about one of the given top-level fields. */
 export function concernsField(path: string, fields: ReadonlySet<string>): boolean {
-  const top = path.split('/')[1];
-  return top !== undefined && fields.has(top.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const top = parsePointer(path)[0];
+  return top !== undefined && fields.has(top);
 }

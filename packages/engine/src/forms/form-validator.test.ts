@@ -3,10 +3,13 @@ import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { FormSchemaError } from './form-schema-error';
 import type { FieldError, FormValidation } from './form-types';
-import { createFormValidator } from './form-validator';
+import { createAjvChecker } from './ajv-checker';
+import { formValidatorWith } from './form-validator';
 import { penaltyForm, twentyFieldForm, validPenalty } from './test-forms';
 
 const errorsOf = (result: FormValidation): FieldError[] => (result.ok ? [] : result.errors);
+/** The server's validator: ajv behind the port (its compile cache is what the caching tests watch). */
+const createFormValidator = () => formValidatorWith(createAjvChecker());
 
 afterEach(() => {
   vi.restoreAllMocks();
