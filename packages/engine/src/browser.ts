@@ -2,5 +2,5 @@
 // validator behind lint and form validation. Nothing reachable from here imports ajv, which
 // compiles with `new Function` (browser-face.test.ts walks the imports to prove it).
 
-export * from './core';
 export { createFormValidator, lintDefinition } from './browser-ports';
+export * from './core';

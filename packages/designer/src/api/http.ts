@@ -1,4 +1,4 @@
-import type { LintProblem, Locale } from '@flowform/engine';
+import type { LintProblem, Locale } from '@flowform/engine/browser';
 
 /** A field error as the server's validation reports it (`path` is a JSON pointer into the data). */
 export interface ProblemFieldError {

@@ -2,7 +2,7 @@
  * The API's JSON shapes as the web app reads them. They mirror the server's OpenAPI schemas
  * (`/openapi.json`); definitions and forms use the engine's own types.
  */
-import type { FormDefinition, LocalizedText, ProcessDefinition } from '@flowform/engine';
+import type { FormDefinition, LocalizedText, ProcessDefinition } from '@flowform/engine/browser';
 
 export interface RoleInUnit {
   role: string;

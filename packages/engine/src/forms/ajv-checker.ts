@@ -7,8 +7,8 @@ import { createFormAjv, type FormAjv } from './ajv-setup';
 import { createCompileCache } from './compile-cache';
 import { FormSchemaError } from './form-schema-error';
 import type { DataCheck, SchemaChecker } from './schema-checker';
-import { checkSchemaSafety } from './schema-safety';
 import { compileProblem, metaSchemaProblems } from './schema-problems';
+import { checkSchemaSafety } from './schema-safety';
 
 /** ajv keeps every compiled schema's values in its scope; a fresh instance every so often bounds that. */
 const COMPILES_PER_AJV = 200;

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { FormValidation, Locale } from './form-types';
 import { createAjvChecker } from './ajv-checker';
+import type { FormValidation, Locale } from './form-types';
 import type { FormValidator } from './form-validator';
 import { formValidatorWith } from './form-validator';
 import { createInterpretingChecker } from './interpreter/interpreting-checker';

@@ -63,11 +63,18 @@ export function labelEntry(
 ): NonNullable<FormDefinition['labels']>[string] | undefined {
   if (!labels) return undefined;
   const tail = option === undefined ? [] : [option];
-  const pointers = [segments, segments.filter((s) => !isIndex(s)), segments.map((s) => (isIndex(s) ? '*' : s))];
+  const pointers = [
+    segments,
+    segments.filter((s) => !isIndex(s)),
+    segments.map((s) => (isIndex(s) ? '*' : s)),
+  ];
   const dotted = [segments, segments.filter((s) => !isIndex(s))];
   // The form itself is keyed `/`.
   const keyOf = (p: string[]) => (p.length > 0 ? pointer(p) : '/');
-  const keys = [...pointers.map((p) => keyOf([...p, ...tail])), ...dotted.map((d) => [...d, ...tail].join('.'))];
+  const keys = [
+    ...pointers.map((p) => keyOf([...p, ...tail])),
+    ...dotted.map((d) => [...d, ...tail].join('.')),
+  ];
   for (const key of keys) {
     const entry = Object.hasOwn(labels, key) ? labels[key] : undefined;
     if (entry && typeof entry.en === 'string') return entry;

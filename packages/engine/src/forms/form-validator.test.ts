@@ -1,9 +1,9 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAjvChecker } from './ajv-checker';
 import { FormSchemaError } from './form-schema-error';
 import type { FieldError, FormValidation } from './form-types';
-import { createAjvChecker } from './ajv-checker';
 import { formValidatorWith } from './form-validator';
 import { penaltyForm, twentyFieldForm, validPenalty } from './test-forms';
 

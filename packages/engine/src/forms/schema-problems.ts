@@ -2,9 +2,10 @@
  * How a refused form schema is worded, the same whichever checker refused it: the first
  * meta-schema error per location, or the compile error located in the schema.
  */
+
+import type { SchemaProblem } from './form-types';
 import { appendPointer } from './json-pointer';
 import type { SchemaError } from './schema-checker';
-import type { SchemaProblem } from './form-types';
 import { walkSchema } from './schema-walk';
 
 /** One problem per location: the meta-schema's alternatives repeat one mistake, the first says it best. */
@@ -21,7 +22,11 @@ export function metaSchemaProblems(errors: readonly SchemaError[]): SchemaProble
 
 /** The compile error (strict mode, a missing reference…) as a problem at the place it names. */
 export function compileProblem(schema: Record<string, unknown>, message: string): SchemaProblem {
-  return { code: 'form-schema-invalid', path: locate(schema, message), message: `cannot compile the schema: ${message}` };
+  return {
+    code: 'form-schema-invalid',
+    path: locate(schema, message),
+    message: `cannot compile the schema: ${message}`,
+  };
 }
 
 /** Where a compile error points: most say `at "#/properties/a"`; unknown keywords we find ourselves. */

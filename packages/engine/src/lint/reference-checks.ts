@@ -144,12 +144,7 @@ function checkRuleFields(
     });
 }
 
-function checkForms(
-  def: ProcessDefinition,
-  ctx: LintRun,
-  fields: Set<string>,
-  problems: ProblemList,
-): void {
+function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, problems: ProblemList): void {
   const used = new Set<string>();
   /** Forms whose fields merge into the case (not those only collected into a `responses` list). */
   const merged = new Set<string>();

@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import type { InboxItem, InboxScope } from '../../api/types';
 import { Link } from '../../app/navigation';
 import { paths } from '../../app/routes';

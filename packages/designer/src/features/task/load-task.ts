@@ -1,4 +1,4 @@
-import type { StateDef, UserTaskDef } from '@flowform/engine';
+import type { StateDef, UserTaskDef } from '@flowform/engine/browser';
 import { definitionAt } from '../../api/definition-cache';
 import { api } from '../../api/endpoints';
 import type { CaseView, DefinitionVersion, TaskView } from '../../api/types';

@@ -1,4 +1,4 @@
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import { type FormEvent, useId, useState } from 'react';
 import type { Operation } from '../../api/types';
 import { useUserSearch } from '../../forms/widgets/use-directory';

@@ -1,4 +1,4 @@
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import type { Operation, TaskView } from '../../api/types';

@@ -1,4 +1,4 @@
-import type { UserTaskDef } from '@flowform/engine';
+import type { UserTaskDef } from '@flowform/engine/browser';
 import type { Outcome } from '../../api/types';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';

@@ -19,7 +19,8 @@ function size(k: KeywordPlace): void {
 function prefixItems(k: KeywordPlace): void {
   const count = itemsOf(k).length;
   (k.value as unknown[]).forEach((schema, i) => {
-    if (!isAlwaysValid(schema, k.run.settings.vocab) && count > i) applySubschema(k, { schemaProp: i, dataProp: i });
+    if (!isAlwaysValid(schema, k.run.settings.vocab) && count > i)
+      applySubschema(k, { schemaProp: i, dataProp: i });
   });
 }
 

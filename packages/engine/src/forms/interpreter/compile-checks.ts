@@ -5,8 +5,10 @@
  * `$ref` target, an empty `enum`, a keyword value of the wrong type, an invalid `pattern`.
  */
 import { isSchemaObject } from '../schema-walk';
+import type { Compilation, CompileAt } from './compile-types';
 import { schemaTypes } from './data-types';
 import type { InterpreterSettings, RefTarget } from './interpreter-context';
+import { KEYWORD_COMPILERS } from './keyword-compilers';
 import {
   GROUPS,
   KEYWORD_TYPES,
@@ -15,28 +17,7 @@ import {
   TYPED_KEYWORDS,
   UNTYPED_KEYWORDS,
 } from './keyword-table';
-import { KEYWORD_COMPILERS, type KeywordCompile } from './keyword-compilers';
 import { hasRules, hasRulesButRef, isAlwaysValid } from './schema-facts';
-
-/** Where a schema is compiled: its schema path and the data types its context has settled. */
-export interface CompileAt {
-  schemaPath: string;
-  dataTypes: readonly string[];
-}
-
-/** One compilation: settings, strictness, references, and the refs already compiled. */
-export interface Compilation {
-  settings: InterpreterSettings;
-  strict: boolean;
-  baseId: string;
-  resolve(ref: string): RefTarget;
-  called: Set<unknown>;
-  /** Compiles a subschema (after checking its keywords are known). */
-  subschema(schema: unknown, at: CompileAt): void;
-  /** Unknown keywords of a subschema, checked when ajv asks whether it is always valid. */
-  isAlwaysValid(schema: unknown): boolean;
-  strictError(message: string): void;
-}
 
 /** Throws ajv's compile error for the schema, if it has one. */
 export function checkCompiles(
@@ -92,9 +73,15 @@ function compileNode(c: Compilation, schema: unknown, at: CompileAt): void {
 }
 
 /** ajv's strict types: a type the context rules out, or a keyword for a type the schema cannot have. */
-function strictTypes(c: Compilation, schema: SchemaObject, types: string[], at: CompileAt): readonly string[] {
+function strictTypes(
+  c: Compilation,
+  schema: SchemaObject,
+  types: string[],
+  at: CompileAt,
+): readonly string[] {
   let dataTypes = at.dataTypes;
-  const error = (message: string) => c.strictError(`${message} at "${c.baseId}${at.schemaPath}" (strictTypes)`);
+  const error = (message: string) =>
+    c.strictError(`${message} at "${c.baseId}${at.schemaPath}" (strictTypes)`);
   if (types.length > 0) {
     if (dataTypes.length === 0) dataTypes = types;
     else {
@@ -114,7 +101,9 @@ function strictTypes(c: Compilation, schema: SchemaObject, types: string[], at: 
   }
   for (const [kw, kwTypes] of KEYWORD_TYPES_IN_RULE_ORDER) {
     if (schema[kw] === undefined) continue;
-    const applies = kwTypes.some((t) => dataTypes.includes(t) || (t === 'number' && dataTypes.includes('integer')));
+    const applies = kwTypes.some(
+      (t) => dataTypes.includes(t) || (t === 'number' && dataTypes.includes('integer')),
+    );
     if (!applies) error(`missing type "${kwTypes.join(',')}" for keyword "${kw}"`);
   }
   return dataTypes;
@@ -125,6 +114,5 @@ const KEYWORD_TYPES_IN_RULE_ORDER = [...KEYWORD_TYPES].sort(
 );
 
 function keyword(c: Compilation, schema: SchemaObject, kw: string, at: CompileAt): void {
-  const compile: KeywordCompile | undefined = KEYWORD_COMPILERS.get(kw);
-  compile?.({ c, schema, keyword: kw, value: schema[kw], at });
+  KEYWORD_COMPILERS.get(kw)?.({ c, schema, keyword: kw, value: schema[kw], at });
 }

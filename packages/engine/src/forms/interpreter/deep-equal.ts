@@ -26,5 +26,5 @@ export function deepEqual(a: unknown, b: unknown): boolean {
     }
     return true;
   }
-  return a !== a && b !== b;
+  return Number.isNaN(a) && Number.isNaN(b);
 }

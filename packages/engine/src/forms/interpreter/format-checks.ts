@@ -25,7 +25,9 @@ function date(text: string): boolean {
   const year = +matches[1]!;
   const month = +matches[2]!;
   const day = +matches[3]!;
-  return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!);
+  return (
+    month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 && isLeapYear(year) ? 29 : DAYS[month]!)
+  );
 }
 
 /** A time with its zone; 23:59:60 UTC (a leap second) is allowed. */

@@ -1,20 +1,9 @@
 /** What compiling each keyword checks in ajv (its value's type, strict-mode rules) and which subschemas it compiles. */
-import type { Compilation, CompileAt } from './compile-checks';
+import type { KeywordAt, KeywordCompile } from './compile-types';
 import { schemaTypes } from './data-types';
 import type { SchemaObject } from './keyword-table';
 import { schemaRegExp } from './scalar-keywords';
 import { fragment, schemaKeys } from './schema-facts';
-
-/** One keyword being compiled. */
-export interface KeywordAt {
-  c: Compilation;
-  schema: SchemaObject;
-  keyword: string;
-  value: unknown;
-  at: CompileAt;
-}
-
-export type KeywordCompile = (k: KeywordAt) => void;
 
 /** ajv's allowed types of each keyword's value. */
 const VALUE_TYPES: Readonly<Record<string, readonly string[]>> = {
@@ -73,8 +62,13 @@ function valueType(k: KeywordAt): void {
 }
 
 /** A subschema of the keyword (`schemaProp` inside it); `sameData` keeps the context's types. */
-function sub(k: KeywordAt, schemaProp: string | number | undefined, dataTypes: readonly string[] | 'same'): void {
-  const value = schemaProp === undefined ? k.value : (k.value as Record<string | number, unknown>)[schemaProp];
+function sub(
+  k: KeywordAt,
+  schemaProp: string | number | undefined,
+  dataTypes: readonly string[] | 'same',
+): void {
+  const value =
+    schemaProp === undefined ? k.value : (k.value as Record<string | number, unknown>)[schemaProp];
   const schemaPath = `${k.at.schemaPath}/${k.keyword}${schemaProp === undefined ? '' : `/${fragment(schemaProp)}`}`;
   k.c.subschema(value, { schemaPath, dataTypes: dataTypes === 'same' ? k.at.dataTypes : dataTypes });
 }
@@ -101,7 +95,7 @@ const COMPILERS: Record<string, KeywordCompile> = {
   anyOf(k) {
     const branches = k.value as unknown[];
     branches.some((b) => k.c.isAlwaysValid(b));
-    branches.forEach((_, i) => sub(k, i, 'same'));
+    for (let i = 0; i < branches.length; i++) sub(k, i, 'same');
   },
   oneOf: branches,
   allOf: branches,
@@ -114,7 +108,10 @@ const COMPILERS: Record<string, KeywordCompile> = {
     const hasElse = has('else');
     if (!hasThen && !hasElse) return;
     sub(k, undefined, 'same');
-    for (const [clause, present] of [['then', hasThen], ['else', hasElse]] as const) {
+    for (const [clause, present] of [
+      ['then', hasThen],
+      ['else', hasElse],
+    ] as const) {
       if (present) sub({ ...k, keyword: clause, value: k.schema[clause] }, undefined, 'same');
     }
   },
@@ -135,7 +132,8 @@ const COMPILERS: Record<string, KeywordCompile> = {
   },
   prefixItems(k) {
     const tuple = k.value as unknown[];
-    const full = tuple.length === k.schema.minItems && (tuple.length === k.schema.maxItems || k.schema.items === false);
+    const full =
+      tuple.length === k.schema.minItems && (tuple.length === k.schema.maxItems || k.schema.items === false);
     if (!full) {
       k.c.strictError(
         `"prefixItems" is ${tuple.length}-tuple, but minItems or maxItems/items are not specified or different at path "${k.at.schemaPath}"`,
@@ -204,7 +202,9 @@ const COMPILERS: Record<string, KeywordCompile> = {
       ? k.value.flatMap((name, i) => (typeof name === 'string' ? [] : [`data/${i} must be string`]))
       : ['data must be array'];
     if (problems.length > 0) {
-      throw new Error(`keyword "enumNames" value is invalid at path "${k.at.schemaPath}": ${problems.join(', ')}`);
+      throw new Error(
+        `keyword "enumNames" value is invalid at path "${k.at.schemaPath}": ${problems.join(', ')}`,
+      );
     }
   },
 };

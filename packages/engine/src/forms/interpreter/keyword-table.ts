@@ -36,7 +36,16 @@ export const UNTYPED_KEYWORDS = [
 export const TYPED_KEYWORDS: Readonly<Record<GroupType, readonly string[]>> = {
   number: ['maximum', 'minimum', 'exclusiveMaximum', 'exclusiveMinimum', 'multipleOf', 'format'],
   string: ['maxLength', 'minLength', 'pattern', 'format'],
-  array: ['maxItems', 'minItems', 'prefixItems', 'items', 'contains', 'uniqueItems', 'maxContains', 'minContains'],
+  array: [
+    'maxItems',
+    'minItems',
+    'prefixItems',
+    'items',
+    'contains',
+    'uniqueItems',
+    'maxContains',
+    'minContains',
+  ],
   object: [
     'maxProperties',
     'minProperties',
@@ -126,12 +135,14 @@ const ANNOTATION_KEYWORDS: readonly string[] = [
 ];
 
 /** The data types each typed keyword applies to (for strict types). */
-export const KEYWORD_TYPES: ReadonlyMap<string, readonly GroupType[]> = new Map<string, readonly GroupType[]>([
-  ...Object.entries(TYPED_KEYWORDS).flatMap(([type, keywords]) =>
-    keywords.filter((k) => k !== 'format').map((k) => [k, [type as GroupType]] as const),
-  ),
-  ['format', ['number', 'string']],
-]);
+export const KEYWORD_TYPES: ReadonlyMap<string, readonly GroupType[]> = new Map<string, readonly GroupType[]>(
+  [
+    ...Object.entries(TYPED_KEYWORDS).flatMap(([type, keywords]) =>
+      keywords.filter((k) => k !== 'format').map((k) => [k, [type as GroupType]] as const),
+    ),
+    ['format', ['number', 'string']],
+  ],
+);
 
 /** A schema dialect: which keywords exist (forms add `enumNames`). */
 export interface Vocabulary {

@@ -78,7 +78,12 @@ function propertyDeps(k: KeywordPlace, deps: Record<string, string[]>): void {
     if (needed.length === 0 || !present(data, prop)) continue;
     for (const missing of needed) {
       if (present(data, missing)) continue;
-      const params = { property: prop, missingProperty: missing, depsCount: needed.length, deps: needed.join(', ') };
+      const params = {
+        property: prop,
+        missingProperty: missing,
+        depsCount: needed.length,
+        deps: needed.join(', '),
+      };
       const noun = needed.length === 1 ? 'property' : 'properties';
       fail(k, params, `must have ${noun} ${params.deps} when property ${prop} is present`);
     }

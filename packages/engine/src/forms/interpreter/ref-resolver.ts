@@ -60,7 +60,10 @@ function anchorTarget(root: unknown, name: string): unknown {
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null) continue;
-    if (!Array.isArray(node) && ((node as SchemaObject).$anchor === name || (node as SchemaObject).$dynamicAnchor === name)) {
+    if (
+      !Array.isArray(node) &&
+      ((node as SchemaObject).$anchor === name || (node as SchemaObject).$dynamicAnchor === name)
+    ) {
       return node;
     }
     stack.push(...Object.values(node).reverse());

@@ -1,5 +1,5 @@
 /** Commands on the definition itself: names, starters, start form, unit field, case schema, parameters. */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import type { DesignDoc } from '../model/design-doc';
 import { getAt } from '../model/json-ops';
 import { type DocStack, FIELD_NAME, putOrDelete } from './command-types';

@@ -1,7 +1,6 @@
 /** Compound commands on a selection: delete several elements, paste copied states. */
-import type { StateDef } from '@flowform/engine';
+import { isWithin, type StateDef } from '@flowform/engine/browser';
 import { childId, type DesignDoc, parentOf, stateAt } from '../model/design-doc';
-import { isWithin } from '../model/state-graph';
 import type { PaletteKind } from '../model/state-templates';
 import type { TransitionRef } from '../model/transitions';
 import type { DocStack } from './command-types';

@@ -1,5 +1,5 @@
 /** Commands on forms as a whole: add, remove (tasks and the start form let go of it), title. */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import type { DesignDoc } from '../model/design-doc';
 import { statePath } from '../model/design-doc';
 import { formAt } from '../model/form-paths';

@@ -3,7 +3,7 @@
  * help, required, limits, options, show-if). They write JSON Schema + UI schema + labels, the
  * `forms/*.json` format. A new top-level field is added to the case schema in the same undo unit.
  */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { uniqueKey } from '../model/design-doc';
 import { caseFieldSchema, type FieldKind, fieldTemplate } from '../model/field-kinds';
 import {

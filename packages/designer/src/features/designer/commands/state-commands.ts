@@ -1,5 +1,5 @@
 /** Commands on states: add (from the palette or a paste), rename, delete, name, initial, timer, invoke. */
-import type { LocalizedText, StateDef } from '@flowform/engine';
+import type { LocalizedText, StateDef } from '@flowform/engine/browser';
 import {
   childId,
   type DesignDoc,

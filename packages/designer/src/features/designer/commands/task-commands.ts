@@ -2,7 +2,7 @@
  * Commands on a state's user task, one per property (`task.setAssignee`, `task.setOutcomes`, …);
  * `undefined` removes an optional property. Renaming an outcome moves its `on` transition along.
  */
-import type { OutcomeDef, UserTaskDef } from '@flowform/engine';
+import type { OutcomeDef, UserTaskDef } from '@flowform/engine/browser';
 import { stateAt, statePath } from '../model/design-doc';
 import { type DocStack, putOrDelete } from './command-types';
 

@@ -1,5 +1,5 @@
 /** Commands on transitions: connect two states, set event, guard or target, delete. */
-import type { GuardRef, TransitionDef } from '@flowform/engine';
+import type { GuardRef, TransitionDef } from '@flowform/engine/browser';
 import { type DesignDoc, stateAt, statePath, uniqueKey } from '../model/design-doc';
 import { getAt } from '../model/json-ops';
 import { targetFor } from '../model/state-graph';

@@ -3,7 +3,7 @@
  * directory, the lint problems and what the simulator highlights. Panels render from the document
  * and change it only through `run(command, params)`.
  */
-import type { DirectorySeed, InMemoryDirectory, LintProblem } from '@flowform/engine';
+import type { DirectorySeed, InMemoryDirectory, LintProblem } from '@flowform/engine/browser';
 import { createContext, useContext } from 'react';
 import type { CommandStack } from '../model/command-stack';
 import type { DesignDoc } from '../model/design-doc';
