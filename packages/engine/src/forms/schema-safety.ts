@@ -1,8 +1,8 @@
 /**
  * Static safety checks on a form schema, run before either checker prepares it: size, depth and
  * property limits, regex patterns that could backtrack catastrophically, keywords that reach
- * outside the schema (`$data`, remote `$ref`, `$dynamicRef`), `unevaluated*` (which only ajv
- * implements) and formats ajv does not know.
+ * outside the schema (`$data`, remote `$ref`, `$dynamicRef`), a nested `$id`, `unevaluated*` (which
+ * only ajv implements) and formats ajv does not know.
  */
 import type { SchemaProblem } from './form-types';
 import { appendPointer } from './json-pointer';
@@ -69,6 +69,12 @@ function keywordProblems(node: Record<string, unknown>, path: string): SchemaPro
     if (keyword === '$data' || (!exempt && isSchemaObject(value) && Object.hasOwn(value, '$data'))) {
       problems.push(problem('form-forbidden-keyword', at(keyword), '$data references are not allowed'));
     }
+  }
+  if (path !== '' && node.$id !== undefined) {
+    // A nested $id would start a resource of its own, with its own base for `#…` references.
+    problems.push(
+      problem('form-forbidden-keyword', at('$id'), '$id is allowed only on the form schema itself'),
+    );
   }
   if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
     problems.push(
