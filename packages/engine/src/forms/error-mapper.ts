@@ -55,7 +55,8 @@ export function mapSchemaErrors(errors: readonly SchemaError[], ctx: LabelContex
     if (error.keyword === 'if' || folded.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
     const { path, labelPath, spec } = describe(error, ctx);
     // parentSchema is the schema of the field at instancePath: a fallback title only for that field.
-    const ownTitle = labelPath === error.instancePath ? error.parentSchema?.title : undefined;
+    const ownTitle =
+      labelPath === error.instancePath && error.parentSchema ? error.parentSchema.title : undefined;
     const label = fieldLabel(ctx, parsePointer(labelPath), ownTitle);
     const fieldError = { path, keyword: error.keyword, message: formatMessage(ctx.locale, label, spec) };
     const key = `${path}\u0000${fieldError.message}`;
@@ -128,7 +129,7 @@ function describe(
 /** Allowed values, named by English option labels, `enumNames`, or as themselves. */
 function enumOptions(error: SchemaError, ctx: LabelContext): string[] {
   const values = Array.isArray(error.schema) ? (error.schema as unknown[]) : [];
-  const names = error.parentSchema?.enumNames;
+  const names = error.parentSchema ? error.parentSchema.enumNames : undefined;
   return values.map((value, i) => {
     const name = Array.isArray(names) ? names[i] : undefined;
     return optionName(error, ctx, value, typeof name === 'string' ? name : undefined);

@@ -17,8 +17,8 @@ export interface SchemaError {
   message?: string;
   /** The keyword's value. */
   schema?: unknown;
-  /** The schema object holding the keyword. */
-  parentSchema?: Record<string, unknown>;
+  /** The schema object holding the keyword (`false` for a `false` schema). */
+  parentSchema?: Record<string, unknown> | false;
   /** Set for errors found while checking a property name (`propertyNames`). */
   propertyName?: string;
 }

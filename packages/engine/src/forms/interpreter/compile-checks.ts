@@ -9,14 +9,7 @@ import type { Compilation, CompileAt } from './compile-types';
 import { schemaTypes } from './data-types';
 import type { InterpreterSettings, RefTarget } from './interpreter-context';
 import { KEYWORD_COMPILERS } from './keyword-compilers';
-import {
-  GROUPS,
-  KEYWORD_TYPES,
-  RULE_KEYWORDS,
-  type SchemaObject,
-  TYPED_KEYWORDS,
-  UNTYPED_KEYWORDS,
-} from './keyword-table';
+import { GROUPS, KEYWORD_TYPES, type SchemaObject, TYPED_KEYWORDS, UNTYPED_KEYWORDS } from './keyword-table';
 import { hasRules, hasRulesButRef, isAlwaysValid } from './schema-facts';
 
 /** Throws ajv's compile error for the schema, if it has one. */
@@ -99,7 +92,7 @@ function strictTypes(
       );
     }
   }
-  for (const [kw, kwTypes] of KEYWORD_TYPES_IN_RULE_ORDER) {
+  for (const [kw, kwTypes] of KEYWORD_TYPES) {
     if (schema[kw] === undefined) continue;
     const applies = kwTypes.some(
       (t) => dataTypes.includes(t) || (t === 'number' && dataTypes.includes('integer')),
@@ -108,10 +101,6 @@ function strictTypes(
   }
   return dataTypes;
 }
-
-const KEYWORD_TYPES_IN_RULE_ORDER = [...KEYWORD_TYPES].sort(
-  ([a], [b]) => RULE_KEYWORDS.indexOf(a) - RULE_KEYWORDS.indexOf(b),
-);
 
 function keyword(c: Compilation, schema: SchemaObject, kw: string, at: CompileAt): void {
   KEYWORD_COMPILERS.get(kw)?.({ c, schema, keyword: kw, value: schema[kw], at });

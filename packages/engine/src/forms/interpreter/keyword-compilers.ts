@@ -1,55 +1,12 @@
 /** What compiling each keyword checks in ajv (its value's type, strict-mode rules) and which subschemas it compiles. */
 import type { KeywordAt, KeywordCompile } from './compile-types';
 import { schemaTypes } from './data-types';
-import type { SchemaObject } from './keyword-table';
+import { type SchemaObject, VALUE_TYPES } from './keyword-table';
 import { schemaRegExp } from './scalar-keywords';
 import { fragment, schemaKeys } from './schema-facts';
 
-/** ajv's allowed types of each keyword's value. */
-const VALUE_TYPES: Readonly<Record<string, readonly string[]>> = {
-  $ref: ['string'],
-  nullable: ['boolean'],
-  type: ['string', 'array'],
-  enum: ['array'],
-  not: ['object', 'boolean'],
-  anyOf: ['array'],
-  oneOf: ['array'],
-  allOf: ['array'],
-  if: ['object', 'boolean'],
-  then: ['object', 'boolean'],
-  else: ['object', 'boolean'],
-  maximum: ['number'],
-  minimum: ['number'],
-  exclusiveMaximum: ['number'],
-  exclusiveMinimum: ['number'],
-  multipleOf: ['number'],
-  maxLength: ['number'],
-  minLength: ['number'],
-  pattern: ['string'],
-  format: ['string'],
-  maxItems: ['number'],
-  minItems: ['number'],
-  prefixItems: ['array'],
-  items: ['object', 'boolean'],
-  contains: ['object', 'boolean'],
-  uniqueItems: ['boolean'],
-  maxContains: ['number'],
-  minContains: ['number'],
-  maxProperties: ['number'],
-  minProperties: ['number'],
-  required: ['array'],
-  propertyNames: ['object', 'boolean'],
-  additionalProperties: ['boolean', 'object'],
-  dependencies: ['object'],
-  properties: ['object'],
-  patternProperties: ['object'],
-  dependentRequired: ['object'],
-  dependentSchemas: ['object'],
-  enumNames: ['array'],
-};
-
 function valueType(k: KeywordAt): void {
-  const types = VALUE_TYPES[k.keyword];
+  const types = VALUE_TYPES.get(k.keyword);
   if (!types) return;
   const fits = types.some((t) =>
     t === 'array'
@@ -225,7 +182,7 @@ function containsLimit(k: KeywordAt): void {
 
 /** Per keyword: its value's type first (as ajv's keyword context does), then its own checks. */
 export const KEYWORD_COMPILERS: ReadonlyMap<string, KeywordCompile> = new Map(
-  Object.keys({ ...VALUE_TYPES, ...COMPILERS }).map((kw) => [
+  [...new Set([...VALUE_TYPES.keys(), ...Object.keys(COMPILERS)])].map((kw) => [
     kw,
     (k: KeywordAt) => {
       if (kw === 'enumNames') COMPILERS.enumNames!(k);

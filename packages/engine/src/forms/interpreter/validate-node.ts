@@ -35,6 +35,7 @@ export function validateNode(run: Run, place: Place): boolean {
       params: {},
       message: 'boolean schema is false',
       schema: false,
+      parentSchema: false,
       ...(place.propertyName === undefined ? {} : { propertyName: place.propertyName }),
     });
     return false;
