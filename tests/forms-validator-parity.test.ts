@@ -10,10 +10,10 @@ import {
   createInterpretingChecker,
   type FormDefinition,
   formValidatorWith,
-  type SchemaError,
 } from '@flowform/engine';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { errorFacts } from '../packages/engine/src/forms/test-support';
 import { formData } from './support/schema-data';
 
 const FORMS = join(import.meta.dirname, '../forms');
@@ -25,21 +25,6 @@ const ajv = createAjvChecker();
 const interpreter = createInterpretingChecker();
 const server = formValidatorWith(ajv);
 const browser = formValidatorWith(interpreter);
-
-/** What an error says (ajv also carries the data itself, which the interpreter leaves out). */
-const raw = (errors: readonly SchemaError[]) =>
-  errors.map(
-    ({ keyword, instancePath, schemaPath, params, message, schema, parentSchema, propertyName }) => ({
-      keyword,
-      instancePath,
-      schemaPath,
-      params,
-      message,
-      schema,
-      parentSchema,
-      propertyName,
-    }),
-  );
 
 describe('form validation: the interpreter answers as ajv does', () => {
   it('given the forms folder, then every shipped form is compared', () => {
@@ -57,7 +42,9 @@ describe('form validation: the interpreter answers as ajv does', () => {
             expect(browser.validate(form, data, locale)).toEqual(expected);
             outcomes[expected.ok ? 'valid' : 'invalid']++;
           }
-          expect(raw(interpreter.form(form.schema)(data))).toEqual(raw(ajv.form(form.schema)(data)));
+          expect(errorFacts(interpreter.form(form.schema)(data))).toEqual(
+            errorFacts(ajv.form(form.schema)(data)),
+          );
         }),
         { numRuns: 150 },
       );

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createFormAjv } from '../ajv-setup';
-import type { SchemaError } from '../schema-checker';
+import { errorFacts } from '../test-support';
 import { FORM_SETTINGS, interpretSchema, TRUSTED_SETTINGS } from './schema-interpreter';
 
 type Schema = Record<string, unknown>;
@@ -162,20 +162,6 @@ const DATA = fc.oneof(
   ),
 );
 
-/** What an error says; ajv reports the schemas only when `verbose` (as the forms' ajv is). */
-const raw = (errors: readonly SchemaError[] | null | undefined, verbose: boolean) =>
-  (errors ?? []).map(
-    ({ keyword, instancePath, schemaPath, params, message, schema, parentSchema, propertyName }) => ({
-      keyword,
-      instancePath,
-      schemaPath,
-      params,
-      message,
-      propertyName,
-      ...(verbose ? { schema, parentSchema } : {}),
-    }),
-  );
-
 /** What preparing a schema gave: a check, or the compile error's message. */
 function attempt<T>(prepare: () => T): { ok: T } | { error: string } {
   try {
@@ -202,10 +188,10 @@ describe('the interpreter and ajv', () => {
         fc.property(DATA, (data) => {
           if ('ok' in strictAjv && 'ok' in strict) {
             strictAjv.ok(data);
-            expect(raw(strict.ok(data), true)).toEqual(raw(strictAjv.ok.errors, true));
+            expect(errorFacts(strict.ok(data), true)).toEqual(errorFacts(strictAjv.ok.errors, true));
           }
           looseAjv(data);
-          expect(raw(loose(data), false)).toEqual(raw(looseAjv.errors, false));
+          expect(errorFacts(loose(data), false)).toEqual(errorFacts(looseAjv.errors, false));
         }),
         { numRuns: 400 },
       );
