@@ -1,5 +1,4 @@
 import { defineConfig } from 'vite';
-import { cspSafeEngine } from './src/features/designer/build/csp-safe-engine';
 
 /**
  * The web app's build: plain Vite (its own JSX transform, no React plugin: no fast refresh needed),
@@ -8,7 +7,6 @@ import { cspSafeEngine } from './src/features/designer/build/csp-safe-engine';
  */
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [cspSafeEngine()],
   build: {
     outDir: process.env.FLOWFORM_DESIGNER_OUT ?? 'dist',
     emptyOutDir: true,

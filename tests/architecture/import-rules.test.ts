@@ -48,6 +48,8 @@ describe('forbidden imports', () => {
     ['packages/runtime/src/forbidden.ts', "import { main as a } from '@flowform/server';"],
     ['packages/runtime/src/forbidden.ts', "import { step as a } from '../../engine/src/stepping/step';"],
     ['packages/designer/src/forbidden.tsx', "import { CaseRuntime as a } from '@flowform/runtime';"],
+    ['packages/designer/src/forbidden.tsx', "import { lintDefinition as a } from '@flowform/engine';"],
+    ['packages/designer/src/x/forbidden.ts', "import type { LintProblem as a } from '@flowform/engine';"],
     ['packages/designer/src/forbidden.tsx', "import { main as a } from '@flowform/server';"],
     ['packages/designer/src/forbidden.tsx', "import a from 'pg';"],
     ['packages/designer/src/forbidden.tsx', "import { join as a } from 'node:path';"],
@@ -86,7 +88,7 @@ describe('forbidden imports', () => {
         "import { createRoute as a } from '@hono/zod-openapi';\nimport type { ProcessDefinition } from '@flowform/engine';\nexport type P = ProcessDefinition;",
       ),
       'packages/designer/src/allowed.tsx': use(
-        "import { useState as a } from 'react';\nimport type { CaseView } from '@flowform/api';\nexport type C = CaseView;",
+        "import { useState as a } from 'react';\nimport type { CaseView } from '@flowform/api';\nimport { lintDefinition } from '@flowform/engine/browser';\nexport type C = CaseView;\nexport const lint = lintDefinition;",
       ),
     });
     expect([...hits.entries()].filter(([, rules]) => rules.includes('noRestrictedImports'))).toEqual([]);

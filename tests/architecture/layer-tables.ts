@@ -65,6 +65,8 @@ export const ENGINE: LayerTable = {
   root: 'packages/engine/src',
   layers: [
     ['index.ts', 'browser.ts', 'testing.ts', 'platform-globals.d.ts'],
+    ['node-ports.ts', 'browser-ports.ts'],
+    ['core.ts'],
     ['simulation'],
     ['lint'],
     ['stepping'],

@@ -1,22 +1,6 @@
-// Public surface of the engine core. Everything here is pure: no clock, no I/O.
+// The engine's Node face (`@flowform/engine`): the core, with ajv — compiled, fast, the server's
+// authority — behind lint and form validation. The web app imports `@flowform/engine/browser`.
 
-export * from './assignment';
-export type * from './definition/definition-types';
-export * from './expressions';
-export * from './forms';
-export { lintDefinition } from './lint/lint-definition';
-export type { LintContext, LintProblem, ProblemList } from './lint/lint-types';
-export { indexStates, type StateIndex, type StateInfo } from './machine/state-index';
-export * from './simulation';
-export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
-export { caseVisibility, type Visibility } from './stepping/case-visibility';
-export type { Actor, Command, CommandType } from './stepping/commands';
-export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
-export type { AuditEntry, Effect } from './stepping/effects';
-export { type ReplayEntry, replay } from './stepping/replay';
-export { step } from './stepping/step';
-export type { StepOptions, StepResult } from './stepping/step-context';
-export { StepError, type StepErrorCode } from './stepping/step-error';
-export { isSystemEntry, SYSTEM_ACTOR, SYSTEM_USERNAME } from './stepping/system-actor';
-export { canWorkTask } from './stepping/task-access';
-export * from './voting';
+export * from './core';
+export { createAjvChecker } from './forms/ajv-checker';
+export { createFormValidator, lintDefinition } from './node-ports';

@@ -38,7 +38,7 @@ import {
   taskCommandContract,
   taskContract,
 } from '@flowform/api';
-import type { FormDefinition, ProcessDefinition } from '@flowform/engine';
+import type { FormDefinition, ProcessDefinition } from '@flowform/engine/browser';
 import { afterEach, beforeEach, describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { OPERATIONS } from '../features/task/operation-spec';
 import { api } from './endpoints';

@@ -1,5 +1,5 @@
 import type { Problem } from '@flowform/api';
-import type { LintProblem, Locale } from '@flowform/engine';
+import type { LintProblem, Locale } from '@flowform/engine/browser';
 
 /** A field error as the server's validation reports it (`path` is a JSON pointer into the data). */
 export type ProblemFieldError = NonNullable<Problem['errors']>[number];

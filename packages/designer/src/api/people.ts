@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { useEffect, useState } from 'react';
 import { api } from './endpoints';
 

@@ -1,4 +1,11 @@
-import { type FormDefinition, formatMessage as fieldMessage, type Locale } from '@flowform/engine';
+import {
+  createFormValidator,
+  type FormDefinition,
+  FormSchemaError,
+  type Locale,
+  parsePointer,
+  schemaPartErrors,
+} from '@flowform/engine/browser';
 import {
   ErrorSchemaBuilder,
   type RJSFSchema,
@@ -6,9 +13,6 @@ import {
   type ValidationData,
   type ValidatorType,
 } from '@rjsf/utils';
-import { fieldLabel, type LabelContext, optionLabel } from './field-labels';
-import { joinPointer } from './json-pointer';
-import { checkSchema, type Issue, satisfies } from './schema-check';
 
 /** A field error in the reader's language, with its JSON pointer (as the server sends them). */
 export interface LocalizedError {
@@ -16,70 +20,50 @@ export interface LocalizedError {
   message: string;
 }
 
-const MAX_ERRORS = 50;
+/** The engine's form validator over its interpreter: no code generation, so the CSP needs no 'unsafe-eval'. */
+const validator = createFormValidator();
 
-/** Checks data against a form schema and words the problems like the server does. */
+/** Checks data against a form schema exactly as the server does, with the server's wording. */
 export function validateForm(
   schema: Record<string, unknown>,
   data: unknown,
   labels: FormDefinition['labels'],
   locale: Locale,
 ): LocalizedError[] {
-  const ctx: LabelContext = { root: schema, labels, locale };
-  const seen = new Set<string>();
-  const out: LocalizedError[] = [];
-  for (const issue of checkSchema(schema, data ?? {}, schema)) {
-    const error = { path: joinPointer(issue.path), message: describe(ctx, issue) };
-    const key = `${error.path}\u0000${error.message}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(error);
-    if (out.length >= MAX_ERRORS) break;
+  try {
+    const result = validator.validateSchema(schema, data ?? {}, locale, labels);
+    return result.ok ? [] : result.errors.map(({ path, message }) => ({ path, message }));
+  } catch (error) {
+    // A schema the engine refuses (one still being drawn in the designer): lint names its problems.
+    if (error instanceof FormSchemaError) return [];
+    throw error;
   }
-  return out;
-}
-
-function describe(ctx: LabelContext, issue: Issue): string {
-  const label = fieldLabel(ctx, issue.labelPath, issue.ownTitle);
-  let spec = issue.spec;
-  if (spec.kind === 'enum' && issue.options)
-    spec = {
-      kind: 'enum',
-      options: issue.options.map(
-        (o) => optionLabel(ctx, issue.path, o.value) ?? o.title ?? display(ctx.locale, o.value),
-      ),
-    };
-  if (spec.kind === 'dependentRequired')
-    spec = { ...spec, trigger: fieldLabel(ctx, [...issue.path.slice(0, -1), spec.trigger]) };
-  return fieldMessage(ctx.locale, label, spec);
-}
-
-function display(locale: Locale, value: unknown): string {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'boolean') return locale === 'en' ? String(value) : value ? '是' : '否';
-  if (value === null) return locale === 'en' ? 'empty' : '空';
-  return typeof value === 'number' ? String(value) : JSON.stringify(value);
 }
 
 /** Server or client errors as rjsf's error schema (nested `__errors`). */
 export function toErrorSchema(errors: LocalizedError[]) {
   const builder = new ErrorSchemaBuilder();
   for (const e of errors) {
-    const segments =
-      e.path === ''
-        ? []
-        : e.path
-            .slice(1)
-            .split('/')
-            .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+    const segments = parsePointer(e.path);
     builder.addErrors(e.message, segments.length ? segments : undefined);
   }
   return builder.ErrorSchema;
 }
 
+/** Whether data fits a part of the form (rjsf asks, to pick a oneOf option or follow an if). */
+function fits(schema: RJSFSchema, data: unknown, root: RJSFSchema): boolean {
+  try {
+    return (
+      schemaPartErrors(schema as Record<string, unknown>, data, root as Record<string, unknown>).length === 0
+    );
+  } catch {
+    return false;
+  }
+}
+
 /**
- * rjsf's validator interface over the interpreting checker: no code generation, so the CSP needs
- * no 'unsafe-eval' (rjsf's ajv8 validator compiles schemas with `new Function`).
+ * rjsf's validator interface over the engine's interpreting validator: no code generation, so the
+ * CSP needs no 'unsafe-eval' (rjsf's ajv8 validator compiles schemas with `new Function`).
  */
 export function createClientValidator(
   labels: FormDefinition['labels'],
@@ -95,14 +79,13 @@ export function createClientValidator(
       }));
       return { errors: list, errorSchema: toErrorSchema(errors) as ValidationData<unknown>['errorSchema'] };
     },
-    isValid: (schema, formData, rootSchema) =>
-      satisfies(schema as Record<string, unknown>, formData, rootSchema as Record<string, unknown>),
-    rawValidation: (schema, formData) => ({
-      errors: checkSchema(
-        schema as Record<string, unknown>,
-        formData,
-        schema as Record<string, unknown>,
-      ) as never[],
-    }),
+    isValid: fits,
+    rawValidation(schema, formData) {
+      try {
+        return { errors: [...schemaPartErrors(schema as Record<string, unknown>, formData)] as never[] };
+      } catch (error) {
+        return { validationError: error as Error };
+      }
+    },
   };
 }

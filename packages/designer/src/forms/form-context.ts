@@ -1,4 +1,4 @@
-import type { Locale } from '@flowform/engine';
+import type { Locale } from '@flowform/engine/browser';
 import type { MessageKey, MessageParams } from '../i18n/translate';
 
 /** What the form's widgets need beyond their field: the case (for uploads) and the language. */

@@ -1,6 +1,4 @@
-import type { FormDefinition, Locale } from '@flowform/engine';
-import { labelEntry } from './field-labels';
-import { isSchemaObject } from './json-pointer';
+import { type FormDefinition, isSchemaObject, type Locale, labelEntry } from '@flowform/engine/browser';
 import { sanitizeUiSchema } from './sanitize-ui-schema';
 
 type Json = Record<string, unknown>;

@@ -1,4 +1,4 @@
-import type { Locale } from '@flowform/engine';
+import type { Locale } from '@flowform/engine/browser';
 import { englishStringTranslator, replaceStringParameters, TranslatableString } from '@rjsf/utils';
 
 const ZH: Partial<Record<TranslatableString, string>> = {

@@ -1,5 +1,4 @@
-import type { Locale } from '@flowform/engine';
-import { isSchemaObject } from './json-pointer';
+import { isSchemaObject, type Locale } from '@flowform/engine/browser';
 
 type Json = Record<string, unknown>;
 

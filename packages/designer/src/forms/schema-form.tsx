@@ -1,4 +1,4 @@
-import type { FormDefinition } from '@flowform/engine';
+import type { FormDefinition } from '@flowform/engine/browser';
 import Form from '@rjsf/core/lib/components/Form.js';
 import type { RegistryWidgetsType, RJSFSchema, UiSchema } from '@rjsf/utils';
 import { useMemo } from 'react';

@@ -1,4 +1,4 @@
-import { concernsField, type FormDefinition, hiddenFields, withoutFields } from '@flowform/engine';
+import { concernsField, type FormDefinition, hiddenFields, withoutFields } from '@flowform/engine/browser';
 import { type LocalizedError, validateForm } from './client-validator';
 
 type Json = Record<string, unknown>;

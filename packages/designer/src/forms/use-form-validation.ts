@@ -1,3 +1,4 @@
+import { parsePointer } from '@flowform/engine/browser';
 import { useMemo, useState } from 'react';
 import { useI18n } from '../i18n/i18n-context';
 import type { LocalizedError } from './client-validator';
@@ -5,14 +6,7 @@ import type { RenderableForm } from './schema-form';
 import { validateShown } from './show-if';
 
 /** The rjsf id of the field at a JSON pointer (`/visitors/0` → `root_visitors_0`). */
-export const fieldId = (path: string) =>
-  [
-    'root',
-    ...path
-      .split('/')
-      .slice(1)
-      .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~')),
-  ].join('_');
+export const fieldId = (path: string) => ['root', ...parsePointer(path)].join('_');
 
 /**
  * Inline validation: errors of fields the user has left (blur) show at once, all of them after a

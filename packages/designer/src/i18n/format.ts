@@ -1,4 +1,4 @@
-import type { Locale, LocalizedText } from '@flowform/engine';
+import type { Locale, LocalizedText } from '@flowform/engine/browser';
 
 /** Text in the reader's language (`{ 'zh-CN', en }` as the API sends it). */
 export function pick(text: LocalizedText | null | undefined, locale: Locale, fallback = ''): string {

@@ -1,4 +1,4 @@
-import type { Locale } from '@flowform/engine';
+import type { Locale } from '@flowform/engine/browser';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { setApiLocale } from '../api/http';
 import { type MessageKey, type MessageParams, savedLocale, saveLocale, translate } from './translate';

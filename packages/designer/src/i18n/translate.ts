@@ -1,4 +1,4 @@
-import type { Locale } from '@flowform/engine';
+import type { Locale } from '@flowform/engine/browser';
 import { en } from './messages-en';
 import { type MessageKey, zh } from './messages-zh';
 

@@ -15,4 +15,3 @@ export { resolveDueAt } from './due-date';
 export { ExpressionError, type ExpressionErrorCode } from './expression-error';
 export { EXPRESSION_LIMITS } from './expression-limits';
 export { parseIsoDuration } from './iso-duration';
-export { concernsField, hiddenFields, withoutFields } from './show-if';

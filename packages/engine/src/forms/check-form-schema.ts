@@ -1,24 +1,18 @@
 /**
- * The lint-time check of a form schema: everything `validate` would refuse, reported as
- * problems instead of thrown, including meta-schema and strict-mode errors from a trial compile.
+ * The lint-time check of a form schema: everything `validate` would refuse, reported as problems
+ * instead of thrown — the safety check, then the checker's own refusal (meta-schema, strict mode).
  */
-import { createCompileCache } from './compile-cache';
 import { FormSchemaError } from './form-schema-error';
 import type { SchemaProblem } from './form-types';
-import type { CompiledSchema, SchemaCompiler } from './schema-compiler';
-import { createSchemaCompiler } from './schema-compiler';
+import type { SchemaChecker } from './schema-checker';
 import { checkSchemaSafety } from './schema-safety';
 
-let compiler: SchemaCompiler | undefined;
-const cache = createCompileCache<CompiledSchema>();
-
 /** Every reason the schema cannot be used for a form; an empty list means it compiles safely. */
-export function checkFormSchema(schema: Record<string, unknown>): SchemaProblem[] {
+export function checkFormSchema(schema: Record<string, unknown>, checker: SchemaChecker): SchemaProblem[] {
   const problems = checkSchemaSafety(schema);
   if (problems.length > 0) return problems;
-  compiler ??= createSchemaCompiler();
   try {
-    cache.get(schema, () => compiler!.compile(schema));
+    checker.form(schema);
     return [];
   } catch (e) {
     if (e instanceof FormSchemaError) return e.problems;

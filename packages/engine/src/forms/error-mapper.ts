@@ -1,15 +1,16 @@
 /**
- * Turns ajv's raw errors and the data-limit issues into localised FieldErrors: one message per
- * problem, pointing at the field concerned, with noise from combinator branches folded away.
+ * Turns schema errors (ajv's shape, from either checker) and the data-limit issues into localised
+ * FieldErrors: one message per problem, pointing at the field concerned, with noise from
+ * combinator branches folded away.
  */
-import type { ErrorObject } from 'ajv';
 import type { DataIssue } from './data-limits';
 import { displayValue, formatMessage } from './error-messages';
 import type { LabelContext } from './field-labels';
 import { fieldLabel, optionLabel } from './field-labels';
 import type { FieldError } from './form-types';
-import { appendPointer, splitPointer } from './json-pointer';
+import { appendPointer, parsePointer } from './json-pointer';
 import type { LimitKind, MessageSpec } from './message-spec';
+import type { SchemaError } from './schema-checker';
 import { isSchemaObject } from './schema-walk';
 
 /** At most this many errors are returned; a form showing more helps nobody. */
@@ -40,13 +41,13 @@ export function mapDataIssues(issues: readonly DataIssue[], ctx: LabelContext): 
         : issue.keyword === 'forbiddenKey'
           ? { kind: 'forbiddenKey', key: issue.key }
           : { kind: 'json' };
-    const label = fieldLabel(ctx, splitPointer(issue.path));
+    const label = fieldLabel(ctx, parsePointer(issue.path));
     return { path: issue.path, keyword: issue.keyword, message: formatMessage(ctx.locale, label, spec) };
   });
 }
 
-/** Localised, de-duplicated, capped errors for ajv's output. */
-export function mapAjvErrors(errors: readonly ErrorObject[], ctx: LabelContext): FieldError[] {
+/** Localised, de-duplicated, capped errors for a checker's output. */
+export function mapSchemaErrors(errors: readonly SchemaError[], ctx: LabelContext): FieldError[] {
   const folded = errors.filter((e) => FOLDING_KEYWORDS.has(e.keyword)).map((e) => `${e.schemaPath}/`);
   const out: FieldError[] = [];
   const seen = new Set<string>();
@@ -54,8 +55,9 @@ export function mapAjvErrors(errors: readonly ErrorObject[], ctx: LabelContext):
     if (error.keyword === 'if' || folded.some((prefix) => error.schemaPath.startsWith(prefix))) continue;
     const { path, labelPath, spec } = describe(error, ctx);
     // parentSchema is the schema of the field at instancePath: a fallback title only for that field.
-    const ownTitle = labelPath === error.instancePath ? error.parentSchema?.title : undefined;
-    const label = fieldLabel(ctx, splitPointer(labelPath), ownTitle);
+    const ownTitle =
+      labelPath === error.instancePath && error.parentSchema ? error.parentSchema.title : undefined;
+    const label = fieldLabel(ctx, parsePointer(labelPath), ownTitle);
     const fieldError = { path, keyword: error.keyword, message: formatMessage(ctx.locale, label, spec) };
     const key = `${path}\u0000${fieldError.message}`;
     if (seen.has(key)) continue;
@@ -67,7 +69,7 @@ export function mapAjvErrors(errors: readonly ErrorObject[], ctx: LabelContext):
 }
 
 function describe(
-  error: ErrorObject,
+  error: SchemaError,
   ctx: LabelContext,
 ): { path: string; labelPath: string; spec: MessageSpec } {
   const params = error.params as Record<string, unknown>;
@@ -82,13 +84,12 @@ function describe(
         spec: { kind: 'required' },
       };
     case 'dependentRequired': {
-      const trigger = fieldLabel(ctx, splitPointer(field(params.property)));
+      const trigger = fieldLabel(ctx, parsePointer(field(params.property)));
       const path = field(params.missingProperty);
       return { path, labelPath: path, spec: { kind: 'dependentRequired', trigger } };
     }
-    case 'additionalProperties':
-    case 'unevaluatedProperties': {
-      const key = String(params.additionalProperty ?? params.unevaluatedProperty);
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
       return { path: field(key), labelPath: at, spec: { kind: 'additionalProperties', key } };
     }
     case 'propertyNames':
@@ -126,9 +127,9 @@ function describe(
 }
 
 /** Allowed values, named by English option labels, `enumNames`, or as themselves. */
-function enumOptions(error: ErrorObject, ctx: LabelContext): string[] {
+function enumOptions(error: SchemaError, ctx: LabelContext): string[] {
   const values = Array.isArray(error.schema) ? (error.schema as unknown[]) : [];
-  const names = error.parentSchema?.enumNames;
+  const names = error.parentSchema ? error.parentSchema.enumNames : undefined;
   return values.map((value, i) => {
     const name = Array.isArray(names) ? names[i] : undefined;
     return optionName(error, ctx, value, typeof name === 'string' ? name : undefined);
@@ -136,7 +137,7 @@ function enumOptions(error: ErrorObject, ctx: LabelContext): string[] {
 }
 
 /** `oneOf: [{ const, title }, …]` is an enum with display names; anything else is not. */
-function constOptions(error: ErrorObject, ctx: LabelContext): string[] | undefined {
+function constOptions(error: SchemaError, ctx: LabelContext): string[] | undefined {
   const branches: unknown = error.schema;
   if (!Array.isArray(branches) || branches.length === 0) return undefined;
   if (!branches.every((b) => isSchemaObject(b) && Object.hasOwn(b, 'const'))) return undefined;
@@ -146,12 +147,12 @@ function constOptions(error: ErrorObject, ctx: LabelContext): string[] | undefin
 }
 
 function optionName(
-  error: ErrorObject,
+  error: SchemaError,
   ctx: LabelContext,
   value: unknown,
   title: string | undefined,
 ): string {
   return (
-    optionLabel(ctx, splitPointer(error.instancePath), value) ?? title ?? displayValue(ctx.locale, value)
+    optionLabel(ctx, parsePointer(error.instancePath), value) ?? title ?? displayValue(ctx.locale, value)
   );
 }

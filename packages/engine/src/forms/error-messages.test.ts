@@ -1,8 +1,16 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createAjvChecker } from './ajv-checker';
 import type { FormValidation, Locale } from './form-types';
-import { createFormValidator } from './form-validator';
+import type { FormValidator } from './form-validator';
+import { formValidatorWith } from './form-validator';
+import { createInterpretingChecker } from './interpreter/interpreting-checker';
 
-const validator = createFormValidator();
+/** Every wording holds for both checkers: ajv (the server) and the interpreter (the browser). */
+const VALIDATORS: [string, FormValidator][] = [
+  ['ajv', formValidatorWith(createAjvChecker())],
+  ['the interpreter', formValidatorWith(createInterpretingChecker())],
+];
+let validator: FormValidator = VALIDATORS[0]![1];
 
 /** Validates `value` as field `x` (titled 字段, English "Field") of an object form and returns the messages. */
 function messagesFor(field: Record<string, unknown>, value: unknown, locale: Locale): string[] {
@@ -177,7 +185,11 @@ const CASES: [string, Record<string, unknown>, unknown, string, string][] = [
   ],
 ];
 
-describe('error messages', () => {
+describe.each(VALIDATORS)('error messages (checked by %s)', (_name, current) => {
+  beforeAll(() => {
+    validator = current;
+  });
+
   it.each(CASES)(
     'given a %s violation, when validated in zh-CN, then the message reads naturally',
     (_, field, value, zh) => {

@@ -4,7 +4,7 @@
  */
 import type { FormDefinition } from '../definition/definition-types';
 import type { Locale } from './form-types';
-import { escapePointerSegment, splitPointer } from './json-pointer';
+import { parsePointer, pointer } from './json-pointer';
 import { isSchemaObject } from './schema-walk';
 
 /** What label lookup needs: the root schema, the English labels and the locale. */
@@ -52,19 +52,32 @@ function englishLabel(
   segments: readonly string[],
   option?: string,
 ): string | undefined {
+  return labelEntry(labels, segments, option)?.en;
+}
+
+/** The `labels` entry of the field at `segments` (or of one of its options): English name and help. */
+export function labelEntry(
+  labels: FormDefinition['labels'],
+  segments: readonly string[],
+  option?: string,
+): NonNullable<FormDefinition['labels']>[string] | undefined {
   if (!labels) return undefined;
-  const escaped = segments.map(escapePointerSegment);
-  const pointers = [escaped, escaped.filter((s) => !isIndex(s)), escaped.map((s) => (isIndex(s) ? '*' : s))];
+  const tail = option === undefined ? [] : [option];
+  const pointers = [
+    segments,
+    segments.filter((s) => !isIndex(s)),
+    segments.map((s) => (isIndex(s) ? '*' : s)),
+  ];
   const dotted = [segments, segments.filter((s) => !isIndex(s))];
+  // The form itself is keyed `/`.
+  const keyOf = (p: string[]) => (p.length > 0 ? pointer(p) : '/');
   const keys = [
-    ...pointers.map(
-      (p) => `/${[...p, ...(option === undefined ? [] : [escapePointerSegment(option)])].join('/')}`,
-    ),
-    ...dotted.map((d) => [...d, ...(option === undefined ? [] : [option])].join('.')),
+    ...pointers.map((p) => keyOf([...p, ...tail])),
+    ...dotted.map((d) => [...d, ...tail].join('.')),
   ];
   for (const key of keys) {
     const entry = Object.hasOwn(labels, key) ? labels[key] : undefined;
-    if (entry && typeof entry.en === 'string') return entry.en;
+    if (entry && typeof entry.en === 'string') return entry;
   }
   return undefined;
 }
@@ -146,7 +159,7 @@ function deref(
     hops++
   ) {
     let target: unknown = root;
-    for (const key of splitPointer(safeDecode(current.$ref.slice(1)))) {
+    for (const key of parsePointer(safeDecode(current.$ref.slice(1)))) {
       target = isSchemaObject(target) && Object.hasOwn(target, key) ? target[key] : undefined;
     }
     current = isSchemaObject(target) ? target : undefined;

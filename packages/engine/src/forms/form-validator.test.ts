@@ -1,12 +1,15 @@
 import Ajv2020 from 'ajv/dist/2020.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createAjvChecker } from './ajv-checker';
 import { FormSchemaError } from './form-schema-error';
 import type { FieldError, FormValidation } from './form-types';
-import { createFormValidator } from './form-validator';
+import { formValidatorWith } from './form-validator';
 import { penaltyForm, twentyFieldForm, validPenalty } from './test-forms';
 
 const errorsOf = (result: FormValidation): FieldError[] => (result.ok ? [] : result.errors);
+/** The server's validator: ajv behind the port (its compile cache is what the caching tests watch). */
+const createFormValidator = () => formValidatorWith(createAjvChecker());
 
 afterEach(() => {
   vi.restoreAllMocks();

@@ -1,15 +1,14 @@
 /**
  * The form validator: checks submitted data against a form's JSON Schema and answers with
- * localised field errors. Schemas are safety-checked and compiled once, then cached.
+ * localised field errors. The schema checking comes through the port (ajv on the server, the
+ * interpreter in the browser); the bounds on data and the wording are the same for both.
  */
 import type { FormDefinition } from '../definition/definition-types';
-import { createCompileCache } from './compile-cache';
 import { checkDataLimits } from './data-limits';
-import { mapAjvErrors, mapDataIssues } from './error-mapper';
+import { mapDataIssues, mapSchemaErrors } from './error-mapper';
 import type { LabelContext } from './field-labels';
 import type { FormValidation, Locale } from './form-types';
-import type { CompiledSchema } from './schema-compiler';
-import { createSchemaCompiler } from './schema-compiler';
+import type { SchemaChecker } from './schema-checker';
 
 /** Validates form data; both methods throw FormSchemaError when the schema itself is unsafe or invalid. */
 export interface FormValidator {
@@ -26,18 +25,15 @@ export interface FormValidator {
 
 const VALID: FormValidation = Object.freeze({ ok: true });
 
-/** A validator with its own compile cache; create one per process and share it. */
-export function createFormValidator(): FormValidator {
-  const compiler = createSchemaCompiler();
-  const cache = createCompileCache<CompiledSchema>();
-
+/** A validator over `checker`, which caches prepared schemas; create one per process and share it. */
+export function formValidatorWith(checker: SchemaChecker): FormValidator {
   const validateSchema: FormValidator['validateSchema'] = (schema, data, locale = 'zh-CN', labels) => {
-    const { validate } = cache.get(schema, () => compiler.compile(schema));
+    const check = checker.form(schema);
     const ctx: LabelContext = { root: schema, labels, locale };
     const issues = checkDataLimits(data);
     if (issues.length > 0) return { ok: false, errors: mapDataIssues(issues, ctx) };
-    if (validate(data)) return VALID;
-    return { ok: false, errors: mapAjvErrors(validate.errors ?? [], ctx) };
+    const errors = check(data);
+    return errors.length === 0 ? VALID : { ok: false, errors: mapSchemaErrors(errors, ctx) };
   };
 
   return {

@@ -1,10 +1,19 @@
-/** Form validation: safe JSON Schema checks of submitted data with localised field errors. */
+/**
+ * Form validation: safe JSON Schema checks of submitted data with localised field errors. Nothing
+ * here loads ajv: the schema checking is a port (schema-checker.ts) each entry fills in.
+ */
 export { checkFormSchema } from './check-form-schema';
 export { DATA_LIMITS } from './data-limits';
-export { formatMessage } from './error-messages';
+export { displayValue, formatMessage } from './error-messages';
+export { fieldLabel, type LabelContext, labelEntry, optionLabel, schemaAt } from './field-labels';
 export { FormSchemaError } from './form-schema-error';
 export type { FieldError, FormValidation, Locale, SchemaProblem } from './form-types';
-export type { FormValidator } from './form-validator';
-export { createFormValidator } from './form-validator';
+export { type FormValidator, formValidatorWith } from './form-validator';
+export { createInterpretingChecker } from './interpreter/interpreting-checker';
+export { schemaPartErrors } from './interpreter/schema-part-check';
+export { parsePointer, pointer } from './json-pointer';
 export type { MessageSpec } from './message-spec';
+export type { DataCheck, SchemaChecker, SchemaError } from './schema-checker';
 export { checkSchemaSafety } from './schema-safety';
+export { isSchemaObject } from './schema-walk';
+export { concernsField, hiddenFields, withoutFields } from './show-if';

@@ -1,14 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { appendPointer, escapePointerSegment, splitPointer } from './json-pointer';
+import { appendPointer, escapePointerSegment, parsePointer, pointer } from './json-pointer';
 import { utf8Length } from './utf8-length';
 
 describe('JSON pointers', () => {
   it('given keys with / and ~, when appended and split, then they round-trip', () => {
     const pointer = appendPointer(appendPointer('', 'a/b'), '~c');
     expect(pointer).toBe('/a~1b/~0c');
-    expect(splitPointer(pointer)).toEqual(['a/b', '~c']);
+    expect(parsePointer(pointer)).toEqual(['a/b', '~c']);
     expect(escapePointerSegment('~1')).toBe('~01');
-    expect(splitPointer('')).toEqual([]);
+    expect(parsePointer('')).toEqual([]);
+  });
+
+  it('given segments, when written as one pointer and parsed, then they come back unchanged', () => {
+    expect(pointer(['items', 0, 'a/b~'])).toBe('/items/0/a~1b~0');
+    expect(parsePointer(pointer(['items', 0, 'a/b~']))).toEqual(['items', '0', 'a/b~']);
+    expect(pointer([])).toBe('');
   });
 });
 

@@ -43,6 +43,27 @@ describe('checkSchemaSafety', () => {
     ]);
   });
 
+  it('given $id inside the schema, when checked, then it is forbidden there and allowed at the root', () => {
+    const schema = {
+      $id: 'urn:flowform:form:a',
+      type: 'object',
+      properties: { a: { $id: 'a', type: 'string' } },
+    };
+    expect(codes(schema)).toEqual(['form-forbidden-keyword /properties/a/$id']);
+  });
+
+  it('given unevaluatedProperties or unevaluatedItems, when checked, then each is a forbidden keyword', () => {
+    const schema = {
+      type: 'object',
+      unevaluatedProperties: false,
+      properties: { list: { type: 'array', unevaluatedItems: false } },
+    };
+    expect(codes(schema)).toEqual([
+      'form-forbidden-keyword /unevaluatedProperties',
+      'form-forbidden-keyword /properties/list/unevaluatedItems',
+    ]);
+  });
+
   it('given an unknown format, when checked, then it is reported with the known ones', () => {
     const [problem] = checkSchemaSafety({ type: 'string', format: 'phone' });
     expect(problem).toMatchObject({ code: 'form-unknown-format', path: '/format' });

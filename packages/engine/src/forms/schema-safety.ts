@@ -1,7 +1,8 @@
 /**
- * Static safety checks on a form schema, run before ajv ever compiles it: size, depth and
+ * Static safety checks on a form schema, run before either checker prepares it: size, depth and
  * property limits, regex patterns that could backtrack catastrophically, keywords that reach
- * outside the schema (`$data`, remote `$ref`, `$dynamicRef`) and formats ajv does not know.
+ * outside the schema (`$data`, remote `$ref`, `$dynamicRef`), a nested `$id`, `unevaluated*` (which
+ * only ajv implements) and formats ajv does not know.
  */
 import type { SchemaProblem } from './form-types';
 import { appendPointer } from './json-pointer';
@@ -69,6 +70,12 @@ function keywordProblems(node: Record<string, unknown>, path: string): SchemaPro
       problems.push(problem('form-forbidden-keyword', at(keyword), '$data references are not allowed'));
     }
   }
+  if (path !== '' && node.$id !== undefined) {
+    // A nested $id would start a resource of its own, with its own base for `#…` references.
+    problems.push(
+      problem('form-forbidden-keyword', at('$id'), '$id is allowed only on the form schema itself'),
+    );
+  }
   if (typeof node.$ref === 'string' && !node.$ref.startsWith('#')) {
     problems.push(
       problem(
@@ -81,6 +88,15 @@ function keywordProblems(node: Record<string, unknown>, path: string): SchemaPro
   for (const keyword of ['$dynamicRef', '$recursiveRef']) {
     if (keyword in node)
       problems.push(problem('form-forbidden-keyword', at(keyword), `${keyword} is not allowed`));
+  }
+  // Both validators must agree; the interpreter does not track evaluated properties and items.
+  for (const keyword of ['unevaluatedProperties', 'unevaluatedItems']) {
+    if (keyword in node) {
+      const instead = keyword === 'unevaluatedItems' ? 'items' : 'additionalProperties';
+      problems.push(
+        problem('form-forbidden-keyword', at(keyword), `${keyword} is not allowed; use ${instead}`),
+      );
+    }
   }
   if (node.$schema !== undefined && node.$schema !== DRAFT_2020_12) {
     problems.push(

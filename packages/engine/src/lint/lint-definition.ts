@@ -1,21 +1,30 @@
 import type { ProcessDefinition } from '../definition/definition-types';
 import { createCelEnvironment } from '../expressions';
+import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
 import { checkExpressions } from './expression-checks';
 import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
 import { checkGraph } from './graph-checks';
-import { type LintContext, type LintProblem, ProblemList, statePointer } from './lint-types';
+import { type LintContext, type LintProblem, type LintRun, ProblemList, statePointer } from './lint-types';
 import { checkReferences } from './reference-checks';
 import { checkTasks } from './task-checks';
 
+/** Lints a definition against its context: its forms, the other processes, the directory. */
+export type Linter = (definition: unknown, ctx: LintContext) => LintProblem[];
+
 /**
  * Proves a definition sound before anyone publishes it: format, names, reachability, termination,
- * outcomes, assignment, returns, expressions and forms. Pure; runs in the browser and the CLI alike.
+ * outcomes, assignment, returns, expressions and forms. Pure; the JSON Schema checks (the definition
+ * format, each form schema) go through `checker`: ajv on Node, the interpreter in the browser.
  */
-export function lintDefinition(definition: unknown, ctx: LintContext): LintProblem[] {
+export function linterWith(checker: SchemaChecker): Linter {
+  return (definition, ctx) => lint(definition, { ...ctx, checker });
+}
+
+function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   const problems = new ProblemList();
-  if (!checkFormat(definition, problems)) return problems.items;
+  if (!checkFormat(definition, problems, ctx.checker)) return problems.items;
   const def = definition as ProcessDefinition;
   const index = indexStates(def.machine);
   const edges = collectEdges(index, statePointer);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { type DirectorySeed, InMemoryDirectory } from '../assignment';
 import type { FormDefinition } from '../definition/definition-types';
-import { lintDefinition } from './lint-definition';
+import { lintDefinition } from '../node-ports';
 import seed from './lint-test-directory.json' with { type: 'json' };
 
 interface Fixture {

@@ -1,5 +1,6 @@
 import type { Directory } from '../assignment';
 import type { FormDefinition } from '../definition/definition-types';
+import type { SchemaChecker } from '../forms/schema-checker';
 
 /** One finding: stable code, where it is (JSON pointer into the definition), and a one-line fix hint. */
 export interface LintProblem {
@@ -17,6 +18,11 @@ export interface LintContext {
   processes?: Set<string>;
   /** With a directory, assignment rules are checked for being satisfiable. */
   directory?: Directory;
+}
+
+/** The context the checks run with: the caller's, plus the schema checker the entry injected. */
+export interface LintRun extends LintContext {
+  checker: SchemaChecker;
 }
 
 /** Collects problems for one definition. */

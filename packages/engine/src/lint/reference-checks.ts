@@ -5,10 +5,10 @@ import type {
   ProcessDefinition,
 } from '../definition/definition-types';
 import { createCelEnvironment } from '../expressions';
-import { checkFormSchema } from '../forms';
+import { checkFormSchema } from '../forms/check-form-schema';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
-import { type LintContext, type ProblemList, statePointer } from './lint-types';
+import { type LintContext, type LintRun, type ProblemList, statePointer } from './lint-types';
 
 /** The fixed action registry: name → required params. Definitions cannot name anything else. */
 export const ACTION_REGISTRY: Record<ActionRef['type'], string[]> = {
@@ -24,7 +24,7 @@ export function checkReferences(
   def: ProcessDefinition,
   index: StateIndex,
   edges: FlowEdge[],
-  ctx: LintContext,
+  ctx: LintRun,
   problems: ProblemList,
 ): void {
   const fields = caseFields(def);
@@ -144,12 +144,7 @@ function checkRuleFields(
     });
 }
 
-function checkForms(
-  def: ProcessDefinition,
-  ctx: LintContext,
-  fields: Set<string>,
-  problems: ProblemList,
-): void {
+function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, problems: ProblemList): void {
   const used = new Set<string>();
   /** Forms whose fields merge into the case (not those only collected into a `responses` list). */
   const merged = new Set<string>();
@@ -171,7 +166,7 @@ function checkForms(
   for (const key of used) {
     const form = ctx.forms[key];
     if (!form) continue;
-    for (const p of checkFormSchema(form.schema)) {
+    for (const p of checkFormSchema(form.schema, ctx.checker)) {
       problems.error(
         p.code,
         `/forms/${key}${p.path}`,

@@ -1,5 +1,5 @@
 import { canActOn, resolveAssignment } from '../assignment';
-import { withoutFields } from '../expressions';
+import { withoutFields } from '../forms';
 import { internalEvent } from '../machine/machine-builder';
 import { assignmentContext } from './assignment-context';
 import { finishCase } from './case-ending';

@@ -1,16 +1,26 @@
 import type { FormDefinition, UserTaskDef } from '../definition/definition-types';
-import { concernsField, hiddenFields, withoutFields } from '../expressions';
-import { createFormValidator, type FieldError, type FormValidator } from '../forms';
+import {
+  concernsField,
+  createInterpretingChecker,
+  type FieldError,
+  type FormValidator,
+  formValidatorWith,
+  hiddenFields,
+  withoutFields,
+} from '../forms';
 import { checkDataLimits } from '../forms/data-limits';
 import type { StepWork } from './step-context';
 import { StepError } from './step-error';
 
 let defaultValidator: FormValidator | undefined;
 
-/** The validator a step uses: the caller's (shared cache), else one per process. */
+/**
+ * The validator a step uses: the caller's (the server passes its ajv one), else one per process
+ * over the interpreter — pure like the rest of the core, and giving the same errors.
+ */
 export function formValidator(work: StepWork): FormValidator {
   if (work.opts.forms) return work.opts.forms;
-  defaultValidator ??= createFormValidator();
+  defaultValidator ??= formValidatorWith(createInterpretingChecker());
   return defaultValidator;
 }
 

@@ -1,6 +1,5 @@
-import type { FormDefinition, Locale } from '@flowform/engine';
+import { type FormDefinition, isSchemaObject, type Locale } from '@flowform/engine/browser';
 import { usePeople } from '../../api/people';
-import { isSchemaObject } from '../../forms/json-pointer';
 import { localizeForm } from '../../forms/localize-form';
 import { useUnits } from '../../forms/widgets/use-directory';
 import { formatDate, formatNumber, formatYuan } from '../../i18n/format';

@@ -1,4 +1,4 @@
-import type { ProcessDefinition } from '@flowform/engine';
+import type { ProcessDefinition } from '@flowform/engine/browser';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { isActive, layoutStates } from './state-layout';

@@ -1,4 +1,4 @@
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import { describe, expect, it } from 'vitest';
 import { isActive, layoutStates } from './state-layout';
 

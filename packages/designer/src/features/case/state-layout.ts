@@ -1,4 +1,4 @@
-import type { LocalizedText, StateDef } from '@flowform/engine';
+import type { LocalizedText, StateDef } from '@flowform/engine/browser';
 
 /** One box of the diagram: a state, its depth, whether it is final, and where it can go. */
 export interface StateBox {

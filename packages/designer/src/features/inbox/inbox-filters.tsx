@@ -1,4 +1,4 @@
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { type FormEvent, useState } from 'react';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';

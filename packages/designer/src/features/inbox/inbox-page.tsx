@@ -1,5 +1,5 @@
 import type { InboxScope } from '@flowform/api';
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { useI18n } from '../../i18n/i18n-context';

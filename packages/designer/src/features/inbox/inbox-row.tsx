@@ -1,5 +1,5 @@
 import type { InboxItem, InboxScope } from '@flowform/api';
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { formatDateTime, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../state/navigation';

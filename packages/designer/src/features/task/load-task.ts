@@ -1,5 +1,5 @@
 import type { CaseView, DefinitionVersion, TaskView } from '@flowform/api';
-import type { StateDef, UserTaskDef } from '@flowform/engine';
+import type { StateDef, UserTaskDef } from '@flowform/engine/browser';
 import { definitionAt } from '../../api/definition-cache';
 import { api } from '../../api/endpoints';
 

@@ -1,5 +1,5 @@
 import type { TaskOperation } from '@flowform/api';
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import { type FormEvent, useId, useState } from 'react';
 import { useUserSearch } from '../../forms/widgets/use-directory';
 import { pick } from '../../i18n/format';

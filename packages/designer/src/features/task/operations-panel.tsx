@@ -1,5 +1,5 @@
 import type { TaskOperation, TaskView } from '@flowform/api';
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { useI18n } from '../../i18n/i18n-context';

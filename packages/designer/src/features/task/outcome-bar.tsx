@@ -1,5 +1,5 @@
 import type { Outcome } from '@flowform/api';
-import type { UserTaskDef } from '@flowform/engine';
+import type { UserTaskDef } from '@flowform/engine/browser';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 

@@ -1,5 +1,5 @@
 /** The server calls the designer makes (administrators only), through the web app's API client. */
-import type { DirectorySeed, LintProblem } from '@flowform/engine';
+import type { DirectorySeed, LintProblem } from '@flowform/engine/browser';
 import { request } from '../../../api/http';
 import type { DesignDoc } from '../model/design-doc';
 

@@ -1,5 +1,5 @@
 /** The canvas's nodes and edges, computed from the document, the layout, problems, selection and simulation. */
-import type { LintProblem, Locale } from '@flowform/engine';
+import type { LintProblem, Locale } from '@flowform/engine/browser';
 import type { Edge, Node } from '@xyflow/react';
 import { MarkerType } from '@xyflow/react';
 import { pick } from '../../../i18n/format';

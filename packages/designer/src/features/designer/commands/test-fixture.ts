@@ -1,7 +1,7 @@
 /** A small approval flow with a form, and every shipped process, for the command tests. */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FormDefinition, ProcessDefinition } from '@flowform/engine';
+import type { FormDefinition, ProcessDefinition } from '@flowform/engine/browser';
 import type { DesignDoc } from '../model/design-doc';
 
 const ROOT = join(import.meta.dirname, '../../../../../..');

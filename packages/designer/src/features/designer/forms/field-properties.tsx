@@ -1,5 +1,5 @@
 /** One field's properties: id, label and help in both languages, required, limits, options, show-if. */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import type { FieldOption, Limits } from '../commands/form-fields/field-params';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CelEditor } from '../inputs/cel-editor';

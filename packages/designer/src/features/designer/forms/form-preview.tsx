@@ -2,7 +2,7 @@
  * The live preview: the web app's own form renderer (the one the task page uses) with sample data,
  * fields hidden while their show-if CEL is false, and the sample checked like a submission.
  */
-import type { FormDefinition } from '@flowform/engine';
+import type { FormDefinition } from '@flowform/engine/browser';
 import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../../forms/schema-form';
 import { validateShown } from '../../../forms/show-if';

@@ -1,4 +1,4 @@
-import type { Locale } from '@flowform/engine';
+import type { Locale } from '@flowform/engine/browser';
 import { useCallback } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
 import { type DesignerKey, MESSAGES } from './designer-messages';

@@ -1,5 +1,5 @@
 /** What the CEL editor offers to complete: case fields, parameters, variables and functions. */
-import type { ProcessDefinition } from '@flowform/engine';
+import type { ProcessDefinition } from '@flowform/engine/browser';
 
 const VARIABLES = [
   'now',

@@ -2,7 +2,7 @@
  * A CEL expression editor: completion from the case schema, parameters and variables, and live
  * type checking with the engine's own CEL environment. Commits on blur.
  */
-import { createCelEnvironment, type ExpectedType } from '@flowform/engine';
+import { createCelEnvironment, type ExpectedType } from '@flowform/engine/browser';
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { useDesigner } from '../state/designer-context';

@@ -1,5 +1,5 @@
 /** A pair of inputs for text in Chinese and English; commits on blur (one undo step per edit). */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { useEffect, useId, useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
 

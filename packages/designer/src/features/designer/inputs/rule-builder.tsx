@@ -3,7 +3,7 @@
  * contracting leader, initiator or their superior, an earlier performer, a field, CEL, several),
  * with pickers fed by the real directory and the rule explained in words.
  */
-import { type AssignmentRule, explainRule, KNOWN_ROLES, roleLabel } from '@flowform/engine';
+import { type AssignmentRule, explainRule, KNOWN_ROLES, roleLabel } from '@flowform/engine/browser';
 import { pick } from '../../../i18n/format';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';

@@ -1,5 +1,5 @@
 /** The rule kinds the builder offers and what each starts as when chosen. */
-import type { AssignmentRule } from '@flowform/engine';
+import type { AssignmentRule } from '@flowform/engine/browser';
 
 export const KINDS: AssignmentRule['kind'][] = [
   'roleInCaseUnit',

@@ -2,7 +2,7 @@
  * Lint messages come from the engine in English; common ones are reworded for administrators in
  * their language. The code, the original message and the hint stay visible.
  */
-import type { LintProblem, Locale } from '@flowform/engine';
+import type { LintProblem, Locale } from '@flowform/engine/browser';
 
 const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
   {

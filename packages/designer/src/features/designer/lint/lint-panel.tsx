@@ -1,5 +1,5 @@
 /** Live problems with code and hint; choosing one selects the element it is about. */
-import type { LintProblem } from '@flowform/engine';
+import type { LintProblem } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { useDesigner } from '../state/designer-context';
 import { problemTarget } from './problem-target';

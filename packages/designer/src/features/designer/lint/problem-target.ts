@@ -2,7 +2,7 @@
  * Where a lint problem points: the JSON pointer into the definition names a state, a transition,
  * a form field or the process itself; the designer selects that element.
  */
-import type { LintProblem } from '@flowform/engine';
+import { type LintProblem, parsePointer } from '@flowform/engine/browser';
 import { type TransitionKind, transitionId } from '../model/transitions';
 
 export type ProblemTarget =
@@ -10,10 +10,8 @@ export type ProblemTarget =
   | { kind: 'state'; id: string }
   | { kind: 'transition'; id: string; state: string };
 
-const decode = (s: string) => s.replace(/~1/g, '/').replace(/~0/g, '~');
-
 export function problemTarget(problem: Pick<LintProblem, 'path'>): ProblemTarget {
-  const parts = problem.path.split('/').slice(1).map(decode);
+  const parts = parsePointer(problem.path);
   if (parts[0] !== 'machine' || parts[1] !== 'states' || !parts[2]) return { kind: 'process' };
   const keys = [parts[2]];
   let i = 3;

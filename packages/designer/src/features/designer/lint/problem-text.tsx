@@ -1,5 +1,5 @@
 /** One lint problem as text: severity, code, plain-language message, the engine's message, hint. */
-import type { LintProblem } from '@flowform/engine';
+import type { LintProblem } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { friendlyMessage } from './friendly-message';
 

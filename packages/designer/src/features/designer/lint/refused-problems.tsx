@@ -1,5 +1,5 @@
 /** The problems the server's lint found when it refused a publish (checks the browser cannot run). */
-import type { LintProblem } from '@flowform/engine';
+import type { LintProblem } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { ProblemText } from './problem-text';
 

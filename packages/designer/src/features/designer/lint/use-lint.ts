@@ -1,5 +1,8 @@
-/** Live lint: the engine's own `lintDefinition`, rerun (deferred) on every edit of the document. */
-import { type InMemoryDirectory, type LintProblem, lintDefinition } from '@flowform/engine';
+/**
+ * Live lint: the engine's own `lintDefinition` from its browser face (schemas checked by the
+ * interpreter, no eval), rerun (deferred) on every edit of the document.
+ */
+import { type InMemoryDirectory, type LintProblem, lintDefinition } from '@flowform/engine/browser';
 import { useDeferredValue, useMemo } from 'react';
 import type { DesignDoc } from '../model/design-doc';
 

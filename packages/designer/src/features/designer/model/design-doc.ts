@@ -1,5 +1,5 @@
 /** The document the designer edits: one definition with its forms (the bundle format). */
-import type { FormDefinition, ProcessDefinition, StateDef } from '@flowform/engine';
+import type { FormDefinition, ProcessDefinition, StateDef } from '@flowform/engine/browser';
 import { getAt, type Path } from './json-ops';
 
 export interface DesignDoc {

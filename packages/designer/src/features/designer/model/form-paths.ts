@@ -2,7 +2,7 @@
  * Where a form field lives: a field is named by its pointer (`/amount`, `/section/date`); its schema
  * sits under `properties`, its UI schema under the same keys, its English label at the pointer.
  */
-import type { FormDefinition } from '@flowform/engine';
+import type { FormDefinition } from '@flowform/engine/browser';
 import type { DesignDoc } from './design-doc';
 import { getAt, type Path } from './json-ops';
 

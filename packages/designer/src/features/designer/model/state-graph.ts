@@ -1,22 +1,10 @@
-/** Reading the state tree: ids, targets resolved as the engine resolves them, and how to spell them. */
-import { indexStates, type StateIndex } from '@flowform/engine';
+/** Reading the state tree: ids, targets resolved by the engine's `resolveTarget`, and how to spell them. */
+import { indexStates, resolveTarget, type StateIndex } from '@flowform/engine/browser';
 import { type DesignDoc, parentOf } from './design-doc';
 import { type TransitionView, transitionsOf } from './transitions';
 
 export function stateIndex(doc: DesignDoc): StateIndex {
   return indexStates(doc.definition.machine);
-}
-
-/** Resolves a target: `#a.b` absolute, `.child` below the source, else a sibling path. */
-export function resolveTarget(index: StateIndex, source: string, target: string): string | undefined {
-  let id: string;
-  if (target.startsWith('#')) id = target.slice(1);
-  else if (target.startsWith('.')) id = `${source}${target}`;
-  else {
-    const parent = parentOf(source);
-    id = parent ? `${parent}.${target}` : target;
-  }
-  return index.has(id) ? id : undefined;
 }
 
 /** Writes a target to `id` from `source` in the same style as `original` (absolute, child or sibling). */
@@ -46,5 +34,3 @@ export function allTransitions(doc: DesignDoc): (TransitionView & { to?: string 
       out.push({ ...t, ...(t.def.target ? { to: resolveTarget(index, id, t.def.target) } : {}) });
   return out;
 }
-
-export const isWithin = (id: string, ancestor: string) => id === ancestor || id.startsWith(`${ancestor}.`);

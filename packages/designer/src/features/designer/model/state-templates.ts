@@ -1,5 +1,5 @@
 /** What each palette item puts on the canvas: a state definition with sensible starting content. */
-import type { LocalizedText, StateDef } from '@flowform/engine';
+import type { LocalizedText, StateDef } from '@flowform/engine/browser';
 
 export type PaletteKind = 'task' | 'decision' | 'parallel' | 'timer' | 'child' | 'end';
 

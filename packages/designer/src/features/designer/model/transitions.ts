@@ -3,7 +3,7 @@
  * (`on` an event, `after` a delay, `always`, `onDone`, or the invoke's `onDone`) and their index in
  * the normalised list. One spelling (string, object or list) is kept as the author wrote it.
  */
-import type { StateDef, TransitionDef, TransitionSpec } from '@flowform/engine';
+import type { StateDef, TransitionDef, TransitionSpec } from '@flowform/engine/browser';
 import { type DesignDoc, stateAt, statePath } from './design-doc';
 import { getAt, type Op, type Path } from './json-ops';
 

@@ -1,5 +1,5 @@
 /** Opens one definition for editing: its draft, else its latest version; the directory for pickers and simulation. */
-import { InMemoryDirectory } from '@flowform/engine';
+import { InMemoryDirectory } from '@flowform/engine/browser';
 import { useCallback, useMemo, useState, useSyncExternalStore } from 'react';
 import { ErrorState, Loading } from '../../../ui/status-views';
 import { useAsync } from '../../../ui/use-async';

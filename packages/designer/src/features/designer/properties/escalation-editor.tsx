@@ -1,5 +1,5 @@
 /** A task's reminders and its escalation: after how long, reminders first, then an outcome or another assignee. */
-import type { UserTaskDef } from '@flowform/engine';
+import type { UserTaskDef } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';

@@ -1,5 +1,5 @@
 /** A task's outcomes: key (the event it sends), label in both languages, comment and validation flags. */
-import type { OutcomeDef } from '@flowform/engine';
+import type { OutcomeDef } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
 import { uniqueKey } from '../model/design-doc';

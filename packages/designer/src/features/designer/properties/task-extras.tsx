@@ -1,5 +1,5 @@
 /** The rarer task properties: escalation and voting (own editors), operations, field permissions, CC, returns. */
-import type { FieldPermission, TaskOperation, UserTaskDef } from '@flowform/engine';
+import type { FieldPermission, TaskOperation, UserTaskDef } from '@flowform/engine/browser';
 import { pick } from '../../../i18n/format';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';

@@ -1,5 +1,5 @@
 /** A user task's main properties: title, form, assignee, outcomes, due date; then the extras. */
-import type { UserTaskDef } from '@flowform/engine';
+import type { UserTaskDef } from '@flowform/engine/browser';
 import { pick } from '../../../i18n/format';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';

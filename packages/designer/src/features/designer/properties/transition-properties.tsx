@@ -1,9 +1,10 @@
 /** A transition's properties: its event (for outcomes and messages), where it goes, and its CEL guard. */
+import { resolveTarget } from '@flowform/engine/browser';
 import { pick } from '../../../i18n/format';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CelEditor } from '../inputs/cel-editor';
 import { CommitInput } from '../inputs/localized-input';
-import { resolveTarget, stateIndex } from '../model/state-graph';
+import { stateIndex } from '../model/state-graph';
 import { parseTransitionId, transitionAt, transitionId } from '../model/transitions';
 import { useDesigner } from '../state/designer-context';
 

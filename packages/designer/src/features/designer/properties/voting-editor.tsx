@@ -1,5 +1,5 @@
 /** A task's voting rule (会签/或签/ratio/in turn), reject policy and which outcomes count as yes and no. */
-import type { UserTaskDef, VotingDef } from '@flowform/engine';
+import type { UserTaskDef, VotingDef } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
 import { useDesigner } from '../state/designer-context';

@@ -1,18 +1,7 @@
 /**
- * The engine's `FormValidator` port backed by the web app's interpreting validator (no eval), so
- * the simulator checks form data in the browser the way the task page does.
+ * The engine's `FormValidator` for the simulator: the browser face's, over the interpreting
+ * validator (no eval), so a simulated submission is checked exactly as the server checks it.
  */
-import type { FormValidator } from '@flowform/engine';
-import { validateForm } from '../../../forms/client-validator';
+import { createFormValidator } from '@flowform/engine/browser';
 
-export const browserFormValidator: FormValidator = {
-  validate: (form, data, locale = 'zh-CN') => result(validateForm(form.schema, data, form.labels, locale)),
-  validateSchema: (schema, data, locale = 'zh-CN', labels) =>
-    result(validateForm(schema, data, labels, locale)),
-};
-
-function result(errors: { path: string; message: string }[]) {
-  return errors.length
-    ? { ok: false as const, errors: errors.map((e) => ({ ...e, keyword: 'invalid' })) }
-    : { ok: true as const };
-}
+export const browserFormValidator = createFormValidator();

@@ -1,5 +1,5 @@
 /** "Walk every path": the engine's simulator over every outcome, sample and timer, with coverage. */
-import { type DefinitionBundle, type SimulationReport, simulate } from '@flowform/engine';
+import { type DefinitionBundle, type SimulationReport, simulate } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { useDesignerText } from '../i18n/use-designer-text';
 import type { DesignDoc } from '../model/design-doc';

@@ -1,4 +1,4 @@
-import { InMemoryDirectory } from '@flowform/engine';
+import { InMemoryDirectory } from '@flowform/engine/browser';
 import { describe, expect, it } from 'vitest';
 import { approvalDoc } from '../commands/test-fixture';
 import { completeTask, fireNextTimer, holdersOf, startCase } from './sim-play';

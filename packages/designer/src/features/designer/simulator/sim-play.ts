@@ -13,7 +13,7 @@ import {
   StepError,
   SYSTEM_ACTOR,
   step,
-} from '@flowform/engine';
+} from '@flowform/engine/browser';
 import type { DesignDoc } from '../model/design-doc';
 import { allTransitions } from '../model/state-graph';
 import { transitionId } from '../model/transitions';

@@ -1,5 +1,5 @@
 /** One open task in the simulation: who it is offered to, its form (the real renderer) and its outcomes. */
-import type { CaseSnapshot, FormDefinition, InMemoryDirectory, UserTaskDef } from '@flowform/engine';
+import type { CaseSnapshot, FormDefinition, InMemoryDirectory, UserTaskDef } from '@flowform/engine/browser';
 import { useMemo, useState } from 'react';
 import { SchemaForm } from '../../../forms/schema-form';
 import { formatDateTime, pick } from '../../../i18n/format';

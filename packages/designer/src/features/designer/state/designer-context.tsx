@@ -4,7 +4,7 @@
  * Panels render from the document and change it only through `modeling` (undo/redo on `stack`).
  * It sits at the foot of the designer: `page/` provides it, the panels read it.
  */
-import type { DirectorySeed, InMemoryDirectory, LintProblem } from '@flowform/engine';
+import type { DirectorySeed, InMemoryDirectory, LintProblem } from '@flowform/engine/browser';
 import { createContext, useContext } from 'react';
 import type { DocStack } from '../commands/command-map';
 import type { DesignDoc } from '../model/design-doc';

@@ -5,7 +5,7 @@
  * beside the designer and answers false / undefined; a success clears the last refusal. What a
  * command creates (a state's id, a field's pointer) is the method's answer.
  */
-import type { LocalizedText, UserTaskDef } from '@flowform/engine';
+import type { LocalizedText, UserTaskDef } from '@flowform/engine/browser';
 import type { CommandName, DesignerCommandMap, DocStack } from '../commands/command-map';
 import type { ParameterDef, SetDefinitionParams } from '../commands/definition/definition-params';
 import type { Clipboard } from '../commands/elements/element-params';

@@ -2,7 +2,7 @@
  * Versions and publishing: the published versions with their running cases, the draft's changes
  * since the latest one, publishing (refused while lint finds errors), import and export.
  */
-import type { LintProblem } from '@flowform/engine';
+import type { LintProblem } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { ApiError } from '../../../api/http';
 import { formatDateTime } from '../../../i18n/format';

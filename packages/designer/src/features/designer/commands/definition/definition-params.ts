@@ -1,5 +1,5 @@
 /** Params of the commands on the definition itself: the whole document, its properties, case schema, parameters. */
-import type { LocalizedText, ProcessDefinition } from '@flowform/engine';
+import type { LocalizedText, ProcessDefinition } from '@flowform/engine/browser';
 import type { DesignDoc } from '../../model/design-doc';
 
 /** The definition's own properties `definition.set` may change. */

@@ -1,5 +1,5 @@
 /** `elements.delete`: the selected transitions, then the selected states (outermost only), as one undo step. */
-import { isWithin } from '../../model/state-graph';
+import { isWithin } from '@flowform/engine/browser';
 import type { DocHandler } from '../command-map';
 
 export const deleteElements: DocHandler<'elements.delete'> = {

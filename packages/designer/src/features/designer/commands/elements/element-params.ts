@@ -1,5 +1,5 @@
 /** Params of the compound commands on a selection. */
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import type { TransitionRef } from '../../model/transitions';
 
 export interface Clipboard {

@@ -1,5 +1,5 @@
 /** `elements.paste`: copied states under fresh keys, with the transitions among them pointed at the copies. */
-import type { StateDef } from '@flowform/engine';
+import type { StateDef } from '@flowform/engine/browser';
 import { statePath } from '../../model/design-doc';
 import type { DocHandler } from '../command-map';
 import type { AddStateParams } from '../states/state-params';

@@ -2,7 +2,7 @@
  * `formField.add`: a field from the palette, written as JSON Schema + UI schema + English label
  * (the `forms/*.json` format), at `index` of its section's order.
  */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { type FieldKind, fieldTemplate } from '../../model/field-kinds';
 import { containerPath, fieldSchema, formAt, pointerOf, segmentsOf, uiPathOf } from '../../model/form-paths';
 import { getAt } from '../../model/json-ops';

@@ -1,5 +1,5 @@
 /** Params of the commands on form fields. */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import type { FieldKind } from '../../model/field-kinds';
 
 export interface AddFieldParams {

@@ -1,5 +1,5 @@
 /** `form.add`: a new empty form in the `forms/*.json` format; with `task`, that task uses it. */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 import { formAt } from '../../model/form-paths';
 import type { DocHandler } from '../command-map';
 import { FORM_KEY } from '../key-patterns';

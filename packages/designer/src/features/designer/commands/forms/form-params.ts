@@ -1,5 +1,5 @@
 /** Params of the commands on forms as a whole. */
-import type { LocalizedText } from '@flowform/engine';
+import type { LocalizedText } from '@flowform/engine/browser';
 
 export interface FormCommands {
   /** A new empty form; with `task`, that task uses it. */

@@ -2,9 +2,10 @@
  * The references a state rename or delete must keep true: transition targets, `initial`,
  * `returnTargets` and `performerOf` rules anywhere in the definition.
  */
+import { isWithin } from '@flowform/engine/browser';
 import type { DesignDoc } from '../../model/design-doc';
 import { getAt, type Op, type Path } from '../../model/json-ops';
-import { allTransitions, isWithin, spellTarget } from '../../model/state-graph';
+import { allTransitions, spellTarget } from '../../model/state-graph';
 import { specPath, type TransitionRef } from '../../model/transitions';
 
 const renamed = (id: string, from: string, to: string) =>

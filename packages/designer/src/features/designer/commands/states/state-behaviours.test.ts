@@ -1,4 +1,4 @@
-import { lintDefinition } from '@flowform/engine';
+import { lintDefinition } from '@flowform/engine/browser';
 import { describe, expect, it } from 'vitest';
 import { docText } from '../../model/design-doc';
 import { allTransitions, stateIndex } from '../../model/state-graph';

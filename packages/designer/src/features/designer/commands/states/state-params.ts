@@ -1,5 +1,5 @@
 /** Params of the commands on states. */
-import type { LocalizedText, StateDef } from '@flowform/engine';
+import type { LocalizedText, StateDef } from '@flowform/engine/browser';
 import type { PaletteKind } from '../../model/state-templates';
 
 export interface AddStateParams {

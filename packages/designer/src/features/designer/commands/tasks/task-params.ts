@@ -1,5 +1,5 @@
 /** Params of the commands on a state's user task: one command per property (`task.setAssignee`, …). */
-import type { UserTaskDef } from '@flowform/engine';
+import type { UserTaskDef } from '@flowform/engine/browser';
 
 /** Command name → task property it sets. */
 export const TASK_FIELDS = {

@@ -1,5 +1,5 @@
 /** `transition.connect`: a transition from one state to another, in the slot the source's kind calls for. */
-import type { TransitionDef } from '@flowform/engine';
+import type { TransitionDef } from '@flowform/engine/browser';
 import { stateAt } from '../../model/design-doc';
 import { getAt } from '../../model/json-ops';
 import { targetFor } from '../../model/state-graph';

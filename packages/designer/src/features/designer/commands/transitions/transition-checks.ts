@@ -1,5 +1,5 @@
 /** What the transition commands share: the existence check and the shape of a CEL guard. */
-import type { GuardRef } from '@flowform/engine';
+import type { GuardRef } from '@flowform/engine/browser';
 import { type DesignDoc, stateAt } from '../../model/design-doc';
 import { type TransitionRef, transitionAt } from '../../model/transitions';
 

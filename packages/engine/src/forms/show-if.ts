@@ -1,5 +1,6 @@
-import { createCelEnvironment } from './cel-environment';
-import type { CelEnvironment } from './cel-environment-types';
+import { createCelEnvironment } from '../expressions/cel-environment';
+import type { CelEnvironment } from '../expressions/cel-environment-types';
+import { parsePointer } from './json-pointer';
 
 /** The parts of a form a show-if needs: its schema and UI schema. */
 interface ConditionalForm {
@@ -60,6 +61,6 @@ export function withoutFields(
 
 /** True if a field error (a JSON pointer path) is about one of the given top-level fields. */
 export function concernsField(path: string, fields: ReadonlySet<string>): boolean {
-  const top = path.split('/')[1];
-  return top !== undefined && fields.has(top.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const top = parsePointer(path)[0];
+  return top !== undefined && fields.has(top);
 }

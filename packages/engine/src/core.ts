@@ -1,0 +1,29 @@
+// The engine core both faces share: pure (no clock, no I/O) and free of ajv. The schema checking
+// that lint and form validation need is a port; index.ts (Node) and browser.ts fill it in.
+
+export * from './assignment';
+export type * from './definition/definition-types';
+export * from './expressions';
+export * from './forms';
+export { type Linter, linterWith } from './lint/lint-definition';
+export type { LintContext, LintProblem, ProblemList } from './lint/lint-types';
+export {
+  indexStates,
+  isWithin,
+  resolveTarget,
+  type StateIndex,
+  type StateInfo,
+} from './machine/state-index';
+export * from './simulation';
+export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
+export { caseVisibility, type Visibility } from './stepping/case-visibility';
+export type { Actor, Command, CommandType } from './stepping/commands';
+export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
+export type { AuditEntry, Effect } from './stepping/effects';
+export { type ReplayEntry, replay } from './stepping/replay';
+export { step } from './stepping/step';
+export type { StepOptions, StepResult } from './stepping/step-context';
+export { StepError, type StepErrorCode } from './stepping/step-error';
+export { isSystemEntry, SYSTEM_ACTOR, SYSTEM_USERNAME } from './stepping/system-actor';
+export { canWorkTask } from './stepping/task-access';
+export * from './voting';
