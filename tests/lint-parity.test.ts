@@ -54,6 +54,8 @@ const fixtures: [string, Case][] = readdirSync(FIXTURES)
 const cases = [...shipped, ...fixtures];
 /** Random runs per case: the shipped processes are large (a full lint takes tens of milliseconds). */
 const runs = (name: string) => (name.startsWith('workflows/') ? 12 : 30);
+/** A fixed seed per case: the `> 0` sanity checks below must not depend on the luck of a random draw. */
+const seedOf = (name: string) => [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, 7);
 
 /** What linting answered: its problems, or the error it threw (both faces must throw alike too). */
 function outcome(lint: typeof nodeLint, definition: unknown, ctx: LintContext) {
@@ -87,7 +89,7 @@ describe('lint: the browser face answers as the Node face does', () => {
           expect(outcome(browserLint, broken, ctx)).toEqual(expected);
           if (expected.problems?.some((p) => p.code === 'format-invalid')) formatProblems++;
         }),
-        { numRuns: runs(name) },
+        { numRuns: runs(name), seed: seedOf(name) },
       );
       expect(formatProblems).toBeGreaterThan(0);
     },
@@ -113,7 +115,7 @@ describe('lint: the browser face answers as the Node face does', () => {
           expect(outcome(browserLint, definition, { ...ctx, forms })).toEqual(expected);
           if (expected.problems?.some((p) => p.code.startsWith('form-'))) schemaProblems++;
         }),
-        { numRuns: runs(name) },
+        { numRuns: runs(name), seed: seedOf(name) },
       );
       expect(schemaProblems).toBeGreaterThan(0);
     },

@@ -8,8 +8,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp } from './browser/support/app-server';
 
-/** Code built from a string: `eval(…)`, `new Function(…)` or `Function(…)`, not a method like `x.eval(`. */
-const CODE_FROM_STRING = /(?<![\w$.])(?:eval|(?:new\s+)?Function)\s*\(/g;
+/**
+ * Code built from a string: `eval(…)`, `new Function(…)` or `Function(…)`; not a call of a method
+ * like `x.eval(`, nor a method of that name defined in a class or object literal (`eval(e){…}`, as
+ * the CEL evaluator's nodes have).
+ */
+const CODE_FROM_STRING = /(?<![\w$.])(?:eval|(?:new\s+)?Function)\s*\((?![^()]*\)\s*\{)/g;
 
 let build: Awaited<ReturnType<typeof buildWebApp>>;
 let scripts: [string, string][];
@@ -28,6 +32,10 @@ describe('the web app bundle', () => {
     const samples = ['eval("1")', 'new Function("a", "return a")', 'let v=Function(`x`,`y`)'];
     expect(samples.map((s) => s.match(CODE_FROM_STRING)?.length)).toEqual([1, 1, 1]);
     expect('r.findFunction(t) x.eval(y) evaluate(z)'.match(CODE_FROM_STRING)).toBeNull();
+    expect(
+      'class N{eval(e){return e}} const o={id:1,eval(n,m){return n}}'.match(CODE_FROM_STRING),
+    ).toBeNull();
+    expect('class N{run(e){return eval(e)}}'.match(CODE_FROM_STRING)?.length).toBe(1);
   });
 
   it('given the production build, when every script is searched, then none builds code from a string', () => {
