@@ -24,7 +24,7 @@ type PgTypeOf<V> = [NonNullable<V>] extends [Date]
  * the table, a column of the table neither mapped nor left, or a type that does not fit the
  * column's type in db-schema.ts (`urged: 'text'`) does not compile.
  */
-type ColumnMap<T extends keyof Database, Left extends keyof Database[T] = never> = {
+export type ColumnMap<T extends keyof Database, Left extends keyof Database[T] = never> = {
   readonly [K in Exclude<keyof Database[T], Left>]: PgTypeOf<SelectType<Database[T][K]>>;
 };
 
