@@ -1,4 +1,4 @@
-import { pairs, someRows } from './batch-rows';
+import { pairs } from './batch-rows';
 import { slotsOf } from './statement-slot';
 import { participantColumns } from './table-columns';
 import type { WritePart } from './write-part';
@@ -9,7 +9,7 @@ const slots = slotsOf('people', participantColumns);
 /** People newly involved in a case ("cases I took part in"); two arrays, as the rows are pairs. */
 export const participantRows: WritePart = {
   name: 'people',
-  present: (writes) => someRows(writes, (c) => c.participants),
+  present: (writes) => writes.some((w) => w.change.participants.length > 0),
   cte: (lone) => (db) =>
     db
       .insertInto('participants')

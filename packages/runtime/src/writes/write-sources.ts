@@ -70,33 +70,35 @@ export function recordsetRows<M extends Columns>(
 /** The case id every source row carries for the guard (a table without it gets it as an extra). */
 export const caseIdColumn = { instance_id: instanceColumns.id } as const;
 
-/** `select x.col, … from <recordset> as x(…) where <guard>`: the rows to insert. */
+/** `select x.col, …[, now() as col…] from <recordset> as x(…) where <guard>`: the rows to insert. */
 export function guardedRows<M extends Columns>(
   db: QueryCreator<WriteDb>,
   slot: Slot,
   columns: M,
   lone: boolean,
+  now: readonly string[] = [],
 ) {
   return db
     .selectFrom(recordset(slot, { ...columns, ...caseIdColumn }))
-    .select(fromSource(columns))
+    .select([...fromSource(columns), ...now.map((name) => sql<Date>`now()`.as(name))])
     .where(guard(lone));
 }
 
 /**
- * `any(array(select x.id from unnest($ids, $cases) as x(id, instance_id) where <guard>))`: rows to
- * delete by id; the guarded id list is computed once, then probed through an index.
+ * `col = any(array(select x.id from unnest($ids, $cases) as x(id, instance_id) where <guard>))`:
+ * rows to delete by id; the guarded id list is computed once, then probed through an index.
  */
-export function anyGuardedId(
+export function guardedIdMatch(
+  column: string,
   slots: { readonly id: Slot; readonly instance_id: Slot },
   idType: PgType,
   lone: boolean,
-): Expression<string> {
+): Expression<SqlBool> {
   const ids = eb
     .selectFrom(arrays(slots, { id: idType, ...caseIdColumn }))
     .select('x.id')
     .where(guard(lone));
-  return eb.fn.any(eb.fn<readonly string[]>('array', [ids]));
+  return eb(sql.ref<string>(column), '=', eb.fn.any(eb.fn<readonly string[]>('array', [ids])));
 }
 
 /** A column map without some of its columns (those the statement fills in SQL, such as `now()`). */

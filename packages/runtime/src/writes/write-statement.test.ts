@@ -348,7 +348,7 @@ select "head"."id" from "head"`);
       ['c1'],
       ...[a.instance_id, a.seq, a.at, a.actor, a.action, a.task_id, a.outcome, a.comment, a.data_digest],
       ...[a.definition_key, a.definition_version, JSON.stringify(a.detail), a.prev_hash, a.hash],
-      JSON.stringify([{ task_id: 'c1-t0', text: 'ok', instance_id: 'c1', author: 'alice', at: AT }]),
+      JSON.stringify([{ task_id: 'c1-t0', text: 'ok', author: 'alice', at: AT, instance_id: 'c1' }]),
     ]);
   });
 
