@@ -9,8 +9,8 @@ import type { WriteDb, WritePart } from './write-part';
 import { caseIdColumn, guardedIdMatch, guardedRows, names, recordsetRows, without } from './write-sources';
 
 type Table = keyof Database & string;
-/** A column map of the table (its own columns only). */
-type MapOf<T extends Table> = { readonly [K in keyof Database[T]]?: PgType };
+/** A column map of the table: every key one of its columns. */
+type MapOf<T extends Table, M> = { readonly [K in keyof M]: K extends keyof Database[T] ? PgType : never };
 /** A row as a write gives it; the statement adds the case id. */
 type RowOf<M extends Columns> = Omit<{ [K in keyof M]: unknown }, 'instance_id'>;
 type Conflict<T extends Table> = Parameters<InsertQueryBuilder<WriteDb, T, InsertResult>['onConflict']>[0];
@@ -21,7 +21,7 @@ type Conflict<T extends Table> = Parameters<InsertQueryBuilder<WriteDb, T, Inser
  */
 export function recordsetPart<
   T extends Table,
-  M extends Columns & MapOf<T>,
+  M extends Columns & MapOf<T, M>,
   N extends keyof M & string = never,
 >(spec: {
   name: string;
@@ -35,7 +35,7 @@ export function recordsetPart<
   const rows = new Slot(spec.name);
   const now = spec.now ?? [];
   const sent = without(spec.columns, now);
-  // The map's keys are columns of the table (MapOf<T>), which the compiler cannot see through M.
+  // The map's keys are columns of the table (MapOf), which the compiler cannot see through M.
   const columns = [...names(sent), ...now] as (keyof WriteDb[T] & string)[];
   return {
     name: spec.name,

@@ -38,7 +38,10 @@ interface Variant {
   slots: readonly Slot[];
 }
 
-/** One compiled statement per variant (head form and parts present): prepared once per connection. */
+/**
+ * One compiled statement per variant (head form and parts present), for the process: the text is
+ * PostgreSQL's for pg and PGlite alike; each connection prepares it once.
+ */
 const variants = new Map<string, Variant>();
 
 /**
@@ -48,7 +51,9 @@ const variants = new Map<string, Variant>();
  * The text depends only on the head form and the parts present (the variant); it is built with
  * Kysely and compiled once per variant, its parameters are slots, and each execution binds the
  * values of the batch to the slots. Compiling Kysely's tree per command would cost more Node CPU
- * than the rest of the write.
+ * than the rest of the write. Kysely's builder throughout; `sql` fragments only where it has no
+ * form: `json_to_recordset(…) as x(col type, …)` and `unnest(…) as x(…)` (column-definition
+ * lists), and `$n::type` (a slot with the cast that fixes its parameter type when prepared).
  */
 export function writeStatement(
   db: Kysely<Database>,
