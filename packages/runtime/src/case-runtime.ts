@@ -18,7 +18,7 @@ import { loadDirectory } from './directory-store';
 import { RuntimeError } from './runtime-error';
 import { type CachedCase, SnapshotCache } from './snapshot-cache';
 import { WriteBatcher } from './write-batcher';
-import { writeChangeSets } from './write-statement';
+import { writeChangeSets } from './writes/write-statement';
 
 /** How the runtime is wired: its database, and (in tests) a virtual clock. */
 export interface RuntimeOptions {

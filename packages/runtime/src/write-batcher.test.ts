@@ -8,7 +8,7 @@ import { replaceDirectory } from './directory-store';
 import { statementCounter } from './testing/statement-counter';
 import { openTestDatabase, testBackends } from './testing/test-database';
 import { WriteBatcher } from './write-batcher';
-import { writeChangeSets } from './write-statement';
+import { writeChangeSets } from './writes/write-statement';
 
 const write = (caseId: string, kind: 'update' | 'insert' = 'update') =>
   ({ change: { instance: { id: caseId } }, head: { kind } }) as unknown as CaseWrite;
