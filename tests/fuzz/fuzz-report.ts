@@ -1,0 +1,187 @@
+/**
+ * What a fuzz run saw: requests and statuses per operation, and its failures deduplicated by
+ * (operation, status, problem code or first schema error), each kept with its smallest
+ * reproduction. Renders the summary table, the findings list (the lead's to-do list) and the one
+ * final JSON line CI greps for.
+ */
+import type { CheckResult, FailureKind } from './response-check';
+
+/** A request as someone would retype it. */
+export interface Reproduction {
+  method: string;
+  url: string;
+  /** A demo username, or `anonymous`. */
+  user: string;
+  headers: Record<string, string>;
+  body?: string;
+  /** What was hostile about it (`valid` when nothing was). */
+  mutation: string;
+}
+
+export interface Finding {
+  operation: string;
+  status: number;
+  kind: FailureKind;
+  /** The problem code, or the failure's detail when there is none. */
+  signature: string;
+  detail: string;
+  count: number;
+  /** The smallest reproduction seen. */
+  reproduction: Reproduction;
+  /** The smallest reproduction per kind of hostile change (`path id`, `query cursor`, `body /data/x`…). */
+  triggers: Map<string, Reproduction>;
+}
+
+export interface FuzzReport {
+  record(operation: string, status: number, check: CheckResult, reproduction: Reproduction): void;
+  /** A request the client could not even build (a header value no HTTP client may send). */
+  skip(operation: string): void;
+  findings(): Finding[];
+  totals(): { requests: number; status500: number; schemaMismatches: number; skipped: number };
+  summaryTable(): string;
+  findingsText(): string;
+  finalLine(seed: number): string;
+}
+
+export function fuzzReport(): FuzzReport {
+  const perOperation = new Map<string, { sent: number; skipped: number; statuses: Map<number, number> }>();
+  const failures = new Map<string, Finding>();
+  let status500 = 0;
+  let schemaMismatches = 0;
+  const row = (operation: string) => {
+    let r = perOperation.get(operation);
+    if (!r) {
+      r = { sent: 0, skipped: 0, statuses: new Map() };
+      perOperation.set(operation, r);
+    }
+    return r;
+  };
+  const findings = () =>
+    [...failures.values()].sort(
+      (a, b) => rank(a) - rank(b) || a.operation.localeCompare(b.operation) || a.status - b.status,
+    );
+
+  return {
+    record(operation, status, check, reproduction) {
+      const r = row(operation);
+      r.sent++;
+      r.statuses.set(status, (r.statuses.get(status) ?? 0) + 1);
+      if (!check.failure) return;
+      if (check.failure.kind === 'status-5xx') status500++;
+      else schemaMismatches++;
+      const signature =
+        check.failure.kind === 'schema-mismatch' || !check.problemCode
+          ? check.failure.detail
+          : check.problemCode;
+      const key = `${operation}|${status}|${signature}`;
+      const known = failures.get(key);
+      const trigger = triggerOf(reproduction.mutation);
+      if (known) {
+        known.count++;
+        if (size(reproduction) < size(known.reproduction)) known.reproduction = reproduction;
+        const seen = known.triggers.get(trigger);
+        if (!seen || size(reproduction) < size(seen)) known.triggers.set(trigger, reproduction);
+        return;
+      }
+      failures.set(key, {
+        operation,
+        status,
+        kind: check.failure.kind,
+        signature,
+        detail: check.failure.detail,
+        count: 1,
+        reproduction,
+        triggers: new Map([[trigger, reproduction]]),
+      });
+    },
+    skip(operation) {
+      row(operation).skipped++;
+    },
+    findings,
+    totals() {
+      const rows = [...perOperation.values()];
+      return {
+        requests: rows.reduce((n, r) => n + r.sent, 0),
+        status500,
+        schemaMismatches,
+        skipped: rows.reduce((n, r) => n + r.skipped, 0),
+      };
+    },
+    summaryTable() {
+      const lines = [...perOperation.entries()]
+        .sort(([a], [b]) => a.localeCompare(b))
+        .map(([operation, r]) => {
+          const statuses = [...r.statuses.entries()]
+            .sort(([a], [b]) => a - b)
+            .map(([s, n]) => `${s}×${n}`)
+            .join(' ');
+          const failed = [...failures.values()].filter((f) => f.operation === operation).length;
+          return [operation, String(r.sent), statuses, failed ? `${failed} FAILING` : ''];
+        });
+      return table(['operation', 'sent', 'statuses', 'failures'], lines);
+    },
+    findingsText() {
+      const list = findings();
+      if (list.length === 0) return 'No failures.';
+      return list.map((f, i) => describe(f, i + 1)).join('\n\n');
+    },
+    finalLine(seed) {
+      const t = this.totals();
+      return JSON.stringify({
+        fuzz: 'api',
+        seed,
+        requests: t.requests,
+        status500: t.status500,
+        schemaMismatches: t.schemaMismatches,
+      });
+    },
+  };
+}
+
+const rank = (f: Finding) => (f.kind === 'status-5xx' ? 0 : 1);
+
+function size(r: Reproduction): number {
+  return r.url.length + (r.body?.length ?? 0) + Object.values(r.headers).join('').length;
+}
+
+/** The kind of hostile change, without its value: `path id = %00` → `path id`; array indexes as `*`. */
+function triggerOf(mutation: string): string {
+  return mutation.split(' = ')[0]!.replace(/\/\d+(?=\/|$)/g, '/*');
+}
+
+function describe(f: Finding, n: number): string {
+  const others = [...f.triggers.values()].filter((r) => r !== f.reproduction).slice(0, 4);
+  return [
+    `#${n} [${f.kind}] ${f.operation} → ${f.status} ${f.signature} (${f.count}×)`,
+    `   ${f.detail}`,
+    ...reproLines(f.reproduction, '   '),
+    ...others.flatMap((r) => ['   also:', ...reproLines(r, '     ')]),
+  ].join('\n');
+}
+
+function reproLines(r: Reproduction, indent: string): string[] {
+  const headers = Object.entries(r.headers)
+    .map(([k, v]) => `${k}: ${preview(v)}`)
+    .join('; ');
+  return [
+    `as ${r.user}: ${r.method} ${preview(r.url)}`,
+    ...(headers ? [`headers: ${headers}`] : []),
+    ...(r.body !== undefined ? [`body: ${preview(r.body)}`] : []),
+    `hostile: ${preview(r.mutation, 120)}`,
+  ].map((line) => `${indent}${line}`);
+}
+
+/** Long values shortened for reading (the length says how long the real one was). */
+export function preview(text: string, max = 300): string {
+  return text.length <= max ? text : `${text.slice(0, max)}…(${text.length} chars)`;
+}
+
+function table(head: string[], rows: string[][]): string {
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]!))
+      .join(' | ')
+      .trimEnd();
+  return [line(head), widths.map((w) => '-'.repeat(w)).join('-|-'), ...rows.map(line)].join('\n');
+}
