@@ -19,10 +19,14 @@ export interface FuzzRun {
   durationMs: number;
 }
 
-export async function runApiFuzz(
-  app: InProcessApp,
-  options: { seed: number; requests: number },
-): Promise<FuzzRun> {
+export interface FuzzOptions {
+  seed: number;
+  requests: number;
+  /** The server's errors since the last call (see server-error-log.ts). */
+  serverErrors?: () => string[];
+}
+
+export async function runApiFuzz(app: InProcessApp, options: FuzzOptions): Promise<FuzzRun> {
   const began = performance.now();
   const docResponse = await app.request(new Request('http://localhost/openapi.json'));
   const doc = (await docResponse.json()) as OpenApiDocument;
@@ -30,7 +34,14 @@ export async function runApiFuzz(
   const random = seededRandom(options.seed);
   const live = liveObjects();
   const report = fuzzReport();
-  const client = fuzzClient({ app, validator: schemaValidator(doc.components?.schemas), report, live });
+  const validator = schemaValidator(doc.components?.schemas);
+  const client = fuzzClient({
+    app,
+    validator,
+    report,
+    live,
+    ...(options.serverErrors ? { serverErrors: options.serverErrors } : {}),
+  });
   const env: RequestEnv = {
     random,
     live,

@@ -8,20 +8,22 @@ import { randomInt } from 'node:crypto';
 import { openTestServer } from '@flowform/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runApiFuzz } from './api-fuzz-run';
+import { serverErrorLog } from './server-error-log';
 
 const seed = process.env.FUZZ_SEED ? Number(process.env.FUZZ_SEED) : randomInt(2 ** 31);
 const requests = process.env.FUZZ_REQUESTS ? Number(process.env.FUZZ_REQUESTS) : 2_400;
 
 describe('API fuzzer', () => {
+  const errors = serverErrorLog();
   let server: Awaited<ReturnType<typeof openTestServer>>;
   beforeAll(async () => {
-    server = await openTestServer();
+    server = await openTestServer({ log: errors.logger });
   });
   afterAll(() => server?.close());
 
   it('given every documented operation, when valid and hostile requests are sent as demo users and anonymously, then none answers 5xx and every answer keeps the documented contract', async () => {
     console.log(`API fuzz seed ${seed} (replay: FUZZ_SEED=${seed} npx vitest run tests/fuzz)`);
-    const run = await runApiFuzz(server.app, { seed, requests });
+    const run = await runApiFuzz(server.app, { seed, requests, serverErrors: errors.take });
     const totals = run.report.totals();
     console.log(`${run.report.summaryTable()}\n`);
     console.log(

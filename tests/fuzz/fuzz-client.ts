@@ -34,6 +34,8 @@ export function fuzzClient(deps: {
   validator: SchemaValidator;
   report: FuzzReport;
   live: LiveObjects;
+  /** The server's errors since the last call: the cause of a 500. */
+  serverErrors?: () => string[];
 }): FuzzClient {
   const tokens = new Map<string, string>();
 
@@ -86,6 +88,8 @@ export function fuzzClient(deps: {
     if (mediaType === 'text/event-stream') await res.body?.cancel();
     else text = await res.text();
     const check = checkResponse(req.op, { status: res.status, mediaType, text }, deps.validator);
+    const causes = deps.serverErrors?.() ?? [];
+    if (check.failure?.kind === 'status-5xx' && causes.length > 0) check.failure.detail = causes.join(' | ');
     deps.report.record(req.op.id, res.status, check, reproductionOf(req));
     const user = signedIn(req);
     deps.live.harvest({

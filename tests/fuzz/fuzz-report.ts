@@ -69,10 +69,7 @@ export function fuzzReport(): FuzzReport {
       if (!check.failure) return;
       if (check.failure.kind === 'status-5xx') status500++;
       else schemaMismatches++;
-      const signature =
-        check.failure.kind === 'schema-mismatch' || !check.problemCode
-          ? check.failure.detail
-          : check.problemCode;
+      const signature = signatureOf(check);
       const key = `${operation}|${status}|${signature}`;
       const known = failures.get(key);
       const trigger = triggerOf(reproduction.mutation);
@@ -123,7 +120,14 @@ export function fuzzReport(): FuzzReport {
     findingsText() {
       const list = findings();
       if (list.length === 0) return 'No failures.';
-      return list.map((f, i) => describe(f, i + 1)).join('\n\n');
+      const crashes = list.filter((f) => f.kind === 'status-5xx');
+      const mismatches = list.filter((f) => f.kind !== 'status-5xx');
+      return [
+        `== ${crashes.length} distinct 5xx (server errors, by operation and cause) ==`,
+        ...crashes.map((f, i) => describe(f, i + 1)),
+        `== ${mismatches.length} distinct answers outside the documented contract ==`,
+        ...mismatches.map((f, i) => describe(f, crashes.length + i + 1)),
+      ].join('\n\n');
     },
     finalLine(seed) {
       const t = this.totals();
@@ -137,6 +141,18 @@ export function fuzzReport(): FuzzReport {
     },
   };
 }
+
+/** What tells failures apart: a 5xx by its server-side cause, a mismatch by its first error, else the code. */
+function signatureOf(check: CheckResult): string {
+  const failure = check.failure!;
+  if (failure.kind === 'status-5xx')
+    return `${check.problemCode ?? 'no problem document'}: ${normalise(failure.detail)}`;
+  if (failure.kind === 'schema-mismatch' || !check.problemCode) return failure.detail;
+  return check.problemCode;
+}
+
+/** A cause without the values in it: `unknown unit "z"` and `unknown unit "y"` are one finding. */
+const normalise = (detail: string) => detail.replace(/"[^"]*"/g, '"…"');
 
 const rank = (f: Finding) => (f.kind === 'status-5xx' ? 0 : 1);
 

@@ -46,6 +46,9 @@ export const HOSTILE_STRINGS: readonly string[] = [
   '\r\n\t',
 ];
 
+/** Strings PostgreSQL cannot store: NUL bytes and lone surrogates. */
+const UNSTORABLE = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy'];
+
 /** Numbers at and beyond the edges (raw text where JavaScript would round). */
 export const HOSTILE_NUMBERS: readonly unknown[] = [
   1e308,
@@ -83,6 +86,7 @@ export function deep(depth: number): unknown {
 /** Any hostile JSON value. */
 export function hostileJson(random: Random): unknown {
   const roll = random.next();
+  if (roll < 0.2) return random.pick(UNSTORABLE);
   if (roll < 0.55) return random.pick(HOSTILE_STRINGS);
   if (roll < 0.8) return random.pick(HOSTILE_NUMBERS);
   return random.pick(WRONG_TYPES)();
