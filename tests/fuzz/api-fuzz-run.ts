@@ -1,8 +1,10 @@
 /**
  * One fuzz run against an app in process: read `/openapi.json`, prime real objects, then send
  * `requests` requests spread evenly over every operation (shuffled rounds), about two in three
- * with one hostile change, all from one seed.
+ * with one hostile change, all from one seed; then bursts of concurrent writes with a hostile one
+ * among them.
  */
+import { crowdPhase } from './crowd-phase';
 import { fuzzClient, type InProcessApp } from './fuzz-client';
 import { type FuzzReport, fuzzReport } from './fuzz-report';
 import { mutate } from './hostile-mutations';
@@ -11,7 +13,11 @@ import { primeLiveObjects } from './live-priming';
 import { type OpenApiDocument, type Operation, readOperations, resolve } from './openapi-operations';
 import { schemaValidator } from './schema-validator';
 import { seededRandom } from './seeded-random';
+import type { ServerErrorLog } from './server-error-log';
 import { type RequestEnv, validRequest } from './valid-requests';
+
+/** Bursts of concurrent writes after the sequential requests (see crowd-phase.ts). */
+const CROWD_ROUNDS = 8;
 
 export interface FuzzRun {
   operations: Operation[];
@@ -22,8 +28,8 @@ export interface FuzzRun {
 export interface FuzzOptions {
   seed: number;
   requests: number;
-  /** The server's errors since the last call (see server-error-log.ts). */
-  serverErrors?: () => string[];
+  /** Collects the server's errors per request (see server-error-log.ts). */
+  capture?: ServerErrorLog['capture'];
 }
 
 export async function runApiFuzz(app: InProcessApp, options: FuzzOptions): Promise<FuzzRun> {
@@ -40,7 +46,7 @@ export async function runApiFuzz(app: InProcessApp, options: FuzzOptions): Promi
     validator,
     report,
     live,
-    ...(options.serverErrors ? { serverErrors: options.serverErrors } : {}),
+    ...(options.capture ? { capture: options.capture } : {}),
   });
   const env: RequestEnv = {
     random,
@@ -55,5 +61,6 @@ export async function runApiFuzz(app: InProcessApp, options: FuzzOptions): Promi
     const req = validRequest(op, env);
     await client.send(random.chance(0.65) ? mutate(req, random) : req);
   }
+  await crowdPhase(operations, client, live, random, CROWD_ROUNDS);
   return { operations, report, durationMs: performance.now() - began };
 }

@@ -23,7 +23,7 @@ describe('API fuzzer', () => {
 
   it('given every documented operation, when valid and hostile requests are sent as demo users and anonymously, then none answers 5xx and every answer keeps the documented contract', async () => {
     console.log(`API fuzz seed ${seed} (replay: FUZZ_SEED=${seed} npx vitest run tests/fuzz)`);
-    const run = await runApiFuzz(server.app, { seed, requests, serverErrors: errors.take });
+    const run = await runApiFuzz(server.app, { seed, requests, capture: errors.capture });
     const totals = run.report.totals();
     console.log(`${run.report.summaryTable()}\n`);
     console.log(

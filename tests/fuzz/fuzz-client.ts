@@ -11,6 +11,7 @@ import { toJsonText } from './hostile-values';
 import type { LiveObjects } from './live-objects';
 import { type CheckResult, checkResponse } from './response-check';
 import type { SchemaValidator } from './schema-validator';
+import type { ServerErrorLog } from './server-error-log';
 
 /** The part of a Hono app the client uses. */
 export interface InProcessApp {
@@ -34,8 +35,8 @@ export function fuzzClient(deps: {
   validator: SchemaValidator;
   report: FuzzReport;
   live: LiveObjects;
-  /** The server's errors since the last call: the cause of a 500. */
-  serverErrors?: () => string[];
+  /** Runs a send and collects the errors the server logged meanwhile: the cause of a 500. */
+  capture?: ServerErrorLog['capture'];
 }): FuzzClient {
   const tokens = new Map<string, string>();
 
@@ -82,14 +83,15 @@ export function fuzzClient(deps: {
       deps.report.skip(req.op.id);
       return undefined;
     }
-    const res = await deps.app.request(request);
+    const send = async () => deps.app.request(request);
+    const [res, causes] = deps.capture ? await deps.capture(send) : [await send(), []];
     const mediaType = (res.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
     let text: string | undefined;
     if (mediaType === 'text/event-stream') await res.body?.cancel();
     else text = await res.text();
     const check = checkResponse(req.op, { status: res.status, mediaType, text }, deps.validator);
-    const causes = deps.serverErrors?.() ?? [];
-    if (check.failure?.kind === 'status-5xx' && causes.length > 0) check.failure.detail = causes.join(' | ');
+    if (check.failure?.kind === 'status-5xx' && causes.length > 0)
+      check.failure.detail = [...new Set(causes)].join(' | ');
     deps.report.record(req.op.id, res.status, check, reproductionOf(req));
     const user = signedIn(req);
     deps.live.harvest({

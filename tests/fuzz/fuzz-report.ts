@@ -16,6 +16,8 @@ export interface Reproduction {
   body?: string;
   /** What was hostile about it (`valid` when nothing was). */
   mutation: string;
+  /** Valid itself, sent at once with a hostile request. */
+  neighbour?: boolean;
 }
 
 export interface Finding {
@@ -69,7 +71,7 @@ export function fuzzReport(): FuzzReport {
       if (!check.failure) return;
       if (check.failure.kind === 'status-5xx') status500++;
       else schemaMismatches++;
-      const signature = signatureOf(check);
+      const signature = signatureOf(check, reproduction);
       const key = `${operation}|${status}|${signature}`;
       const known = failures.get(key);
       const trigger = triggerOf(reproduction.mutation);
@@ -143,8 +145,10 @@ export function fuzzReport(): FuzzReport {
 }
 
 /** What tells failures apart: a 5xx by its server-side cause, a mismatch by its first error, else the code. */
-function signatureOf(check: CheckResult): string {
+function signatureOf(check: CheckResult, reproduction: Reproduction): string {
   const failure = check.failure!;
+  if (failure.kind === 'status-5xx' && reproduction.neighbour)
+    return `valid request failed by a concurrent hostile one: ${normalise(failure.detail)}`;
   if (failure.kind === 'status-5xx')
     return `${check.problemCode ?? 'no problem document'}: ${normalise(failure.detail)}`;
   if (failure.kind === 'schema-mismatch' || !check.problemCode) return failure.detail;

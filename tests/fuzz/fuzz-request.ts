@@ -32,6 +32,8 @@ export interface FuzzRequest {
   body?: RequestBody;
   /** What is hostile about the request; `valid` when nothing is. */
   mutation: string;
+  /** A valid request sent at once with a hostile one (crowd-phase.ts): its 5xx is its own finding. */
+  neighbour?: boolean;
 }
 
 /** Path and query as URL text. */
@@ -54,6 +56,7 @@ export function reproductionOf(req: FuzzRequest): Reproduction {
     headers,
     ...(req.body ? { body: bodyText(req.body) } : {}),
     mutation: req.mutation,
+    ...(req.neighbour ? { neighbour: true } : {}),
   };
 }
 

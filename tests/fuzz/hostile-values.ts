@@ -47,7 +47,7 @@ export const HOSTILE_STRINGS: readonly string[] = [
 ];
 
 /** Strings PostgreSQL cannot store: NUL bytes and lone surrogates. */
-const UNSTORABLE = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy'];
+export const UNSTORABLE: readonly string[] = ['\u0000', 'a\u0000b', '\ud800', 'x\udfffy'];
 
 /** Numbers at and beyond the edges (raw text where JavaScript would round). */
 export const HOSTILE_NUMBERS: readonly unknown[] = [

@@ -1,34 +1,36 @@
 /**
  * The app's logger during a fuzz run: drops everything but the errors behind 500s, and hands each
  * back as `Name: message at packages/…/file.ts:line` (the first frame in our own code), so a 500 in
- * the report says where it came from.
+ * the report says where it came from. Errors are kept per request through async context, so
+ * concurrent requests each get their own.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { TestServerOptions } from '@flowform/server/testing';
 
 type Logger = NonNullable<TestServerOptions['log']>;
 
 export interface ServerErrorLog {
   logger: Logger;
-  /** The errors logged since the last call. */
-  take(): string[];
+  /** Runs `send` and answers what it answered with the errors the server logged while serving it. */
+  capture<T>(send: () => Promise<T>): Promise<[T, string[]]>;
 }
 
 export function serverErrorLog(): ServerErrorLog {
-  let errors: string[] = [];
+  const current = new AsyncLocalStorage<string[]>();
   const logger: Logger = {
     info: () => {},
     warn: () => {},
     error: (msg, fields) => {
-      errors.push(describe(fields?.error) ?? msg);
+      current.getStore()?.push(describe(fields?.error) ?? msg);
     },
     child: () => logger,
   };
   return {
     logger,
-    take: () => {
-      const taken = errors;
-      errors = [];
-      return taken;
+    async capture(send) {
+      const errors: string[] = [];
+      const result = await current.run(errors, send);
+      return [result, errors];
     },
   };
 }
