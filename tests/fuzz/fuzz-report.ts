@@ -39,6 +39,8 @@ export interface FuzzReport {
   /** A request the client could not even build (a header value no HTTP client may send). */
   skip(operation: string): void;
   findings(): Finding[];
+  /** Requests sent to one operation. */
+  sentTo(operation: string): number;
   totals(): { requests: number; status500: number; schemaMismatches: number; skipped: number };
   summaryTable(): string;
   findingsText(): string;
@@ -97,6 +99,7 @@ export function fuzzReport(): FuzzReport {
       row(operation).skipped++;
     },
     findings,
+    sentTo: (operation) => perOperation.get(operation)?.sent ?? 0,
     totals() {
       const rows = [...perOperation.values()];
       return {

@@ -54,7 +54,7 @@ const MUTATORS: Mutator[] = [
     applies: (req) => req.op.parameters.some((p) => p.in === 'query'),
     apply(req, random) {
       const name = random.pick(req.op.parameters.filter((p) => p.in === 'query')).name;
-      const value = name === 'cursor' && random.chance(0.7) ? random.pick(HOSTILE_CURSORS) : urlValue(random);
+      const value = name === 'cursor' && random.chance(0.7) ? hostileCursor(random) : urlValue(random);
       req.query = [...req.query.filter(([k]) => k !== name), [name, value]];
       return `query ${name} = ${value}`;
     },
@@ -168,6 +168,13 @@ const MUTATORS: Mutator[] = [
     },
   },
 ];
+
+/** A cursor no list handed out: a known bad one, or random bytes in base64url. */
+function hostileCursor(random: Random): string {
+  if (random.chance(0.7)) return random.pick(HOSTILE_CURSORS);
+  const bytes = Uint8Array.from({ length: random.int(1, 48) }, () => random.int(0, 255));
+  return Buffer.from(bytes).toString('base64url');
+}
 
 /** The request with one hostile change (the same object, changed). */
 export function mutate(req: FuzzRequest, random: Random): FuzzRequest {

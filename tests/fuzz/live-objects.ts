@@ -125,6 +125,8 @@ export function liveObjects(): LiveObjects {
         break;
       case 'GET /api/definitions/{key}':
         live.bundles.set(body.key, { definition: body.definition, forms: body.forms });
+        if (body.definition?.startForm && body.forms?.[body.definition.startForm]?.schema)
+          live.startForms.set(body.key, body.forms[body.definition.startForm].schema);
         break;
       default:
         if (operation.startsWith('POST /api/tasks/') && Array.isArray(body.tasks)) {
