@@ -18,6 +18,8 @@ import { type RequestEnv, validRequest } from './valid-requests';
 
 /** Bursts of concurrent writes after the sequential requests (see crowd-phase.ts). */
 const CROWD_ROUNDS = 8;
+/** Requests between deliveries of the server's outbox. */
+const SETTLE_EVERY = 100;
 
 export interface FuzzRun {
   operations: Operation[];
@@ -28,6 +30,8 @@ export interface FuzzRun {
 export interface FuzzOptions {
   seed: number;
   requests: number;
+  /** The server's background work, done now (delivering the outbox: notifications, child cases). */
+  settle?: () => Promise<unknown>;
   /** Collects the server's errors per request (see server-error-log.ts). */
   capture?: ServerErrorLog['capture'];
 }
@@ -54,10 +58,11 @@ export async function runApiFuzz(app: InProcessApp, options: FuzzOptions): Promi
     generate: { random, resolve: (s) => resolve(doc, s) },
     forms: schemaValidator(),
   };
-  await primeLiveObjects(operations, client, live);
+  await primeLiveObjects(operations, client, live, options.settle);
   const schedule: Operation[] = [];
   while (schedule.length < options.requests) schedule.push(...random.shuffle(operations));
-  for (const op of schedule.slice(0, options.requests)) {
+  for (const [i, op] of schedule.slice(0, options.requests).entries()) {
+    if (i % SETTLE_EVERY === 0) await options.settle?.();
     const req = validRequest(op, env);
     await client.send(random.chance(0.65) ? mutate(req, random) : req);
   }

@@ -10,7 +10,12 @@ import { FUZZ_USERS, SHIPPED_STARTS } from './fuzz-users';
 import type { LiveObjects } from './live-objects';
 import type { Operation } from './openapi-operations';
 
-export async function primeLiveObjects(operations: Operation[], client: FuzzClient, live: LiveObjects) {
+export async function primeLiveObjects(
+  operations: Operation[],
+  client: FuzzClient,
+  live: LiveObjects,
+  settle?: () => Promise<unknown>,
+) {
   const op = (id: string) => {
     const found = operations.find((o) => o.id === id);
     if (!found) throw new Error(`The document has no ${id}`);
@@ -57,6 +62,7 @@ export async function primeLiveObjects(operations: Operation[], client: FuzzClie
     };
     await send('POST /api/instances/{id}/attachments', starter, { id }, { kind: 'multipart', parts: [file] });
   }
+  await settle?.();
   const holders = new Set([...live.tasks.values()].flatMap((t) => t.holders));
   for (const user of new Set([...FUZZ_USERS, ...holders])) await send('GET /api/notifications', user);
 }

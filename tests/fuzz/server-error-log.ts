@@ -11,15 +11,20 @@ type Logger = NonNullable<TestServerOptions['log']>;
 
 export interface ServerErrorLog {
   logger: Logger;
+  /** Errors of background work (the outbox), outside any request. */
+  background(): string[];
   /** Runs `send` and answers what it answered with the errors the server logged while serving it. */
   capture<T>(send: () => Promise<T>): Promise<[T, string[]]>;
 }
 
 export function serverErrorLog(): ServerErrorLog {
   const current = new AsyncLocalStorage<string[]>();
+  const background: string[] = [];
   const logger: Logger = {
     info: () => {},
-    warn: () => {},
+    warn: (msg, fields) => {
+      if (!current.getStore()) background.push(`${msg}: ${describe(fields?.error) ?? ''}`);
+    },
     error: (msg, fields) => {
       current.getStore()?.push(describe(fields?.error) ?? msg);
     },
@@ -27,6 +32,7 @@ export function serverErrorLog(): ServerErrorLog {
   };
   return {
     logger,
+    background: () => background,
     async capture(send) {
       const errors: string[] = [];
       const result = await current.run(errors, send);
