@@ -98,6 +98,9 @@ function headersFor(op: Operation, random: Random): Record<string, string> {
   const language = random.pick(['zh-CN', 'en', 'en-US,en;q=0.9,zh;q=0.5', undefined]);
   if (language) headers['accept-language'] = language;
   if (op.method === 'POST' && random.chance(0.25)) headers['idempotency-key'] = `fuzz-${random.int(1, 1e9)}`;
+  // The test server takes the client address from this header: a few addresses, so failed sign-ins
+  // reach the per-address limit (429) now and then without locking every later one out.
+  if (op.id === 'POST /api/auth/login') headers['x-test-address'] = `fuzz-address-${random.int(1, 6)}`;
   return headers;
 }
 
