@@ -4,7 +4,7 @@ import { type AppOptions, createApp } from '../app';
 import { type ContextOptions, composeServer } from '../compose-server';
 import { type ServerConfig, testConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
-import { createLogger } from '../http/logger';
+import { createLogger, type Logger } from '../http/logger';
 import { seedDemo } from '../seed/demo-seed';
 
 /** Cheap scrypt for tests (the real cost is used by `flowform start`). */
@@ -16,6 +16,8 @@ export interface TestServerOptions extends Omit<ContextOptions, 'database'>, App
   bundles?: DefinitionBundle[];
   /** Another database than in-memory PGlite (a scratch PostgreSQL database, for crash tests). */
   target?: DatabaseTarget;
+  /** Where the server logs (silent by default); the API fuzzer reads the errors behind 500s here. */
+  log?: Logger;
 }
 
 /**
@@ -25,7 +27,10 @@ export interface TestServerOptions extends Omit<ContextOptions, 'database'>, App
 export async function openTestServer(options: TestServerOptions = {}) {
   const database = await openDatabase(options.target ?? { memory: true }, serverMigrations);
   const config = testConfig(options.config);
-  const { ctx } = await composeServer(config, createLogger('silent'), { ...options, database });
+  const { ctx } = await composeServer(config, options.log ?? createLogger('silent'), {
+    ...options,
+    database,
+  });
   await seedDemo(ctx, { hashParams: TEST_HASH, ...(options.bundles ? { bundles: options.bundles } : {}) });
   const app = createApp(ctx, options);
   const tokens = new Map<string, string>();
