@@ -77,4 +77,29 @@ export const ENGINE: LayerTable = {
   ],
 };
 
-export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER, ENGINE];
+/**
+ * The durable runtime: the entry and test support on top, the workers and after-crash checks over
+ * the case runtime, which loads, steps and writes through the stores and the write statement; the
+ * change set, the audit chain and the database schema at the foot.
+ */
+export const RUNTIME: LayerTable = {
+  root: 'packages/runtime/src',
+  layers: [
+    ['index.ts', 'testing'],
+    ['timer-worker.ts', 'outbox-worker.ts', 'replay-check.ts', 'consistency-check.ts'],
+    ['case-runtime.ts', 'housekeeping.ts'],
+    [
+      'write-batcher.ts',
+      'writes',
+      'snapshot-cache.ts',
+      'definition-store.ts',
+      'directory-store.ts',
+      'inbox-queries.ts',
+    ],
+    ['case-write.ts', 'audit-verifier.ts'],
+    ['change-set.ts', 'runtime-error.ts'],
+    ['audit-chain.ts', 'database'],
+  ],
+};
+
+export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER, ENGINE, RUNTIME];
