@@ -3,7 +3,8 @@ import { TypeError as CelTypeError, EvaluationError, ParseError } from '@marcbac
 /**
  * Why an expression was refused or failed; lint and runtime map these to their own messages.
  * Compile time: `cel-syntax`, `cel-type`, `cel-unknown-field`, `cel-too-large`, `cel-dyn` (an operand
- * whose type is known only at run time, where that could fail), `cel-unsupported` (valid CEL that
+ * whose type is known only at run time, where that could fail), `cel-ambiguous` (the checker's parser
+ * groups the source differently from CEL's: add parentheses), `cel-unsupported` (valid CEL that
  * Flowform does not run). Run time: `cel-runtime`, with a `reason`.
  */
 export type ExpressionErrorCode =
@@ -12,6 +13,7 @@ export type ExpressionErrorCode =
   | 'cel-unknown-field'
   | 'cel-too-large'
   | 'cel-dyn'
+  | 'cel-ambiguous'
   | 'cel-unsupported'
   | 'cel-runtime';
 

@@ -88,6 +88,8 @@ function hintFor(code: string): string {
   if (code === 'cel-syntax') return 'Fix the CEL syntax (see https://github.com/google/cel-spec)';
   if (code === 'cel-dyn')
     return 'Type the field in caseSchema (or the forEach list items) so the operation is known to apply';
+  if (code === 'cel-ambiguous')
+    return 'Add parentheses: in CEL, < <= > >= == != and in share one precedence and group from the left';
   if (code === 'cel-unsupported')
     return 'Rewrite it with the supported CEL subset (see the expressions README)';
   return 'Make the expression type-check against the case schema';

@@ -36,6 +36,11 @@ const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
     zh: '连线指向的环节不存在。',
     en: 'A transition points to a missing step.',
   },
+  {
+    test: (p) => p.code === 'cel-ambiguous',
+    zh: '表达式需要加括号：CEL 中 < <= > >= == != in 优先级相同，从左到右结合。',
+    en: 'Add parentheses: in CEL, < <= > >= == != and in share one precedence and group from the left.',
+  },
   { test: (p) => p.code.startsWith('cel-'), zh: '条件表达式有误。', en: 'An expression is wrong.' },
   {
     test: (p) => p.code === 'form-field-not-in-case',
