@@ -144,10 +144,10 @@ describe('data limits', () => {
 });
 
 describe('unsafe schemas', () => {
-  it('given a pattern prone to catastrophic backtracking, when validating, then FormSchemaError lists the problem', () => {
+  it('given a pattern that is not RE2 (a lookahead), when validating, then FormSchemaError lists the problem', () => {
     const form = {
       ...penaltyForm(),
-      schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } },
+      schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(?=a)a+$' } } },
     };
     const validator = createFormValidator();
     const attempt = () => validator.validate(form, { a: 'aaaa' });
@@ -156,7 +156,7 @@ describe('unsafe schemas', () => {
       attempt();
     } catch (e) {
       expect((e as FormSchemaError).problems).toEqual([
-        expect.objectContaining({ code: 'form-unsafe-pattern', path: '/properties/a/pattern' }),
+        expect.objectContaining({ code: 'regex-invalid', path: '/properties/a/pattern' }),
       ]);
     }
   });

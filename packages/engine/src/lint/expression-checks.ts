@@ -7,7 +7,7 @@ import type {
 import type { CelEnvironment } from '../expressions';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
-import { type ProblemList, statePointer } from './lint-types';
+import { type ProblemList, REGEX_HINT, statePointer } from './lint-types';
 
 type Expected = Parameters<CelEnvironment['check']>[1];
 
@@ -82,6 +82,7 @@ export function checkExpressions(
 }
 
 function hintFor(code: string): string {
+  if (code.startsWith('regex-')) return REGEX_HINT;
   if (code === 'cel-unknown-field')
     return 'Use a field of caseSchema (data.<field>) or a parameter (params.<name>)';
   if (code === 'cel-too-large') return 'Keep expressions under 2 KB, 500 nodes and depth 32';

@@ -8,7 +8,7 @@ import { createCelEnvironment } from '../expressions';
 import { checkFormSchema } from '../forms/check-form-schema';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
-import { type LintContext, type LintRun, type ProblemList, statePointer } from './lint-types';
+import { type LintContext, type LintRun, type ProblemList, REGEX_HINT, statePointer } from './lint-types';
 
 /** The fixed action registry: name → required params. Definitions cannot name anything else. */
 export const ACTION_REGISTRY: Record<ActionRef['type'], string[]> = {
@@ -171,7 +171,7 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
         p.code,
         `/forms/${key}${p.path}`,
         `Form '${key}': ${p.message}`,
-        'Make the form schema smaller, simpler or safer',
+        p.code.startsWith('regex-') ? REGEX_HINT : 'Make the form schema smaller, simpler or safer',
       );
     }
     checkShowIf(key, form, problems);
