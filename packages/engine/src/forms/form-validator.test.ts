@@ -5,6 +5,7 @@ import { createAjvChecker } from './ajv-checker';
 import { FormSchemaError } from './form-schema-error';
 import type { FieldError, FormValidation } from './form-types';
 import { formValidatorWith } from './form-validator';
+import { createInterpretingChecker } from './interpreter/interpreting-checker';
 import { penaltyForm, twentyFieldForm, validPenalty } from './test-forms';
 
 const errorsOf = (result: FormValidation): FieldError[] => (result.ok ? [] : result.errors);
@@ -160,6 +161,21 @@ describe('unsafe schemas', () => {
       ]);
     }
   });
+
+  it.each([
+    ['ajv', createAjvChecker],
+    ['the interpreter', createInterpretingChecker],
+  ])(
+    'given schemas that are not objects (true, false, null, 42, [], "x"), when validating with %s, then FormSchemaError says so, never a TypeError',
+    (_name, create) => {
+      const validator = formValidatorWith(create());
+      for (const schema of [true, false, null, 42, [], 'x', undefined]) {
+        const attempt = () => validator.validateSchema(schema as unknown as Record<string, unknown>, {});
+        expect(attempt).toThrow(FormSchemaError);
+        expect(attempt).toThrow(/form-schema-invalid at '': a form schema must be a JSON object/);
+      }
+    },
+  );
 
   it('given a schema ajv strict mode refuses, when validating, then FormSchemaError says where', () => {
     const schema = { type: 'object', properties: { a: { type: 'string', placeholder: '请输入' } } };

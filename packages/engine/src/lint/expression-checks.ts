@@ -31,30 +31,33 @@ export function checkExpressions(
         problems.error(asDuration.code, `${pointer}/cel`, asDuration.message, hintFor(asDuration.code));
     }
   };
+  // Rules in action params (notify `to`) are free-form to the format check: anything may come here.
   const rule = (r: AssignmentRule | undefined, pointer: string): void => {
-    if (!r) return;
+    if (typeof r !== 'object' || r === null) return;
     if (r.kind === 'cel') check(r.expr, `${pointer}/expr`, 'dyn');
-    if (r.kind === 'anyOf')
+    if (r.kind === 'anyOf' && Array.isArray(r.rules))
       r.rules.forEach((x, i) => {
         rule(x, `${pointer}/rules/${i}`);
       });
   };
+  // The format check lets `params` out; reference-checks reports what is missing (action-params).
   const actions = (list: ActionRef[] | undefined, pointer: string) =>
     list?.forEach((a, i) => {
       const p = `${pointer}/${i}/params`;
-      if (a.type === 'assignCel') check(a.params.expr, `${p}/expr`, 'dyn');
+      if (a.type === 'assignCel') check(a.params?.expr, `${p}/expr`, 'dyn');
       if (a.type === 'startChild') {
-        const forEach = a.params.forEach;
+        const forEach = a.params?.forEach;
         check(forEach, `${p}/forEach`, 'dyn');
         // Inputs see `item` typed as an element of the forEach list (dyn if that does not compile).
         const inputs = forEach && cel.check(forEach).ok ? cel.forEachItem(forEach) : cel;
-        for (const [k, v] of Object.entries(a.params.input ?? {})) check(v, `${p}/input/${k}`, 'dyn', inputs);
+        for (const [k, v] of Object.entries(a.params?.input ?? {}))
+          check(v, `${p}/input/${k}`, 'dyn', inputs);
       }
       if (a.type === 'directoryChange') {
-        check(a.params.unit, `${p}/unit`, 'string');
-        check(a.params.user, `${p}/user`, 'string');
+        check(a.params?.unit, `${p}/unit`, 'string');
+        check(a.params?.user, `${p}/user`, 'string');
       }
-      if (a.type === 'notify') rule(a.params.to, `${p}/to`);
+      if (a.type === 'notify') rule(a.params?.to, `${p}/to`);
     });
   for (const edge of edges) {
     const spec = transitionAt(def, edge.pointer);
