@@ -1,6 +1,7 @@
 /**
- * Compilation of one source: size cap, parse (parser caps), structural caps, type-check, soundness
- * check, and the plan the evaluator runs; evaluation converts inputs lazily and results back to JS.
+ * Compilation of one source: size cap, parse (parser caps), structural caps, the evaluator's parse
+ * and its agreement with the checker's, type-check, soundness check, and the plan the evaluator
+ * runs; evaluation converts inputs lazily and results back to JS.
  */
 import { type CelInput, isCelError } from '@bufbuild/cel';
 import type { Environment, ParseResult } from '@marcbachmann/cel-js';
