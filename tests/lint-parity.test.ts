@@ -99,7 +99,9 @@ describe('lint: the browser face answers as the Node face does', () => {
   it.each(withForms)(
     'given %s with mistakes in its form schemas, when linted by both faces, then the problems are identical',
     (name, { definition, ctx }) => {
-      const keys = Object.keys(ctx.forms);
+      // Only the forms the definition names are linted; breaking another would prove nothing.
+      const named = Object.keys(ctx.forms).filter((k) => JSON.stringify(definition).includes(`"${k}"`));
+      const keys = named.length > 0 ? named : Object.keys(ctx.forms);
       const broken = fc
         .record({ key: fc.constantFrom(...keys), schema: fc.constant(null) })
         .chain(({ key }) =>
@@ -113,7 +115,7 @@ describe('lint: the browser face answers as the Node face does', () => {
         fc.property(broken, (forms) => {
           const expected = outcome(nodeLint, definition, { ...ctx, forms });
           expect(outcome(browserLint, definition, { ...ctx, forms })).toEqual(expected);
-          if (expected.problems?.some((p) => p.code.startsWith('form-'))) schemaProblems++;
+          if (expected.problems?.some((p) => /^(form|regex)-/.test(p.code))) schemaProblems++;
         }),
         { numRuns: runs(name), seed: seedOf(name) },
       );

@@ -13,6 +13,7 @@ export * from './demo-contract';
 export * from './designer-contract';
 export * from './directory-contract';
 export * from './event-contract';
+export * from './json-limits';
 export * from './me-contract';
 export * from './notification-contract';
 export * from './saved-filter-contract';

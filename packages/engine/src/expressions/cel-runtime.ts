@@ -82,11 +82,14 @@ function rewrite(node: Expr | undefined): Expr | undefined {
   }
 }
 
-/** Parses and plans a source for evaluation; throws (a parse error) when the evaluator cannot read it. */
-export function planRuntime(source: string): RuntimeProgram {
-  const parsed = parse(source);
-  const root = rewrite(parsed.expr)!;
-  return plan(env, root) as RuntimeProgram;
+/** Parses a source with the evaluator's parser; throws (a parse error) when it cannot read it. */
+export function parseRuntime(source: string): Expr {
+  return parse(source).expr ?? create(ExprSchema);
+}
+
+/** Plans an evaluator tree (from `parseRuntime`, which it rewrites in place) for evaluation. */
+export function planRuntime(tree: Expr): RuntimeProgram {
+  return plan(env, rewrite(tree)!) as RuntimeProgram;
 }
 
 /** Whether the evaluator has a function or method of that name (the checker may know more). */

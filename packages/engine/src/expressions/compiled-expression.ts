@@ -1,17 +1,19 @@
 /**
- * Compilation of one source: size cap, parse (parser caps), structural caps, type-check, soundness
- * check, and the plan the evaluator runs; evaluation converts inputs lazily and results back to JS.
+ * Compilation of one source: size cap, parse (parser caps), structural caps, the evaluator's parse
+ * and its agreement with the checker's, type-check, soundness check, and the plan the evaluator
+ * runs; evaluation converts inputs lazily and results back to JS.
  */
-import { type CelInput, isCelError, parse as parseForRuntime } from '@bufbuild/cel';
+import { type CelInput, isCelError } from '@bufbuild/cel';
 import type { Environment, ParseResult } from '@marcbachmann/cel-js';
 import { collectAstFacts } from './ast-facts';
 import type { CelVariables, CompiledExpression } from './cel-environment-types';
-import { planRuntime, type RuntimeProgram, runtimeHasFunction } from './cel-runtime';
+import { parseRuntime, planRuntime, type RuntimeProgram, runtimeHasFunction } from './cel-runtime';
 import { celToTyped, typedToCel } from './cel-typed';
 import { celToJs } from './cel-values';
 import { buildActivation, type VariableConverters } from './cel-variables';
 import { ExpressionError, runtimeError, toExpressionError } from './expression-error';
 import { assertSourceSize, assertWithinLimits } from './expression-limits';
+import { assertSameReading } from './parser-agreement';
 import { assertSound } from './soundness-check';
 
 /** What an environment hands to every compilation. */
@@ -24,7 +26,7 @@ export interface CompileScope {
 
 function readableByEvaluator(source: string): boolean {
   try {
-    parseForRuntime(source);
+    parseRuntime(source);
     return true;
   } catch {
     return false;
@@ -78,9 +80,10 @@ function typeCheck(parsed: ParseResult, source: string): string {
   return (parsed.ast as { checkedType?: { name: string } }).checkedType?.name ?? 'dyn';
 }
 
-function plan(source: string): RuntimeProgram {
+/** Runs a step of the evaluator; what it refuses is valid CEL Flowform does not run. */
+function byEvaluator<T>(source: string, step: () => T): T {
   try {
-    return planRuntime(source);
+    return step();
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     throw new ExpressionError('cel-unsupported', `not supported by the evaluator: ${message}`, source);
@@ -96,9 +99,11 @@ export function compileExpression(scope: CompileScope, source: string): Compiled
   const parsed = parse(scope.env, source);
   const facts = collectAstFacts(parsed.ast);
   assertWithinLimits(facts, source);
+  const tree = byEvaluator(source, () => parseRuntime(source));
+  assertSameReading(parsed.ast, tree, source);
   const type = typeCheck(parsed, source);
   assertSound(parsed.ast, source, runtimeHasFunction);
-  const program = plan(source);
+  const program = byEvaluator(source, () => planRuntime(tree));
   const inputs = [...facts.identifiers].filter((name) => Object.hasOwn(scope.converters, name));
   const declared = [...facts.identifiers];
 

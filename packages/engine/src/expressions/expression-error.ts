@@ -1,10 +1,13 @@
 import { TypeError as CelTypeError, EvaluationError, ParseError } from '@marcbachmann/cel-js';
+import type { RegexRefusal } from './re2-regex';
 
 /**
  * Why an expression was refused or failed; lint and runtime map these to their own messages.
  * Compile time: `cel-syntax`, `cel-type`, `cel-unknown-field`, `cel-too-large`, `cel-dyn` (an operand
- * whose type is known only at run time, where that could fail), `cel-unsupported` (valid CEL that
- * Flowform does not run). Run time: `cel-runtime`, with a `reason`.
+ * whose type is known only at run time, where that could fail), `cel-ambiguous` (the checker's parser
+ * groups the source differently from CEL's: add parentheses), `cel-unsupported` (valid CEL that
+ * Flowform does not run), and the regex refusals shared with form patterns (`regex-invalid`,
+ * `regex-too-large`, see `re2-regex.ts`). Run time: `cel-runtime`, with a `reason`.
  */
 export type ExpressionErrorCode =
   | 'cel-syntax'
@@ -12,7 +15,9 @@ export type ExpressionErrorCode =
   | 'cel-unknown-field'
   | 'cel-too-large'
   | 'cel-dyn'
+  | 'cel-ambiguous'
   | 'cel-unsupported'
+  | RegexRefusal['code']
   | 'cel-runtime';
 
 /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCelEnvironment } from './cel-environment';
 import { ExpressionError } from './expression-error';
-import { assertSourceSize, EXPRESSION_LIMITS, utf8ByteLength } from './expression-limits';
+import { assertSourceSize, utf8ByteLength } from './expression-limits';
+import { REGEX_LIMITS } from './re2-regex';
 import { claimSchema } from './test-fixtures';
 
 const env = createCelEnvironment({ caseSchema: claimSchema });
@@ -83,17 +84,21 @@ describe('expression limits', () => {
       expect(codeOf('data.title.matches("(a+)+$")')).toBe('ok');
     });
 
-    it('when the pattern is not RE2 (a backreference), then cel-syntax', () => {
-      expect(codeOf('data.title.matches("(a)\\\\1")')).toBe('cel-syntax');
+    it('when the pattern is not RE2 (a backreference), then regex-invalid, as for a form pattern', () => {
+      expect(codeOf('data.title.matches("(a)\\\\1")')).toBe('regex-invalid');
     });
 
-    it('when the pattern is too long, then cel-too-large', () => {
-      const long = 'a'.repeat(EXPRESSION_LIMITS.maxRegexLength + 1);
-      expect(codeOf(`data.title.matches("${long}")`)).toBe('cel-too-large');
+    it('when the pattern is too long, then regex-too-large, as for a form pattern', () => {
+      const long = 'a'.repeat(REGEX_LIMITS.maxLength + 1);
+      expect(codeOf(`data.title.matches("${long}")`)).toBe('regex-too-large');
     });
 
-    it('when the pattern does not compile, then cel-syntax', () => {
-      expect(codeOf('data.title.matches("(a")')).toBe('cel-syntax');
+    it('when the pattern compiles to too large a program, then regex-too-large', () => {
+      expect(codeOf('data.title.matches(".{0,999}[0-9]")')).toBe('regex-too-large');
+    });
+
+    it('when the pattern does not compile, then regex-invalid', () => {
+      expect(codeOf('data.title.matches("(a")')).toBe('regex-invalid');
     });
   });
 });

@@ -1,11 +1,12 @@
 /**
  * Size and complexity caps. Expressions come from definitions edited in the designer, so a typo or a
- * hostile definition must not be able to exhaust CPU or memory. Exceeding a cap is `cel-too-large`.
+ * hostile definition must not be able to exhaust CPU or memory. Exceeding a cap is `cel-too-large`;
+ * a `matches()` pattern gets the screening form patterns get (`re2-regex.ts`).
  */
 import type { Limits } from '@marcbachmann/cel-js';
 import type { AstFacts } from './ast-facts';
 import { ExpressionError } from './expression-error';
-import { MAX_REGEX_LENGTH, regexIssue } from './re2-regex';
+import { regexRefusal } from './re2-regex';
 
 /** The caps, generous for approval guards yet small enough to bound evaluation cost. */
 export const EXPRESSION_LIMITS = Object.freeze({
@@ -20,7 +21,6 @@ export const EXPRESSION_LIMITS = Object.freeze({
   maxComprehensions: 10,
   /** Each `cel.bind` can double a string or list; a handful keeps that bounded. */
   maxBinds: 4,
-  maxRegexLength: MAX_REGEX_LENGTH,
 });
 
 /** The parser-enforced part of the caps, in cel-js's option format. */
@@ -62,19 +62,11 @@ export function assertSourceSize(source: string): void {
   }
 }
 
+/** The screening form patterns share (`re2-regex.ts`): same refusals, same codes. */
 function assertRegex(pattern: string | undefined, source: string): void {
   if (pattern === undefined) tooLarge('matches() needs a string literal pattern', source);
-  if (pattern.length > EXPRESSION_LIMITS.maxRegexLength) {
-    tooLarge(`matches() pattern is longer than ${EXPRESSION_LIMITS.maxRegexLength} characters`, source);
-  }
-  // RE2 matches in linear time, so any pattern it compiles is safe to run on case data.
-  if (regexIssue(pattern)) {
-    throw new ExpressionError(
-      'cel-syntax',
-      `invalid regex '${pattern}' (RE2 syntax: no backreferences or lookaround)`,
-      source,
-    );
-  }
+  const refusal = regexRefusal(pattern);
+  if (refusal) throw new ExpressionError(refusal.code, `matches(): ${refusal.message}`, source);
 }
 
 /** Refuses structures the parser allows but evaluation cannot afford (nesting, binds), and invalid regexes. */

@@ -3,7 +3,7 @@
  * server's authority. Node only — ajv compiles with `new Function`, which the web app's CSP forbids.
  */
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import { createFormAjv, type FormAjv } from './ajv-setup';
+import { createFormAjv, type FormAjv, RE2_CODE_OPTIONS } from './ajv-setup';
 import { createCompileCache } from './compile-cache';
 import { FormSchemaError } from './form-schema-error';
 import type { DataCheck, SchemaChecker } from './schema-checker';
@@ -35,7 +35,7 @@ export function createAjvChecker(): SchemaChecker {
     trusted(schema) {
       let check = trusted.get(schema);
       if (!check) {
-        lenient ??= new Ajv2020({ allErrors: true, strict: false });
+        lenient ??= new Ajv2020({ allErrors: true, strict: false, code: RE2_CODE_OPTIONS });
         check = asCheck(lenient.compile(schema));
         trusted.set(schema, check);
       }

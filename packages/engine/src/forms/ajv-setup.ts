@@ -1,11 +1,16 @@
 /**
  * The one place ajv is configured for forms: draft 2020-12, strict, no `$data`, every error
- * reported, the known formats, and `enumNames` accepted as an annotation. Patterns reach ajv only
- * after the static backtracking check, so the plain RegExp engine is safe to use.
+ * reported, the known formats, `enumNames` accepted as an annotation, and RE2 (`re2RegExp`, the
+ * engine of CEL `matches()` and of the interpreter) for `pattern` and `patternProperties`: matching
+ * is linear, and patterns reach ajv only after the shared screening (schema-safety).
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { re2RegExp } from '../expressions/re2-regex';
 import { KNOWN_FORMATS } from './known-formats';
+
+/** ajv's options for its regex engine: RE2, as everywhere in Flowform. */
+export const RE2_CODE_OPTIONS = { regExp: re2RegExp } as const;
 
 /** The ajv class forms compile with. */
 export type FormAjv = Ajv2020;
@@ -25,6 +30,7 @@ export function createFormAjv(): FormAjv {
     verbose: true,
     // 0.07 is a multiple of 0.01 even though 0.07 % 0.01 !== 0 in floating point.
     multipleOfPrecision: 9,
+    code: RE2_CODE_OPTIONS,
   });
   addFormats(ajv, [...KNOWN_FORMATS]);
   ajv.addKeyword({

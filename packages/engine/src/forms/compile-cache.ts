@@ -42,6 +42,9 @@ export function createCompileCache<T>(maxContentEntries = MAX_CONTENT_ENTRIES): 
 
   return {
     get(schema, build) {
+      // Not an object (`true`, `null`, `42`: callers outside TypeScript): no key to cache it by;
+      // the build refuses it (schema-safety) with a FormSchemaError, never a TypeError from here.
+      if (typeof schema !== 'object' || schema === null) return build();
       let outcome = byObject.get(schema);
       if (!outcome) {
         outcome = lookup(schema, build);

@@ -20,8 +20,9 @@ export type FormValidation = { ok: true } | { ok: false; errors: FieldError[] };
 
 /**
  * Why a form schema cannot be compiled safely; `path` is a JSON pointer into the schema.
- * Codes: form-schema-invalid, form-schema-too-large, form-schema-too-deep,
- * form-unsafe-pattern, form-forbidden-keyword, form-unknown-format.
+ * Codes: form-schema-invalid, form-schema-too-large, form-schema-too-deep, form-forbidden-keyword,
+ * form-unknown-format, and for `pattern`/`patternProperties` the codes CEL `matches()` uses too:
+ * regex-invalid, regex-too-large.
  */
 export interface SchemaProblem {
   code: string;

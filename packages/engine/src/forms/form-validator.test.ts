@@ -5,6 +5,7 @@ import { createAjvChecker } from './ajv-checker';
 import { FormSchemaError } from './form-schema-error';
 import type { FieldError, FormValidation } from './form-types';
 import { formValidatorWith } from './form-validator';
+import { createInterpretingChecker } from './interpreter/interpreting-checker';
 import { penaltyForm, twentyFieldForm, validPenalty } from './test-forms';
 
 const errorsOf = (result: FormValidation): FieldError[] => (result.ok ? [] : result.errors);
@@ -144,10 +145,10 @@ describe('data limits', () => {
 });
 
 describe('unsafe schemas', () => {
-  it('given a pattern prone to catastrophic backtracking, when validating, then FormSchemaError lists the problem', () => {
+  it('given a pattern that is not RE2 (a lookahead), when validating, then FormSchemaError lists the problem', () => {
     const form = {
       ...penaltyForm(),
-      schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(a+)+$' } } },
+      schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(?=a)a+$' } } },
     };
     const validator = createFormValidator();
     const attempt = () => validator.validate(form, { a: 'aaaa' });
@@ -156,10 +157,25 @@ describe('unsafe schemas', () => {
       attempt();
     } catch (e) {
       expect((e as FormSchemaError).problems).toEqual([
-        expect.objectContaining({ code: 'form-unsafe-pattern', path: '/properties/a/pattern' }),
+        expect.objectContaining({ code: 'regex-invalid', path: '/properties/a/pattern' }),
       ]);
     }
   });
+
+  it.each([
+    ['ajv', createAjvChecker],
+    ['the interpreter', createInterpretingChecker],
+  ])(
+    'given schemas that are not objects (true, false, null, 42, [], "x"), when validating with %s, then FormSchemaError says so, never a TypeError',
+    (_name, create) => {
+      const validator = formValidatorWith(create());
+      for (const schema of [true, false, null, 42, [], 'x', undefined]) {
+        const attempt = () => validator.validateSchema(schema as unknown as Record<string, unknown>, {});
+        expect(attempt).toThrow(FormSchemaError);
+        expect(attempt).toThrow(/form-schema-invalid at '': a form schema must be a JSON object/);
+      }
+    },
+  );
 
   it('given a schema ajv strict mode refuses, when validating, then FormSchemaError says where', () => {
     const schema = { type: 'object', properties: { a: { type: 'string', placeholder: '请输入' } } };

@@ -9,20 +9,25 @@ describe('checkSchemaSafety', () => {
     expect(checkSchemaSafety(penaltyForm().schema)).toEqual([]);
   });
 
-  it('given unsafe patterns in pattern and patternProperties, when checked, then each is located', () => {
+  it('given refused patterns in pattern and patternProperties, when checked, then each is located with the regex code', () => {
     const schema = {
       type: 'object',
-      properties: { a: { type: 'string', pattern: '(.*)*' } },
-      patternProperties: { '^(x+)+$': { type: 'string' } },
+      properties: { a: { type: 'string', pattern: '.{0,999}x' } },
+      patternProperties: { '^(x)\\1$': { type: 'string' } },
     };
     expect(codes(schema)).toEqual([
-      'form-unsafe-pattern /patternProperties/^(x+)+$',
-      'form-unsafe-pattern /properties/a/pattern',
+      'regex-invalid /patternProperties/^(x)\\1$',
+      'regex-too-large /properties/a/pattern',
     ]);
   });
 
-  it('given an invalid pattern, when checked, then the schema is reported invalid', () => {
-    expect(codes({ type: 'string', pattern: '(' })).toEqual(['form-schema-invalid /pattern']);
+  it('given patterns that backtrack in JavaScript, when checked, then they are accepted (RE2 is linear)', () => {
+    const schema = { type: 'string', pattern: '^(a+)+$', anyOf: [{ pattern: '(.*)*' }] };
+    expect(codes(schema)).toEqual([]);
+  });
+
+  it('given an invalid pattern, when checked, then it is regex-invalid', () => {
+    expect(codes({ type: 'string', pattern: '(' })).toEqual(['regex-invalid /pattern']);
   });
 
   it('given $data, remote $ref and $dynamicRef, when checked, then each is a forbidden keyword', () => {

@@ -1,13 +1,14 @@
 /**
  * Static safety checks on a form schema, run before either checker prepares it: size, depth and
- * property limits, regex patterns that could backtrack catastrophically, keywords that reach
+ * property limits, regex patterns (the screening CEL `matches()` shares: RE2 syntax and size caps,
+ * codes `regex-invalid` and `regex-too-large`), keywords that reach
  * outside the schema (`$data`, remote `$ref`, `$dynamicRef`), a nested `$id`, `unevaluated*` (which
  * only ajv implements) and formats ajv does not know.
  */
+import { regexRefusal } from '../expressions/re2-regex';
 import type { SchemaProblem } from './form-types';
 import { appendPointer } from './json-pointer';
 import { isKnownFormat, KNOWN_FORMATS } from './known-formats';
-import { checkPattern } from './pattern-safety';
 import { isSchemaObject, isSubschemaKeyword, walkSchema } from './schema-walk';
 import { utf8Length } from './utf8-length';
 
@@ -147,10 +148,8 @@ function unreachableRequired(node: Record<string, unknown>, path: string): Schem
 }
 
 function patternProblems(pattern: string, path: string): SchemaProblem[] {
-  const verdict = checkPattern(pattern);
-  if (!verdict) return [];
-  const code = verdict.kind === 'invalid' ? 'form-schema-invalid' : 'form-unsafe-pattern';
-  return [problem(code, path, `${verdict.message}: ${pattern.slice(0, 60)}`)];
+  const refusal = regexRefusal(pattern);
+  return refusal ? [problem(refusal.code, path, refusal.message)] : [];
 }
 
 function problem(code: string, path: string, message: string): SchemaProblem {

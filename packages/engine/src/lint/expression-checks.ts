@@ -7,7 +7,7 @@ import type {
 import type { CelEnvironment } from '../expressions';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
-import { type ProblemList, statePointer } from './lint-types';
+import { type ProblemList, REGEX_HINT, statePointer } from './lint-types';
 
 type Expected = Parameters<CelEnvironment['check']>[1];
 
@@ -31,30 +31,33 @@ export function checkExpressions(
         problems.error(asDuration.code, `${pointer}/cel`, asDuration.message, hintFor(asDuration.code));
     }
   };
+  // Rules in action params (notify `to`) are free-form to the format check: anything may come here.
   const rule = (r: AssignmentRule | undefined, pointer: string): void => {
-    if (!r) return;
+    if (typeof r !== 'object' || r === null) return;
     if (r.kind === 'cel') check(r.expr, `${pointer}/expr`, 'dyn');
-    if (r.kind === 'anyOf')
+    if (r.kind === 'anyOf' && Array.isArray(r.rules))
       r.rules.forEach((x, i) => {
         rule(x, `${pointer}/rules/${i}`);
       });
   };
+  // The format check lets `params` out; reference-checks reports what is missing (action-params).
   const actions = (list: ActionRef[] | undefined, pointer: string) =>
     list?.forEach((a, i) => {
       const p = `${pointer}/${i}/params`;
-      if (a.type === 'assignCel') check(a.params.expr, `${p}/expr`, 'dyn');
+      if (a.type === 'assignCel') check(a.params?.expr, `${p}/expr`, 'dyn');
       if (a.type === 'startChild') {
-        const forEach = a.params.forEach;
+        const forEach = a.params?.forEach;
         check(forEach, `${p}/forEach`, 'dyn');
         // Inputs see `item` typed as an element of the forEach list (dyn if that does not compile).
         const inputs = forEach && cel.check(forEach).ok ? cel.forEachItem(forEach) : cel;
-        for (const [k, v] of Object.entries(a.params.input ?? {})) check(v, `${p}/input/${k}`, 'dyn', inputs);
+        for (const [k, v] of Object.entries(a.params?.input ?? {}))
+          check(v, `${p}/input/${k}`, 'dyn', inputs);
       }
       if (a.type === 'directoryChange') {
-        check(a.params.unit, `${p}/unit`, 'string');
-        check(a.params.user, `${p}/user`, 'string');
+        check(a.params?.unit, `${p}/unit`, 'string');
+        check(a.params?.user, `${p}/user`, 'string');
       }
-      if (a.type === 'notify') rule(a.params.to, `${p}/to`);
+      if (a.type === 'notify') rule(a.params?.to, `${p}/to`);
     });
   for (const edge of edges) {
     const spec = transitionAt(def, edge.pointer);
@@ -82,12 +85,15 @@ export function checkExpressions(
 }
 
 function hintFor(code: string): string {
+  if (code.startsWith('regex-')) return REGEX_HINT;
   if (code === 'cel-unknown-field')
     return 'Use a field of caseSchema (data.<field>) or a parameter (params.<name>)';
   if (code === 'cel-too-large') return 'Keep expressions under 2 KB, 500 nodes and depth 32';
   if (code === 'cel-syntax') return 'Fix the CEL syntax (see https://github.com/google/cel-spec)';
   if (code === 'cel-dyn')
     return 'Type the field in caseSchema (or the forEach list items) so the operation is known to apply';
+  if (code === 'cel-ambiguous')
+    return 'Add parentheses: in CEL, < <= > >= == != and in share one precedence and group from the left';
   if (code === 'cel-unsupported')
     return 'Rewrite it with the supported CEL subset (see the expressions README)';
   return 'Make the expression type-check against the case schema';

@@ -19,7 +19,13 @@ export type Linter = (definition: unknown, ctx: LintContext) => LintProblem[];
  * format, each form schema) go through `checker`: ajv on Node, the interpreter in the browser.
  */
 export function linterWith(checker: SchemaChecker): Linter {
-  return (definition, ctx) => lint(definition, { ...ctx, checker });
+  // Forms come from files or requests: a missing or malformed map means no forms, never a crash.
+  return (definition, ctx) => lint(definition, { ...ctx, forms: formsOf(ctx), checker });
+}
+
+function formsOf(ctx: LintContext): LintContext['forms'] {
+  const { forms } = ctx;
+  return typeof forms === 'object' && forms !== null && !Array.isArray(forms) ? forms : {};
 }
 
 function lint(definition: unknown, ctx: LintRun): LintProblem[] {

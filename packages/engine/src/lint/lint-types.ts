@@ -25,6 +25,10 @@ export interface LintRun extends LintContext {
   checker: SchemaChecker;
 }
 
+/** The hint of the regex refusals (`regex-invalid`, `regex-too-large`), the same for CEL and forms. */
+export const REGEX_HINT =
+  'Write the pattern in RE2 syntax (no backreferences or lookaround), under 200 characters and without large counted repetitions; check lengths with maxLength';
+
 /** Collects problems for one definition. */
 export class ProblemList {
   readonly items: LintProblem[] = [];

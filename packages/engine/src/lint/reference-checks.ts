@@ -8,7 +8,7 @@ import { createCelEnvironment } from '../expressions';
 import { checkFormSchema } from '../forms/check-form-schema';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
-import { type LintContext, type LintRun, type ProblemList, statePointer } from './lint-types';
+import { type LintContext, type LintRun, type ProblemList, REGEX_HINT, statePointer } from './lint-types';
 
 /** The fixed action registry: name → required params. Definitions cannot name anything else. */
 export const ACTION_REGISTRY: Record<ActionRef['type'], string[]> = {
@@ -171,8 +171,19 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
         p.code,
         `/forms/${key}${p.path}`,
         `Form '${key}': ${p.message}`,
-        'Make the form schema smaller, simpler or safer',
+        p.code.startsWith('regex-') ? REGEX_HINT : 'Make the form schema smaller, simpler or safer',
       );
+    }
+    if (!isObject(form.schema)) continue;
+    if (!acceptsObjects(form.schema)) {
+      const never = key === def.startForm ? 'the process could never start' : 'its task could never be done';
+      problems.error(
+        'form-not-object',
+        `/forms/${key}/schema/type`,
+        `Form '${key}' describes ${JSON.stringify(form.schema.type)}, not an object: form data is an object, so ${never}`,
+        'Give the form schema "type": "object" and its fields under "properties"',
+      );
+      continue;
     }
     checkShowIf(key, form, problems);
     const props = (form.schema.properties ?? {}) as Record<string, { type?: unknown }>;
@@ -185,7 +196,7 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
           `Add '${name}' to caseSchema.properties`,
         );
       } else if (
-        prop.type &&
+        prop?.type &&
         caseProps[name]?.type &&
         JSON.stringify(prop.type) !== JSON.stringify(caseProps[name]?.type)
       ) {
@@ -198,6 +209,16 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
       }
     }
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Form data is always a JSON object; a schema whose `type` leaves objects out accepts no submission. */
+function acceptsObjects(schema: Record<string, unknown>): boolean {
+  const { type } = schema;
+  if (type === undefined) return true;
+  return Array.isArray(type) ? type.includes('object') : type === 'object';
 }
 
 function collectTasks(def: ProcessDefinition) {

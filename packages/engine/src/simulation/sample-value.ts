@@ -4,6 +4,7 @@
  * unit of the kind the UI asks for, a string matching the pattern, and every optional field too, so
  * conditional requirements (`if … then required`) are met. `index` varies choices between siblings.
  */
+import { re2RegExp } from '../expressions/re2-regex';
 import { regexSample } from './regex-sample';
 import type { SampleCatalogue } from './sample-catalogue';
 
@@ -30,7 +31,16 @@ function inRange(schema: Schema, value: number): boolean {
 function fitsText(schema: Schema, value: string): boolean {
   if (typeof schema.minLength === 'number' && value.length < schema.minLength) return false;
   if (typeof schema.maxLength === 'number' && value.length > schema.maxLength) return false;
-  return typeof schema.pattern !== 'string' || new RegExp(schema.pattern).test(value);
+  return typeof schema.pattern !== 'string' || matchesPattern(schema.pattern, value);
+}
+
+/** As the form checkers match (RE2); a pattern they would refuse fits nothing. */
+function matchesPattern(pattern: string, value: string): boolean {
+  try {
+    return re2RegExp(pattern, 'u').test(value);
+  } catch {
+    return false;
+  }
 }
 
 /** Whether a value already there can stay: right type and within the simple limits. */

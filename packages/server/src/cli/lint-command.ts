@@ -1,20 +1,23 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { JSON_LIMITS } from '@flowform/api';
 import { type DirectorySeed, InMemoryDirectory, type LintProblem, lintDefinition } from '@flowform/engine';
-import { expandPaths, loadDefinitionFile } from '../seed/definition-files';
+import { expandPaths, JsonFileError, loadDefinitionFile, readJsonFile } from '../seed/definition-files';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
 const HELP = `Usage: flowform lint <files|dirs…> [--json] [--forms dir] [--directory seed.json]
 
 Checks each process definition (or definition bundle) and prints every problem with its code and a
-one-line hint. Exit code 1 when any error is found, 0 otherwise (warnings do not fail).
+one-line hint. Exit code 1 when any error is found, 0 otherwise (warnings do not fail). Files over
+1 MiB or nested deeper than 32 levels are refused (json-too-large), as the API refuses such bodies.
   --json              print one JSON object instead of text
   --forms dir         where forms live (default: forms/ beside the definitions' folder)
   --directory file    directory seed used to check that every task finds its people
                       (default: the demo directory)`;
 
-const DEMO_DIRECTORY = new URL('../../seed/demo-directory.json', import.meta.url);
+const DEMO_DIRECTORY = fileURLToPath(new URL('../../seed/demo-directory.json', import.meta.url));
 
 /** `flowform lint`: static verification of definitions before they are published. */
 export async function lintCommand(args: string[], io: CliIo): Promise<number> {
@@ -34,7 +37,14 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     io.err(`flowform lint: ${(error as Error).message}`);
     return 2;
   }
-  const directory = loadDirectory(flags.strings.directory);
+  let directory: InMemoryDirectory | undefined;
+  try {
+    directory = loadDirectory(flags.strings.directory);
+  } catch (error) {
+    if (!(error instanceof JsonFileError)) throw error;
+    io.err(`flowform lint: --directory: ${error.message}`);
+    return 2;
+  }
   const loaded = files.map((f) =>
     loadDefinitionFile(f, flags.strings.forms ? resolve(flags.strings.forms) : undefined),
   );
@@ -45,11 +55,14 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
     const problems: LintProblem[] = l.parseError
       ? [
           {
-            code: 'json-invalid',
+            code: l.parseErrorCode ?? 'json-invalid',
             severity: 'error',
             message: l.parseError,
             path: '/',
-            hint: 'Fix the JSON syntax',
+            hint:
+              l.parseErrorCode === 'json-too-large'
+                ? `Keep files under ${JSON_LIMITS.maxBytes / 1024} KiB and ${JSON_LIMITS.maxDepth} levels of nesting, the API's limits`
+                : 'Fix the JSON syntax',
           },
         ]
       : lintDefinition(l.definition, { forms: l.forms, processes, directory });
@@ -72,5 +85,5 @@ export async function lintCommand(args: string[], io: CliIo): Promise<number> {
 function loadDirectory(path: string | undefined): InMemoryDirectory | undefined {
   const file = path ? resolve(path) : DEMO_DIRECTORY;
   if (!existsSync(file)) return undefined;
-  return new InMemoryDirectory(JSON.parse(readFileSync(file, 'utf8')) as DirectorySeed);
+  return new InMemoryDirectory(readJsonFile(file) as DirectorySeed);
 }

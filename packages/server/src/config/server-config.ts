@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { JSON_LIMITS } from '@flowform/api';
 import type { DatabaseTarget } from '@flowform/runtime';
 
 /** A chat robot the administrator configured; notifications are posted to it. */
@@ -95,7 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : { dataDir: resolve(cwd, env.FLOWFORM_DATA_DIR ?? 'data') },
     publicUrl: env.FLOWFORM_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`,
     webhooks: (file.webhooks ?? []).map(checkWebhook),
-    limits: { json: 1024 * 1024, upload: file.uploadLimitBytes ?? 10 * 1024 * 1024 },
+    limits: { json: JSON_LIMITS.maxBytes, upload: file.uploadLimitBytes ?? 10 * 1024 * 1024 },
     uploadTypes: file.uploadTypes ?? DEFAULT_UPLOAD_TYPES,
     allowedOrigins: file.allowedOrigins ?? [],
     sessionTtlSeconds: 12 * 3600,

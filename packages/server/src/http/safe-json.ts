@@ -1,5 +1,4 @@
-/** Limits for JSON request bodies. */
-export const JSON_LIMITS = { maxDepth: 32 };
+import { JSON_LIMITS } from '@flowform/api';
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
@@ -11,7 +10,7 @@ export class UnsafeJsonError extends Error {}
  * parsing, so a deep body costs no recursion) and keys that could pollute prototypes downstream.
  */
 export function parseSafeJson(text: string, maxDepth = JSON_LIMITS.maxDepth): unknown {
-  checkDepth(text, maxDepth);
+  checkJsonDepth(text, maxDepth);
   let value: unknown;
   try {
     value = JSON.parse(text, (key, v) => {
@@ -20,7 +19,7 @@ export function parseSafeJson(text: string, maxDepth = JSON_LIMITS.maxDepth): un
     });
   } catch (error) {
     if (error instanceof UnsafeJsonError) throw error;
-    throw new UnsafeJsonError('Malformed JSON');
+    throw new UnsafeJsonError(`Malformed JSON: ${(error as Error).message}`);
   }
   return value;
 }
@@ -30,7 +29,8 @@ export function isForbiddenKey(key: string): boolean {
   return FORBIDDEN_KEYS.has(key);
 }
 
-function checkDepth(text: string, maxDepth: number): void {
+/** Refuses JSON text nested deeper than the cap, scanning the text (no parsing, no recursion). */
+export function checkJsonDepth(text: string, maxDepth = JSON_LIMITS.maxDepth): void {
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {

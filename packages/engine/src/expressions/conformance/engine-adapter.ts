@@ -5,7 +5,7 @@ import type { ConformanceCase } from './cel-spec-cases';
 import type { Outcome } from './conformance-run';
 
 /** Compile-time refusals counted as "not supported" rather than as failures. */
-const UNSUPPORTED = new Set(['cel-unsupported', 'cel-dyn', 'cel-too-large']);
+const UNSUPPORTED = new Set(['cel-unsupported', 'cel-ambiguous', 'cel-dyn', 'cel-too-large']);
 
 /** Declarations become environment variables; bindings are passed exactly (typed). */
 export function engineAdapter(c: ConformanceCase): Outcome {

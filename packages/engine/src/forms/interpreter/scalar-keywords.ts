@@ -1,4 +1,5 @@
 /** Keywords for numbers (bounds, `multipleOf`) and strings (lengths, `pattern`, `format`), as ajv checks them. */
+import { type Re2Matcher, re2RegExp } from '../../expressions/re2-regex';
 import { fail, type KeywordPlace } from './interpreter-context';
 
 const BOUNDS = {
@@ -46,17 +47,9 @@ function length(k: KeywordPlace): void {
   }
 }
 
-const patterns = new Map<string, RegExp>();
-
-/** A schema pattern as ajv compiles it (unicode mode); compiled once. */
-export function schemaRegExp(source: string): RegExp {
-  let regex = patterns.get(source);
-  if (!regex) {
-    regex = new RegExp(source, 'u');
-    if (patterns.size > 1000) patterns.clear();
-    patterns.set(source, regex);
-  }
-  return regex;
+/** A schema pattern as ajv compiles it: RE2 (ajv's `code.regExp`), unicode mode; cached by re2-regex. */
+export function schemaRegExp(source: string): Re2Matcher {
+  return re2RegExp(source, 'u');
 }
 
 function pattern(k: KeywordPlace): void {

@@ -36,6 +36,16 @@ const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
     zh: '连线指向的环节不存在。',
     en: 'A transition points to a missing step.',
   },
+  {
+    test: (p) => p.code === 'cel-ambiguous',
+    zh: '表达式需要加括号：CEL 中 < <= > >= == != in 优先级相同，从左到右结合。',
+    en: 'Add parentheses: in CEL, < <= > >= == != and in share one precedence and group from the left.',
+  },
+  {
+    test: (p) => p.code.startsWith('regex-'),
+    zh: '正则表达式无效或过大：请用 RE2 语法（不支持反向引用和前后断言），不超过 200 个字符。',
+    en: 'The regular expression is invalid or too large: use RE2 syntax (no backreferences or lookaround), at most 200 characters.',
+  },
   { test: (p) => p.code.startsWith('cel-'), zh: '条件表达式有误。', en: 'An expression is wrong.' },
   {
     test: (p) => p.code === 'form-field-not-in-case',
