@@ -9,3 +9,5 @@ export {
   type ReportEntry,
   reportText,
 } from './import/import-report';
+export { type ExportOptions, exportBpmn } from './export/export-bpmn';
+export type { Bounds } from './export/layered-layout';

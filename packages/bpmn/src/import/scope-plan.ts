@@ -103,7 +103,13 @@ class Planner {
     );
     const element = this.graph.nodes.get(id)?.element;
     const declared = element && flowformElement(element, 'flowform:State')?.type === 'parallel';
-    if (element && (declared || (starts.length === 0 && implicit.length > 1))) {
+    if (declared) {
+      // The export's parallel state: every activity in it is a region of its own.
+      const regions = nodes.filter((n) => n.type !== 'startEvent').map((n) => this.place(n, path));
+      this.plan.parallelContainers.set(id, regions.map((p) => ({ key: p.key, path: p.path })));
+      return;
+    }
+    if (element && starts.length === 0 && implicit.length > 1) {
       this.plan.parallelContainers.set(id, this.regions(implicit, path));
       return;
     }

@@ -5,12 +5,13 @@
  *   <bpmn:process>        <flowform:definition>{ key, name, caseSchema, starters, machine.delays … }
  *   <bpmn:userTask …>     <flowform:state key="review">{ task: { assignment, outcomes, voting … } }
  *   <bpmn:sequenceFlow>   <flowform:transition trigger="on" event="approve">{ guard, actions }
- *   <bpmn:boundaryEvent>  <flowform:timer delay="opinionDeadline"/>
+ *
+ * A timer's flow names its delay as the event (`trigger="after" event="P3D"`, or a named delay).
  */
 
 export const FLOWFORM_URI = 'https://flowform.dev/schema/bpmn';
 
-/** The moddle package that declares the four extension elements. */
+/** The moddle package that declares the three extension elements. */
 export const FLOWFORM_PACKAGE = {
   name: 'Flowform',
   prefix: 'flowform',
@@ -29,7 +30,6 @@ export const FLOWFORM_PACKAGE = {
       superClass: ['Element'],
       properties: [attr('trigger'), attr('event'), body()],
     },
-    { name: 'Timer', superClass: ['Element'], properties: [attr('delay')] },
   ],
 };
 
