@@ -17,7 +17,10 @@ export interface ExportOptions {
   positions?: Record<string, Bounds>;
 }
 
-export async function exportBpmn(definition: ProcessDefinition, options: ExportOptions = {}): Promise<string> {
+export async function exportBpmn(
+  definition: ProcessDefinition,
+  options: ExportOptions = {},
+): Promise<string> {
   const model = buildExportModel(definition);
   const layout = layoutModel(model, options.positions);
   const moddle = createModdle();

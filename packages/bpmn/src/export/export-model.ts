@@ -85,14 +85,15 @@ export function buildExportModel(definition: ProcessDefinition): ExportModel {
   const initialOf = (path: string, def: StateDef) =>
     def.initial ? `${path}.${def.initial}` : (index.get(path)?.children[0] ?? path);
   start(processId, definition.machine.initial);
-  for (const [path, info] of index)
-    if (info.kind === 'compound') start(path, initialOf(path, info.def));
+  for (const [path, info] of index) if (info.kind === 'compound') start(path, initialOf(path, info.def));
   for (const [path, info] of index) {
     const def = info.def;
     const element = model.nodes.find((n) => n.id === path)!;
     const groups: [Trigger, string | undefined, TransitionSpec | undefined][] = [
       ...Object.entries(def.on ?? {}).map(([e, s]) => ['on', e, s] as [Trigger, string, TransitionSpec]),
-      ...Object.entries(def.after ?? {}).map(([d, s]) => ['after', d, s] as [Trigger, string, TransitionSpec]),
+      ...Object.entries(def.after ?? {}).map(
+        ([d, s]) => ['after', d, s] as [Trigger, string, TransitionSpec],
+      ),
       ['always', undefined, def.always],
       ['onDone', undefined, def.onDone],
       ['invokeDone', undefined, def.invoke?.onDone],
@@ -186,10 +187,20 @@ function stateNode(
     return { ...base, type: 'bpmn:SubProcess', shape: 'container', props: {} };
   if (def.task) return { ...base, type: 'bpmn:UserTask', shape: 'task', props: voteLoop(def) };
   if (def.invoke)
-    return { ...base, type: 'bpmn:CallActivity', shape: 'task', props: { calledElement: def.invoke.process } };
+    return {
+      ...base,
+      type: 'bpmn:CallActivity',
+      shape: 'task',
+      props: { calledElement: def.invoke.process },
+    };
   const afters = Object.keys(def.after ?? {});
   if (afters.length === 1 && !def.on && !def.always)
-    return { ...base, type: 'bpmn:IntermediateCatchEvent', shape: 'event', props: { timer: timerText(definition, afters[0]!) } };
+    return {
+      ...base,
+      type: 'bpmn:IntermediateCatchEvent',
+      shape: 'event',
+      props: { timer: timerText(definition, afters[0]!) },
+    };
   if (def.always && !def.on && !def.after)
     return { ...base, type: 'bpmn:ExclusiveGateway', shape: 'gateway', props: {} };
   return { ...base, type: 'bpmn:Task', shape: 'task', props: {} };
@@ -201,7 +212,7 @@ function voteLoop(def: StateDef): Record<string, unknown> {
   if (!voting) return {};
   const condition =
     voting.mode === 'any'
-      ? '${nrOfCompletedInstances >= 1}'
+      ? `\${nrOfCompletedInstances >= 1}`
       : voting.mode === 'ratio'
         ? `\${nrOfCompletedInstances/nrOfInstances >= ${voting.ratio}}`
         : undefined;

@@ -60,7 +60,10 @@ function layered(model: ExportModel): Map<string, Bounds> {
     }
     const ranks = rank(model, children);
     const columns: ExportNode[][] = [];
-    for (const child of children) (columns[ranks.get(child.id) ?? 0] ??= []).push(child);
+    for (const child of children) {
+      const r = ranks.get(child.id) ?? 0;
+      columns[r] = [...(columns[r] ?? []), child];
+    }
     let x = PAD.left;
     let bottom = PAD.top;
     for (const column of columns.filter(Boolean)) {

@@ -119,12 +119,17 @@ function readContainer(graph: BpmnGraph, container: ModdleElement): void {
       ...(attached ? { attachedTo: attached.id as string } : {}),
       boundaries: [],
     });
-    if (type === 'subProcess' || type === 'transaction' || type === 'adHocSubProcess') readContainer(graph, el);
+    if (type === 'subProcess' || type === 'transaction' || type === 'adHocSubProcess')
+      readContainer(graph, el);
   }
   for (const flow of graph.flows) if (defaults.has(flow.id)) flow.isDefault = true;
   for (const key of OTHER_CONTAINERS) {
     const value = container[key];
-    for (const el of Array.isArray(value) ? (value as ModdleElement[]) : value ? [value as ModdleElement] : []) {
+    for (const el of Array.isArray(value)
+      ? (value as ModdleElement[])
+      : value
+        ? [value as ModdleElement]
+        : []) {
       const lanes = key === 'laneSets' ? ((el.lanes as ModdleElement[] | undefined) ?? []) : [el];
       for (const item of lanes) if (isReportable(item)) graph.others.push(other(item));
     }

@@ -24,7 +24,8 @@ export function durationOf(text: string | undefined): string | undefined {
     /^[$#]\{\s*'([^']+)'\s*\}$/.exec(t)?.[1],
   ];
   for (const c of candidates) if (c && parseIsoDuration(c) !== undefined) return c;
-  const plus = /^[$#]\{\s*dateTime\(\)\.plus(Minutes|Hours|Days|Weeks|Months)\((\d+)\)(?:\.toDate\(\))?\s*\}$/.exec(t);
+  const plus =
+    /^[$#]\{\s*dateTime\(\)\.plus(Minutes|Hours|Days|Weeks|Months)\((\d+)\)(?:\.toDate\(\))?\s*\}$/.exec(t);
   if (plus) return PLUS[plus[1]!]!(Number(plus[2]));
   const feel = /^=\s*now\(\)\s*\+\s*duration\("([^"]+)"\)$/.exec(t)?.[1];
   return feel && parseIsoDuration(feel) !== undefined ? feel : undefined;

@@ -27,7 +27,10 @@ export function mapForm(ctx: ImportContext, node: BpmnNode): { key?: string; not
     zeebeAttribute(ctx.graph, node.element, 'formDefinition', 'formId');
   const fields = formDataFields(ctx, node);
   if (!raw && fields.length === 0) return { notes: [] };
-  const last = (raw ?? node.id).split(/[/:]/).pop()!.replace(/\.[a-z]+$/i, '');
+  const last = (raw ?? node.id)
+    .split(/[/:]/)
+    .pop()!
+    .replace(/\.[a-z]+$/i, '');
   const key = `${ctx.processKey}.${kebabKey(last, 'form')}`;
   const properties: Record<string, unknown> = {};
   for (const f of fields) {
@@ -62,7 +65,11 @@ function formDataFields(ctx: ImportContext, node: BpmnNode) {
       const name = fieldName(String(child.id ?? ''));
       if (!name) continue;
       const type = FIELD_TYPES[String(child.type ?? 'string')] ?? 'string';
-      fields.push({ name, label: String(child.label ?? name), type: type as Exclude<CaseFieldType, 'array'> });
+      fields.push({
+        name,
+        label: String(child.label ?? name),
+        type: type as Exclude<CaseFieldType, 'array'>,
+      });
     }
   }
   return fields;

@@ -47,7 +47,8 @@ export async function importBpmn(xml: string, options: ImportOptions = {}): Prom
   const ctx: ImportContext = {
     graph,
     report: new ReportBuilder(processId),
-    processKey: options.key ?? base?.key ?? kebabKey(String(graph.process.name ?? processId), 'imported-process'),
+    processKey:
+      options.key ?? base?.key ?? kebabKey(String(graph.process.name ?? processId), 'imported-process'),
     unit: options.unit ?? 'root',
     fields: new Map(),
     forms: {},
@@ -56,10 +57,16 @@ export async function importBpmn(xml: string, options: ImportOptions = {}): Prom
   const machine = assembleMachine(ctx, plan);
   const start = startEvents(graph, processId)[0];
   const startForm = start ? mapForm(ctx, start) : { notes: [] };
-  if (start) for (const n of startForm.notes) ctx.report.note({ id: start.id, type: start.type }, 'mapped', undefined, n);
+  if (start)
+    for (const n of startForm.notes)
+      ctx.report.note({ id: start.id, type: start.type }, 'mapped', undefined, n);
   reportTheRest(ctx, plan.placements, plan.routed);
   const definition: ProcessDefinition = base
-    ? { ...base, key: ctx.processKey, machine: { ...base.machine, ...(machine ?? { initial: '', states: {} }) } }
+    ? {
+        ...base,
+        key: ctx.processKey,
+        machine: { ...base.machine, ...(machine ?? { initial: '', states: {} }) },
+      }
     : {
         key: ctx.processKey,
         name: bothLanguages(String(graph.process.name ?? processId)),
@@ -69,9 +76,15 @@ export async function importBpmn(xml: string, options: ImportOptions = {}): Prom
         ...(startForm.key ? { startForm: startForm.key } : {}),
         machine: machine ?? { initial: '', states: {} },
       };
-  const forms = completeForms(definition, { ...(options.forms ?? {}), ...ctx.forms });
+  const forms = completeForms(definition, { ...ctx.forms, ...(options.forms ?? {}) });
   const lint = lintDefinition(definition, { forms });
-  return { bundle: { definition, forms }, report: ctx.report.build(lint, read.warnings) };
+  const order = [
+    processId,
+    ...graph.nodes.keys(),
+    ...graph.flows.map((f) => f.id),
+    ...graph.others.map((o) => o.id),
+  ];
+  return { bundle: { definition, forms }, report: ctx.report.build(lint, read.warnings, order) };
 }
 
 function definitionExtension(process: ModdleElement): ProcessDefinition | undefined {
@@ -81,7 +94,9 @@ function definitionExtension(process: ModdleElement): ProcessDefinition | undefi
 }
 
 function description(process: ModdleElement, id: string) {
-  const docs = (process.documentation as ModdleElement[] | undefined)?.map((d) => String(d.text ?? '')).join('\n');
+  const docs = (process.documentation as ModdleElement[] | undefined)
+    ?.map((d) => String(d.text ?? ''))
+    .join('\n');
   if (docs?.trim()) return bothLanguages(docs.trim());
   return { 'zh-CN': `由 BPMN 流程 ${id} 导入的草稿`, en: `Draft imported from the BPMN process ${id}` };
 }
@@ -156,13 +171,18 @@ function reportTheRest(ctx: ImportContext, placed: Map<string, unknown>, routed:
       report.note(ref, why.status, why.to, why.note);
     } else if (node.attachedTo && !placed.has(node.attachedTo)) {
       report.note(ref, 'unmapped', undefined, 'its activity has no state');
+    } else if (node.type === 'subProcess' && node.element.triggeredByEvent) {
+      report.note(ref, 'unmapped', undefined, 'an event subprocess has no Flowform counterpart');
     } else if (!placed.has(node.id)) {
       report.note(ref, 'unmapped', undefined, 'not reachable from the start event');
     }
   }
   for (const flow of graph.flows) {
     if (report.has(flow.id)) continue;
-    const mapped = placed.has(flow.source) || routed.has(flow.source) || graph.nodes.get(flow.source)?.attachedTo;
+    const mapped =
+      placed.has(flow.source) ||
+      routed.has(flow.source) ||
+      (graph.nodes.get(flow.source)?.attachedTo && report.status(flow.source) === 'mapped');
     report.note(
       { id: flow.id, type: 'sequenceFlow', ...(flow.name ? { name: flow.name } : {}) },
       mapped ? 'mapped' : 'unmapped',
@@ -187,7 +207,9 @@ function routingNote(type: string): { status: 'mapped' | 'partial'; to?: string;
 
 function otherNote(type: string): string {
   if (type === 'lane') return 'lanes are not roles in Flowform: set each task’s assignment';
-  if (type === 'textAnnotation' || type === 'association') return 'a note for readers: not part of the process';
-  if (type === 'participant' || type === 'messageFlow') return 'collaboration between pools has no counterpart';
+  if (type === 'textAnnotation' || type === 'association')
+    return 'a note for readers: not part of the process';
+  if (type === 'participant' || type === 'messageFlow')
+    return 'collaboration between pools has no counterpart';
   return `a ${type} has no Flowform counterpart`;
 }

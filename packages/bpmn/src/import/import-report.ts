@@ -61,8 +61,16 @@ export class ReportBuilder {
     return this.entries.has(id);
   }
 
-  build(lint: LintProblem[], warnings: string[]): ImportReport {
-    const entries = [...this.entries.values()];
+  status(id: string): MappingStatus | undefined {
+    return this.entries.get(id)?.status;
+  }
+
+  /** The report, entries in the given order of element ids (the rest after them). */
+  build(lint: LintProblem[], warnings: string[], order: string[] = []): ImportReport {
+    const rank = new Map(order.map((id, i) => [id, i]));
+    const entries = [...this.entries.values()].sort(
+      (a, b) => (rank.get(a.elementId) ?? order.length) - (rank.get(b.elementId) ?? order.length),
+    );
     const counts = { mapped: 0, partial: 0, unmapped: 0 };
     for (const e of entries) counts[e.status]++;
     const total = entries.length;

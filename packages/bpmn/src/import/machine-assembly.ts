@@ -7,8 +7,8 @@ import type { MachineDef, StateDef, TransitionDef } from '@flowform/engine/brows
 import { type BpmnFlow, outgoing } from '../graph/bpmn-graph';
 import type { ImportContext } from './import-context';
 import { reportRef } from './import-context';
-import { startEvents } from './node-kinds';
 import { uniqueKey } from './names';
+import { startEvents } from './node-kinds';
 import type { ScopePlan } from './scope-plan';
 import { compactSpec, emptyFiled, type Filed, StateBuilder } from './state-building';
 import { type TransitionDraft, TransitionWalker } from './transition-walk';
@@ -24,8 +24,8 @@ interface Slot {
 export function assembleMachine(ctx: ImportContext, plan: ScopePlan): MachineDef | undefined {
   const slots = new Map<string, Slot>();
   const add = (parent: string, base: string, state: StateDef): Slot => {
-    let keys = plan.keys.get(parent);
-    if (!keys) plan.keys.set(parent, (keys = new Set()));
+    const keys = plan.keys.get(parent) ?? new Set<string>();
+    plan.keys.set(parent, keys);
     const key = uniqueKey(base, keys);
     const path = parent ? `${parent}.${key}` : key;
     const slot = { path, parent, key, state, filed: emptyFiled() };
@@ -57,7 +57,11 @@ export function assembleMachine(ctx: ImportContext, plan: ScopePlan): MachineDef
     const start = startEvents(ctx.graph, container)[0];
     if (start) {
       entry(path, outgoing(ctx.graph, start.id));
-      ctx.report.note(reportRef(start), 'mapped', path ? `the initial state of ${path}` : 'the initial state');
+      ctx.report.note(
+        reportRef(start),
+        'mapped',
+        path ? `the initial state of ${path}` : 'the initial state',
+      );
     }
   }
   for (const block of plan.forks.values())
@@ -69,9 +73,11 @@ export function assembleMachine(ctx: ImportContext, plan: ScopePlan): MachineDef
         initials.set(region.path, placed ? [{ target: placed.path }] : []);
       }
   const regionPaths = new Set(
-    [...plan.forks.values()].flatMap((b) => b.regions.map((r) => r.path)).concat(
-      [...plan.parallelContainers.values()].flatMap((rs) => rs.filter((r) => r.start).map((r) => r.path)),
-    ),
+    [...plan.forks.values()]
+      .flatMap((b) => b.regions.map((r) => r.path))
+      .concat(
+        [...plan.parallelContainers.values()].flatMap((rs) => rs.filter((r) => r.start).map((r) => r.path)),
+      ),
   );
   const initialKey = new Map<string, string>();
   for (const [scope, drafts] of initials) {
@@ -82,7 +88,9 @@ export function assembleMachine(ctx: ImportContext, plan: ScopePlan): MachineDef
       continue;
     }
     const fallback =
-      regionPaths.has(scope) && drafts.every((d) => d.guard) ? [{ target: `${scope}.${addFinal(scope)}` }] : [];
+      regionPaths.has(scope) && drafts.every((d) => d.guard)
+        ? [{ target: `${scope}.${addFinal(scope)}` }]
+        : [];
     const choice = add(scope, 'start', {});
     choice.filed.always.push(...drafts, ...fallback);
     initialKey.set(scope, choice.key);

@@ -23,12 +23,14 @@ export const REJECT = 'reject';
 /** The vote a multi-instance task stands for; undefined for a task that is not multi-instance. */
 export function mapMultiInstance(ctx: ImportContext, node: BpmnNode): MultiInstanceMapping | undefined {
   const loop = node.element.loopCharacteristics as ModdleElement | undefined;
-  if (!loop || loop.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return undefined;
+  if (loop?.$type !== 'bpmn:MultiInstanceLoopCharacteristics') return undefined;
   const notes: string[] = [];
   let partial = false;
   const base = { rejectPolicy: 'veto' as const, approveOutcome: APPROVE, rejectOutcome: REJECT };
   let voting: VotingDef = { mode: loop.isSequential ? 'sequential' : 'all', ...base };
-  const condition = ((loop.completionCondition as ModdleElement | undefined)?.body as string | undefined)?.trim();
+  const condition = (
+    (loop.completionCondition as ModdleElement | undefined)?.body as string | undefined
+  )?.trim();
   if (condition) {
     const mode = loop.isSequential ? undefined : completionMode(condition);
     if (mode) voting = { ...voting, ...mode };

@@ -31,7 +31,8 @@ export function isStateNode(node: BpmnNode): boolean {
 export function isFork(graph: BpmnGraph, node: BpmnNode): boolean {
   if (flowformElement(node.element, 'flowform:State')) return false;
   return (
-    (node.type === 'parallelGateway' || node.type === 'inclusiveGateway') && outgoing(graph, node.id).length > 1
+    (node.type === 'parallelGateway' || node.type === 'inclusiveGateway') &&
+    outgoing(graph, node.id).length > 1
   );
 }
 
@@ -42,7 +43,9 @@ export function choiceOrder(flows: BpmnFlow[]): BpmnFlow[] {
 
 /** The start events of a container, the plain (none) ones first. */
 export function startEvents(graph: BpmnGraph, container: string): BpmnNode[] {
-  const starts = [...graph.nodes.values()].filter((n) => n.type === 'startEvent' && n.container === container);
+  const starts = [...graph.nodes.values()].filter(
+    (n) => n.type === 'startEvent' && n.container === container,
+  );
   const plain = (n: BpmnNode) => ((n.element.eventDefinitions as unknown[] | undefined) ?? []).length === 0;
   return [...starts.filter(plain), ...starts.filter((n) => !plain(n))];
 }

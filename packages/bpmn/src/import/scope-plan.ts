@@ -89,8 +89,8 @@ class Planner {
   ) {}
 
   keysOf(path: string): Set<string> {
-    let keys = this.plan.keys.get(path);
-    if (!keys) this.plan.keys.set(path, (keys = new Set()));
+    const keys = this.plan.keys.get(path) ?? new Set<string>();
+    this.plan.keys.set(path, keys);
     return keys;
   }
 
@@ -106,7 +106,10 @@ class Planner {
     if (declared) {
       // The export's parallel state: every activity in it is a region of its own.
       const regions = nodes.filter((n) => n.type !== 'startEvent').map((n) => this.place(n, path));
-      this.plan.parallelContainers.set(id, regions.map((p) => ({ key: p.key, path: p.path })));
+      this.plan.parallelContainers.set(
+        id,
+        regions.map((p) => ({ key: p.key, path: p.path })),
+      );
       return;
     }
     if (element && starts.length === 0 && implicit.length > 1) {

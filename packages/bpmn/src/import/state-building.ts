@@ -8,9 +8,9 @@ import type { BpmnFlow, BpmnNode } from '../graph/bpmn-graph';
 import { outgoing } from '../graph/bpmn-graph';
 import { flowformElement, vendorElements, zeebeAttribute } from '../graph/vendor-extensions';
 import type { ModdleElement } from '../moddle/bpmn-io';
-import { type Trigger, TRIGGERS } from '../moddle/flowform-extension';
+import { TRIGGERS, type Trigger } from '../moddle/flowform-extension';
 import { eventDefinition, timerOf } from './duration-mapping';
-import { type ImportContext, reportRef } from './import-context';
+import { type ImportContext, needField, reportRef } from './import-context';
 import { kebabKey } from './names';
 import type { ScopePlan } from './scope-plan';
 import type { TransitionDraft, TransitionWalker } from './transition-walk';
@@ -63,7 +63,9 @@ export class StateBuilder {
       return { task: mapped.task };
     }
     if (node.type === 'endEvent') {
-      const kinds = ((node.element.eventDefinitions as ModdleElement[] | undefined) ?? []).map((d) => d.$type);
+      const kinds = ((node.element.eventDefinitions as ModdleElement[] | undefined) ?? []).map(
+        (d) => d.$type,
+      );
       this.ctx.report.note(
         ref,
         kinds.length ? 'partial' : 'mapped',
@@ -107,7 +109,9 @@ export class StateBuilder {
         `pass-through state ${path}`,
         `a ${node.type} is not executable in Flowform: the case passes straight on (add a user task or an action if it needs one)`,
       );
-      return { description: { 'zh-CN': `原 BPMN ${node.type}，需补充`, en: `Was a BPMN ${node.type}: to complete` } };
+      return {
+        description: { 'zh-CN': `原 BPMN ${node.type}，需补充`, en: `Was a BPMN ${node.type}: to complete` },
+      };
     }
     this.ctx.report.note(ref, 'unmapped', undefined, `a ${node.type} has no Flowform counterpart`);
     return {};
@@ -123,7 +127,10 @@ export class StateBuilder {
     for (const mapping of vendorElements(this.ctx.graph, node.element, 'in')) {
       const source = typeof mapping.source === 'string' ? mapping.source : undefined;
       const target = typeof mapping.target === 'string' ? mapping.target : undefined;
-      if (source && target && /^[a-zA-Z]\w*$/.test(source)) input[target] = `data.${source}`;
+      if (source && target && /^[a-zA-Z]\w*$/.test(source)) {
+        input[target] = `data.${source}`;
+        needField(this.ctx, source, 'string');
+      }
     }
     if (!called) {
       this.ctx.report.note(ref, 'partial', `state ${path}`, 'no called element: name the child process');
@@ -197,7 +204,8 @@ export class StateBuilder {
       if (trigger === 'on' || trigger === 'after') file(filed[trigger], d.event ?? '', [d]);
       else filed[trigger].push(d);
     }
-    for (const id of node.boundaries) this.ctx.report.note(reportRef(this.ctx.graph.nodes.get(id)!), 'mapped', `after on ${path}`);
+    for (const id of node.boundaries)
+      this.ctx.report.note(reportRef(this.ctx.graph.nodes.get(id)!), 'mapped', `after on ${path}`);
     this.ctx.report.note(reportRef(node), 'mapped', `state ${path}`);
     const type = ext.type as StateDef['type'] | undefined;
     return { ...(type && type !== 'compound' && type !== 'atomic' ? { type } : {}), ...body };
