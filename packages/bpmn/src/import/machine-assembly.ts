@@ -81,6 +81,7 @@ export function assembleMachine(ctx: ImportContext, plan: ScopePlan): MachineDef
   );
   const initialKey = new Map<string, string>();
   for (const [scope, drafts] of initials) {
+    if (drafts.length === 0) continue;
     const only = drafts[0];
     const direct = drafts.length === 1 && only?.target && !only.guard && parentOf(only.target) === scope;
     if (direct) {
