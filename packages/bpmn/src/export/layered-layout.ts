@@ -123,7 +123,11 @@ function rank(model: ExportModel, children: ExportNode[]): Map<string, number> {
 /** The designer's boxes for states; start events and gateways placed beside what they serve. */
 function placeAround(model: ExportModel, positions: Record<string, Bounds>): Map<string, Bounds> {
   const shapes = new Map<string, Bounds>();
-  for (const node of model.nodes) if (node.state) shapes.set(node.id, { ...positions[node.state]! });
+  for (const node of model.nodes) {
+    if (!node.state) continue;
+    const { x, y, width, height } = positions[node.state]!;
+    shapes.set(node.id, { x, y, width, height });
+  }
   for (const node of model.nodes) {
     if (node.state || node.attachedTo) continue;
     const [width, height] = SIZE[node.shape === 'container' ? 'task' : node.shape];

@@ -1,0 +1,23 @@
+/** BPMN files in the designer: export by download (with the canvas's layout), import into a draft. */
+import { type Bounds, type BpmnImport, exportBpmn, importBpmn } from '@flowform/bpmn';
+import type { DesignDoc } from '../model/design-doc';
+
+/** Where the canvas draws each state (absolute), or nothing: the export then lays out itself. */
+export type StatePositions = () => Promise<Record<string, Bounds> | undefined>;
+
+export async function downloadBpmn(doc: DesignDoc, positions: StatePositions): Promise<void> {
+  const boxes = await positions().catch(() => undefined);
+  const xml = await exportBpmn(doc.definition, boxes ? { positions: boxes } : {});
+  const blob = new Blob([xml], { type: 'application/xml' });
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = `${doc.definition.key}.bpmn`;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** Maps a BPMN file to a draft of the open process (same key; its forms kept). */
+export function readBpmnDraft(text: string, doc: DesignDoc): Promise<BpmnImport> {
+  return importBpmn(text, { key: doc.definition.key, forms: doc.forms });
+}
