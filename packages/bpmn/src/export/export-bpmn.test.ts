@@ -84,4 +84,14 @@ describe('exportBpmn', () => {
       positions['assessment.stations.assessing']!,
     );
   });
+
+  it('given a new draft without states or with an initial it lacks, when exported, then it still writes BPMN', async () => {
+    const draft = { ...load('labour-competition'), machine: { initial: 'missing', states: {} } };
+    const { warnings, elements } = await parsed(await exportBpmn(draft));
+    expect(warnings).toEqual([]);
+    expect(elements.map((e) => e.$type)).toEqual(['bpmn:StartEvent']);
+    const dangling = load('labour-competition');
+    dangling.machine.initial = 'nowhere';
+    expect((await parsed(await exportBpmn(dangling))).warnings).toEqual([]);
+  });
 });

@@ -78,7 +78,8 @@ export function buildExportModel(definition: ProcessDefinition): ExportModel {
   const start = (container: string, initial: string) => {
     const id = container === processId ? '_start' : `_start_${container}`;
     model.nodes.push({ id, type: 'bpmn:StartEvent', container, shape: 'event', props: {} });
-    model.flows.push({ id: flowId(), source: id, target: initial, container });
+    // A draft may name an initial state it does not have yet: the start then leads nowhere.
+    if (index.has(initial)) model.flows.push({ id: flowId(), source: id, target: initial, container });
   };
   for (const [path, info] of index)
     model.nodes.push(stateNode(definition, path, info.def, containerOf(path), info.kind));

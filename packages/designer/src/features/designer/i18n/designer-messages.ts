@@ -299,6 +299,7 @@ export const MESSAGES = {
   'ver.imported': ['已导入，可撤销。', 'Imported; undo restores the previous one.'],
   'bpmn.export': ['导出 BPMN', 'Export BPMN'],
   'bpmn.import': ['导入 BPMN', 'Import BPMN'],
+  'bpmn.exportFailed': ['无法导出 BPMN：{detail}', 'Cannot export BPMN: {detail}'],
   'bpmn.reading': ['正在读取 BPMN…', 'Reading the BPMN…'],
   'bpmn.reportTitle': ['BPMN 导入报告：{name}', 'BPMN import report: {name}'],
   'bpmn.counts': [

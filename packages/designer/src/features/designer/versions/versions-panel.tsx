@@ -28,7 +28,7 @@ export function VersionsPanel({
   /** The canvas's layout, for the BPMN diagram. */
   positions: StatePositions;
 }) {
-  const { doc, published, problems, modeling } = useDesigner();
+  const { doc, published, problems, modeling, directory } = useDesigner();
   const { dt, locale } = useDesignerText();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
@@ -73,7 +73,8 @@ export function VersionsPanel({
     setBpmn(undefined);
     setMessage({ kind: 'ok', text: dt('bpmn.reading') });
     try {
-      setBpmn({ result: await readBpmnDraft(await file.text(), doc), fileName: file.name });
+      const top = directory?.toSeed().units.find((u) => !u.parent)?.id;
+      setBpmn({ result: await readBpmnDraft(await file.text(), doc, top), fileName: file.name });
       setMessage(undefined);
     } catch (error) {
       failed(error);
@@ -141,7 +142,20 @@ export function VersionsPanel({
         </label>
       </div>
       <div className="ff-row">
-        <button type="button" className="btn" onClick={() => void downloadBpmn(doc, positions).catch(failed)}>
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            void downloadBpmn(doc, positions).catch((error: unknown) =>
+              setMessage({
+                kind: 'error',
+                text: dt('bpmn.exportFailed', {
+                  detail: error instanceof Error ? error.message : String(error),
+                }),
+              }),
+            )
+          }
+        >
           {dt('bpmn.export')}
         </button>
         <label className="btn ff-file">
