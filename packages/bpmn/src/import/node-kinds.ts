@@ -3,21 +3,26 @@ import type { BpmnFlow, BpmnGraph, BpmnNode } from '../graph/bpmn-graph';
 import { outgoing } from '../graph/bpmn-graph';
 import { flowformElement } from '../graph/vendor-extensions';
 
-const STATE_TYPES = new Set([
-  'userTask',
-  'manualTask',
+/** Activities Flowform cannot execute, and timer waits that are not fixed: the case passes on. */
+export const PASS_THROUGH_TYPES = new Set([
   'task',
   'serviceTask',
   'scriptTask',
   'sendTask',
   'receiveTask',
   'businessRuleTask',
+  'intermediateCatchEvent',
+]);
+
+const STATE_TYPES = new Set([
+  ...PASS_THROUGH_TYPES,
+  'userTask',
+  'manualTask',
   'callActivity',
   'subProcess',
   'transaction',
   'adHocSubProcess',
   'endEvent',
-  'intermediateCatchEvent',
 ]);
 
 /** A node that becomes a state of its own (a `flowform:state` extension makes any node one). */

@@ -12,19 +12,10 @@ import { TRIGGERS, type Trigger } from '../moddle/flowform-extension';
 import { eventDefinition, timerOf } from './duration-mapping';
 import { type ImportContext, needField, reportRef } from './import-context';
 import { kebabKey } from './names';
+import { PASS_THROUGH_TYPES } from './node-kinds';
 import type { ScopePlan } from './scope-plan';
 import type { TransitionDraft, TransitionWalker } from './transition-walk';
 import { mapUserTask } from './user-task-mapping';
-
-const PASS_THROUGH = new Set([
-  'task',
-  'serviceTask',
-  'scriptTask',
-  'sendTask',
-  'receiveTask',
-  'businessRuleTask',
-  'intermediateCatchEvent',
-]);
 
 /** Transitions of one state, by trigger; `after` and `on` keyed by delay or event. */
 export interface Filed {
@@ -101,7 +92,7 @@ export class StateBuilder {
       }
       return {};
     }
-    if (PASS_THROUGH.has(node.type)) {
+    if (PASS_THROUGH_TYPES.has(node.type)) {
       filed.always.push(...this.walker.walk(flows, path));
       this.ctx.report.note(
         ref,

@@ -2,11 +2,9 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BpmnImportError, exportBpmn, importBpmn, reportText } from '@flowform/bpmn';
 import type { ProcessDefinition } from '@flowform/engine';
-import { composeServer } from '../compose-server';
-import { loadConfig } from '../config/server-config';
-import { createLogger } from '../http/logger';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
+import { publishedBundle } from './published-bundle';
 
 const IMPORT_HELP = `Usage: flowform import-bpmn <file.bpmn> [--out draft.json] [--key key] [--unit unit]
 
@@ -78,8 +76,13 @@ export async function exportBpmnCommand(args: string[], io: CliIo): Promise<numb
     io.err([...flags.errors, 'flowform export-bpmn: name one definition key', '', EXPORT_HELP].join('\n'));
     return 2;
   }
-  const definition = key.endsWith('.json') ? definitionFile(key) : await publishedDefinition(key, flags, io);
-  if (!definition) return 1;
+  const definition = key.endsWith('.json')
+    ? definitionFile(key)
+    : (await publishedBundle('export-bpmn', key, flags.strings.version, io))?.definition;
+  if (!definition) {
+    if (key.endsWith('.json')) io.err(`flowform export-bpmn: no such file ${key}`);
+    return 1;
+  }
   const xml = await exportBpmn(definition);
   if (flags.strings.out) writeFileSync(resolve(flags.strings.out), xml);
   else io.out(xml);
@@ -90,26 +93,4 @@ function definitionFile(path: string): ProcessDefinition | undefined {
   if (!existsSync(resolve(path))) return undefined;
   const json = JSON.parse(readFileSync(resolve(path), 'utf8')) as { definition?: ProcessDefinition };
   return json.definition ?? (json as ProcessDefinition);
-}
-
-async function publishedDefinition(
-  key: string,
-  flags: { strings: Record<string, string | undefined> },
-  io: CliIo,
-): Promise<ProcessDefinition | undefined> {
-  const { ctx, database } = await composeServer(loadConfig(), createLogger('silent'));
-  try {
-    const version = flags.strings.version
-      ? Number(flags.strings.version)
-      : await ctx.runtime.definitions.latestVersion(key);
-    if (!version || !Number.isInteger(version)) {
-      io.err(`flowform export-bpmn: no published definition '${key}'`);
-      return undefined;
-    }
-    const bundle = await ctx.runtime.definitions.get(key, version).catch(() => undefined);
-    if (!bundle) io.err(`flowform export-bpmn: no version ${version} of '${key}'`);
-    return bundle?.definition;
-  } finally {
-    await database.close();
-  }
 }

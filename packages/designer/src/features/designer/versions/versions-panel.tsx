@@ -17,6 +17,7 @@ import { BpmnImportReview } from './bpmn-import-review';
 import { downloadBpmn, readBpmnDraft, type StatePositions } from './bpmn-transfer';
 import { exportBundle, parseBundle } from './bundle-io';
 import { type Changes, diffDocs, isEmptyDiff } from './definition-diff';
+import { FileButton } from './file-button';
 
 export function VersionsPanel({
   versions,
@@ -132,14 +133,11 @@ export function VersionsPanel({
         <button type="button" className="btn" onClick={() => exportBundle(doc)}>
           {dt('ver.export')}
         </button>
-        <label className="btn ff-file">
-          {dt('ver.import')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-          />
-        </label>
+        <FileButton
+          label={dt('ver.import')}
+          accept="application/json,.json"
+          onFile={(file) => void importFile(file)}
+        />
       </div>
       <div className="ff-row">
         <button
@@ -158,18 +156,11 @@ export function VersionsPanel({
         >
           {dt('bpmn.export')}
         </button>
-        <label className="btn ff-file">
-          {dt('bpmn.import')}
-          <input
-            type="file"
-            accept=".bpmn,.xml,application/xml,text/xml"
-            onChange={(e) => {
-              const file = e.target.files?.[0];
-              e.target.value = '';
-              if (file) void importBpmnFile(file);
-            }}
-          />
-        </label>
+        <FileButton
+          label={dt('bpmn.import')}
+          accept=".bpmn,.xml,application/xml,text/xml"
+          onFile={(file) => void importBpmnFile(file)}
+        />
       </div>
       {bpmn && (
         <BpmnImportReview
