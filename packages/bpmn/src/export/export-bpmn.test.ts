@@ -94,4 +94,11 @@ describe('exportBpmn', () => {
     dangling.machine.initial = 'nowhere';
     expect((await parsed(await exportBpmn(dangling))).warnings).toEqual([]);
   });
+
+  it('given a step entered only from inside a parallel state, when laid out, then it stands right of that state, the start left of all', async () => {
+    const { di } = await parsed(await exportBpmn(load('branch-secretary-reassignment')));
+    const box = (id: string) => di.get(id)!.bounds as ModdleElement & { x: number; width: number };
+    expect(box('revise').x).toBeGreaterThan(box('opinions').x + box('opinions').width);
+    expect(box('_start').x).toBeLessThan(box('opinions').x);
+  });
 });

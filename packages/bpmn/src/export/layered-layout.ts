@@ -94,18 +94,27 @@ function layered(model: ExportModel): Map<string, Bounds> {
   return absolute;
 }
 
-/** Longest-path ranks over the flows inside one container (boundary flows count from their host). */
+/**
+ * Longest-path ranks over the flows between one container's children: a flow from or to a node
+ * deeper inside counts for the child holding it, a boundary event's for its activity.
+ */
 function rank(model: ExportModel, children: ExportNode[]): Map<string, number> {
   const ids = new Set(children.map((c) => c.id));
-  const hostOf = new Map(model.nodes.filter((n) => n.attachedTo).map((n) => [n.id, n.attachedTo!]));
+  const byId = new Map(model.nodes.map((n) => [n.id, n]));
+  const lift = (id: string): string | undefined => {
+    for (let at = byId.get(id); at; at = byId.get(at.attachedTo ?? at.container))
+      if (ids.has(at.id)) return at.id;
+    return undefined;
+  };
   const next = new Map<string, string[]>();
   for (const f of model.flows) {
-    const source = hostOf.get(f.source) ?? f.source;
-    if (ids.has(source) && ids.has(f.target) && source !== f.target)
-      next.set(source, [...(next.get(source) ?? []), f.target]);
+    const source = lift(f.source);
+    const target = lift(f.target);
+    if (source && target && source !== target) next.set(source, [...(next.get(source) ?? []), target]);
   }
   const incoming = new Set([...next.values()].flat());
-  const roots = children.filter((c) => !incoming.has(c.id) || c.type === 'bpmn:StartEvent');
+  const starts = children.filter((c) => c.type === 'bpmn:StartEvent');
+  const roots = starts.length ? starts : children.filter((c) => !incoming.has(c.id));
   const ranks = new Map<string, number>();
   const onPath = new Set<string>();
   const visit = (id: string, r: number) => {
