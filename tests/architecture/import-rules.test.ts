@@ -66,6 +66,10 @@ describe('forbidden imports', () => {
     ['packages/api/src/forbidden.ts', "import { Kysely as a } from 'kysely';"],
     ['packages/api/src/forbidden.ts', "import { PGlite as a } from '@electric-sql/pglite';"],
     ['packages/api/src/forbidden.ts', "import { step as a } from '../../engine/src/stepping/step';"],
+    ['packages/bpmn/src/forbidden.ts', "import { lintDefinition as a } from '@flowform/engine';"],
+    ['packages/bpmn/src/forbidden.ts', "import { readFileSync as a } from 'node:fs';"],
+    ['packages/bpmn/src/forbidden.ts', "import { CaseRuntime as a } from '@flowform/runtime';"],
+    ['packages/bpmn/src/forbidden.ts', "import { main as a } from '@flowform/server';"],
   ];
   it.each(cases)(
     'given %s importing «%s», when linted, then noRestrictedImports refuses it',
@@ -86,6 +90,9 @@ describe('forbidden imports', () => {
       ),
       'packages/api/src/allowed.ts': use(
         "import { createRoute as a } from '@hono/zod-openapi';\nimport type { ProcessDefinition } from '@flowform/engine';\nexport type P = ProcessDefinition;",
+      ),
+      'packages/bpmn/src/allowed.ts': use(
+        "import { BpmnModdle as a } from 'bpmn-moddle';\nimport { lintDefinition } from '@flowform/engine/browser';\nexport const lint = lintDefinition;",
       ),
       'packages/designer/src/allowed.tsx': use(
         "import { useState as a } from 'react';\nimport type { CaseView } from '@flowform/api';\nimport { lintDefinition } from '@flowform/engine/browser';\nexport type C = CaseView;\nexport const lint = lintDefinition;",

@@ -102,4 +102,13 @@ export const RUNTIME: LayerTable = {
   ],
 };
 
-export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER, ENGINE, RUNTIME];
+/**
+ * BPMN import and export: the entry on top; import and export side by side (neither uses the
+ * other); the graph reader under import; bpmn-moddle and the `flowform:` extension at the foot.
+ */
+export const BPMN: LayerTable = {
+  root: 'packages/bpmn/src',
+  layers: [['index.ts'], ['import', 'export'], ['graph'], ['moddle']],
+};
+
+export const LAYER_TABLES: LayerTable[] = [WEB_APP, VISUAL_DESIGNER, SERVER, ENGINE, RUNTIME, BPMN];

@@ -4,7 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addStep, canonical, commit, exportedText } from './designer-helpers';
 import { buildWebApp, startAppServer } from './support/app-server';
-import { cspViolations, launchBrowser, newPerson, shot, signIn } from './support/browser';
+import { cspViolations, launchBrowser, newPerson, scrollsSideways, shot, signIn } from './support/browser';
 import { countOf, isShown, textOf } from './support/wait-for';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -88,6 +88,62 @@ describe('editing in the designer', () => {
     expect(await exportedText(admin)).toBe(after);
     await admin.locator('.ff-save-saved').waitFor();
   });
+
+  it('given a BPMN file, when imported in the versions tab, then its report shows first and the replacement is one undoable step; Export BPMN downloads BPMN', async () => {
+    await admin.goto(`${server.url}/designer`);
+    await admin.locator('#ff-new-key').fill('bpmn-check');
+    await admin.locator('#ff-new-zh').fill('BPMN 检查');
+    await admin.getByRole('button', { name: '创建' }).click();
+    await admin.locator('.ff-canvas').waitFor();
+    const before = await exportedText(admin);
+    await admin.getByRole('tab', { name: '版本与发布' }).click();
+    const [download] = await Promise.all([
+      admin.waitForEvent('download'),
+      admin.getByRole('button', { name: '导出 BPMN' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('bpmn-check.bpmn');
+    const xml = await readFile((await download.path())!, 'utf8');
+    expect(xml).toContain('<bpmn:process id="bpmn-check"');
+    expect(xml).toContain('<bpmndi:BPMNShape');
+
+    await admin
+      .locator('label', { hasText: '导入 BPMN' })
+      .locator('input[type="file"]')
+      .setInputFiles(join(ROOT, 'packages/bpmn/src/fixtures/invoice-approval.bpmn'));
+    const review = admin.locator('.ff-bpmn-review');
+    await review.waitFor();
+    const counts = '共 31 个元素：已映射 24，部分映射 2，未映射 5。';
+    expect(await textOf(review.getByRole('status'), counts)).toContain(counts);
+    expect(await isShown(review.locator('tr', { hasText: 'approveInvoice' }).getByText('已映射'))).toBe(true);
+    await shot(admin, 'designer-15-bpmn-report');
+    expect(await exportedText(admin)).toBe(before);
+
+    await review.getByRole('button', { name: '用此草稿替换当前流程' }).click();
+    expect(await isShown(admin.getByText('已用 BPMN 草稿替换，可撤销。'))).toBe(true);
+    const replaced = JSON.parse(await exportedText(admin));
+    expect(replaced.definition.key).toBe('bpmn-check');
+    expect(Object.keys(replaced.definition.machine.states)).toContain('approveInvoice');
+    await admin.getByRole('tab', { name: '流程图' }).click();
+    expect(await countOf(admin.locator('.react-flow__node:not([data-id="__start"])'), 7)).toBe(7);
+    await shot(admin, 'designer-16-bpmn-imported');
+    await admin.locator('.react-flow__pane').click();
+    await admin.keyboard.press('Control+z');
+    expect(await exportedText(admin)).toBe(before);
+    expect(await cspViolations(admin)).toEqual([]);
+
+    const phone = (await newPerson(browser, { width: 360, height: 740 })).page;
+    await signIn(phone, server.url, 'admin');
+    await phone.goto(`${server.url}/designer/bpmn-check`);
+    await phone.getByRole('tab', { name: '版本与发布' }).click();
+    await phone
+      .locator('label', { hasText: '导入 BPMN' })
+      .locator('input[type="file"]')
+      .setInputFiles(join(ROOT, 'packages/bpmn/src/fixtures/parallel-review.bpmn'));
+    await phone.locator('.ff-bpmn-review').waitFor();
+    expect(await scrollsSideways(phone)).toBe(false);
+    await shot(phone, 'designer-17-bpmn-report-phone');
+    await phone.context().close();
+  }, 120_000);
 
   it('given a guard, when the administrator edits it, then completion offers case fields and type errors show live', async () => {
     await admin.goto(`${server.url}/designer/hardship-assistance`);

@@ -8,6 +8,7 @@ import { loadDefinitionFile } from '../seed/definition-files';
 import { publishBundles } from '../seed/demo-seed';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
+import { publishedBundle } from './published-bundle';
 
 const EXPORT_HELP = `Usage: flowform export <key> [--version n] [--out file]
 
@@ -32,27 +33,12 @@ export async function exportCommand(args: string[], io: CliIo): Promise<number> 
     io.err([...flags.errors, 'flowform export: name one definition key', '', EXPORT_HELP].join('\n'));
     return 2;
   }
-  const { ctx, database } = await composeServer(loadConfig(), createLogger('silent'));
-  try {
-    const version = flags.strings.version
-      ? Number(flags.strings.version)
-      : await ctx.runtime.definitions.latestVersion(key);
-    if (!version || !Number.isInteger(version)) {
-      io.err(`flowform export: no published definition '${key}'`);
-      return 1;
-    }
-    const bundle = await ctx.runtime.definitions.get(key, version).catch(() => undefined);
-    if (!bundle) {
-      io.err(`flowform export: no version ${version} of '${key}'`);
-      return 1;
-    }
-    const text = JSON.stringify({ definition: bundle.definition, forms: bundle.forms }, null, 2);
-    if (flags.strings.out) writeFileSync(resolve(flags.strings.out), `${text}\n`);
-    else io.out(text);
-    return 0;
-  } finally {
-    await database.close();
-  }
+  const bundle = await publishedBundle('export', key, flags.strings.version, io);
+  if (!bundle) return 1;
+  const text = JSON.stringify({ definition: bundle.definition, forms: bundle.forms }, null, 2);
+  if (flags.strings.out) writeFileSync(resolve(flags.strings.out), `${text}\n`);
+  else io.out(text);
+  return 0;
 }
 
 /** `flowform import <file>` */

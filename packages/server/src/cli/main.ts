@@ -1,4 +1,5 @@
 import { replayCommand, verifyAuditCommand } from './audit-commands';
+import { exportBpmnCommand, importBpmnCommand } from './bpmn-commands';
 import { exportCommand, importCommand } from './bundle-commands';
 import type { CliIo, CommandRunner } from './cli-io';
 import { migrateCommand, seedCommand } from './database-commands';
@@ -15,6 +16,14 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
   seed: { run: seedCommand, summary: 'Load the demo directory and publish the shipped processes (--demo)' },
   export: { run: exportCommand, summary: 'Write a published definition and its forms as one bundle JSON' },
   import: { run: importCommand, summary: 'Lint and publish a bundle JSON as the next version' },
+  'import-bpmn': {
+    run: importBpmnCommand,
+    summary: 'Map a BPMN 2.0 file to a draft definition; report every element (mapped, partial, not mapped)',
+  },
+  'export-bpmn': {
+    run: exportBpmnCommand,
+    summary: 'Write a published definition as BPMN 2.0 XML with a diagram (Camunda Modeler, bpmn.io)',
+  },
   lint: {
     run: lintCommand,
     summary: 'Check process definitions: format, reachability, termination, people, CEL, forms',

@@ -9,6 +9,7 @@ import { designerApi } from '../api/designer-api';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { emptyDoc } from '../model/design-doc';
 import { parseBundle } from '../versions/bundle-io';
+import { FileButton } from '../versions/file-button';
 
 const KEY = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 
@@ -96,14 +97,11 @@ export function DesignerListPage() {
           <button type="submit" className="btn btn-primary">
             {dt('list.create')}
           </button>
-          <label className="btn ff-file">
-            {dt('list.import')}
-            <input
-              type="file"
-              accept="application/json,.json"
-              onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-            />
-          </label>
+          <FileButton
+            label={dt('list.import')}
+            accept="application/json,.json"
+            onFile={(file) => void importFile(file)}
+          />
         </div>
       </form>
     </div>

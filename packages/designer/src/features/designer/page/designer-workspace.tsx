@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react';
 import { pick } from '../../../i18n/format';
 import { Banner } from '../../../ui/status-views';
 import type { VersionSummary } from '../api/designer-api';
+import { absolute, layoutDoc } from '../canvas/layout';
 import { Palette } from '../canvas/palette';
 import { ProcessCanvas } from '../canvas/process-canvas';
 import { CaseDataEditor } from '../data/case-data-editor';
@@ -90,7 +91,13 @@ export function DesignerWorkspace({
             <SimulatorPanel />
           </>
         )}
-        {tab === 'versions' && <VersionsPanel onPublished={onPublished} versions={versions} />}
+        {tab === 'versions' && (
+          <VersionsPanel
+            onPublished={onPublished}
+            versions={versions}
+            positions={async () => Object.fromEntries(absolute(await layoutDoc(d.doc)))}
+          />
+        )}
       </div>
       <LintPanel onShow={() => setTab('process')} />
     </div>

@@ -2,6 +2,8 @@
  * Versions and publishing: the published versions with their running cases, the draft's changes
  * since the latest one, publishing (refused while lint finds errors), import and export.
  */
+
+import type { BpmnImport } from '@flowform/bpmn';
 import type { LintProblem } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { ApiError } from '../../../api/http';
@@ -11,21 +13,28 @@ import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { RefusedProblems } from '../lint/refused-problems';
 import { useDesigner } from '../state/designer-context';
+import { BpmnImportReview } from './bpmn-import-review';
+import { downloadBpmn, readBpmnDraft, type StatePositions } from './bpmn-transfer';
 import { exportBundle, parseBundle } from './bundle-io';
 import { type Changes, diffDocs, isEmptyDiff } from './definition-diff';
+import { FileButton } from './file-button';
 
 export function VersionsPanel({
   versions,
   onPublished,
+  positions,
 }: {
   versions: VersionSummary[];
   onPublished: () => void;
+  /** The canvas's layout, for the BPMN diagram. */
+  positions: StatePositions;
 }) {
-  const { doc, published, problems, modeling } = useDesigner();
+  const { doc, published, problems, modeling, directory } = useDesigner();
   const { dt, locale } = useDesignerText();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<LintProblem[]>([]);
+  const [bpmn, setBpmn] = useState<{ result: BpmnImport; fileName: string }>();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const diff = published
     ? diffDocs({ definition: published.definition, forms: published.forms }, doc)
@@ -46,6 +55,11 @@ export function VersionsPanel({
       setBusy(false);
     }
   };
+  const failed = (error: unknown) =>
+    setMessage({
+      kind: 'error',
+      text: dt('ver.importFailed', { detail: error instanceof Error ? error.message : String(error) }),
+    });
   const importFile = async (file: File) => {
     try {
       const bundle = parseBundle(await file.text());
@@ -53,11 +67,24 @@ export function VersionsPanel({
         throw new Error(`${bundle.definition.key} ≠ ${doc.definition.key}`);
       if (modeling.replaceDocument(bundle)) setMessage({ kind: 'ok', text: dt('ver.imported') });
     } catch (error) {
-      setMessage({
-        kind: 'error',
-        text: dt('ver.importFailed', { detail: error instanceof Error ? error.message : String(error) }),
-      });
+      failed(error);
     }
+  };
+  const importBpmnFile = async (file: File) => {
+    setBpmn(undefined);
+    setMessage({ kind: 'ok', text: dt('bpmn.reading') });
+    try {
+      const top = directory?.toSeed().units.find((u) => !u.parent)?.id;
+      setBpmn({ result: await readBpmnDraft(await file.text(), doc, top), fileName: file.name });
+      setMessage(undefined);
+    } catch (error) {
+      failed(error);
+    }
+  };
+  const replaceWithBpmn = () => {
+    if (!bpmn) return;
+    if (modeling.replaceDocument(bpmn.result.bundle)) setMessage({ kind: 'ok', text: dt('bpmn.replaced') });
+    setBpmn(undefined);
   };
   return (
     <section className="ff-versions" aria-label={dt('ver.title')}>
@@ -106,15 +133,43 @@ export function VersionsPanel({
         <button type="button" className="btn" onClick={() => exportBundle(doc)}>
           {dt('ver.export')}
         </button>
-        <label className="btn ff-file">
-          {dt('ver.import')}
-          <input
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => e.target.files?.[0] && void importFile(e.target.files[0])}
-          />
-        </label>
+        <FileButton
+          label={dt('ver.import')}
+          accept="application/json,.json"
+          onFile={(file) => void importFile(file)}
+        />
       </div>
+      <div className="ff-row">
+        <button
+          type="button"
+          className="btn"
+          onClick={() =>
+            void downloadBpmn(doc, positions).catch((error: unknown) =>
+              setMessage({
+                kind: 'error',
+                text: dt('bpmn.exportFailed', {
+                  detail: error instanceof Error ? error.message : String(error),
+                }),
+              }),
+            )
+          }
+        >
+          {dt('bpmn.export')}
+        </button>
+        <FileButton
+          label={dt('bpmn.import')}
+          accept=".bpmn,.xml,application/xml,text/xml"
+          onFile={(file) => void importBpmnFile(file)}
+        />
+      </div>
+      {bpmn && (
+        <BpmnImportReview
+          result={bpmn.result}
+          fileName={bpmn.fileName}
+          onReplace={replaceWithBpmn}
+          onCancel={() => setBpmn(undefined)}
+        />
+      )}
     </section>
   );
 }
