@@ -78,6 +78,9 @@ function takeOver(db: ServerDb, id: string, fingerprint: string, lease: ReturnTy
     .executeTakeFirst();
 }
 
+const NO_BODY = new Set([204, 205, 304]);
+const REPLAYED = { 'Idempotent-Replayed': 'true' };
+
 async function replay(db: ServerDb, id: string, fingerprint: string): Promise<Response> {
   const row = await db.selectFrom('server_idempotency').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.fingerprint !== fingerprint) {
@@ -90,8 +93,10 @@ async function replay(db: ServerDb, id: string, fingerprint: string): Promise<Re
   }
   if (row.status === null)
     throw problems.conflict('A request with this key is still running', 'idempotency-in-progress');
+  // A 204, 205 or 304 carries no body (the Response constructor refuses one, even an empty one).
+  if (NO_BODY.has(row.status)) return new Response(null, { status: row.status, headers: REPLAYED });
   return new Response(row.body, {
     status: row.status,
-    headers: { 'Content-Type': row.content_type ?? 'application/json', 'Idempotent-Replayed': 'true' },
+    headers: { 'Content-Type': row.content_type ?? 'application/json', ...REPLAYED },
   });
 }
