@@ -70,6 +70,13 @@ describe('edge hygiene: text PostgreSQL cannot store and cursors it cannot parse
     expect(after).toBe(before);
   });
 
+  it('given an upload whose file name holds a NUL, when sent, then 400 invalid-text at /file/name', async () => {
+    const form = new FormData();
+    form.set('file', new File([new TextEncoder().encode('材料')], 'a\u0000.txt', { type: 'text/plain' }));
+    const res = await s.call('POST', `/api/instances/${caseId}/attachments`, { as: 'head103', raw: form });
+    await expectInvalidText(res, '/file/name');
+  });
+
   it('given text with surrogate pairs (emoji, rare CJK), when commented, then it is stored as sent', async () => {
     const text = '同意 👍 𠀀';
     const res = await s.call('POST', `/api/tasks/${taskId}/comments`, { as: 'head103', body: { text } });
