@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ExecuteOptions } from '@flowform/runtime';
 import type { Context, MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { ServerDb } from '../database/server-schema';
@@ -7,6 +8,11 @@ import { ApiProblem, problems } from './problem';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** What every command of a request runs with: its retry key and its reader's language. */
+export function commandOptions(c: Context<AppEnv>): ExecuteOptions {
+  return { idempotencyKey: idempotencyKey(c), locale: c.get('locale') };
+}
 
 /** The request's `Idempotency-Key`, checked; undefined when absent. */
 export function idempotencyKey(c: Context): string | undefined {
