@@ -41,6 +41,14 @@ describe('findUnstorableText', () => {
     expect(findUnstorableText({ 'a\u0000': 'x', b: '\u0000' })?.path).toBe('/a\ufffd');
   });
 
+  it('given text that spells an escape (a backslash, then u0000 or ud800), then it is storable', () => {
+    expect(findUnstorableText({ a: '\\u0000', b: '\\ud800', c: '\\\\u0000' })).toBeUndefined();
+  });
+
+  it('given a value JSON cannot write (a BigInt beside), then the walk still finds the bad string', () => {
+    expect(findUnstorableText({ n: 1n, s: 'a\u0000' })).toEqual({ path: '/s', reason: 'nul' });
+  });
+
   it('given numbers, booleans, null and a cycle, then nothing is found and the walk ends', () => {
     const cyclic: Record<string, unknown> = { n: 1, b: true, z: null };
     cyclic.self = cyclic;

@@ -33,6 +33,7 @@ export function unstorableReason(text: string): UnstorableReason | undefined {
  * visited once. A key's own bad characters show as U+FFFD in the path.
  */
 export function findUnstorableText(value: unknown, basePath = ''): UnstorableText | undefined {
+  if (!mayHoldUnstorable(value)) return undefined;
   const stack: Entry[] = [{ value, path: basePath }];
   const seen = new Set<object>();
   while (stack.length > 0) {
@@ -52,6 +53,22 @@ export function findUnstorableText(value: unknown, basePath = ''): UnstorableTex
     for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]!);
   }
   return undefined;
+}
+
+/** U+0000 and unpaired surrogates as JSON.stringify writes them (paired ones it writes as they are). */
+const ESCAPED_UNSTORABLE = /\\u0000|\\ud[89a-f]/;
+
+/**
+ * The fast answer for the common case: one native JSON.stringify, searched once, clears a value of
+ * ordinary text in a few microseconds; only a hit (or a value JSON cannot write) is walked for its path.
+ */
+function mayHoldUnstorable(value: unknown): boolean {
+  try {
+    const json = JSON.stringify(value);
+    return json === undefined || ESCAPED_UNSTORABLE.test(json);
+  } catch {
+    return true;
+  }
 }
 
 interface Entry {
