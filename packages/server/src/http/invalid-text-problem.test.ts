@@ -53,7 +53,7 @@ describe('unstorable text through the API', () => {
       expect(problem).toMatchObject({ code: 'invalid-text', errors: [{ path: '/text' }] });
       const after = await body(await s.call('GET', `/api/instances/${caseId}`, { as: 'com1a' }));
       expect(after.comments).toEqual(before.comments);
-    expect(Array.isArray(before.comments)).toBe(true);
+      expect(Array.isArray(before.comments)).toBe(true);
     },
   );
 });
