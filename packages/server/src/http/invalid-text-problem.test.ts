@@ -19,7 +19,7 @@ describe('invalid-text problems', () => {
       expect(problem).toMatchObject({ status: 400, code: 'invalid-text', title });
       expect(problem.detail).toContain(words);
       expect(problem.extensions).toEqual({
-        errors: [{ path: '/data/details', keyword: reason, message: problem.detail }],
+        errors: [{ path: '/data/details', keyword: 'invalid-text', message: problem.detail }],
       });
     },
   );

@@ -18,12 +18,13 @@ const WORDING = {
 /**
  * 400 `invalid-text`: a string PostgreSQL cannot store (U+0000, a lone surrogate), found by the
  * engine's `findUnstorableText`, wherever it is caught (the edge, or the runtime's `StepError`).
- * `errors: [{ path, keyword: 'nul' | 'lone-surrogate', message }]` names the field, in zh-CN or English.
+ * `errors: [{ path, keyword: 'invalid-text', message }]` names the field (the edge's shape), and the
+ * message says which character, in zh-CN or English.
  */
 export function invalidTextProblem(found: UnstorableText, locale: Locale): ApiProblem {
   const words = WORDING[locale === 'en' ? 'en' : 'zh-CN'];
   const message = words[found.reason](found.path || '/');
   return new ApiProblem(400, 'invalid-text', words.title, message, {
-    errors: [{ path: found.path, keyword: found.reason, message }],
+    errors: [{ path: found.path, keyword: 'invalid-text', message }],
   });
 }
