@@ -26,4 +26,5 @@ export type { StepOptions, StepResult } from './stepping/step-context';
 export { StepError, type StepErrorCode } from './stepping/step-error';
 export { isSystemEntry, SYSTEM_ACTOR, SYSTEM_USERNAME } from './stepping/system-actor';
 export { canWorkTask } from './stepping/task-access';
+export { refuseUnstorableText } from './stepping/text-guard';
 export * from './voting';

@@ -8,7 +8,7 @@ import type {
   InMemoryDirectory,
   Locale,
 } from '@flowform/engine';
-import { compileBundle, StepError, step } from '@flowform/engine';
+import { compileBundle, refuseUnstorableText, StepError, step } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import { GENESIS_HASH } from './audit-chain';
 import type { WriteHead } from './case-write';
@@ -120,6 +120,8 @@ export class CaseRuntime {
 
   /** Starts a case of the latest (or a given) published version. */
   async start(request: StartRequest, options: ExecuteOptions = {}): Promise<CommandOutcome> {
+    const { actor, ...rest } = request;
+    refuseUnstorableInput(rest, actor, options);
     const idem = idemKey(request.actor, options.idempotencyKey);
     const row = await this.read(undefined, idem, request.definitionKey);
     if (row.idem) return { ...row.idem, replayed: true };
@@ -185,6 +187,7 @@ export class CaseRuntime {
     actor: Actor,
     options: ExecuteOptions = {},
   ): Promise<CommandOutcome> {
+    refuseUnstorableInput(command, actor, options, instanceId);
     const idem = idemKey(actor, options.idempotencyKey);
     const cached = this.cache.get(instanceId);
     if (cached && this.cacheUsable(cached)) {
@@ -365,6 +368,21 @@ export class CaseRuntime {
     }
     throw new RuntimeError('conflict', message);
   }
+}
+
+/**
+ * Text PostgreSQL cannot store (U+0000, a lone surrogate) is refused as `invalid-text` naming its
+ * field (`/data/details`, `/comment`) before the command is stepped, so it never reaches a write
+ * statement it would share with, and fail for, other commands.
+ */
+function refuseUnstorableInput(
+  command: unknown,
+  actor: Actor,
+  options: ExecuteOptions,
+  instanceId?: string,
+): void {
+  refuseUnstorableText(command);
+  refuseUnstorableText({ instanceId, actor: actor.username, idempotencyKey: options.idempotencyKey });
 }
 
 function idemKey(actor: Actor, key: string | undefined): string | undefined {

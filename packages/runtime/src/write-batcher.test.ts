@@ -7,7 +7,7 @@ import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
 import { statementCounter } from './testing/statement-counter';
 import { openTestDatabase, testBackends } from './testing/test-database';
-import { WriteBatcher } from './write-batcher';
+import { WriteBatcher, wroteNothing } from './write-batcher';
 import { writeChangeSets } from './writes/write-statement';
 
 const write = (caseId: string, kind: 'update' | 'insert' = 'update') =>
@@ -16,6 +16,10 @@ const write = (caseId: string, kind: 'update' | 'insert' = 'update') =>
 const nextTurn = async () => {
   for (let i = 0; i < 3; i++) await new Promise((resolve) => setImmediate(resolve));
 };
+
+/** An error as the server reports it (pg and PGlite alike: a SQLSTATE and a severity). */
+const serverError = (code: string, severity = 'ERROR') =>
+  Object.assign(new Error(`server error ${code}`), { code, severity });
 
 /** A writer whose statements the test answers one by one. */
 function manualWriter() {
@@ -109,22 +113,75 @@ describe('WriteBatcher', () => {
 
   it('given a shared statement that failed without writing (a duplicate key), then each write is tried again alone and gets its own answer', async () => {
     const { calls, results } = await sharedStatementOfTwo();
-    calls[1]!.fail(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    calls[1]!.fail(serverError('23505'));
     await nextTurn();
     expect(calls.slice(2).map((c) => c.ids)).toEqual([['a'], ['b']]);
-    calls[2]!.fail(Object.assign(new Error('duplicate key'), { code: '23505' }));
+    calls[2]!.fail(serverError('23505'));
     calls[3]!.answer(['b']);
     await expect(results[0]).rejects.toMatchObject({ code: '23505' });
     expect(await results[1]).toBe(true);
   });
 
-  it('given a shared statement that failed in a way that may have committed, then every write gets the error and none is retried', async () => {
+  it("given a shared statement refused for one write's text (a data exception), then each is tried again alone and only that one fails", async () => {
     const { calls, results } = await sharedStatementOfTwo();
-    calls[1]!.fail(new Error('connection lost'));
-    await expect(results[0]).rejects.toThrow('connection lost');
-    await expect(results[1]).rejects.toThrow('connection lost');
+    calls[1]!.fail(serverError('22021'));
     await nextTurn();
-    expect(calls).toHaveLength(2);
+    expect(calls.slice(2).map((c) => c.ids)).toEqual([['a'], ['b']]);
+    calls[2]!.answer(['a']);
+    calls[3]!.fail(serverError('22021'));
+    expect(await results[0]).toBe(true);
+    await expect(results[1]).rejects.toMatchObject({ code: '22021' });
+    expect(calls).toHaveLength(4);
+  });
+
+  it.each([
+    ['a lost connection (no SQLSTATE)', new Error('connection lost')],
+    ['a socket error', Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' })],
+    ['a connection failure (08006)', serverError('08006')],
+    ['the server shutting down (57P01)', serverError('57P01', 'FATAL')],
+    ['an I/O error (58030)', serverError('58030')],
+    ['a full disk (53100)', serverError('53100', 'PANIC')],
+  ])(
+    'given a shared statement that failed with %s, which may have committed, then every write gets the error and none is retried',
+    async (_, error) => {
+      const { calls, results } = await sharedStatementOfTwo();
+      calls[1]!.fail(error);
+      await expect(results[0]).rejects.toBe(error);
+      await expect(results[1]).rejects.toBe(error);
+      await nextTurn();
+      expect(calls).toHaveLength(2);
+    },
+  );
+
+  it.each([
+    ['22021', 'ERROR', true], // NUL byte in text
+    ['22P05', 'ERROR', true], // \u0000 in JSON
+    ['22P02', 'ERROR', true], // lone surrogate in JSON
+    ['23505', 'ERROR', true],
+    ['23503', 'ERROR', true],
+    ['40001', 'ERROR', true],
+    ['40P01', 'ERROR', true],
+    ['57014', 'ERROR', true], // statement cancelled
+    ['42P01', 'ERROR', true],
+    ['40003', 'ERROR', false], // statement completion unknown
+    ['08006', 'FATAL', false],
+    ['57P01', 'FATAL', false],
+    ['XX000', 'ERROR', false],
+    ['22021', 'FATAL', false],
+  ])('given the server error %s (%s), then wrote nothing is %s', (code, severity, expected) => {
+    expect(wroteNothing(serverError(code, severity))).toBe(expected);
+  });
+
+  it('given errors that did not come from the server, then it is not known that nothing was written', () => {
+    for (const error of [
+      undefined,
+      null,
+      'text',
+      new Error('x'),
+      { code: '22021' },
+      { code: 'EPIPE', errno: -32, syscall: 'write' },
+    ])
+      expect(wroteNothing(error)).toBe(false);
   });
 });
 

@@ -9,12 +9,29 @@ interface Pending {
   reject: (error: unknown) => void;
 }
 
-/** PostgreSQL error codes after which a statement is known to have written nothing. */
-const NOTHING_WRITTEN = new Set(['23505', '40P01', '40001']);
+/**
+ * SQLSTATEs after which a statement's commit may have happened: the connection (08) or the server
+ * (57P01-57P05: shut down, crashed, session ended; 58: system or I/O error; XX: internal) went away,
+ * resources ran out (53: a full disk can stop the commit record itself), or the server said so
+ * (40003). Every other error the server reports aborts the statement's transaction before it
+ * commits: the statement, being one, wrote nothing.
+ */
+const OUTCOME_UNKNOWN = /^(08|53|57P|58|XX|40003)/;
 
-/** True if the statement failed in a way that guarantees it wrote nothing (unique key, deadlock). */
+/**
+ * True if the statement is known to have written nothing: the server answered it with an error (a
+ * SQLSTATE, on pg and PGlite alike) of a kind raised before commit — a data exception (22: U+0000,
+ * a lone surrogate), an integrity violation (23: a duplicate idempotency key), a serialization
+ * failure or deadlock (40001, 40P01), a cancelled statement (57014), and the like. An error without
+ * a SQLSTATE (a lost connection, a client-side failure) or one of OUTCOME_UNKNOWN may have
+ * followed the commit.
+ */
 export function wroteNothing(error: unknown): boolean {
-  return NOTHING_WRITTEN.has((error as { code?: string } | null)?.code ?? '');
+  const { code, severity } = (error ?? {}) as { code?: unknown; severity?: unknown };
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code) || typeof severity !== 'string') return false;
+  // A session ended by the server (FATAL, PANIC) may have ended after its commit.
+  if (severity === 'FATAL' || severity === 'PANIC') return false;
+  return !OUTCOME_UNKNOWN.test(code);
 }
 
 /**
@@ -23,11 +40,12 @@ export function wroteNothing(error: unknown): boolean {
  * light load every command is written at once and alone; under heavy load the server's fixed cost
  * per statement (round trip, executor start-up, commit) is shared by the commands of a batch, the
  * way PostgreSQL's own group commit shares a WAL flush. Each command stays atomic: its rows are all
- * guarded by its own case row. Two writes of one case never share a statement (the second waits),
- * and if a shared statement fails in a way that wrote nothing (a duplicate idempotency key, a
- * deadlock), each of its commands is written again alone, so one command cannot fail another. Any
- * other failure may have committed, so it is reported to every command of the statement, as it
- * would be to a command written alone.
+ * guarded by its own case row. Two writes of one case never share a statement (the second waits).
+ * One command never fails another: if a shared statement fails in a way that wrote nothing (any
+ * error the server raises before commit: a data exception from one command's text, a duplicate
+ * idempotency key, a deadlock), each of its commands is written again alone, so only the command
+ * at fault gets the error. A failure that may have followed the commit (a lost connection) is
+ * reported to every command of the statement, as it would be to a command written alone.
  */
 export class WriteBatcher {
   private readonly queue: Pending[] = [];

@@ -17,3 +17,9 @@ export type { DataCheck, SchemaChecker, SchemaError } from './schema-checker';
 export { checkSchemaSafety } from './schema-safety';
 export { isSchemaObject } from './schema-walk';
 export { concernsField, hiddenFields, withoutFields } from './show-if';
+export {
+  findUnstorableText,
+  type UnstorableReason,
+  type UnstorableText,
+  unstorableReason,
+} from './storable-text';

@@ -7,7 +7,9 @@ export type StepErrorCode =
   | 'stale'
   | 'not-found'
   | 'assignment-empty'
-  | 'expression-failed';
+  | 'expression-failed'
+  /** A string PostgreSQL cannot store (U+0000, a lone surrogate); details `{ path, reason }`. */
+  | 'invalid-text';
 
 /** A refused command: nothing changes, the caller gets the code and details. */
 export class StepError extends Error {

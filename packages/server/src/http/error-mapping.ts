@@ -1,12 +1,13 @@
-import { type FieldError, type Locale, StepError } from '@flowform/engine';
+import { type FieldError, type Locale, StepError, type UnstorableText } from '@flowform/engine';
 import { RuntimeError } from '@flowform/runtime';
 import { HTTPException } from 'hono/http-exception';
+import { invalidTextProblem } from './invalid-text-problem';
 import { ApiProblem, problems } from './problem';
 
 /**
  * Maps any thrown error to a problem. Engine refusals keep their code: `not-permitted` is 403,
- * `stale` and `conflict` 409, `not-found` 404, refusals of the command itself 422. Anything
- * unknown is a 500 with no detail (the log has it).
+ * `stale` and `conflict` 409, `not-found` 404, `invalid-text` (unstorable text) 400, refusals of
+ * the command itself 422. Anything unknown is a 500 with no detail (the log has it).
  */
 export function toProblem(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof ApiProblem) return error;
@@ -40,6 +41,8 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
       const title = locale === 'en' ? 'The form has errors' : '表单填写有误';
       return new ApiProblem(422, 'invalid-form', title, undefined, { errors });
     }
+    case 'invalid-text':
+      return invalidTextProblem(error.details as UnstorableText, locale);
     default:
       return new ApiProblem(422, error.code, 'Command refused', error.message);
   }
