@@ -1,5 +1,8 @@
 /** Runtime failures beyond the pure step's own refusals. */
-export type RuntimeErrorCode = 'conflict' | 'not-found' | 'definition-not-found';
+export const RUNTIME_ERROR_CODES = ['conflict', 'not-found', 'definition-not-found'] as const;
+
+/** One of `RUNTIME_ERROR_CODES`. */
+export type RuntimeErrorCode = (typeof RUNTIME_ERROR_CODES)[number];
 
 /** A command lost a race (`conflict`) or named something that does not exist; nothing was written. */
 export class RuntimeError extends Error {
