@@ -18,7 +18,7 @@ export function instanceRoutes(ctx: ServerContext) {
       const body = c.req.valid('json');
       const outcome = await ctx.runtime.start(
         { definitionKey: body.definitionKey, data: body.data, actor: { username: user.username } },
-        { idempotencyKey: idempotencyKey(c) },
+        { idempotencyKey: idempotencyKey(c), locale: c.get('locale') },
       );
       const snapshot = await ctx.runtime.snapshot(outcome.instanceId);
       if (!snapshot) throw problems.notFound('No such case');

@@ -28,6 +28,11 @@ export function localeMiddleware(): MiddlewareHandler<AppEnv> {
   };
 }
 
+/** The current request's locale (undefined outside a request), for messages worded deep inside a command. */
+export function requestLocale(): Locale | undefined {
+  return current.getStore();
+}
+
 /**
  * Wraps a validator so calls without an explicit locale use the current request's. The runtime
  * steps commands without a locale, so its form errors come out in the reader's language this way.

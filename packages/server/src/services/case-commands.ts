@@ -1,6 +1,7 @@
 import type { Command } from '@flowform/engine';
 import type { CommandOutcome } from '@flowform/runtime';
 import type { AuthUser } from '../http/app-env';
+import { requestLocale } from '../http/locale';
 import { ApiProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import { caseOfTask, type VisibleCase, visibleCase } from './case-access';
@@ -41,7 +42,7 @@ export async function runTaskCommand(
     found.instanceId,
     command,
     { username: user.username },
-    { idempotencyKey },
+    { idempotencyKey, locale: requestLocale() },
   );
   if (!outcome.replayed && !outcome.tasks.includes(taskId) && task) {
     ctx.hub.publish([...holders, user.username], { type: 'task.done', taskId, instanceId: found.instanceId });
@@ -58,7 +59,12 @@ export async function runCaseCommand(
   idempotencyKey: string | undefined,
 ): Promise<CommandOutcome> {
   await visibleCase(ctx, instanceId, user);
-  return ctx.runtime.execute(instanceId, command, { username: user.username }, { idempotencyKey });
+  return ctx.runtime.execute(
+    instanceId,
+    command,
+    { username: user.username },
+    { idempotencyKey, locale: requestLocale() },
+  );
 }
 
 /** Mass assignment guard: a completion may only carry fields of the task's own form. */
