@@ -21,23 +21,28 @@ import { problemResponse } from './problem';
 const CJK = /[\u4e00-\u9fff]/;
 
 /** Every code the engine and the runtime can raise, each as the error that carries it. */
-const raised: Array<[family: string, code: string, error: Error]> = [
-  ...STEP_ERROR_CODES.map((c) => ['StepError', c, new StepError(c, `step ${c}`)] as const),
-  ...ASSIGNMENT_ERROR_CODES.map((c) => ['AssignmentError', c, new AssignmentError(c, `rule ${c}`)] as const),
+type Raised = readonly [family: string, code: string, error: Error];
+
+const raised: Raised[] = [
+  ...STEP_ERROR_CODES.map((c) => ['StepError', c, new StepError(c, `step ${c}`)] as Raised),
+  ...ASSIGNMENT_ERROR_CODES.map((c) => ['AssignmentError', c, new AssignmentError(c, `rule ${c}`)] as Raised),
   ...EXPRESSION_ERROR_CODES.map(
-    (c) => ['ExpressionError', c, new ExpressionError(c, `cel ${c}`, 'x')] as const,
+    (c) => ['ExpressionError', c, new ExpressionError(c, `cel ${c}`, 'x')] as Raised,
   ),
-  ...VOTING_ERROR_CODES.map((c) => ['VotingError', c, new VotingError(c, `vote ${c}`)] as const),
+  ...VOTING_ERROR_CODES.map((c) => ['VotingError', c, new VotingError(c, `vote ${c}`)] as Raised),
   ...DIRECTORY_ERROR_CODES.map(
-    (c) => ['DirectoryError', c, new DirectoryError(c, `directory ${c}`)] as const,
+    (c) => ['DirectoryError', c, new DirectoryError(c, `directory ${c}`)] as Raised,
   ),
-  ...RUNTIME_ERROR_CODES.map((c) => ['RuntimeError', c, new RuntimeError(c, `runtime ${c}`)] as const),
+  ...RUNTIME_ERROR_CODES.map((c) => ['RuntimeError', c, new RuntimeError(c, `runtime ${c}`)] as Raised),
   [
     'FormSchemaError',
     'form-schema-invalid',
     new FormSchemaError([{ code: 'form-schema-too-deep', path: '/properties', message: 'too deep' }]),
   ],
 ];
+
+// biome-ignore lint/suspicious/noExplicitAny: a problem document read loosely for assertions
+type Loose = any;
 
 /** Renders what the app's error handler renders for `error`, for a reader of `locale`. */
 async function rendered(error: Error, locale: Locale) {
@@ -47,7 +52,11 @@ async function rendered(error: Error, locale: Locale) {
     return problemResponse(c, toProblem(error, locale));
   });
   const res = await app.request('/x');
-  return { status: res.status, type: res.headers.get('content-type'), body: await res.json() };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type'),
+    body: (await res.json()) as Record<string, Loose>,
+  };
 }
 
 describe('every engine error code through the error mapping', () => {
