@@ -3,6 +3,7 @@ import * as hardship from '../../../../tests/scenarios/data/hardship-data';
 import * as reassignment from '../../../../tests/scenarios/data/reassignment-data';
 import * as scrap from '../../../../tests/scenarios/data/scrap-data';
 import { PROBLEM_TITLES } from '../http/problem-catalog';
+import { shippedBundles } from '../seed/demo-seed';
 import { start, taskFor } from '../testing/case-helpers';
 import { body, openTestServer } from '../testing/test-server';
 
@@ -115,6 +116,36 @@ describe('engine errors over the API', () => {
     const task = await taskFor(s, id, 'com1a');
     expect((await s.call('POST', `/api/tasks/${task}/claim`, { as: 'com1a' })).status).toBe(200);
     await refused('POST', `/api/tasks/${task}/claim`, 'com1a', undefined, 409, 'stale');
+  });
+
+  /**
+   * A variant of hardship assistance stored without lint (as a definition published before a lint
+   * rule existed would be): lint keeps such definitions out, the mapping must still hold.
+   */
+  async function publishVariant(key: string, change: (definition: Record<string, unknown>) => void) {
+    const bundle = structuredClone(shippedBundles().find((b) => b.definition.key === 'hardship-assistance')!);
+    bundle.definition.key = key;
+    change(bundle.definition as unknown as Record<string, unknown>);
+    await s.ctx.runtime.definitions.publish(bundle, 'admin');
+  }
+
+  it('given a starters expression that fails on the start data, then 422 expression-failed with its reason', async () => {
+    await publishVariant('hardship-failing-starters', (d) => {
+      d.starters = { kind: 'cel', expr: '[data.beneficiaryName][int(data.householdSize)]' };
+    });
+    const payload = { definitionKey: 'hardship-failing-starters', data: hardship.application() };
+    const { en } = await refused('POST', startPath, 'head103', payload, 422, 'expression-failed');
+    expect(en.reason).toBe('index-out-of-range');
+  });
+
+  it('given a first task nobody can take under the error policy, then 422 assignment-empty', async () => {
+    await publishVariant('hardship-nobody-visits', (d) => {
+      const states = (d.machine as { states: Record<string, { task: Record<string, unknown> }> }).states;
+      states.homeVisit!.task.assignment = { kind: 'users', users: [] };
+      states.homeVisit!.task.onEmpty = 'error';
+    });
+    const payload = { definitionKey: 'hardship-nobody-visits', data: hardship.application() };
+    await refused('POST', startPath, 'head103', payload, 422, 'assignment-empty');
   });
 
   it('given a case where nothing was done yet, when its starter withdraws, then 422 not-enabled', async () => {
