@@ -5,7 +5,6 @@ import { SessionStore } from './auth/session-store';
 import type { ServerConfig } from './config/server-config';
 import { serverMigrations } from './database/server-migrations';
 import type { ServerDb } from './database/server-schema';
-import { requestLocaleValidator } from './http/locale';
 import type { Logger } from './http/logger';
 import { caseEventPublisher } from './live/case-events';
 import { EventHub } from './live/event-hub';
@@ -36,7 +35,7 @@ export async function composeServer(
   const runtime = new CaseRuntime({
     db: database.db,
     writeConcurrency: config.writeConcurrency,
-    forms: requestLocaleValidator(createFormValidator()),
+    forms: createFormValidator(),
     onCommitted: (instanceId, effects) => {
       for (const listener of afterCommit) listener(instanceId, effects);
     },

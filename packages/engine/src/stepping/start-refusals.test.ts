@@ -18,7 +18,12 @@ function bundleWith(starters: AssignmentRule, unitSchema: Record<string, unknown
 
 const byUnit: AssignmentRule = { kind: 'roleInCaseUnit', role: 'worker', unitField: 'unit' };
 
-function start(bundle: DefinitionBundle, data: Record<string, unknown>, user = 'w1', locale?: Locale) {
+function start(
+  bundle: DefinitionBundle,
+  data: Record<string, unknown>,
+  user = 'w1',
+  locale: Locale = 'zh-CN',
+) {
   return step(
     bundle,
     undefined,

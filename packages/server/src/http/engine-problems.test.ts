@@ -15,6 +15,7 @@ import {
 import { RUNTIME_ERROR_CODES, RuntimeError } from '@flowform/runtime';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { ENGINE_PROBLEMS } from './engine-problems';
 import { toProblem } from './error-mapping';
 import { problemResponse } from './problem';
 
@@ -69,6 +70,7 @@ describe('every engine error code through the error mapping', () => {
   it.each(raised)(
     'given a %s %s, then a 4xx problem with that code, titled in zh-CN and in English',
     async (_f, code, error) => {
+      const sent = ENGINE_PROBLEMS[code as keyof typeof ENGINE_PROBLEMS].sentAs ?? code;
       const zh = await rendered(error, 'zh-CN');
       const en = await rendered(error, 'en');
       for (const r of [zh, en]) {
@@ -76,9 +78,9 @@ describe('every engine error code through the error mapping', () => {
         expect(r.status).toBeLessThan(500);
         expect(r.type).toBe('application/problem+json');
         expect(r.body).toMatchObject({
-          code,
+          code: sent,
           status: r.status,
-          type: `https://flowform.dev/problems/${code}`,
+          type: `https://flowform.dev/problems/${sent}`,
         });
       }
       expect(zh.body.title).toMatch(CJK);

@@ -20,9 +20,10 @@ export interface ProblemText {
   en: string;
 }
 
-/** An engine code as a problem: status and title. */
+/** An engine code as a problem: status and title; `sentAs` when clients know it by a server code. */
 export interface EngineProblem extends ProblemText {
   status: ContentfulStatusCode;
+  sentAs?: 'invalid-request';
 }
 
 type Table<C extends string> = { readonly [K in C]: EngineProblem };
@@ -128,6 +129,8 @@ export const RUNTIME_PROBLEMS: Table<RuntimeErrorCode> = {
   conflict: { status: 409, 'zh-CN': '与其他操作冲突，请重试', en: 'Conflict' },
   'not-found': STEP_PROBLEMS['not-found'],
   'definition-not-found': { status: 404, 'zh-CN': '未找到该流程', en: 'No such process' },
+  // A list cursor the server did not mint: a bad request parameter, sent with `errors` at `/cursor`.
+  'invalid-cursor': { status: 400, sentAs: 'invalid-request', 'zh-CN': '请求无效', en: 'Invalid request' },
 };
 
 /** `FormSchemaError`: a form schema that cannot be compiled safely; its problems list each issue. */

@@ -22,7 +22,11 @@ import { ApiProblem, type ProblemExtensions, problems } from './problem';
 export function toProblem(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof StepError) return stepProblem(error, locale);
-  if (error instanceof RuntimeError) return engineProblem(error.code, error.message);
+  if (error instanceof RuntimeError) {
+    const cursor = error.code === 'invalid-cursor';
+    const errors = [{ path: '/cursor', keyword: 'cursor', message: error.message }];
+    return engineProblem(error.code, error.message, cursor ? { errors } : {});
+  }
   if (error instanceof AssignmentError) return engineProblem(error.code, error.message);
   if (error instanceof ExpressionError) {
     return engineProblem(error.code, error.message, error.reason ? { reason: error.reason } : {});
@@ -37,15 +41,16 @@ export function toProblem(error: unknown, locale: Locale): ApiProblem {
     if (error.status === 413) return problems.tooLarge(0);
     return new ApiProblem(error.status as 400, 'http-error', error.message || 'Request failed');
   }
-  if (error instanceof RangeError && /cursor/.test(error.message))
-    return problems.badRequest('Invalid cursor');
   return new ApiProblem(500, 'internal', 'Internal server error');
 }
 
-/** The problem for an engine code: its table's status and title, the error's own message as detail. */
+/**
+ * The problem for an engine code: its table's status and title (under the code it is sent as, if
+ * the table names another), the error's own message as detail.
+ */
 function engineProblem(code: EngineProblemCode, detail?: string, extensions?: ProblemExtensions): ApiProblem {
-  const { status, en } = ENGINE_PROBLEMS[code];
-  return new ApiProblem(status, code, en, detail, extensions);
+  const { status, en, sentAs } = ENGINE_PROBLEMS[code];
+  return new ApiProblem(status, sentAs ?? code, en, detail, extensions);
 }
 
 function stepProblem(error: StepError, locale: Locale): ApiProblem {

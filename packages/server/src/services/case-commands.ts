@@ -1,7 +1,6 @@
 import type { Command } from '@flowform/engine';
-import type { CommandOutcome } from '@flowform/runtime';
+import type { CommandOutcome, ExecuteOptions } from '@flowform/runtime';
 import type { AuthUser } from '../http/app-env';
-import { requestLocale } from '../http/locale';
 import { ApiProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import { caseOfTask, type VisibleCase, visibleCase } from './case-access';
@@ -20,7 +19,7 @@ export async function runTaskCommand(
   user: AuthUser,
   taskId: string,
   build: (found: VisibleCase) => TaskCommand,
-  idempotencyKey: string | undefined,
+  options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   const found = await caseOfTask(ctx, taskId, user);
   const command = build(found);
@@ -38,12 +37,7 @@ export async function runTaskCommand(
     checkFormFields(found, task.stateId, command.data ?? {});
   }
   const holders = task ? taskSummary(found, task, user).holders : [];
-  const outcome = await ctx.runtime.execute(
-    found.instanceId,
-    command,
-    { username: user.username },
-    { idempotencyKey, locale: requestLocale() },
-  );
+  const outcome = await ctx.runtime.execute(found.instanceId, command, { username: user.username }, options);
   if (!outcome.replayed && !outcome.tasks.includes(taskId) && task) {
     ctx.hub.publish([...holders, user.username], { type: 'task.done', taskId, instanceId: found.instanceId });
   }
@@ -56,15 +50,10 @@ export async function runCaseCommand(
   user: AuthUser,
   instanceId: string,
   command: Extract<Command, { type: 'withdraw' | 'cancel' }>,
-  idempotencyKey: string | undefined,
+  options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   await visibleCase(ctx, instanceId, user);
-  return ctx.runtime.execute(
-    instanceId,
-    command,
-    { username: user.username },
-    { idempotencyKey, locale: requestLocale() },
-  );
+  return ctx.runtime.execute(instanceId, command, { username: user.username }, options);
 }
 
 /** Mass assignment guard: a completion may only carry fields of the task's own form. */
