@@ -23,7 +23,7 @@ export type { AuditEntry, Effect } from './stepping/effects';
 export { type ReplayEntry, replay } from './stepping/replay';
 export { step } from './stepping/step';
 export type { StepOptions, StepResult } from './stepping/step-context';
-export { StepError, type StepErrorCode } from './stepping/step-error';
+export { STEP_ERROR_CODES, StepError, type StepErrorCode } from './stepping/step-error';
 export { isSystemEntry, SYSTEM_ACTOR, SYSTEM_USERNAME } from './stepping/system-actor';
 export { canWorkTask } from './stepping/task-access';
 export { refuseUnstorableText } from './stepping/text-guard';

@@ -31,5 +31,5 @@ export {
   type OutboxWorkerOptions,
 } from './outbox-worker';
 export { type ReplayReport, replayCases } from './replay-check';
-export { RuntimeError, type RuntimeErrorCode } from './runtime-error';
+export { RUNTIME_ERROR_CODES, RuntimeError, type RuntimeErrorCode } from './runtime-error';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';

@@ -1,5 +1,13 @@
 /** Runtime failures beyond the pure step's own refusals. */
-export type RuntimeErrorCode = 'conflict' | 'not-found' | 'definition-not-found' | 'invalid-cursor';
+export const RUNTIME_ERROR_CODES = [
+  'conflict',
+  'not-found',
+  'definition-not-found',
+  'invalid-cursor',
+] as const;
+
+/** One of `RUNTIME_ERROR_CODES`. */
+export type RuntimeErrorCode = (typeof RUNTIME_ERROR_CODES)[number];
 
 /**
  * A command lost a race (`conflict`), named something that does not exist, or a list was handed a

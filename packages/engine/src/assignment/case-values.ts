@@ -3,7 +3,7 @@
  * assignment, handled by the empty policy) from "something wrong there" (an invalid assignment).
  */
 import type { AssignmentContext } from './assignment-context';
-import { AssignmentError } from './assignment-error';
+import { AssignmentError, type AssignmentField } from './assignment-error';
 import type { Directory } from './directory';
 
 const isAbsent = (v: unknown): boolean => v === undefined || v === null || v === '';
@@ -23,18 +23,27 @@ export function readField(data: Record<string, unknown>, path: string): unknown 
  * Active usernames from a value that should be a username or a list of them: absent values give none,
  * values of another type or unknown usernames throw `assignment-invalid`, disabled users are dropped.
  */
-export function activeUsernames(value: unknown, source: string, directory: Directory): string[] {
+export function activeUsernames(
+  value: unknown,
+  source: string,
+  directory: Directory,
+  field?: string,
+): string[] {
   if (isAbsent(value)) return [];
   const names = Array.isArray(value) ? value.filter((v) => !isAbsent(v)) : [value];
+  const at = (problem: AssignmentField['problem']): AssignmentField | undefined =>
+    field === undefined ? undefined : { field, expected: 'user', problem };
   const users = names.map((name) => {
     if (typeof name !== 'string') {
       throw new AssignmentError(
         'assignment-invalid',
         `${source}: expected usernames, got ${JSON.stringify(name)}`,
+        at('type'),
       );
     }
     const user = directory.user(name);
-    if (!user) throw new AssignmentError('assignment-invalid', `${source}: unknown user "${name}"`);
+    if (!user)
+      throw new AssignmentError('assignment-invalid', `${source}: unknown user "${name}"`, at('unknown'));
     return user;
   });
   return users.filter((u) => !u.disabled).map((u) => u.username);
@@ -52,10 +61,15 @@ export function caseUnitId(ctx: AssignmentContext, unitField: string): string | 
     throw new AssignmentError(
       'assignment-invalid',
       `field "${unitField}": expected a unit id, got ${JSON.stringify(value)}`,
+      { field: unitField, expected: 'unit', problem: 'type' },
     );
   }
   if (!ctx.directory.unit(value)) {
-    throw new AssignmentError('assignment-invalid', `field "${unitField}": unknown unit "${value}"`);
+    throw new AssignmentError('assignment-invalid', `field "${unitField}": unknown unit "${value}"`, {
+      field: unitField,
+      expected: 'unit',
+      problem: 'unknown',
+    });
   }
   return value;
 }

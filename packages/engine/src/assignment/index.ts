@@ -2,7 +2,12 @@
 
 export { type Resolution, resolveAssignment } from './assignee-resolver';
 export type { AssignmentContext } from './assignment-context';
-export { AssignmentError, type AssignmentErrorCode } from './assignment-error';
+export {
+  ASSIGNMENT_ERROR_CODES,
+  AssignmentError,
+  type AssignmentErrorCode,
+  type AssignmentField,
+} from './assignment-error';
 export {
   type CandidateSet,
   canActOn,
@@ -11,7 +16,7 @@ export {
   mergeCandidates,
 } from './candidate-set';
 export type { Directory, DirectoryUnit, DirectoryUser, RoleInUnit } from './directory';
-export { DirectoryError, type DirectoryErrorCode } from './directory-error';
+export { DIRECTORY_ERROR_CODES, DirectoryError, type DirectoryErrorCode } from './directory-error';
 export {
   type Contractor,
   type DirectorySeed,

@@ -59,7 +59,7 @@ export function ruleCandidates(rule: AssignmentRule, ctx: AssignmentContext): Ca
     }
     case 'field':
       return candidateSet(
-        activeUsernames(readField(ctx.data, rule.field), `field "${rule.field}"`, directory),
+        activeUsernames(readField(ctx.data, rule.field), `field "${rule.field}"`, directory, rule.field),
       );
     case 'cel':
       return celCandidates(rule.expr, ctx);

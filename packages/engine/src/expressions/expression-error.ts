@@ -1,5 +1,5 @@
 import { TypeError as CelTypeError, EvaluationError, ParseError } from '@marcbachmann/cel-js';
-import type { RegexRefusal } from './re2-regex';
+import { REGEX_REFUSAL_CODES } from './re2-regex';
 
 /**
  * Why an expression was refused or failed; lint and runtime map these to their own messages.
@@ -9,16 +9,20 @@ import type { RegexRefusal } from './re2-regex';
  * Flowform does not run), and the regex refusals shared with form patterns (`regex-invalid`,
  * `regex-too-large`, see `re2-regex.ts`). Run time: `cel-runtime`, with a `reason`.
  */
-export type ExpressionErrorCode =
-  | 'cel-syntax'
-  | 'cel-type'
-  | 'cel-unknown-field'
-  | 'cel-too-large'
-  | 'cel-dyn'
-  | 'cel-ambiguous'
-  | 'cel-unsupported'
-  | RegexRefusal['code']
-  | 'cel-runtime';
+export const EXPRESSION_ERROR_CODES = [
+  'cel-syntax',
+  'cel-type',
+  'cel-unknown-field',
+  'cel-too-large',
+  'cel-dyn',
+  'cel-ambiguous',
+  'cel-unsupported',
+  ...REGEX_REFUSAL_CODES,
+  'cel-runtime',
+] as const;
+
+/** One of `EXPRESSION_ERROR_CODES`. */
+export type ExpressionErrorCode = (typeof EXPRESSION_ERROR_CODES)[number];
 
 /**
  * Why evaluation failed. All but `type` depend on the data, so lint cannot rule them out:
@@ -30,15 +34,19 @@ export type ExpressionErrorCode =
  * `missing-field` also covers a variable the context does not set (`actor` before anyone acted).
  * `type` (no overload for the runtime types) is what lint-clean expressions never produce.
  */
-export type RuntimeErrorReason =
-  | 'division-by-zero'
-  | 'overflow'
-  | 'index-out-of-range'
-  | 'missing-field'
-  | 'duplicate-key'
-  | 'conversion'
-  | 'invalid-input'
-  | 'type';
+export const RUNTIME_ERROR_REASONS = [
+  'division-by-zero',
+  'overflow',
+  'index-out-of-range',
+  'missing-field',
+  'duplicate-key',
+  'conversion',
+  'invalid-input',
+  'type',
+] as const;
+
+/** One of `RUNTIME_ERROR_REASONS`. */
+export type RuntimeErrorReason = (typeof RUNTIME_ERROR_REASONS)[number];
 
 /** The only error the expression module throws, so callers never see library internals. */
 export class ExpressionError extends Error {

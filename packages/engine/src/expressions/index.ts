@@ -12,6 +12,12 @@ export type {
   JsonSchema,
 } from './cel-environment-types';
 export { resolveDueAt } from './due-date';
-export { ExpressionError, type ExpressionErrorCode } from './expression-error';
+export {
+  EXPRESSION_ERROR_CODES,
+  ExpressionError,
+  type ExpressionErrorCode,
+  RUNTIME_ERROR_REASONS,
+  type RuntimeErrorReason,
+} from './expression-error';
 export { EXPRESSION_LIMITS } from './expression-limits';
 export { parseIsoDuration } from './iso-duration';

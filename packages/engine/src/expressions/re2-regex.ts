@@ -15,9 +15,12 @@ import { RE2JS } from 're2js';
 /** The caps: pattern length (UTF-16 units) and compiled program size (RE2 instructions). */
 export const REGEX_LIMITS = Object.freeze({ maxLength: 200, maxProgramSize: 250 });
 
+/** The codes a pattern is refused with, the same for CEL and forms. */
+export const REGEX_REFUSAL_CODES = ['regex-invalid', 'regex-too-large'] as const;
+
 /** Why a pattern is refused, in lint's terms; the code is the same for CEL and forms. */
 export interface RegexRefusal {
-  code: 'regex-invalid' | 'regex-too-large';
+  code: (typeof REGEX_REFUSAL_CODES)[number];
   message: string;
 }
 

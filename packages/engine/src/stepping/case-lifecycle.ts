@@ -1,4 +1,4 @@
-import { canActOn, resolveAssignment } from '../assignment';
+import { AssignmentError, canActOn, type Resolution, resolveAssignment } from '../assignment';
 import { withoutFields } from '../forms';
 import { internalEvent } from '../machine/machine-builder';
 import { assignmentContext } from './assignment-context';
@@ -6,6 +6,7 @@ import { finishCase } from './case-ending';
 import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
+import { asRefusal } from './engine-refusal';
 import { checkShownFields, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
 import type { StepWork } from './step-context';
@@ -42,18 +43,13 @@ export function emptySnapshot(
   };
 }
 
-/** `start`: check the starter may start this process and the start form, then enter the initial state. */
+/**
+ * `start`: check the start form, then that the starter may start this process (the starters rule may
+ * read the submitted data: a unit field it cannot read is a form error on that field), then enter the
+ * initial state.
+ */
 export function startCase(work: StepWork): void {
   const { definition } = work.compiled;
-  const actor = work.opts.actor;
-  if (!actor.system) {
-    const resolution = resolveAssignment(definition.starters, assignmentContext(work), 'skip');
-    const allowed =
-      resolution.kind === 'candidates' &&
-      canActOn(actor.username, resolution.candidates, work.opts.directory);
-    if (!allowed)
-      throw new StepError('not-permitted', `User '${actor.username}' may not start '${definition.key}'`);
-  }
   const form = definition.startForm ? work.compiled.forms[definition.startForm] : undefined;
   if (form) {
     // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
@@ -61,7 +57,28 @@ export function startCase(work: StepWork): void {
     work.snap.data = withoutFields(work.snap.data, hidden);
     checkShownFields(work, form, work.snap.data, hidden);
   }
+  const actor = work.opts.actor;
+  if (!actor.system) {
+    const resolution = resolveStarters(work);
+    const allowed =
+      resolution.kind === 'candidates' &&
+      canActOn(actor.username, resolution.candidates, work.opts.directory);
+    if (!allowed)
+      throw new StepError('not-permitted', `User '${actor.username}' may not start '${definition.key}'`);
+  }
   startMachine(work);
+}
+
+/** The starters rule over the submitted data; a rule that cannot be applied lets nobody start. */
+function resolveStarters(work: StepWork): Resolution {
+  try {
+    return resolveAssignment(work.compiled.definition.starters, assignmentContext(work), 'skip');
+  } catch (error) {
+    if (error instanceof AssignmentError && !error.field) {
+      throw new StepError('not-permitted', `The starters rule cannot be applied: ${error.message}`);
+    }
+    throw asRefusal(error, work.snap.data, work.opts.locale);
+  }
 }
 
 /** `cancel`: administrators stop a running case and its children. */

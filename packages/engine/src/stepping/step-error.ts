@@ -1,15 +1,22 @@
-/** Why a command was refused; stable codes the API maps to HTTP statuses. */
-export type StepErrorCode =
-  | 'not-enabled'
-  | 'not-permitted'
-  | 'invalid-form'
-  | 'invalid-command'
-  | 'stale'
-  | 'not-found'
-  | 'assignment-empty'
-  | 'expression-failed'
+/**
+ * Why a command was refused: every stable code the API maps to an HTTP status. A runtime list, so
+ * the server's mapping table is exhaustive over it and a test can walk every code.
+ */
+export const STEP_ERROR_CODES = [
+  'not-enabled',
+  'not-permitted',
+  'invalid-form',
+  'invalid-command',
+  'stale',
+  'not-found',
+  'assignment-empty',
+  'expression-failed',
   /** A string PostgreSQL cannot store (U+0000, a lone surrogate); details `{ path, reason }`. */
-  | 'invalid-text';
+  'invalid-text',
+] as const;
+
+/** One of `STEP_ERROR_CODES`. */
+export type StepErrorCode = (typeof STEP_ERROR_CODES)[number];
 
 /** A refused command: nothing changes, the caller gets the code and details. */
 export class StepError extends Error {

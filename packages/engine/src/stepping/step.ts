@@ -4,6 +4,7 @@ import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { compileBundle, taskDef } from './compiled-definition';
 import { completeTask } from './complete-task';
+import { asRefusal } from './engine-refusal';
 import { returnTask, withdraw, withdrawPoint } from './return-withdraw';
 import { addSigner, removeSigner } from './signer-operations';
 import type { StepOptions, StepResult, StepWork } from './step-context';
@@ -16,7 +17,8 @@ const FLOW_NEUTRAL = new Set<Command['type']>(['urge', 'cc', 'comment', 'claim',
 
 /**
  * The pure step: (definition, snapshot, command, {now, directory, actor}) → (snapshot, effects, audit).
- * Never mutates its inputs, never reads a clock, never performs I/O. A refused command throws StepError.
+ * Never mutates its inputs, never reads a clock, never performs I/O. A refused command throws StepError
+ * (errors of the engine's modules caused by data included, see `asRefusal`); anything else is a bug.
  */
 export function step(
   bundle: DefinitionBundle,
@@ -43,7 +45,11 @@ export function step(
     command.type === 'complete' && text && withdrawAllowed(compiled, snap, command.taskId)
       ? withdrawPoint(JSON.parse(text) as CaseSnapshot)
       : undefined;
-  dispatch(work, command);
+  try {
+    dispatch(work, command);
+  } catch (error) {
+    throw asRefusal(error, work.snap.data, opts.locale);
+  }
   const next = work.snap;
   if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;
   if (prior && command.type === 'complete') rememberWithdraw(work, command, prior);

@@ -4,4 +4,4 @@ export { addSigners, removeSigners } from './signer-changes';
 export { validateVoteRule } from './vote-rule';
 export { tallyVotes } from './vote-tally';
 export type { Ballot, VoteMode, VoteResult, VoteRule, VoteState } from './vote-types';
-export { VotingError, type VotingErrorCode } from './voting-error';
+export { VOTING_ERROR_CODES, VotingError, type VotingErrorCode } from './voting-error';

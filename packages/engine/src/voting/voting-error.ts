@@ -1,16 +1,20 @@
 /** Every way a voting operation can be refused, so callers can map each to a message. */
-export type VotingErrorCode =
-  | 'invalid-rule'
-  | 'invalid-state'
-  | 'invalid-ballot'
-  | 'not-a-signer'
-  | 'already-voted'
-  | 'not-your-turn'
-  | 'vote-decided'
-  | 'duplicate-signer'
-  | 'anchor-required'
-  | 'insert-before-voted'
-  | 'last-signer';
+export const VOTING_ERROR_CODES = [
+  'invalid-rule',
+  'invalid-state',
+  'invalid-ballot',
+  'not-a-signer',
+  'already-voted',
+  'not-your-turn',
+  'vote-decided',
+  'duplicate-signer',
+  'anchor-required',
+  'insert-before-voted',
+  'last-signer',
+] as const;
+
+/** One of `VOTING_ERROR_CODES`. */
+export type VotingErrorCode = (typeof VOTING_ERROR_CODES)[number];
 
 /** A refused voting operation; `code` is stable, the message is for developers. */
 export class VotingError extends Error {

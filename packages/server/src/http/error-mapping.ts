@@ -1,24 +1,43 @@
-import { type FieldError, type Locale, StepError, type UnstorableText } from '@flowform/engine';
+import {
+  AssignmentError,
+  DirectoryError,
+  ExpressionError,
+  type FieldError,
+  FormSchemaError,
+  type Locale,
+  StepError,
+  type UnstorableText,
+  VotingError,
+} from '@flowform/engine';
 import { RuntimeError } from '@flowform/runtime';
 import { HTTPException } from 'hono/http-exception';
+import { ENGINE_PROBLEMS, type EngineProblemCode } from './engine-problems';
 import { invalidTextProblem } from './invalid-text-problem';
-import { ApiProblem, problems } from './problem';
+import { ApiProblem, type ProblemExtensions, problems } from './problem';
 
 /**
- * Maps any thrown error to a problem. Engine refusals keep their code: `not-permitted` is 403,
- * `stale` and `conflict` 409, `not-found` 404, `invalid-text` (unstorable text) 400, refusals of
- * the command itself 422. Anything unknown is a 500 with no detail (the log has it).
+ * Maps any thrown error to a problem. Every error the engine and the runtime raise carries a code,
+ * and every code has a status in the exhaustive tables of `engine-problems.ts` (all 4xx: they come
+ * from what a client sent): `not-permitted` is 403, `stale` and `conflict` 409, `not-found` 404,
+ * refusals of the command itself 422. Anything else is a bug: a 500 with no detail (the log has it).
  */
 export function toProblem(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof StepError) return stepProblem(error, locale);
   if (error instanceof RuntimeError) {
-    if (error.code === 'conflict') return problems.conflict(error.message);
-    if (error.code === 'invalid-cursor')
-      return problems.badRequest(error.message, {
-        errors: [{ path: '/cursor', keyword: 'cursor', message: error.message }],
-      });
-    return new ApiProblem(404, error.code, 'Not found', error.message);
+    const cursor = error.code === 'invalid-cursor';
+    const errors = [{ path: '/cursor', keyword: 'cursor', message: error.message }];
+    return engineProblem(error.code, error.message, cursor ? { errors } : {});
+  }
+  if (error instanceof AssignmentError) return engineProblem(error.code, error.message);
+  if (error instanceof ExpressionError) {
+    return engineProblem(error.code, error.message, error.reason ? { reason: error.reason } : {});
+  }
+  if (error instanceof VotingError) return engineProblem(error.code, error.message);
+  if (error instanceof DirectoryError)
+    return engineProblem(error.code, error.message, { problems: error.problems });
+  if (error instanceof FormSchemaError) {
+    return engineProblem('form-schema-invalid', undefined, { problems: error.problems });
   }
   if (error instanceof HTTPException) {
     if (error.status === 413) return problems.tooLarge(0);
@@ -27,32 +46,25 @@ export function toProblem(error: unknown, locale: Locale): ApiProblem {
   return new ApiProblem(500, 'internal', 'Internal server error');
 }
 
-function stepProblem(error: StepError, locale: Locale): ApiProblem {
-  switch (error.code) {
-    case 'not-permitted':
-      return new ApiProblem(403, 'not-permitted', 'Not permitted', error.message);
-    case 'stale':
-      return new ApiProblem(409, 'stale', 'The task or case has moved on', error.message);
-    case 'not-found':
-      return new ApiProblem(404, 'not-found', 'Not found', error.message);
-    case 'invalid-form': {
-      const raw = (error.details as { errors?: FieldError[] } | undefined)?.errors ?? [];
-      const errors = raw.map((e) => ({ path: e.path, keyword: e.keyword, message: localise(e, locale) }));
-      const title = locale === 'en' ? 'The form has errors' : '表单填写有误';
-      return new ApiProblem(422, 'invalid-form', title, undefined, { errors });
-    }
-    case 'invalid-text':
-      return invalidTextProblem(error.details as UnstorableText, locale);
-    default:
-      return new ApiProblem(422, error.code, 'Command refused', error.message);
-  }
+/**
+ * The problem for an engine code: its table's status and title (under the code it is sent as, if
+ * the table names another), the error's own message as detail.
+ */
+function engineProblem(code: EngineProblemCode, detail?: string, extensions?: ProblemExtensions): ApiProblem {
+  const { status, en, sentAs } = ENGINE_PROBLEMS[code];
+  return new ApiProblem(status, sentAs ?? code, en, detail, extensions);
 }
 
-/** The engine words two messages itself (in its default zh-CN); give English readers theirs. */
-function localise(error: FieldError, locale: Locale): string {
-  if (locale !== 'en') return error.message;
-  if (error.path === '/comment' && error.keyword === 'required')
-    return 'A comment is required for this decision';
-  if (error.keyword === 'readOnly') return `Field '${error.path.slice(1)}' is read-only in this task`;
-  return error.message;
+function stepProblem(error: StepError, locale: Locale): ApiProblem {
+  if (error.code === 'invalid-form') {
+    const raw = (error.details as { errors?: FieldError[] } | undefined)?.errors ?? [];
+    const errors = raw.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
+    return engineProblem('invalid-form', undefined, { errors });
+  }
+  if (error.code === 'invalid-text') return invalidTextProblem(error.details as UnstorableText, locale);
+  if (error.code === 'expression-failed') {
+    const { reason } = (error.details as { reason?: string } | undefined) ?? {};
+    return engineProblem('expression-failed', error.message, reason ? { reason } : {});
+  }
+  return engineProblem(error.code, error.message);
 }

@@ -1,18 +1,21 @@
+import type { Locale } from '@flowform/engine';
 import type { Context } from 'hono';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { type ProblemCode, problemTitle } from './problem-catalog';
 
 /** Extra members of a problem document (RFC 9457 extensions), e.g. `errors` or `problems`. */
 export type ProblemExtensions = Record<string, unknown>;
 
 /**
  * An API failure as an RFC 9457 problem: HTTP status, a stable machine-readable `code` that clients
- * switch on, a short human title and optional detail and extensions. Thrown anywhere; the error
- * handler renders it as `application/problem+json`.
+ * switch on (one of the catalogue's, `problem-catalog.ts`), a short English title for logs and
+ * optional detail and extensions. Thrown anywhere; the error handler renders it as
+ * `application/problem+json`, titled in the reader's language from the catalogue.
  */
 export class ApiProblem extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly code: string,
+    readonly code: ProblemCode,
     readonly title: string,
     readonly detail?: string,
     readonly extensions: ProblemExtensions = {},
@@ -37,7 +40,7 @@ export const problems = {
   unauthenticated: () => new ApiProblem(401, 'unauthenticated', 'Authentication required'),
   forbidden: (detail = 'You may not do this') => new ApiProblem(403, 'forbidden', 'Forbidden', detail),
   notFound: (detail = 'No such resource') => new ApiProblem(404, 'not-found', 'Not found', detail),
-  conflict: (detail: string, code = 'conflict') => new ApiProblem(409, code, 'Conflict', detail),
+  conflict: (detail: string, code: ProblemCode = 'conflict') => new ApiProblem(409, code, 'Conflict', detail),
   tooLarge: (limit: number) =>
     new ApiProblem(413, 'body-too-large', 'Request body too large', `The limit is ${limit} bytes`),
   unsupportedMedia: (expected: string) =>
@@ -48,11 +51,12 @@ export const problems = {
     }),
 };
 
-/** Writes a problem document. */
+/** Writes a problem document, titled in the request's language (zh-CN when none was chosen). */
 export function problemResponse(c: Context, problem: ApiProblem): Response {
+  const locale = (c.get('locale') as Locale | undefined) ?? 'zh-CN';
   const body = {
     type: `https://flowform.dev/problems/${problem.code}`,
-    title: problem.title,
+    title: problemTitle(problem.code, locale),
     status: problem.status,
     code: problem.code,
     ...(problem.detail ? { detail: problem.detail } : {}),

@@ -1,0 +1,55 @@
+/**
+ * Every problem `code` the server can send, with its title in zh-CN and English: the codes the
+ * server raises itself here, the engine's and the runtime's in `engine-problems.ts`. `ApiProblem`
+ * takes only these codes, so a new code without its two titles is a compile error, and the title a
+ * client reads is always in its language.
+ */
+import type { Locale } from '@flowform/engine';
+import { ENGINE_PROBLEMS, type EngineProblemCode, type ProblemText } from './engine-problems';
+
+/** Problems of the HTTP edge and the server's own rules. */
+export const SERVER_PROBLEMS = {
+  'invalid-request': { 'zh-CN': '请求无效', en: 'Invalid request' },
+  'invalid-text': { 'zh-CN': '文本含有不允许的字符', en: 'The text holds characters that are not allowed' },
+  unauthenticated: { 'zh-CN': '请先登录', en: 'Authentication required' },
+  'invalid-credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
+  forbidden: { 'zh-CN': '无权访问', en: 'Forbidden' },
+  'separation-of-duties': { 'zh-CN': '不相容职责分离：您不能办理此任务', en: 'Separation of duties' },
+  'not-found': { 'zh-CN': '未找到', en: 'Not found' },
+  conflict: { 'zh-CN': '与其他操作冲突，请重试', en: 'Conflict' },
+  'idempotency-in-progress': {
+    'zh-CN': '使用此幂等键的请求仍在处理中',
+    en: 'A request with this key is still running',
+  },
+  'idempotency-key-reused': {
+    'zh-CN': '幂等键已用于另一个请求',
+    en: 'Idempotency-Key reused',
+  },
+  'body-too-large': { 'zh-CN': '请求体过大', en: 'Request body too large' },
+  'unsupported-media-type': { 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
+  'attachment-type': { 'zh-CN': '不允许的附件类型', en: 'File type not allowed' },
+  'attachment-empty': { 'zh-CN': '附件为空', en: 'Empty file' },
+  'key-mismatch': {
+    'zh-CN': '流程标识与地址不一致',
+    en: 'The definition key differs from the URL',
+  },
+  'lint-errors': { 'zh-CN': '流程定义有错误', en: 'The definition has lint errors' },
+  'too-many-attempts': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts' },
+  'too-many-streams': { 'zh-CN': '打开的事件流过多', en: 'Too many open event streams' },
+  'http-error': { 'zh-CN': '请求失败', en: 'Request failed' },
+  internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
+} as const satisfies Record<string, ProblemText>;
+
+/** A problem code the server may send. */
+export type ProblemCode = keyof typeof SERVER_PROBLEMS | EngineProblemCode;
+
+/** Titles of every code; where the server and the engine share a code, the server's words win. */
+export const PROBLEM_TITLES: { readonly [C in ProblemCode]: ProblemText } = {
+  ...ENGINE_PROBLEMS,
+  ...SERVER_PROBLEMS,
+};
+
+/** The title of `code` for a reader of `locale`. */
+export function problemTitle(code: ProblemCode, locale: Locale): string {
+  return PROBLEM_TITLES[code][locale];
+}
