@@ -17,7 +17,11 @@ Environment:
   PORT, HOST            where to listen (default 3000 on all interfaces)
   FLOWFORM_CONFIG       JSON config file (default ./flowform.config.json): webhooks, allowedOrigins,
                         uploadLimitBytes, uploadTypes, publicUrl
-  FLOWFORM_PUBLIC_URL   base URL used in links sent to chat robots`;
+  FLOWFORM_PUBLIC_URL   base URL used in links sent to chat robots
+  FLOWFORM_AUDIT_KEY    the audit key (hex or base64, e.g. \`openssl rand -hex 32\`), never stored in the
+                        database; or FLOWFORM_AUDIT_KEY_FILE, a file holding it. Required on PostgreSQL;
+                        on PGlite generated on first start into ./data.audit-key (beside ./data)
+  FLOWFORM_AUDIT_KEY_PREVIOUS  earlier audit keys (comma-separated) still trusted after a rotation`;
 
 /** `flowform start` */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
