@@ -1,16 +1,26 @@
-import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditKey } from '@flowform/runtime';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { composeServer } from '../compose-server';
 import { createLogger } from '../http/logger';
 import { AUDIT_KEY_MISSING, describeSource, keyFileBeside, resolveAuditKey } from './audit-key-source';
 import { loadConfig } from './server-config';
 
 const HEX = '0f'.repeat(32);
+const roots: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ff-key-'));
+  roots.push(dir);
+  return dir;
+};
 
 describe('the audit key', () => {
+  afterAll(() => {
+    for (const dir of roots) rmSync(dir, { recursive: true, force: true });
+  });
+
   it('given FLOWFORM_AUDIT_KEY as hex or as base64 of the same bytes, then it is the same key', () => {
     const hex = loadConfig({ FLOWFORM_AUDIT_KEY: HEX }, '/srv/ff').auditKey;
     const b64 = loadConfig(
@@ -30,7 +40,7 @@ describe('the audit key', () => {
   });
 
   it('given embedded PGlite and no key, when the server starts twice, then a key file is generated beside the data directory (0600) and reused', () => {
-    const root = mkdtempSync(join(tmpdir(), 'ff-key-'));
+    const root = scratch();
     const { source } = loadConfig({ FLOWFORM_DATA_DIR: 'db/data' }, root).auditKey;
     expect(source).toEqual({ kind: 'beside-data', path: join(root, 'db', 'data.audit-key') });
     expect(resolveAuditKey(source, { create: false })).toBeUndefined();
@@ -43,7 +53,7 @@ describe('the audit key', () => {
   });
 
   it('given FLOWFORM_AUDIT_KEY_FILE, then the key is read from it; a missing file stops the start', () => {
-    const root = mkdtempSync(join(tmpdir(), 'ff-key-'));
+    const root = scratch();
     writeFileSync(join(root, 'audit.key'), `${HEX}\n`, { mode: 0o600 });
     const given = loadConfig(
       { DATABASE_URL: 'postgres://db/ff', FLOWFORM_AUDIT_KEY_FILE: 'audit.key' },
