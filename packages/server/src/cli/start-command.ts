@@ -1,3 +1,4 @@
+import { AuditKeyMissingError } from '../config/audit-key-source';
 import { loadConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts';
@@ -36,7 +37,14 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   }
   const env = flags.strings.port ? { ...process.env, PORT: flags.strings.port } : process.env;
   const config = { ...loadConfig(env), ...(flags.demo ? { demo: true } : {}) };
-  const running = await startServer(config, createLogger(), { seedIfEmpty: true });
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(config, createLogger(), { seedIfEmpty: true });
+  } catch (error) {
+    if (!(error instanceof AuditKeyMissingError)) throw error;
+    io.err(`flowform start: ${error.message}`);
+    return 1;
+  }
   if (running.seeded) {
     io.out(`Seeded the demo: ${running.seeded.published.length} process(es) published`);
     if (running.seeded.skipped.length > 0)

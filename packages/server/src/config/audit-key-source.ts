@@ -24,6 +24,9 @@ export interface AuditKeyConfig {
   previous: AuditKey[];
 }
 
+/** The server has no audit key where it needs one (PostgreSQL): it does not start. */
+export class AuditKeyMissingError extends Error {}
+
 export const AUDIT_KEY_MISSING =
   'No audit key: on PostgreSQL, set FLOWFORM_AUDIT_KEY (32 random bytes as hex or base64, e.g. `openssl rand -hex 32`) ' +
   'or FLOWFORM_AUDIT_KEY_FILE (a file holding it, mode 0600), kept outside the database and backed up apart from it. ' +
@@ -95,7 +98,7 @@ export function resolveAuditKey(source: AuditKeySource, options: { create: boole
       ephemeral ??= AuditKey.generate();
       return ephemeral;
     case 'none':
-      if (options.create) throw new Error(AUDIT_KEY_MISSING);
+      if (options.create) throw new AuditKeyMissingError(AUDIT_KEY_MISSING);
       return undefined;
   }
 }
