@@ -91,6 +91,7 @@ export async function run(args: string[]): Promise<void> {
     actor: { username: 'u1' },
     directory,
     forms,
+    locale: 'zh-CN' as const,
   });
   const startData = Object.fromEntries(FIELDS.map((f, i) => [f, fieldValue(i, 0)]));
   let text0 = JSON.stringify(

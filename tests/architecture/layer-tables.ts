@@ -104,7 +104,7 @@ export const RUNTIME: LayerTable = {
       'directory-store.ts',
       'inbox-queries.ts',
     ],
-    ['case-write.ts', 'audit-verifier.ts'],
+    ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts'],
     ['change-set.ts', 'runtime-error.ts'],
     ['audit-chain.ts', 'audit-key.ts', 'database'],
   ],

@@ -50,7 +50,9 @@ export function checkResponse(op: Operation, res: ObservedResponse, validator: S
       ? result({ kind: 'unexpected-body', detail: `HTTP ${res.status} documents no body` })
       : result();
   }
-  const schema = documented[res.mediaType];
+  // OpenAPI media ranges: the exact type first, then `type/*`, then `*/*`.
+  const schema =
+    documented[res.mediaType] ?? documented[`${res.mediaType.split('/')[0]}/*`] ?? documented['*/*'];
   if (!schema) {
     const detail = `${res.mediaType || '(none)'} (documented: ${types.join(', ')})`;
     return result({ kind: 'undocumented-content-type', detail });

@@ -157,6 +157,7 @@ export class InMemoryDriver implements ScenarioDriver {
       now: new Date(this.clock).toISOString(),
       actor,
       directory: this.directory,
+      locale: 'zh-CN',
     });
     this.cases.set(id, {
       bundle,
@@ -174,6 +175,7 @@ export class InMemoryDriver implements ScenarioDriver {
       now: new Date(this.clock).toISOString(),
       actor,
       directory: this.directory,
+      locale: 'zh-CN',
     });
     stored.snapshot = result.snapshot;
     stored.audit.push(result.audit);

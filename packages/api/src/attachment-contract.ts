@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { IdParamSchema, json, problemResponses } from './common-schemas';
 
 /** A stored file of a case (the bytes are downloaded separately). */
@@ -34,7 +35,7 @@ const UploadSchema = z
 
 /** Attachments live under their case; the server checks the case's visibility first. */
 export const attachmentContract = {
-  upload: createRoute({
+  upload: apiRoute({
     method: 'post',
     path: '/api/instances/{id}/attachments',
     tags: ['attachments'],
@@ -48,7 +49,7 @@ export const attachmentContract = {
       ...problemResponses(400, 401, 403, 404, 413, 415, 422),
     },
   }),
-  list: createRoute({
+  list: apiRoute({
     method: 'get',
     path: '/api/instances/{id}/attachments',
     tags: ['attachments'],
@@ -59,7 +60,7 @@ export const attachmentContract = {
       ...problemResponses(401, 404),
     },
   }),
-  download: createRoute({
+  download: apiRoute({
     method: 'get',
     path: '/api/instances/{id}/attachments/{attachmentId}',
     tags: ['attachments'],
@@ -74,8 +75,9 @@ export const attachmentContract = {
     },
     responses: {
       200: {
-        description: 'The file',
-        content: { 'application/octet-stream': { schema: z.string().openapi({ format: 'binary' }) } },
+        description:
+          'The file, with the media type it was uploaded as (one of the allowed upload types) and Content-Disposition: attachment',
+        content: { '*/*': { schema: z.string().openapi({ format: 'binary' }) } },
       },
       ...problemResponses(400, 401, 404),
     },

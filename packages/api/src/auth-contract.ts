@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, jsonBody, problemResponses } from './common-schemas';
 import { MeSchema } from './me-contract';
 
@@ -16,15 +17,18 @@ export const LoginResultSchema = z.object({ token: z.string(), user: MeSchema })
 
 /** `/api/auth`: signing in (public, throttled) and out. */
 export const authContract = {
-  login: createRoute({
-    method: 'post',
-    path: '/api/auth/login',
-    tags: ['auth'],
-    summary: 'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie',
-    request: { body: jsonBody(LoginBodySchema) },
-    responses: { 200: json(LoginResultSchema, 'Signed in'), ...problemResponses(400, 401, 429) },
-  }),
-  logout: createRoute({
+  login: apiRoute(
+    {
+      method: 'post',
+      path: '/api/auth/login',
+      tags: ['auth'],
+      summary: 'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie',
+      request: { body: jsonBody(LoginBodySchema) },
+      responses: { 200: json(LoginResultSchema, 'Signed in'), ...problemResponses(400, 401, 429) },
+    },
+    'public',
+  ),
+  logout: apiRoute({
     method: 'post',
     path: '/api/auth/logout',
     tags: ['auth'],

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { AttachmentSchema } from './attachment-contract';
 import {
   CommandResultSchema,
@@ -130,7 +131,7 @@ export type History = z.output<typeof HistorySchema>;
 
 /** `/api/instances`: start, list and read cases; withdraw and cancel. */
 export const caseContract = {
-  start: createRoute({
+  start: apiRoute({
     method: 'post',
     path: '/api/instances',
     tags: ['cases'],
@@ -141,7 +142,7 @@ export const caseContract = {
       ...problemResponses(400, 401, 403, 404, 409, 413, 415, 422),
     },
   }),
-  list: createRoute({
+  list: apiRoute({
     method: 'get',
     path: '/api/instances',
     tags: ['cases'],
@@ -155,7 +156,7 @@ export const caseContract = {
       ...problemResponses(400, 401),
     },
   }),
-  detail: createRoute({
+  detail: apiRoute({
     method: 'get',
     path: '/api/instances/{id}',
     tags: ['cases'],
@@ -164,7 +165,7 @@ export const caseContract = {
     request: { params: IdParamSchema },
     responses: { 200: json(CaseViewSchema, 'The case'), ...problemResponses(401, 404) },
   }),
-  history: createRoute({
+  history: apiRoute({
     method: 'get',
     path: '/api/instances/{id}/history',
     tags: ['cases'],
@@ -172,7 +173,7 @@ export const caseContract = {
     request: { params: IdParamSchema },
     responses: { 200: json(HistorySchema, 'History'), ...problemResponses(401, 404) },
   }),
-  withdraw: createRoute({
+  withdraw: apiRoute({
     method: 'post',
     path: '/api/instances/{id}/withdraw',
     tags: ['cases'],
@@ -186,7 +187,7 @@ export const caseContract = {
       ...problemResponses(400, 401, 403, 404, 409, 422),
     },
   }),
-  cancel: createRoute({
+  cancel: apiRoute({
     method: 'post',
     path: '/api/instances/{id}/cancel',
     tags: ['cases'],

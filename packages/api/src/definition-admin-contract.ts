@@ -1,5 +1,6 @@
 import type { LintProblem } from '@flowform/engine';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, jsonBody, problemResponses } from './common-schemas';
 import { FormsSchema, KeyParamSchema, ProcessDefinitionSchema } from './definition-contract';
 
@@ -30,7 +31,7 @@ export const PublishResultSchema = z
 
 /** Drafting, linting and publishing definitions: administrators only (the server adds the check). */
 export const definitionAdminContract = {
-  putDraft: createRoute({
+  putDraft: apiRoute({
     method: 'put',
     path: '/api/definitions/{key}/draft',
     tags: ['definitions'],
@@ -41,7 +42,7 @@ export const definitionAdminContract = {
       ...problemResponses(400, 401, 403, 413, 415, 422),
     },
   }),
-  lint: createRoute({
+  lint: apiRoute({
     method: 'post',
     path: '/api/definitions/{key}/lint',
     tags: ['definitions'],
@@ -52,7 +53,7 @@ export const definitionAdminContract = {
       ...problemResponses(400, 401, 403, 404, 413, 415),
     },
   }),
-  publish: createRoute({
+  publish: apiRoute({
     method: 'post',
     path: '/api/definitions/{key}/publish',
     tags: ['definitions'],

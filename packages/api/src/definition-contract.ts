@@ -1,5 +1,6 @@
 import type { FormDefinition, ProcessDefinition } from '@flowform/engine';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import {
   engineObject,
   JsonObjectSchema,
@@ -62,7 +63,7 @@ export const KeyParamSchema = z.object({
 
 /** `/api/definitions`: reading published definitions, for any signed-in user. */
 export const definitionContract = {
-  list: createRoute({
+  list: apiRoute({
     method: 'get',
     path: '/api/definitions',
     tags: ['definitions'],
@@ -72,7 +73,7 @@ export const definitionContract = {
       ...problemResponses(401),
     },
   }),
-  detail: createRoute({
+  detail: apiRoute({
     method: 'get',
     path: '/api/definitions/{key}',
     tags: ['definitions'],
@@ -80,7 +81,7 @@ export const definitionContract = {
     request: { params: KeyParamSchema },
     responses: { 200: json(DefinitionDetailSchema, 'The definition'), ...problemResponses(400, 401, 404) },
   }),
-  version: createRoute({
+  version: apiRoute({
     method: 'get',
     path: '/api/definitions/{key}/versions/{version}',
     tags: ['definitions'],

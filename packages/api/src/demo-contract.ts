@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, LocalizedTextSchema } from './common-schemas';
 
 /** The demo accounts the login page lists when the server runs with `--demo`. */
@@ -28,12 +29,15 @@ export type DemoInfo = z.output<typeof DemoSchema>;
 
 /** `GET /api/auth/demo`: public, so the login page can list the demo accounts in demo mode only. */
 export const demoContract = {
-  demo: createRoute({
-    method: 'get',
-    path: '/api/auth/demo',
-    tags: ['auth'],
-    summary:
-      'Demo mode: the demo accounts and their shared password (empty unless the server runs with --demo)',
-    responses: { 200: json(DemoSchema, 'Demo information') },
-  }),
+  demo: apiRoute(
+    {
+      method: 'get',
+      path: '/api/auth/demo',
+      tags: ['auth'],
+      summary:
+        'Demo mode: the demo accounts and their shared password (empty unless the server runs with --demo)',
+      responses: { 200: json(DemoSchema, 'Demo information') },
+    },
+    'public',
+  ),
 };

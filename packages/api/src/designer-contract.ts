@@ -1,5 +1,6 @@
 import type { DefinitionBundle, DirectorySeed } from '@flowform/engine';
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { engineObject, json, LocalizedTextSchema, problemResponses } from './common-schemas';
 import {
   DraftStampSchema,
@@ -33,7 +34,7 @@ export type DesignerDefinition = z.output<typeof DesignerDefinitionSchema>;
 
 /** `/api/designer`: what the visual designer reads besides the definition routes (administrators). */
 export const designerContract = {
-  list: createRoute({
+  list: apiRoute({
     method: 'get',
     path: '/api/designer/definitions',
     tags: ['designer'],
@@ -43,7 +44,7 @@ export const designerContract = {
       ...problemResponses(401, 403),
     },
   }),
-  detail: createRoute({
+  detail: apiRoute({
     method: 'get',
     path: '/api/designer/definitions/{key}',
     tags: ['designer'],
@@ -55,7 +56,7 @@ export const designerContract = {
       ...problemResponses(400, 401, 403, 404),
     },
   }),
-  directory: createRoute({
+  directory: apiRoute({
     method: 'get',
     path: '/api/designer/directory',
     tags: ['designer'],

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, LocalizedTextSchema, problemResponses } from './common-schemas';
 
 const Name = z.string().max(64).optional();
@@ -33,7 +34,7 @@ export type DirectoryUnit = z.output<typeof DirectoryUnitSchema>;
  * user (the organisation's names, units and roles; never passwords or disabled accounts).
  */
 export const directoryContract = {
-  users: createRoute({
+  users: apiRoute({
     method: 'get',
     path: '/api/directory/users',
     tags: ['directory'],
@@ -58,7 +59,7 @@ export const directoryContract = {
       ...problemResponses(400, 401),
     },
   }),
-  units: createRoute({
+  units: apiRoute({
     method: 'get',
     path: '/api/directory/units',
     tags: ['directory'],

@@ -1,9 +1,10 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { problemResponses } from './common-schemas';
 
 /** `GET /api/events`: one Server-Sent Events stream per tab. */
 export const eventContract = {
-  events: createRoute({
+  events: apiRoute({
     method: 'get',
     path: '/api/events',
     tags: ['events'],

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, LocalizedTextSchema, problemResponses } from './common-schemas';
 
 /** A role held in a unit, with display names. */
@@ -27,7 +28,7 @@ export type Me = z.output<typeof MeSchema>;
 
 /** `/api/me`: the signed-in user. */
 export const meContract = {
-  me: createRoute({
+  me: apiRoute({
     method: 'get',
     path: '/api/me',
     tags: ['auth'],

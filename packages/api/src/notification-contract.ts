@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, LocalizedTextSchema, problemResponses } from './common-schemas';
 
 /** An in-app notification. */
@@ -8,7 +9,7 @@ export const NotificationSchema = z
     kind: z.string(),
     instanceId: z.string().nullable(),
     taskId: z.string().nullable(),
-    message: LocalizedTextSchema.nullable(),
+    message: z.union([LocalizedTextSchema, z.null()]),
     createdAt: z.string(),
     readAt: z.string().nullable(),
   })
@@ -32,7 +33,7 @@ const NumericId = z.object({
 
 /** `/api/notifications`: each user sees only their own. */
 export const notificationContract = {
-  list: createRoute({
+  list: apiRoute({
     method: 'get',
     path: '/api/notifications',
     tags: ['notifications'],
@@ -54,7 +55,7 @@ export const notificationContract = {
       ...problemResponses(400, 401),
     },
   }),
-  readOne: createRoute({
+  readOne: apiRoute({
     method: 'post',
     path: '/api/notifications/{id}/read',
     tags: ['notifications'],
@@ -62,7 +63,7 @@ export const notificationContract = {
     request: { params: NumericId },
     responses: { 204: { description: 'Marked' }, ...problemResponses(400, 401, 404) },
   }),
-  readAll: createRoute({
+  readAll: apiRoute({
     method: 'post',
     path: '/api/notifications/read-all',
     tags: ['notifications'],

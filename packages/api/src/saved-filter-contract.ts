@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import { json, jsonBody, problemResponses } from './common-schemas';
 
 const FilterSchema = z
@@ -23,14 +24,14 @@ export type SavedFilters = z.output<typeof SavedFiltersSchema>;
 
 /** `GET/PUT /api/me/saved-filters`: per-user inbox filters stored on the server. */
 export const savedFilterContract = {
-  read: createRoute({
+  read: apiRoute({
     method: 'get',
     path: '/api/me/saved-filters',
     tags: ['auth'],
     summary: "The signed-in user's saved inbox filters (they follow the user to any device)",
     responses: { 200: json(SavedFiltersSchema, 'Saved filters'), ...problemResponses(401) },
   }),
-  write: createRoute({
+  write: apiRoute({
     method: 'put',
     path: '/api/me/saved-filters',
     tags: ['auth'],

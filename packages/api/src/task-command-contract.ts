@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import {
   CommandResultSchema,
   IdParamSchema,
@@ -59,7 +60,7 @@ const responses = {
 
 /** `POST /api/tasks/{id}/<path>`, a command without a body. */
 const command = <const P extends string>(path: P, summary: string) =>
-  createRoute({
+  apiRoute({
     method: 'post',
     path: `/api/tasks/{id}/${path}` as const,
     tags: ['tasks'],
@@ -75,7 +76,7 @@ const commandWith = <const P extends string, S extends z.ZodType>(
   body: S,
   required = true,
 ) =>
-  createRoute({
+  apiRoute({
     method: 'post',
     path: `/api/tasks/{id}/${path}` as const,
     tags: ['tasks'],

@@ -1,4 +1,5 @@
-import { createRoute, z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
+import { apiRoute } from './api-route';
 import {
   IdParamSchema,
   JsonObjectSchema,
@@ -16,7 +17,7 @@ export const InboxItemSchema = z
     instanceId: z.string(),
     definitionKey: z.string(),
     stateId: z.string().nullable(),
-    title: LocalizedTextSchema.nullable(),
+    title: z.union([LocalizedTextSchema, z.null()]),
     assignee: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
@@ -73,7 +74,7 @@ export type Outcome = TaskView['outcomes'][number];
 
 /** `GET /api/tasks`, `GET /api/tasks/{id}`. */
 export const taskContract = {
-  list: createRoute({
+  list: apiRoute({
     method: 'get',
     path: '/api/tasks',
     tags: ['tasks'],
@@ -87,7 +88,7 @@ export const taskContract = {
       ...problemResponses(400, 401),
     },
   }),
-  detail: createRoute({
+  detail: apiRoute({
     method: 'get',
     path: '/api/tasks/{id}',
     tags: ['tasks'],

@@ -6,6 +6,7 @@ import type {
   Effect,
   FormValidator,
   InMemoryDirectory,
+  Locale,
 } from '@flowform/engine';
 import { compileBundle, StepError, step } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
@@ -56,8 +57,11 @@ export interface CommandOutcome {
 /** Options of one command. */
 export interface ExecuteOptions {
   idempotencyKey?: string;
-  /** Language of form error messages (zh-CN by default). */
-  locale?: 'zh-CN' | 'en';
+  /**
+   * The reader's language for every message the step words; the server passes the request's. A
+   * caller with no reader (timers, the outbox, the CLI) leaves it out and gets {@link DEFAULT_LOCALE}.
+   */
+  locale?: Locale;
 }
 
 /** A case start request; `instanceId` and `parent` are set when a parent starts a child. */
@@ -69,6 +73,9 @@ export interface StartRequest {
   instanceId?: string;
   parent?: { instanceId: string; childId: string };
 }
+
+/** The district's language, for commands no reader asked for. */
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
 
 /** The local clock is re-synced with the database's by a real read at least this often. */
 const CLOCK_RESYNC_MS = 10_000;
@@ -136,7 +143,7 @@ export class CaseRuntime {
       actor: request.actor,
       directory,
       forms: this.opts.forms,
-      locale: options.locale,
+      locale: options.locale ?? DEFAULT_LOCALE,
     });
     const change = computeChangeSet({
       compiled,
@@ -247,7 +254,7 @@ export class CaseRuntime {
         actor: run.actor,
         directory,
         forms: this.opts.forms,
-        locale: run.options.locale,
+        locale: run.options.locale ?? DEFAULT_LOCALE,
       });
       change = computeChangeSet({
         compiled: compileBundle(bundle),

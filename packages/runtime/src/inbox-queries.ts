@@ -1,6 +1,7 @@
 import type { Directory } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database/db-schema';
+import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
 
 /** What an inbox list asks for. `cursor` comes from the previous page's `nextCursor`. */
 export interface InboxQuery {
@@ -50,7 +51,7 @@ export async function queryInbox(
   query: InboxQuery,
 ): Promise<InboxPage> {
   const limit = Math.min(Math.max(query.limit ?? 20, 1), 100);
-  const cursor = decodeCursor(query.cursor);
+  const cursor = decodeListCursor(query.cursor);
   const rows =
     query.scope === 'todo'
       ? await todo(db, directory, query, limit + 1, cursor)
@@ -62,12 +63,12 @@ export async function queryInbox(
   const items = rows.slice(0, limit).map(toItem);
   const last = items.at(-1);
   return rows.length > limit && last
-    ? { items, nextCursor: encodeCursor(last.sortAt, last.taskId ?? last.instanceId) }
+    ? { items, nextCursor: encodeListCursor({ at: last.sortAt, id: last.taskId ?? last.instanceId }) }
     : { items };
 }
 
 type Row = Record<string, unknown>;
-type Cursor = { at: string; id: string } | undefined;
+type Cursor = ListCursor | undefined;
 
 function filters(query: InboxQuery, alias: string) {
   const t = sql.raw(alias);
@@ -171,19 +172,4 @@ function toItem(row: Row): InboxItem {
     urged: Number(row.urged ?? 0),
     sortAt: iso(row.sort_at)!,
   };
-}
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): Cursor {
-  if (!cursor) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as [string, string];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw new RangeError('invalid cursor');
 }

@@ -39,6 +39,7 @@ export {
   type HousekeepingTask,
 } from './housekeeping';
 export { type InboxItem, type InboxPage, type InboxQuery, queryInbox } from './inbox-queries';
+export { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
 export {
   type EffectHandler,
   type EffectHandlers,

@@ -1,7 +1,10 @@
 /** Runtime failures beyond the pure step's own refusals. */
-export type RuntimeErrorCode = 'conflict' | 'not-found' | 'definition-not-found';
+export type RuntimeErrorCode = 'conflict' | 'not-found' | 'definition-not-found' | 'invalid-cursor';
 
-/** A command lost a race (`conflict`) or named something that does not exist; nothing was written. */
+/**
+ * A command lost a race (`conflict`), named something that does not exist, or a list was handed a
+ * cursor it did not mint (`invalid-cursor`); nothing was written.
+ */
 export class RuntimeError extends Error {
   constructor(
     readonly code: RuntimeErrorCode,

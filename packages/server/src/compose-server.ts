@@ -6,7 +6,6 @@ import { resolveAuditKey } from './config/audit-key-source';
 import type { ServerConfig } from './config/server-config';
 import { serverMigrations } from './database/server-migrations';
 import type { ServerDb } from './database/server-schema';
-import { requestLocaleValidator } from './http/locale';
 import type { Logger } from './http/logger';
 import { caseEventPublisher } from './live/case-events';
 import { EventHub } from './live/event-hub';
@@ -40,7 +39,7 @@ export async function composeServer(
     db: database.db,
     writeConcurrency: config.writeConcurrency,
     auditKey,
-    forms: requestLocaleValidator(createFormValidator()),
+    forms: createFormValidator(),
     onCommitted: (instanceId, effects) => {
       for (const listener of afterCommit) listener(instanceId, effects);
     },

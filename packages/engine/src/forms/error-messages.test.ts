@@ -223,7 +223,7 @@ describe.each(VALIDATORS)('error messages (checked by %s)', (_name, current) => 
       required: ['amount'],
       properties: { amount: { type: 'number' } },
     };
-    expect(validator.validateSchema(schema, {})).toEqual({
+    expect(validator.validateSchema(schema, {}, 'zh-CN')).toEqual({
       ok: false,
       errors: [{ path: '/amount', keyword: 'required', message: '请填写「amount」' }],
     });
@@ -238,7 +238,7 @@ describe.each(VALIDATORS)('error messages (checked by %s)', (_name, current) => 
       },
       dependentRequired: { account: ['bank'] },
     };
-    expect(validator.validateSchema(schema, { account: '6222' })).toEqual({
+    expect(validator.validateSchema(schema, { account: '6222' }, 'zh-CN')).toEqual({
       ok: false,
       errors: [
         {
@@ -293,7 +293,7 @@ describe.each(VALIDATORS)('error messages (checked by %s)', (_name, current) => 
   });
 
   it('given a root value of the wrong type, when validated, then the form data as a whole is named', () => {
-    const result = validator.validateSchema({ type: 'object' }, 'text');
+    const result = validator.validateSchema({ type: 'object' }, 'text', 'zh-CN');
     expect(result).toEqual({
       ok: false,
       errors: [{ path: '', keyword: 'type', message: '表单数据应为对象' }],
@@ -306,7 +306,7 @@ describe.each(VALIDATORS)('error messages (checked by %s)', (_name, current) => 
       $defs: { money: { type: 'number', minimum: 0, title: '金额' } },
       properties: { fine: { $ref: '#/$defs/money', title: '罚款金额' }, fee: { $ref: '#/$defs/money' } },
     };
-    const result = validator.validateSchema(schema, { fine: -1, fee: -1 });
+    const result = validator.validateSchema(schema, { fine: -1, fee: -1 }, 'zh-CN');
     expect(result.ok ? [] : result.errors.map((e) => e.message)).toEqual([
       '「罚款金额」不能小于 0',
       '「金额」不能小于 0',

@@ -18,12 +18,12 @@ afterEach(() => {
 
 describe('createFormValidator().validate', () => {
   it('given data the form accepts, when validated, then the result is ok', () => {
-    expect(createFormValidator().validate(penaltyForm(), validPenalty())).toEqual({ ok: true });
+    expect(createFormValidator().validate(penaltyForm(), validPenalty(), 'zh-CN')).toEqual({ ok: true });
   });
 
-  it('given several mistakes, when validated, then each is reported at its field in Chinese by default', () => {
+  it('given several mistakes, when validated, then each is reported at its field in Chinese', () => {
     const data = { ...validPenalty(), facts: '', amount: 6000, items: [{ name: '' }, {}] };
-    const errors = errorsOf(createFormValidator().validate(penaltyForm(), data));
+    const errors = errorsOf(createFormValidator().validate(penaltyForm(), data, 'zh-CN'));
     expect(errors).toEqual([
       { path: '/facts', keyword: 'minLength', message: '请填写「事实经过」' },
       { path: '/amount', keyword: 'maximum', message: '「罚款金额」不能大于 5000' },
@@ -43,14 +43,14 @@ describe('createFormValidator().validate', () => {
 
   it('given a field that only becomes required through if/then, when it is missing, then it is reported alone', () => {
     const data = { ...validPenalty(), amount: 5000 };
-    expect(errorsOf(createFormValidator().validate(penaltyForm(), data))).toEqual([
+    expect(errorsOf(createFormValidator().validate(penaltyForm(), data, 'zh-CN'))).toEqual([
       { path: '/note', keyword: 'required', message: '请填写「备注」' },
     ]);
   });
 
   it('given a field the schema does not define, when validated, then it is reported as unknown at its own path', () => {
     const errors = errorsOf(
-      createFormValidator().validate(penaltyForm(), { ...validPenalty(), isAdmin: true }),
+      createFormValidator().validate(penaltyForm(), { ...validPenalty(), isAdmin: true }, 'zh-CN'),
     );
     expect(errors).toEqual([
       { path: '/isAdmin', keyword: 'additionalProperties', message: '表单数据中包含未定义的字段「isAdmin」' },
@@ -60,10 +60,10 @@ describe('createFormValidator().validate', () => {
   it('given a money amount with two decimals, when checked against multipleOf 0.01, then float error is not reported', () => {
     const validator = createFormValidator();
     for (const amount of [19.99, 0.07, 4999.99, 1.1]) {
-      expect(validator.validate(penaltyForm(), { ...validPenalty(), amount })).toEqual({ ok: true });
+      expect(validator.validate(penaltyForm(), { ...validPenalty(), amount }, 'zh-CN')).toEqual({ ok: true });
     }
     expect(
-      errorsOf(validator.validate(penaltyForm(), { ...validPenalty(), amount: 1.234 }))[0]?.message,
+      errorsOf(validator.validate(penaltyForm(), { ...validPenalty(), amount: 1.234 }, 'zh-CN'))[0]?.message,
     ).toBe('「罚款金额」最多保留 2 位小数');
   });
 
@@ -72,6 +72,7 @@ describe('createFormValidator().validate', () => {
     const result = createFormValidator().validateSchema(
       schema,
       Array.from({ length: 500 }, () => 'x'),
+      'zh-CN',
     );
     expect(errorsOf(result)).toHaveLength(50);
     expect(errorsOf(result)[0]).toEqual({
@@ -85,7 +86,7 @@ describe('createFormValidator().validate', () => {
 describe('prototype safety', () => {
   it('given data with a __proto__ key, when validated, then it is rejected and Object.prototype stays clean', () => {
     const data = JSON.parse('{"facts":"x","__proto__":{"polluted":true,"isAdmin":true}}') as unknown;
-    const errors = errorsOf(createFormValidator().validate(penaltyForm(), data));
+    const errors = errorsOf(createFormValidator().validate(penaltyForm(), data, 'zh-CN'));
     expect(errors).toEqual([
       { path: '/__proto__', keyword: 'forbiddenKey', message: '不允许使用字段名「__proto__」' },
     ]);
@@ -109,24 +110,28 @@ describe('prototype safety', () => {
 
   it('given an object whose prototype is not Object.prototype, when validated, then inherited values are not trusted', () => {
     const data = Object.create({ agree: true }) as Record<string, unknown>;
-    const errors = errorsOf(createFormValidator().validate(penaltyForm(), data));
+    const errors = errorsOf(createFormValidator().validate(penaltyForm(), data, 'zh-CN'));
     expect(errors).toEqual([{ path: '', keyword: 'json', message: '表单数据不是有效的 JSON 数据' }]);
   });
 
   it('given valid data, when validated, then the data is not modified', () => {
     const data = validPenalty();
     const before = structuredClone(data);
-    createFormValidator().validate(penaltyForm(), data);
+    createFormValidator().validate(penaltyForm(), data, 'zh-CN');
     expect(data).toEqual(before);
   });
 });
 
 describe('data limits', () => {
   it('given data larger than 256 KiB, when validated, then a limit error is returned instead of throwing', () => {
-    const result = createFormValidator().validate(penaltyForm(), {
-      ...validPenalty(),
-      facts: 'x'.repeat(300_000),
-    });
+    const result = createFormValidator().validate(
+      penaltyForm(),
+      {
+        ...validPenalty(),
+        facts: 'x'.repeat(300_000),
+      },
+      'zh-CN',
+    );
     expect(errorsOf(result)).toEqual([
       { path: '', keyword: 'limit', message: '提交的数据过大，不能超过 256 KiB' },
     ]);
@@ -151,7 +156,7 @@ describe('unsafe schemas', () => {
       schema: { type: 'object', properties: { a: { type: 'string', pattern: '^(?=a)a+$' } } },
     };
     const validator = createFormValidator();
-    const attempt = () => validator.validate(form, { a: 'aaaa' });
+    const attempt = () => validator.validate(form, { a: 'aaaa' }, 'zh-CN');
     expect(attempt).toThrow(FormSchemaError);
     try {
       attempt();
@@ -170,7 +175,8 @@ describe('unsafe schemas', () => {
     (_name, create) => {
       const validator = formValidatorWith(create());
       for (const schema of [true, false, null, 42, [], 'x', undefined]) {
-        const attempt = () => validator.validateSchema(schema as unknown as Record<string, unknown>, {});
+        const attempt = () =>
+          validator.validateSchema(schema as unknown as Record<string, unknown>, {}, 'zh-CN');
         expect(attempt).toThrow(FormSchemaError);
         expect(attempt).toThrow(/form-schema-invalid at '': a form schema must be a JSON object/);
       }
@@ -179,16 +185,18 @@ describe('unsafe schemas', () => {
 
   it('given a schema ajv strict mode refuses, when validating, then FormSchemaError says where', () => {
     const schema = { type: 'object', properties: { a: { type: 'string', placeholder: '请输入' } } };
-    expect(() => createFormValidator().validateSchema(schema, {})).toThrow(/unknown keyword: "placeholder"/);
+    expect(() => createFormValidator().validateSchema(schema, {}, 'zh-CN')).toThrow(
+      /unknown keyword: "placeholder"/,
+    );
   });
 
   it('given two form versions sharing an $id, when both are validated, then each uses its own schema', () => {
     const v1 = { $id: 'urn:flowform:form:leave', type: 'object', properties: { days: { type: 'integer' } } };
     const v2 = { $id: 'urn:flowform:form:leave', type: 'object', properties: { days: { type: 'string' } } };
     const validator = createFormValidator();
-    expect(validator.validateSchema(v1, { days: 3 }).ok).toBe(true);
-    expect(validator.validateSchema(v2, { days: 3 }).ok).toBe(false);
-    expect(validator.validateSchema(v2, { days: '3' }).ok).toBe(true);
+    expect(validator.validateSchema(v1, { days: 3 }, 'zh-CN').ok).toBe(true);
+    expect(validator.validateSchema(v2, { days: 3 }, 'zh-CN').ok).toBe(false);
+    expect(validator.validateSchema(v2, { days: '3' }, 'zh-CN').ok).toBe(true);
   });
 });
 
@@ -196,30 +204,30 @@ describe('compile caching', () => {
   it('given the same form object, when validated many times, then ajv compiles it once', () => {
     const validator = createFormValidator();
     const { form, data } = twentyFieldForm();
-    expect(validator.validate(form, data).ok).toBe(true);
+    expect(validator.validate(form, data, 'zh-CN').ok).toBe(true);
     const compile = vi.spyOn(Ajv2020.prototype, 'compile');
-    for (let i = 0; i < 1000; i++) expect(validator.validate(form, data).ok).toBe(true);
+    for (let i = 0; i < 1000; i++) expect(validator.validate(form, data, 'zh-CN').ok).toBe(true);
     expect(compile).not.toHaveBeenCalled();
   });
 
   it('given an equal schema parsed anew, when validated, then the compiled validator is reused', () => {
     const validator = createFormValidator();
     const schema = penaltyForm().schema;
-    validator.validateSchema(schema, validPenalty());
+    validator.validateSchema(schema, validPenalty(), 'zh-CN');
     const compile = vi.spyOn(Ajv2020.prototype, 'compile');
     const reparsed = JSON.parse(JSON.stringify(schema)) as Record<string, unknown>;
-    expect(validator.validateSchema(reparsed, validPenalty())).toEqual({ ok: true });
+    expect(validator.validateSchema(reparsed, validPenalty(), 'zh-CN')).toEqual({ ok: true });
     expect(compile).not.toHaveBeenCalled();
-    validator.validateSchema({ ...reparsed, title: '另一个表单' }, validPenalty());
+    validator.validateSchema({ ...reparsed, title: '另一个表单' }, validPenalty(), 'zh-CN');
     expect(compile).toHaveBeenCalledTimes(1);
   });
 
   it('given a refused schema, when validated again, then the refusal is remembered, not recomputed', () => {
     const validator = createFormValidator();
     const schema = { type: 'object', properties: { a: { type: 'string', foo: 1 } } };
-    expect(() => validator.validateSchema(schema, {})).toThrow(FormSchemaError);
+    expect(() => validator.validateSchema(schema, {}, 'zh-CN')).toThrow(FormSchemaError);
     const compile = vi.spyOn(Ajv2020.prototype, 'compile');
-    expect(() => validator.validateSchema(schema, {})).toThrow(FormSchemaError);
+    expect(() => validator.validateSchema(schema, {}, 'zh-CN')).toThrow(FormSchemaError);
     expect(compile).not.toHaveBeenCalled();
   });
 });

@@ -13,12 +13,12 @@ import type { SchemaChecker } from './schema-checker';
 /** Validates form data; both methods throw FormSchemaError when the schema itself is unsafe or invalid. */
 export interface FormValidator {
   /** Validates against the form's schema, naming fields by their titles (zh-CN) or `labels[path].en`. */
-  validate(form: FormDefinition, data: unknown, locale?: Locale): FormValidation;
+  validate(form: FormDefinition, data: unknown, locale: Locale): FormValidation;
   /** Validates against a bare schema, e.g. a case schema, with optional English labels. */
   validateSchema(
     schema: Record<string, unknown>,
     data: unknown,
-    locale?: Locale,
+    locale: Locale,
     labels?: FormDefinition['labels'],
   ): FormValidation;
 }
@@ -27,7 +27,7 @@ const VALID: FormValidation = Object.freeze({ ok: true });
 
 /** A validator over `checker`, which caches prepared schemas; create one per process and share it. */
 export function formValidatorWith(checker: SchemaChecker): FormValidator {
-  const validateSchema: FormValidator['validateSchema'] = (schema, data, locale = 'zh-CN', labels) => {
+  const validateSchema: FormValidator['validateSchema'] = (schema, data, locale, labels) => {
     const check = checker.form(schema);
     const ctx: LabelContext = { root: schema, labels, locale };
     const issues = checkDataLimits(data);

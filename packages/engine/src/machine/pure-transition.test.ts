@@ -89,7 +89,7 @@ describe('runaway eventless loops', () => {
         { definition: looping, forms: {} },
         undefined,
         { type: 'start', instanceId: 'x', data: { amount: 1 } },
-        { now: '2026-01-01T00:00:00Z', actor: { username: 'u' }, directory },
+        { now: '2026-01-01T00:00:00Z', actor: { username: 'u' }, directory, locale: 'zh-CN' },
       ),
     ).toThrow(/loops through automatic transitions/);
   });

@@ -80,6 +80,7 @@ export function apply(
       actor,
       directory: ctx.directory,
       forms: ctx.options.forms,
+      locale: ctx.options.locale ?? 'zh-CN',
     });
     return {
       snapshot: result.snapshot,

@@ -1,6 +1,6 @@
 /** The simulator's input and output: plain data, so the designer can show it and the CLI print it. */
 import type { LocalizedText } from '../definition/definition-types';
-import type { FormValidator } from '../forms';
+import type { FormValidator, Locale } from '../forms';
 import type { CaseSnapshot } from '../stepping/case-snapshot';
 import type { Command } from '../stepping/commands';
 
@@ -81,6 +81,8 @@ export interface SimulationOptions {
   maxDepth?: number;
   maxSteps?: number;
   forms?: FormValidator;
+  /** The language of the refusals the report quotes; zh-CN, the district's, when left out. */
+  locale?: Locale;
 }
 
 /** An explicit path: who starts with what, then each step. */

@@ -30,6 +30,8 @@ export function replay(
       now: entry.at,
       actor: { username: entry.actor, system },
       directory: typeof directory === 'function' ? directory(entry) : directory,
+      // A replay words nothing for a reader: a refusal here is a broken trail, not a message.
+      locale: 'zh-CN',
     }).snapshot;
   }
   return snapshot;

@@ -12,7 +12,8 @@ export interface StepOptions {
   actor: Actor;
   directory: Directory;
   forms?: FormValidator;
-  locale?: Locale;
+  /** The reader's language for every message the step words (form errors, refusals): always given. */
+  locale: Locale;
 }
 
 /** The mutable working copy one command operates on; discarded if the command is refused. */

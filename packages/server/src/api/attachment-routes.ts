@@ -1,6 +1,7 @@
 import { attachmentContract as contract } from '@flowform/api';
 import { ApiProblem, problems } from '../http/problem';
 import { newRouter } from '../http/router';
+import { isUnstorableText } from '../http/storable-text';
 import type { ServerContext } from '../server-context';
 import { checkUpload, listAttachments, readAttachment, saveAttachment } from '../services/attachment-store';
 import { visibleCase } from '../services/case-access';
@@ -16,6 +17,7 @@ export function attachmentRoutes(ctx: ServerContext) {
         throw problems.forbidden('Only people taking part in the case may attach files');
       }
       const { file } = c.req.valid('form');
+      if (isUnstorableText(file.name)) throw problems.invalidText('/file/name', 'body');
       if (file.size > ctx.config.limits.upload) throw problems.tooLarge(ctx.config.limits.upload);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const checked = checkUpload(file, bytes, ctx.config.uploadTypes);

@@ -110,6 +110,21 @@ describe('cases and tasks over the API (hardship assistance)', () => {
     expect((await body(res)).errors).toEqual([expect.objectContaining({ path: '/comment' })]);
   });
 
+  it('given an English reader, when a command is refused by the form, then the engine words it in English itself', async () => {
+    const id = await start(s, 'head103', KEY, h.application());
+    await complete(s, id, 'com1a', 'submit', h.homeVisit());
+    const task = await taskFor(s, id, 'sec1');
+    const res = await s.call('POST', `/api/tasks/${task}/complete`, {
+      as: 'sec1',
+      body: { outcome: 'approve', data: { ...h.approval(), approvedAmount: 'many' } },
+      headers: { 'accept-language': 'en' },
+    });
+    expect(res.status).toBe(422);
+    const { errors } = await body(res);
+    expect(errors.length).toBeGreaterThan(0);
+    for (const e of errors) expect(e.message).not.toMatch(/[\u4e00-\u9fff]/);
+  });
+
   it('given an Idempotency-Key, when a completion is retried, then the first answer comes back and the case moved once', async () => {
     const id = await start(s, 'head103', KEY, h.application());
     const taskId = await taskFor(s, id, 'com1a');

@@ -1,6 +1,6 @@
 import { caseContract as contract } from '@flowform/api';
 import { caseVisibility, compileBundle } from '@flowform/engine';
-import { idempotencyKey } from '../http/idempotency';
+import { commandOptions } from '../http/idempotency';
 import { problems } from '../http/problem';
 import { newRouter } from '../http/router';
 import type { ServerContext } from '../server-context';
@@ -18,7 +18,7 @@ export function instanceRoutes(ctx: ServerContext) {
       const body = c.req.valid('json');
       const outcome = await ctx.runtime.start(
         { definitionKey: body.definitionKey, data: body.data, actor: { username: user.username } },
-        { idempotencyKey: idempotencyKey(c) },
+        commandOptions(c),
       );
       const snapshot = await ctx.runtime.snapshot(outcome.instanceId);
       if (!snapshot) throw problems.notFound('No such case');
@@ -55,7 +55,7 @@ export function instanceRoutes(ctx: ServerContext) {
       const body = c.req.valid('json') ?? {};
       const command = { type: 'withdraw' as const, ...(body.comment ? { comment: body.comment } : {}) };
       return c.json(
-        await runCaseCommand(ctx, c.get('user'), c.req.valid('param').id, command, idempotencyKey(c)),
+        await runCaseCommand(ctx, c.get('user'), c.req.valid('param').id, command, commandOptions(c)),
         200,
       );
     })
@@ -66,6 +66,6 @@ export function instanceRoutes(ctx: ServerContext) {
       if (!user.isAdmin) throw problems.forbidden('Administrators only');
       const body = c.req.valid('json') ?? {};
       const command = { type: 'cancel' as const, ...(body.reason ? { reason: body.reason } : {}) };
-      return c.json(await runCaseCommand(ctx, user, id, command, idempotencyKey(c)), 200);
+      return c.json(await runCaseCommand(ctx, user, id, command, commandOptions(c)), 200);
     });
 }

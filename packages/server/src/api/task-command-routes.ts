@@ -1,6 +1,6 @@
 import { type TaskOperation, taskCommandContract } from '@flowform/api';
 import type { RouteConfig, z } from '@hono/zod-openapi';
-import { idempotencyKey } from '../http/idempotency';
+import { commandOptions } from '../http/idempotency';
 import { newRouter } from '../http/router';
 import type { ServerContext } from '../server-context';
 import { runTaskCommand, type TaskCommand } from '../services/case-commands';
@@ -46,7 +46,7 @@ export function taskCommandRoutes(ctx: ServerContext) {
     router.openapi(route, async (c) => {
       const { id } = c.req.valid('param');
       const body = hasBody ? (c.req.valid('json' as never) as unknown) : undefined;
-      const outcome = await runTaskCommand(ctx, c.get('user'), id, () => build(id, body), idempotencyKey(c));
+      const outcome = await runTaskCommand(ctx, c.get('user'), id, () => build(id, body), commandOptions(c));
       return c.json(outcome, 200);
     });
   }

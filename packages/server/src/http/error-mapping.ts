@@ -13,14 +13,16 @@ export function toProblem(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof StepError) return stepProblem(error, locale);
   if (error instanceof RuntimeError) {
     if (error.code === 'conflict') return problems.conflict(error.message);
+    if (error.code === 'invalid-cursor')
+      return problems.badRequest(error.message, {
+        errors: [{ path: '/cursor', keyword: 'cursor', message: error.message }],
+      });
     return new ApiProblem(404, error.code, 'Not found', error.message);
   }
   if (error instanceof HTTPException) {
     if (error.status === 413) return problems.tooLarge(0);
     return new ApiProblem(error.status as 400, 'http-error', error.message || 'Request failed');
   }
-  if (error instanceof RangeError && /cursor/.test(error.message))
-    return problems.badRequest('Invalid cursor');
   return new ApiProblem(500, 'internal', 'Internal server error');
 }
 

@@ -79,4 +79,20 @@ describe('Idempotency-Key leases', () => {
     expect(res.status).toBe(422);
     expect((await body(res)).code).toBe('idempotency-key-reused');
   });
+
+  it('given a 204 answered under a key, when the request is replayed, then 204 again with no body', async () => {
+    const signOut = await s.call('POST', '/api/auth/logout', {
+      as: 'head104',
+      headers: { 'idempotency-key': 'sign-out' },
+    });
+    expect(signOut.status).toBe(204);
+    s.forget('head104');
+    const replayed = await s.call('POST', '/api/auth/logout', {
+      as: 'head104',
+      headers: { 'idempotency-key': 'sign-out' },
+    });
+    expect(replayed.status).toBe(204);
+    expect(replayed.headers.get('idempotent-replayed')).toBe('true');
+    expect(await replayed.text()).toBe('');
+  });
 });

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { ExecuteOptions } from '@flowform/runtime';
 import type { Context, MiddlewareHandler } from 'hono';
 import { sql } from 'kysely';
 import type { ServerDb } from '../database/server-schema';
@@ -7,6 +8,11 @@ import { ApiProblem, problems } from './problem';
 
 const KEY = /^[\x21-\x7e]{1,200}$/;
 const sha256 = (data: string | Uint8Array) => createHash('sha256').update(data).digest('hex');
+
+/** What every command of a request runs with: its retry key and its reader's language. */
+export function commandOptions(c: Context<AppEnv>): ExecuteOptions {
+  return { idempotencyKey: idempotencyKey(c), locale: c.get('locale') };
+}
 
 /** The request's `Idempotency-Key`, checked; undefined when absent. */
 export function idempotencyKey(c: Context): string | undefined {
@@ -78,6 +84,9 @@ function takeOver(db: ServerDb, id: string, fingerprint: string, lease: ReturnTy
     .executeTakeFirst();
 }
 
+const NO_BODY = new Set([204, 205, 304]);
+const REPLAYED = { 'Idempotent-Replayed': 'true' };
+
 async function replay(db: ServerDb, id: string, fingerprint: string): Promise<Response> {
   const row = await db.selectFrom('server_idempotency').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row || row.fingerprint !== fingerprint) {
@@ -90,8 +99,10 @@ async function replay(db: ServerDb, id: string, fingerprint: string): Promise<Re
   }
   if (row.status === null)
     throw problems.conflict('A request with this key is still running', 'idempotency-in-progress');
+  // A 204, 205 or 304 carries no body (the Response constructor refuses one, even an empty one).
+  if (NO_BODY.has(row.status)) return new Response(null, { status: row.status, headers: REPLAYED });
   return new Response(row.body, {
     status: row.status,
-    headers: { 'Content-Type': row.content_type ?? 'application/json', 'Idempotent-Replayed': 'true' },
+    headers: { 'Content-Type': row.content_type ?? 'application/json', ...REPLAYED },
   });
 }

@@ -1,9 +1,6 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
-import type { FormValidator, Locale } from '@flowform/engine';
+import type { Locale } from '@flowform/engine';
 import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from './app-env';
-
-const current = new AsyncLocalStorage<Locale>();
 
 /** The preferred of zh-CN and en in an Accept-Language header; zh-CN when absent or undecided. */
 export function pickLocale(header: string | undefined): Locale {
@@ -19,23 +16,13 @@ export function pickLocale(header: string | undefined): Locale {
   return best.locale;
 }
 
-/** Sets the request's locale, visible to the form validator the runtime calls deep inside a command. */
+/**
+ * Sets the request's locale (`c.get('locale')`). It travels from here one way only: as the
+ * `locale` option of the command (see `commandOptions`) and as the argument of `toProblem`.
+ */
 export function localeMiddleware(): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const locale = pickLocale(c.req.header('accept-language'));
-    c.set('locale', locale);
-    await current.run(locale, next);
-  };
-}
-
-/**
- * Wraps a validator so calls without an explicit locale use the current request's. The runtime
- * steps commands without a locale, so its form errors come out in the reader's language this way.
- */
-export function requestLocaleValidator(base: FormValidator): FormValidator {
-  return {
-    validate: (form, data, locale) => base.validate(form, data, locale ?? current.getStore()),
-    validateSchema: (schema, data, locale, labels) =>
-      base.validateSchema(schema, data, locale ?? current.getStore(), labels),
+    c.set('locale', pickLocale(c.req.header('accept-language')));
+    await next();
   };
 }

@@ -1,5 +1,5 @@
 import type { Command } from '@flowform/engine';
-import type { CommandOutcome } from '@flowform/runtime';
+import type { CommandOutcome, ExecuteOptions } from '@flowform/runtime';
 import type { AuthUser } from '../http/app-env';
 import { ApiProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
@@ -19,7 +19,7 @@ export async function runTaskCommand(
   user: AuthUser,
   taskId: string,
   build: (found: VisibleCase) => TaskCommand,
-  idempotencyKey: string | undefined,
+  options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   const found = await caseOfTask(ctx, taskId, user);
   const command = build(found);
@@ -37,12 +37,7 @@ export async function runTaskCommand(
     checkFormFields(found, task.stateId, command.data ?? {});
   }
   const holders = task ? taskSummary(found, task, user).holders : [];
-  const outcome = await ctx.runtime.execute(
-    found.instanceId,
-    command,
-    { username: user.username },
-    { idempotencyKey },
-  );
+  const outcome = await ctx.runtime.execute(found.instanceId, command, { username: user.username }, options);
   if (!outcome.replayed && !outcome.tasks.includes(taskId) && task) {
     ctx.hub.publish([...holders, user.username], { type: 'task.done', taskId, instanceId: found.instanceId });
   }
@@ -55,10 +50,10 @@ export async function runCaseCommand(
   user: AuthUser,
   instanceId: string,
   command: Extract<Command, { type: 'withdraw' | 'cancel' }>,
-  idempotencyKey: string | undefined,
+  options: ExecuteOptions,
 ): Promise<CommandOutcome> {
   await visibleCase(ctx, instanceId, user);
-  return ctx.runtime.execute(instanceId, command, { username: user.username }, { idempotencyKey });
+  return ctx.runtime.execute(instanceId, command, { username: user.username }, options);
 }
 
 /** Mass assignment guard: a completion may only carry fields of the task's own form. */

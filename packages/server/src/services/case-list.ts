@@ -1,9 +1,9 @@
 import type { CaseListItemSchema } from '@flowform/api';
 import { type CaseSnapshot, caseVisibility, compileBundle } from '@flowform/engine';
+import { decodeListCursor, encodeListCursor, type ListCursor } from '@flowform/runtime';
 import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
 import type { AuthUser } from '../http/app-env';
-import { problems } from '../http/problem';
 import type { ServerContext } from '../server-context';
 
 type Item = z.infer<typeof CaseListItemSchema>;
@@ -23,7 +23,7 @@ export async function listCases(
   user: AuthUser,
   query: { scope: CaseScope; limit: number; cursor?: string },
 ): Promise<{ items: Item[]; nextCursor?: string }> {
-  let cursor = decode(query.cursor);
+  let cursor = decodeListCursor(query.cursor);
   const items: Item[] = [];
   let scanned = 0;
   for (;;) {
@@ -32,11 +32,12 @@ export async function listCases(
       scanned += 1;
       cursor = { at: new Date(row.started_at).toISOString(), id: row.id };
       if (query.scope === 'all' && !(await visible(ctx, row, user))) continue;
-      if (items.length === query.limit) return { items, nextCursor: encode(itemCursor(items.at(-1)!)) };
+      if (items.length === query.limit)
+        return { items, nextCursor: encodeListCursor(itemCursor(items.at(-1)!)) };
       items.push(toItem(row));
     }
     if (batch.length <= query.limit) return { items };
-    if (scanned >= MAX_SCAN) return { items, nextCursor: encode(cursor!) };
+    if (scanned >= MAX_SCAN) return { items, nextCursor: encodeListCursor(cursor!) };
   }
 }
 
@@ -109,18 +110,6 @@ function toItem(row: Row): Item {
   };
 }
 
-type Cursor = { at: string; id: string };
+type Cursor = ListCursor;
 
 const itemCursor = (item: Item): Cursor => ({ at: item.startedAt, id: item.id });
-const encode = (c: Cursor) => Buffer.from(JSON.stringify([c.at, c.id])).toString('base64url');
-
-function decode(text: string | undefined): Cursor | undefined {
-  if (!text) return undefined;
-  try {
-    const [at, id] = JSON.parse(Buffer.from(text, 'base64url').toString('utf8')) as unknown[];
-    if (typeof at === 'string' && typeof id === 'string' && !Number.isNaN(Date.parse(at))) return { at, id };
-  } catch {
-    // fall through
-  }
-  throw problems.badRequest('Invalid cursor');
-}

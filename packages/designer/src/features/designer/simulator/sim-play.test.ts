@@ -16,13 +16,20 @@ const directory = new InMemoryDirectory({
 describe('interactive simulation', () => {
   it('given the approval flow, when the clerk asks for 5 days and the boss approves twice, then the case ends on the long path', () => {
     const doc = approvalDoc();
-    let sim = startCase(doc, directory, 'clerk', { days: 5, reason: '探亲' });
+    let sim = startCase({ doc, directory, locale: 'zh-CN' }, 'clerk', { days: 5, reason: '探亲' });
     const review = sim.snapshot.tasks[0]!;
     expect(holdersOf(review, directory)).toEqual(['boss']);
 
-    sim = completeTask(doc, directory, sim, review.id, 'boss', 'approve', {});
+    sim = completeTask({ doc, directory, locale: 'zh-CN' }, sim, review.id, 'boss', 'approve', {});
     expect(sim.snapshot.tasks.map((t) => t.stateId)).toEqual(['leader']);
-    sim = completeTask(doc, directory, sim, sim.snapshot.tasks[0]!.id, 'boss', 'approve', {});
+    sim = completeTask(
+      { doc, directory, locale: 'zh-CN' },
+      sim,
+      sim.snapshot.tasks[0]!.id,
+      'boss',
+      'approve',
+      {},
+    );
 
     expect(sim.snapshot.status).toBe('completed');
     expect([...sim.visited]).toEqual(expect.arrayContaining(['review', 'decide', 'leader', 'approved']));
@@ -35,8 +42,8 @@ describe('interactive simulation', () => {
   it('given a task with a due date, when fast-forwarded, then the clock jumps to the deadline', () => {
     const doc = approvalDoc();
     doc.definition.machine.states.review!.task!.reminders = ['P3D'];
-    const sim = startCase(doc, directory, 'clerk', { days: 1 });
-    const later = fireNextTimer(doc, directory, sim)!;
+    const sim = startCase({ doc, directory, locale: 'zh-CN' }, 'clerk', { days: 1 });
+    const later = fireNextTimer({ doc, directory, locale: 'zh-CN' }, sim)!;
     expect(later.at - sim.at).toBe(3 * 86_400_000);
     expect(later.log.at(-1)!.event).toMatchObject({ kind: 'timer', state: 'review' });
   });

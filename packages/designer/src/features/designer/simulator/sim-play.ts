@@ -10,6 +10,7 @@ import {
   type DefinitionBundle,
   expandCandidates,
   type InMemoryDirectory,
+  type Locale,
   StepError,
   SYSTEM_ACTOR,
   step,
@@ -54,9 +55,15 @@ export function activeIds(value: unknown, prefix = ''): string[] {
 export const holdersOf = (task: CaseSnapshot['tasks'][number], directory: InMemoryDirectory) =>
   task.assignee ? [task.assignee] : expandCandidates(task.candidates, directory);
 
+/** What a simulated case runs in: the design, the directory and the reader's language. */
+export interface SimWorld {
+  doc: DesignDoc;
+  directory: InMemoryDirectory;
+  locale: Locale;
+}
+
 function apply(
-  doc: DesignDoc,
-  directory: InMemoryDirectory,
+  { doc, directory, locale }: SimWorld,
   before: SimCase | undefined,
   command: Command,
   actor: Actor,
@@ -69,6 +76,7 @@ function apply(
     actor,
     directory,
     forms: browserFormValidator,
+    locale,
   });
   const was = new Set(before ? activeIds(before.snapshot.machine.value) : []);
   const now = activeIds(result.snapshot.machine.value);
@@ -119,15 +127,9 @@ function walked(
   return { states, transitions: transitions.filter((id) => reached.size > 0 && id !== '') };
 }
 
-export function startCase(
-  doc: DesignDoc,
-  directory: InMemoryDirectory,
-  user: string,
-  data: Record<string, unknown>,
-): SimCase {
+export function startCase(world: SimWorld, user: string, data: Record<string, unknown>): SimCase {
   return apply(
-    doc,
-    directory,
+    world,
     undefined,
     { type: 'start', instanceId: 'sim-1', data },
     { username: user },
@@ -137,8 +139,7 @@ export function startCase(
 }
 
 export function completeTask(
-  doc: DesignDoc,
-  directory: InMemoryDirectory,
+  world: SimWorld,
   sim: SimCase,
   taskId: string,
   user: string,
@@ -148,7 +149,7 @@ export function completeTask(
 ): SimCase {
   const task = sim.snapshot.tasks.find((t) => t.id === taskId)!;
   const command: Command = { type: 'complete', taskId, outcome, data, ...(comment ? { comment } : {}) };
-  return apply(doc, directory, sim, command, { username: user }, sim.at, {
+  return apply(world, sim, command, { username: user }, sim.at, {
     kind: 'complete',
     user,
     state: task.stateId,
@@ -157,15 +158,11 @@ export function completeTask(
 }
 
 /** Fast-forwards the clock to the earliest timer and fires it. */
-export function fireNextTimer(
-  doc: DesignDoc,
-  directory: InMemoryDirectory,
-  sim: SimCase,
-): SimCase | undefined {
+export function fireNextTimer(world: SimWorld, sim: SimCase): SimCase | undefined {
   const next = [...sim.snapshot.timers].sort((a, b) => a.dueAt.localeCompare(b.dueAt))[0];
   if (!next) return undefined;
   const at = Math.max(sim.at, Date.parse(next.dueAt));
-  return apply(doc, directory, sim, { type: 'timerFired', timerId: next.id }, SYSTEM_ACTOR, at, {
+  return apply(world, sim, { type: 'timerFired', timerId: next.id }, SYSTEM_ACTOR, at, {
     kind: 'timer',
     timer: next.kind,
     state: next.stateId,

@@ -89,7 +89,9 @@ export function SimulatorPanel() {
             type="button"
             className="btn btn-primary"
             disabled={!starter}
-            onClick={() => attempt(() => startCase(doc, directory, starter, startData ?? initialData))}
+            onClick={() =>
+              attempt(() => startCase({ doc, directory, locale }, starter, startData ?? initialData))
+            }
           >
             {dt('sim.start')}
           </button>
@@ -114,7 +116,9 @@ export function SimulatorPanel() {
                 data={sim.snapshot.data}
                 directory={directory}
                 onComplete={(user, outcome, data, comment) =>
-                  attempt(() => completeTask(doc, directory, sim, task.id, user, outcome, data, comment))
+                  attempt(() =>
+                    completeTask({ doc, directory, locale }, sim, task.id, user, outcome, data, comment),
+                  )
                 }
               />
             );
@@ -124,7 +128,7 @@ export function SimulatorPanel() {
               type="button"
               className="btn"
               disabled={sim.snapshot.status !== 'running'}
-              onClick={() => attempt(() => fireNextTimer(doc, directory, sim))}
+              onClick={() => attempt(() => fireNextTimer({ doc, directory, locale }, sim))}
             >
               » {dt('sim.forward')}
             </button>
