@@ -2,7 +2,7 @@
 // before it at the same concurrency, so the shared machine's swings cancel out. Prints figures,
 // then one JSON line. `--quick` runs one short repetition.
 import type { DefinitionBundle } from '@flowform/engine';
-import { CaseRuntime, type OpenDatabase, openDatabase, replaceDirectory } from '@flowform/runtime';
+import { AuditKey, CaseRuntime, type OpenDatabase, openDatabase, replaceDirectory } from '@flowform/runtime';
 import { sql } from 'kysely';
 import {
   databaseUrl,
@@ -62,6 +62,8 @@ const seed = {
   memberships: [{ username: 'u1', role: 'worker', unit: 'd' }],
   contracts: [],
 };
+/** As in production: every command MACs its case's audit chain head. */
+const auditKey = AuditKey.generate();
 const data = (n: number) => Object.fromEntries(FIELDS.map((f, i) => [f, i % 2 ? `内容${n}` : n % 1000]));
 
 /**
@@ -70,7 +72,7 @@ const data = (n: number) => Object.fromEntries(FIELDS.map((f, i) => [f, i % 2 ? 
  * against empty tables would keep plans made for empty tables until the next ANALYZE.
  */
 async function setup(open: OpenDatabase): Promise<CaseRuntime> {
-  const runtime = new CaseRuntime({ db: open.db });
+  const runtime = new CaseRuntime({ db: open.db, auditKey });
   await replaceDirectory(open.db, seed);
   await runtime.definitions.publish(bundle, 'bench');
   await drive(runtime, 4, 2);
@@ -154,7 +156,7 @@ export async function run(args: string[]): Promise<void> {
   }
   // The same at 1 client with the snapshot cache off: every command reads its case first, as when
   // another server process wrote it last.
-  const uncached = new CaseRuntime({ db: open.db, snapshotCache: 0 });
+  const uncached = new CaseRuntime({ db: open.db, snapshotCache: 0, auditKey });
   const uncachedRatios: number[] = [];
   for (let r = 0; r < repetitions; r++) {
     const base = runPgbench('flowform_bench_pgbench', 1, seconds);

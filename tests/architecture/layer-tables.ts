@@ -80,13 +80,21 @@ export const ENGINE: LayerTable = {
 /**
  * The durable runtime: the entry and test support on top, the workers and after-crash checks over
  * the case runtime, which loads, steps and writes through the stores and the write statement; the
- * change set, the audit chain and the database schema at the foot.
+ * audit anchors' check over their checkpoints over the housekeeping; the change set, the audit
+ * chain, the audit key and the database schema at the foot.
  */
 export const RUNTIME: LayerTable = {
   root: 'packages/runtime/src',
   layers: [
     ['index.ts', 'testing'],
-    ['timer-worker.ts', 'outbox-worker.ts', 'replay-check.ts', 'consistency-check.ts'],
+    [
+      'timer-worker.ts',
+      'outbox-worker.ts',
+      'replay-check.ts',
+      'consistency-check.ts',
+      'audit-anchor-check.ts',
+    ],
+    ['audit-checkpoint.ts'],
     ['case-runtime.ts', 'housekeeping.ts'],
     [
       'write-batcher.ts',
@@ -98,7 +106,7 @@ export const RUNTIME: LayerTable = {
     ],
     ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts'],
     ['change-set.ts', 'runtime-error.ts'],
-    ['audit-chain.ts', 'database'],
+    ['audit-chain.ts', 'audit-key.ts', 'database'],
   ],
 };
 

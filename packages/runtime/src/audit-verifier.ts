@@ -29,30 +29,37 @@ export function auditContent(
   };
 }
 
+/** One case's chain as read back: its rows' stored hashes by seq, and its first broken link. */
+export interface ChainWalk {
+  rows: number;
+  /** Stored hash of row `seq` at index `seq - 1`, for the rows in sequence from 1. */
+  hashes: string[];
+  broken?: BrokenLink;
+}
+
 /**
  * Walks each case's hash chain in order and reports the first broken link per case: a row changed
  * (its hash no longer matches), a row removed or inserted (prev hash or sequence breaks).
  */
-export async function verifyAudit(
-  db: Kysely<Database>,
-  instanceId?: string,
-): Promise<{ checked: number; broken: BrokenLink[] }> {
+export async function walkChains(db: Kysely<Database>, instanceId?: string): Promise<Map<string, ChainWalk>> {
   let query = db.selectFrom('audit_log').selectAll().orderBy('instance_id').orderBy('seq');
   if (instanceId) query = query.where('instance_id', '=', instanceId);
   const rows = await query.execute();
-  const broken: BrokenLink[] = [];
+  const chains = new Map<string, ChainWalk>();
+  let chain: ChainWalk = { rows: 0, hashes: [] };
   let current = '';
   let prev = GENESIS_HASH;
-  let expectedSeq = 1;
-  let failed = false;
   for (const row of rows) {
     if (row.instance_id !== current) {
       current = row.instance_id;
+      chain = { rows: 0, hashes: [] };
+      chains.set(current, chain);
       prev = GENESIS_HASH;
-      expectedSeq = 1;
-      failed = false;
     }
-    if (failed) continue;
+    chain.rows += 1;
+    const expectedSeq = chain.hashes.length + 1;
+    if (row.seq === expectedSeq) chain.hashes.push(row.hash);
+    if (chain.broken) continue;
     const reason =
       row.seq !== expectedSeq
         ? 'seq-gap'
@@ -61,13 +68,28 @@ export async function verifyAudit(
           : row.hash !== chainHash(prev, auditContent(row))
             ? 'hash-mismatch'
             : undefined;
-    if (reason) {
-      broken.push({ instanceId: row.instance_id, seq: row.seq, reason });
-      failed = true;
-      continue;
-    }
+    if (reason) chain.broken = { instanceId: row.instance_id, seq: row.seq, reason };
     prev = row.hash;
-    expectedSeq += 1;
   }
-  return { checked: rows.length, broken };
+  return chains;
+}
+
+/** The number of rows walked and the first broken link of each case's chain. */
+export async function verifyAudit(
+  db: Kysely<Database>,
+  instanceId?: string,
+): Promise<{ checked: number; broken: BrokenLink[] }> {
+  const chains = await walkChains(db, instanceId);
+  return summarise(chains);
+}
+
+/** Rows counted (in sequence) and the broken links of walked chains. */
+export function summarise(chains: Map<string, ChainWalk>): { checked: number; broken: BrokenLink[] } {
+  let checked = 0;
+  const broken: BrokenLink[] = [];
+  for (const chain of chains.values()) {
+    checked += chain.rows;
+    if (chain.broken) broken.push(chain.broken);
+  }
+  return { checked, broken };
 }

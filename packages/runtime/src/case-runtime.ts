@@ -11,6 +11,7 @@ import type {
 import { compileBundle, refuseUnstorableText, StepError, step } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import { GENESIS_HASH } from './audit-chain';
+import { type AuditKey, headText } from './audit-key';
 import type { WriteHead } from './case-write';
 import { type ChangeSet, computeChangeSet } from './change-set';
 import type { Database } from './database/db-schema';
@@ -36,6 +37,11 @@ export interface RuntimeOptions {
   writeConcurrency?: number;
   /** Called after every committed command, e.g. to wake the outbox worker. */
   onCommitted?: (instanceId: string, effects: Effect[]) => void;
+  /**
+   * The key that MACs each case's chain head (audit-key.ts), kept outside the database. Without
+   * it heads are written unsigned, and `verify-audit` with a key reports them.
+   */
+  auditKey?: AuditKey;
 }
 
 /** What a committed (or idempotently replayed) command returns. */
@@ -345,10 +351,15 @@ export class CaseRuntime {
     outcome: CommandOutcome,
   ): Promise<boolean> {
     try {
+      const key = this.opts.auditKey;
+      const audit = change.audit;
       return await this.batcher.write({
         change,
         head,
-        idempotency: idem ? { key: idem, actor: change.audit.actor, response: outcome } : undefined,
+        idempotency: idem ? { key: idem, actor: audit.actor, response: outcome } : undefined,
+        ...(key && {
+          anchor: { mac: key.mac(headText(audit.instance_id, audit.seq, audit.hash)), keyId: key.id },
+        }),
       });
     } catch (error) {
       if ((error as { code?: string }).code === '23505') return false;

@@ -13,9 +13,14 @@ export type WriteHead =
       startedAt: string;
     };
 
-/** One command's rows: its change set, how it meets the case row, its idempotency record. */
+/**
+ * One command's rows: its change set, how it meets the case row, its idempotency record, and the
+ * MAC of its case's new chain head (absent when the runtime has no audit key: the head is then
+ * written unsigned).
+ */
 export interface CaseWrite {
   change: ChangeSet;
   head: WriteHead;
   idempotency: { key: string; actor: string; response: unknown } | undefined;
+  anchor?: { mac: string; keyId: string };
 }

@@ -11,7 +11,8 @@ export interface Inconsistency {
 /**
  * After a crash or under test: every case must be wholly before or after each command. Checks that
  * the audit count equals the version, open task rows equal the snapshot's tasks, timer rows equal
- * its timers, no task or candidate row lacks its case or open task, and every hash chain holds.
+ * its timers, no task or candidate row lacks its case or open task, every hash chain holds and
+ * ends at its chain head (seq and hash).
  */
 export async function checkConsistency(db: Kysely<Database>): Promise<Inconsistency[]> {
   const problems: Inconsistency[] = [];
@@ -47,6 +48,18 @@ export async function checkConsistency(db: Kysely<Database>): Promise<Inconsiste
     where not exists (select 1 from tasks t where t.id = c.task_id and t.status = 'open')`.execute(db);
   for (const row of orphans.rows)
     problems.push({ instanceId: row.id, problem: 'task or candidate rows without their case or open task' });
+  // Each case's chain head is written in its command's statement: never behind or beside its chain.
+  const heads = await sql<{ id: string; seq: number | null; last: number }>`
+    select a.instance_id as id, h.seq, max(a.seq)::int as last
+    from audit_log a left join audit_heads h on h.instance_id = a.instance_id
+    group by a.instance_id, h.seq, h.hash
+    having h.seq is distinct from max(a.seq)
+      or not bool_or(a.seq = h.seq and a.hash = h.hash)`.execute(db);
+  for (const row of heads.rows)
+    problems.push({
+      instanceId: row.id,
+      problem: `audit chain head at ${row.seq ?? 'none'} but the chain ends at ${row.last}`,
+    });
   const chains = await verifyAudit(db);
   for (const b of chains.broken)
     problems.push({ instanceId: b.instanceId, problem: `audit chain broken at ${b.seq}: ${b.reason}` });

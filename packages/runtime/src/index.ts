@@ -1,6 +1,23 @@
 // The durable runtime (Node only: Kysely, pg, PGlite). Import from '@flowform/runtime';
 // the core entry '@flowform/engine' stays free of I/O so the web app can use it.
+
+export {
+  type AnchorCheckOptions,
+  type AnchorCheckReport,
+  type AnchorFinding,
+  type AnchorFindingKind,
+  checkAuditAnchors,
+} from './audit-anchor-check';
 export { canonicalJson, chainHash, GENESIS_HASH, sha256Hex } from './audit-chain';
+export {
+  type AuditAnchor,
+  adoptAuditHeads,
+  auditCheckpointTask,
+  type CheckpointEntry,
+  latestAnchor,
+  writeCheckpoint,
+} from './audit-checkpoint';
+export { AuditKey } from './audit-key';
 export { type BrokenLink, verifyAudit } from './audit-verifier';
 export {
   CaseRuntime,

@@ -2,6 +2,7 @@ import { createFormValidator } from '@flowform/engine';
 import { CaseRuntime, type OpenDatabase, openDatabase } from '@flowform/runtime';
 import { LoginThrottle, type ThrottleOptions } from './auth/login-throttle';
 import { SessionStore } from './auth/session-store';
+import { resolveAuditKey } from './config/audit-key-source';
 import type { ServerConfig } from './config/server-config';
 import { serverMigrations } from './database/server-migrations';
 import type { ServerDb } from './database/server-schema';
@@ -28,6 +29,8 @@ export async function composeServer(
   log: Logger,
   options: ContextOptions = {},
 ): Promise<{ ctx: ServerContext; database: OpenDatabase }> {
+  // Before the database is opened: a PostgreSQL server without its audit key refuses to start.
+  const auditKey = resolveAuditKey(config.auditKey.source, { create: true })!;
   const database = options.database ?? (await openDatabase(config.database, serverMigrations));
   const db = database.db as unknown as ServerDb;
   const hub = new EventHub();
@@ -35,6 +38,7 @@ export async function composeServer(
   const runtime = new CaseRuntime({
     db: database.db,
     writeConcurrency: config.writeConcurrency,
+    auditKey,
     forms: createFormValidator(),
     onCommitted: (instanceId, effects) => {
       for (const listener of afterCommit) listener(instanceId, effects);
@@ -50,6 +54,7 @@ export async function composeServer(
     log,
     config,
     afterCommit,
+    auditKey,
   };
   return { ctx, database };
 }

@@ -1,5 +1,5 @@
 import type { Effect } from '@flowform/engine';
-import type { CaseRuntime } from '@flowform/runtime';
+import type { AuditKey, CaseRuntime } from '@flowform/runtime';
 import type { LoginThrottle } from './auth/login-throttle';
 import type { SessionStore } from './auth/session-store';
 import type { ServerConfig } from './config/server-config';
@@ -18,4 +18,6 @@ export interface ServerContext {
   config: ServerConfig;
   /** Called after every committed command (live events, waking the outbox). */
   afterCommit: ((instanceId: string, effects: Effect[]) => void)[];
+  /** The key MACing audit chain heads and checkpoints; never stored in the database. */
+  auditKey: AuditKey;
 }

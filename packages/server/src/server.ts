@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
+import { adoptAuditHeads } from '@flowform/runtime';
 import { serve } from '@hono/node-server';
 import { createApp } from './app';
 import { composeServer } from './compose-server';
@@ -46,6 +47,9 @@ export async function startServer(
           : undefined,
       )
     : undefined;
+  // A database older than the audit heads gets them now, once (trust on first use, logged).
+  const adopted = await adoptAuditHeads(database.db, ctx.auditKey);
+  if (adopted) log.info('audit chain heads adopted', { chains: adopted.length });
   const webhooks = new WebhookDispatcher({ targets: config.webhooks, log });
   const workers = createWorkers(ctx, webhooks, options.workerId ?? `${hostname()}:${process.pid}`);
   const lifecycle = { draining: false };

@@ -45,6 +45,8 @@ export async function startAppServer(staticDir: string) {
     close: async () => {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });
+      // The audit key the first start generated beside the data folder.
+      await rm(`${dataDir}.audit-key`, { force: true });
     },
   };
 }

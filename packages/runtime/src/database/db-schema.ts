@@ -134,4 +134,27 @@ export interface Database {
     prev_hash: string;
     hash: string;
   };
+  audit_heads: {
+    instance_id: string;
+    seq: number;
+    hash: string;
+    mac: string | null;
+    key_id: string | null;
+    anchored_seq: number | null;
+  };
+  audit_checkpoints: {
+    seq: number;
+    at: Timestamp;
+    chains: number;
+    entries: JSONColumnType<[string, number, string][]>;
+    prev_digest: string;
+    digest: string;
+    mac: string | null;
+    key_id: string | null;
+  };
+  audit_adoption: {
+    id: number;
+    adopted_at: Timestamp;
+    chains: number;
+  };
 }

@@ -238,6 +238,40 @@ const migrations: Record<string, Migration> = {
       await sql`create index idempotency_keys_created on idempotency_keys (created_at)`.execute(db);
     },
   },
+  '2026_12_02_400_audit_anchors': {
+    async up(db) {
+      // The anchors of the audit trail (audit-anchor.ts): each case's chain head with an HMAC under
+      // a key kept outside the database, written in the statement that appends the row it covers;
+      // checkpoints over all heads, each naming the heads that moved since the one before and
+      // chained to it. `anchored_seq` is the head's seq in the latest checkpoint (the next one's
+      // diff); `audit_adoption` records when chains written before this table got their heads.
+      await sql`
+        create table audit_heads (
+          instance_id text primary key,
+          seq int not null,
+          hash text not null,
+          mac text,
+          key_id text,
+          anchored_seq int
+        );
+        create table audit_checkpoints (
+          seq int primary key,
+          at timestamptz not null,
+          chains int not null,
+          entries json not null,
+          prev_digest text not null,
+          digest text not null,
+          mac text,
+          key_id text
+        );
+        create table audit_adoption (
+          id int primary key check (id = 1),
+          adopted_at timestamptz not null,
+          chains int not null
+        );
+      `.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

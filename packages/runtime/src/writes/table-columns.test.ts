@@ -4,6 +4,7 @@ import type { OpenDatabase } from '../database/open-database';
 import { openTestDatabase, testBackends } from '../testing/test-database';
 import {
   auditColumns,
+  auditHeadColumns,
   type ColumnMap,
   candidateColumns,
   ccColumns,
@@ -36,6 +37,7 @@ const maps: Record<string, Readonly<Record<string, PgType>>> = {
   task_candidates: candidateColumns,
   timers: timerColumns,
   audit_log: auditColumns,
+  audit_heads: auditHeadColumns,
   outbox: outboxColumns,
   participants: participantColumns,
   cc_entries: ccColumns,

@@ -94,6 +94,15 @@ export const auditColumns = {
   hash: 'text',
 } as const satisfies ColumnMap<'audit_log'>;
 
+/** A case's chain head (audit-anchor.ts); `anchored_seq` belongs to the checkpoint writer. */
+export const auditHeadColumns = {
+  instance_id: 'text',
+  seq: 'int',
+  hash: 'text',
+  mac: 'text',
+  key_id: 'text',
+} as const satisfies ColumnMap<'audit_heads', 'anchored_seq'>;
+
 /** Outbox rows: the id is generated; attempts, lease, delivery and error belong to the outbox worker. */
 export const outboxColumns = {
   instance_id: 'text',

@@ -1,13 +1,30 @@
-import { CaseRuntime, openDatabase, replayCases, verifyAudit } from '@flowform/runtime';
+import {
+  type AnchorCheckReport,
+  type AuditAnchor,
+  adoptAuditHeads,
+  CaseRuntime,
+  checkAuditAnchors,
+  openDatabase,
+  replayCases,
+} from '@flowform/runtime';
 import { loadConfig } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
+import { readAnchor, withAuditSession } from './audit-key-cli';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
-const VERIFY_HELP = `Usage: flowform verify-audit [--instance id] [--json]
+const VERIFY_HELP = `Usage: flowform verify-audit [--instance id] [--anchor file|json] [--json]
 
-Walks every case's audit hash chain (hash = sha256(prev_hash ‖ canonical row)) and reports the
-first broken link of each case. Exit 1 when any chain is broken. Uses DATABASE_URL, else ./data.`;
+Walks every case's audit hash chain (hash = sha256(prev_hash ‖ canonical row)) and checks it
+against its anchors: the case's chain head (its last seq and hash, MACed with the audit key) and
+the checkpoints over all heads. Names each case whose row was edited, whose last rows or whole
+chain were deleted, or whose chain was edited and rehashed (its head's MAC fails).
+  --anchor   an anchor printed earlier by \`flowform audit-anchor\` (its JSON, or a file holding it):
+             checks the database still holds every chain it covered, none shortened or removed
+Without the audit key (FLOWFORM_AUDIT_KEY, FLOWFORM_AUDIT_KEY_FILE, or the PGlite key file beside
+./data) hashes, heads and checkpoints are still compared, but no MAC is checked, and it says so.
+With the key, on a database older than the heads, the heads are computed first (reported as adopted).
+Exit 1 when anything is found. Uses DATABASE_URL, else ./data.`;
 
 const REPLAY_HELP = `Usage: flowform replay (--instance id | --all) [--json]
 
@@ -25,7 +42,7 @@ async function withDatabase<T>(run: (runtime: CaseRuntime) => Promise<T>): Promi
 
 /** `flowform verify-audit`: tamper evidence for the audit trail. */
 export async function verifyAuditCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { boolean: ['json', 'help'], string: ['instance'] });
+  const flags = parseFlags(args, { boolean: ['json', 'help'], string: ['instance', 'anchor'] });
   if (flags.help) {
     io.out(VERIFY_HELP);
     return 0;
@@ -34,13 +51,59 @@ export async function verifyAuditCommand(args: string[], io: CliIo): Promise<num
     io.err([...flags.errors, VERIFY_HELP].join('\n'));
     return 2;
   }
-  const result = await withDatabase((runtime) => verifyAudit(runtime.db, flags.strings.instance));
-  if (flags.json) io.out(JSON.stringify(result));
-  else {
-    for (const b of result.broken) io.out(`case ${b.instanceId}: chain broken at row ${b.seq} (${b.reason})`);
-    io.out(`${result.checked} audit row(s) checked, ${result.broken.length} broken chain(s)`);
+  let anchor: AuditAnchor | undefined;
+  try {
+    anchor = flags.strings.anchor === undefined ? undefined : readAnchor(flags.strings.anchor);
+  } catch (error) {
+    io.err((error as Error).message);
+    return 2;
   }
-  return result.broken.length > 0 ? 1 : 0;
+  const { report, adopted, keySource } = await withAuditSession(async ({ open, keys, keySource }) => {
+    const adopted = keys[0] ? await adoptAuditHeads(open.db, keys[0]) : undefined;
+    const report = await checkAuditAnchors(open.db, {
+      keys,
+      ...(anchor && { anchor }),
+      ...(flags.strings.instance && { instanceId: flags.strings.instance }),
+    });
+    return { report, adopted, keySource };
+  });
+  if (flags.json) io.out(JSON.stringify({ ...report, adoptedNow: adopted ?? [] }));
+  else io.out(reportText(report, adopted, keySource, anchor).join('\n'));
+  return report.broken.length > 0 || report.findings.length > 0 ? 1 : 0;
+}
+
+/** The report as lines: what is wrong, case by case, then what was checked and with what. */
+function reportText(
+  report: AnchorCheckReport,
+  adopted: string[] | undefined,
+  keySource: string,
+  anchor: AuditAnchor | undefined,
+): string[] {
+  const lines: string[] = [];
+  if (adopted && adopted.length > 0)
+    lines.push(
+      `adopted ${adopted.length} chain(s) written before chain heads existed: their heads were computed now and MACed`,
+    );
+  for (const b of report.broken)
+    lines.push(`case ${b.instanceId}: chain broken at row ${b.seq} (${b.reason})`);
+  for (const f of report.findings) {
+    const where = f.instanceId
+      ? `case ${f.instanceId}`
+      : f.checkpoint
+        ? `checkpoint ${f.checkpoint}`
+        : 'audit';
+    lines.push(`${where}: ${f.kind}: ${f.detail}`);
+  }
+  lines.push(`${report.checked} audit row(s) checked, ${report.broken.length} broken chain(s)`);
+  lines.push(
+    `${report.heads} chain head(s), ${report.checkpoints} checkpoint(s)${anchor ? `, anchor checkpoint ${anchor.seq}` : ''}, ${report.findings.length} finding(s)`,
+  );
+  lines.push(
+    report.macsChecked
+      ? `anchors (head and checkpoint MACs) checked with ${keySource}`
+      : 'anchors NOT checked: no audit key (set FLOWFORM_AUDIT_KEY or FLOWFORM_AUDIT_KEY_FILE); hashes, heads and checkpoints were compared without their MACs',
+  );
+  return lines;
 }
 
 /** `flowform replay`: the audit log reproduces every snapshot. */

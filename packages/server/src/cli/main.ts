@@ -1,3 +1,4 @@
+import { auditAnchorCommand } from './audit-anchor-command';
 import { replayCommand, verifyAuditCommand } from './audit-commands';
 import { exportBpmnCommand, importBpmnCommand } from './bpmn-commands';
 import { exportCommand, importCommand } from './bundle-commands';
@@ -35,7 +36,12 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
   },
   'verify-audit': {
     run: verifyAuditCommand,
-    summary: "Check every case's audit hash chain; report the first broken link",
+    summary:
+      "Check every case's audit hash chain against its MACed head and the checkpoints; name what was tampered with",
+  },
+  'audit-anchor': {
+    run: auditAnchorCommand,
+    summary: 'Print the latest audit checkpoint (JSON) to keep outside the database',
   },
   replay: {
     run: replayCommand,

@@ -1,3 +1,4 @@
+import { AuditKeyMissingError } from '../config/audit-key-source';
 import { loadConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts';
@@ -17,7 +18,11 @@ Environment:
   PORT, HOST            where to listen (default 3000 on all interfaces)
   FLOWFORM_CONFIG       JSON config file (default ./flowform.config.json): webhooks, allowedOrigins,
                         uploadLimitBytes, uploadTypes, publicUrl
-  FLOWFORM_PUBLIC_URL   base URL used in links sent to chat robots`;
+  FLOWFORM_PUBLIC_URL   base URL used in links sent to chat robots
+  FLOWFORM_AUDIT_KEY    the audit key (hex or base64, e.g. \`openssl rand -hex 32\`), never stored in the
+                        database; or FLOWFORM_AUDIT_KEY_FILE, a file holding it. Required on PostgreSQL;
+                        on PGlite generated on first start into ./data.audit-key (beside ./data)
+  FLOWFORM_AUDIT_KEY_PREVIOUS  earlier audit keys (comma-separated) still trusted after a rotation`;
 
 /** `flowform start` */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
@@ -32,7 +37,14 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   }
   const env = flags.strings.port ? { ...process.env, PORT: flags.strings.port } : process.env;
   const config = { ...loadConfig(env), ...(flags.demo ? { demo: true } : {}) };
-  const running = await startServer(config, createLogger(), { seedIfEmpty: true });
+  let running: Awaited<ReturnType<typeof startServer>>;
+  try {
+    running = await startServer(config, createLogger(), { seedIfEmpty: true });
+  } catch (error) {
+    if (!(error instanceof AuditKeyMissingError)) throw error;
+    io.err(`flowform start: ${error.message}`);
+    return 1;
+  }
   if (running.seeded) {
     io.out(`Seeded the demo: ${running.seeded.published.length} process(es) published`);
     if (running.seeded.skipped.length > 0)

@@ -31,11 +31,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ PORT: '70000' }, '/srv/flowform')).toThrow("Invalid PORT '70000'");
   });
 
-  it('given no config file, then idempotency keys are leased 60 s and kept 24 h, ended sessions kept a week', () => {
+  it('given no config file, then idempotency keys are leased 60 s and kept 24 h, ended sessions kept a week, audit checkpoints hourly', () => {
     expect(loadConfig({}, '/srv/flowform').housekeeping).toMatchObject({
       idempotencyLeaseSeconds: 60,
       idempotencyRetentionHours: 24,
       sessionRetentionHours: 168,
+      auditCheckpointMinutes: 60,
     });
   });
 
@@ -47,12 +48,17 @@ describe('loadConfig', () => {
 
   it('given retention settings in the config file, then they are taken', () => {
     expect(
-      withFile({ idempotencyLeaseSeconds: 5, idempotencyRetentionHours: 48, sessionRetentionHours: 1 })
-        .housekeeping,
+      withFile({
+        idempotencyLeaseSeconds: 5,
+        idempotencyRetentionHours: 48,
+        sessionRetentionHours: 1,
+        auditCheckpointMinutes: 15,
+      }).housekeeping,
     ).toMatchObject({
       idempotencyLeaseSeconds: 5,
       idempotencyRetentionHours: 48,
       sessionRetentionHours: 1,
+      auditCheckpointMinutes: 15,
     });
   });
 

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { JSON_LIMITS } from '@flowform/api';
-import type { DatabaseTarget } from '@flowform/runtime';
+import { AuditKey, type DatabaseTarget } from '@flowform/runtime';
+import { type AuditKeyConfig, auditKeyConfig } from './audit-key-source';
 
 /** A chat robot the administrator configured; notifications are posted to it. */
 export interface WebhookTarget {
@@ -32,6 +33,8 @@ export interface ServerConfig {
   writeConcurrency: number;
   /** Clean-ups the timer worker runs (see workers/server-housekeeping.ts). */
   housekeeping: HousekeepingConfig;
+  /** The key that anchors the audit trail, kept outside the database (config/audit-key-source.ts). */
+  auditKey: AuditKeyConfig;
 }
 
 /** How long the server keeps what it only needs for a while, and how often it cleans up. */
@@ -42,6 +45,8 @@ export interface HousekeepingConfig {
   idempotencyRetentionHours: number;
   /** Expired or revoked sessions are kept this long (sign-in history), then deleted. */
   sessionRetentionHours: number;
+  /** An audit checkpoint over every chain head that moved is written at most this often. */
+  auditCheckpointMinutes: number;
   intervalMs: number;
 }
 
@@ -68,10 +73,12 @@ interface ConfigFile {
   idempotencyLeaseSeconds?: number;
   idempotencyRetentionHours?: number;
   sessionRetentionHours?: number;
+  auditCheckpointMinutes?: number;
 }
 
 /**
  * Reads settings: PORT, HOST, DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
+ * FLOWFORM_AUDIT_KEY / FLOWFORM_AUDIT_KEY_FILE / FLOWFORM_AUDIT_KEY_PREVIOUS (audit-key-source.ts),
  * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
  * webhooks and limits. Webhook URLs come only from here, never from a definition.
  */
@@ -88,12 +95,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     throw new Error(
       `Invalid FLOWFORM_WRITE_CONCURRENCY '${env.FLOWFORM_WRITE_CONCURRENCY}': a whole number from 1 to 64`,
     );
+  const database: DatabaseTarget = env.DATABASE_URL
+    ? { url: env.DATABASE_URL }
+    : { dataDir: resolve(cwd, env.FLOWFORM_DATA_DIR ?? 'data') };
   return {
     port,
     host,
-    database: env.DATABASE_URL
-      ? { url: env.DATABASE_URL }
-      : { dataDir: resolve(cwd, env.FLOWFORM_DATA_DIR ?? 'data') },
+    database,
     publicUrl: env.FLOWFORM_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`,
     webhooks: (file.webhooks ?? []).map(checkWebhook),
     limits: { json: JSON_LIMITS.maxBytes, upload: file.uploadLimitBytes ?? 10 * 1024 * 1024 },
@@ -104,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: env.FLOWFORM_DEMO === '1' || env.FLOWFORM_DEMO === 'true',
     writeConcurrency,
     housekeeping: housekeepingConfig(file),
+    auditKey: auditKeyConfig(env, database, cwd),
   };
 }
 
@@ -118,13 +127,26 @@ function housekeepingConfig(file: ConfigFile): HousekeepingConfig {
     idempotencyLeaseSeconds: positive('idempotencyLeaseSeconds', file.idempotencyLeaseSeconds, 60),
     idempotencyRetentionHours: positive('idempotencyRetentionHours', file.idempotencyRetentionHours, 24),
     sessionRetentionHours: positive('sessionRetentionHours', file.sessionRetentionHours, 24 * 7),
+    auditCheckpointMinutes: positive('auditCheckpointMinutes', file.auditCheckpointMinutes, 60),
     intervalMs: 10 * 60 * 1000,
   };
 }
 
-/** Settings for tests: in-memory database, no webhooks. */
+/** The fixed audit key of tests (never a real one): every test server, on any database, uses it. */
+export const TEST_AUDIT_KEY_HEX = 'a0'.repeat(32);
+
+/** Settings for tests: in-memory database, no webhooks, the fixed test audit key. */
 export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig {
-  return { ...loadConfig({ PORT: '0' }), database: { memory: true }, webhooks: [], ...overrides };
+  return {
+    ...loadConfig({ PORT: '0' }),
+    database: { memory: true },
+    webhooks: [],
+    auditKey: {
+      source: { kind: 'given', key: AuditKey.parse(TEST_AUDIT_KEY_HEX), from: 'test' },
+      previous: [],
+    },
+    ...overrides,
+  };
 }
 
 function readConfigFile(path: string, required: boolean): ConfigFile {

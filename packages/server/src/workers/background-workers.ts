@@ -30,7 +30,7 @@ export function createWorkers(
     runtime: ctx.runtime,
     workerId,
     onError,
-    housekeeping: serverHousekeeping(ctx.config.housekeeping),
+    housekeeping: serverHousekeeping(ctx.config.housekeeping, ctx.auditKey),
   });
   const outbox = new OutboxWorker({
     runtime: ctx.runtime,

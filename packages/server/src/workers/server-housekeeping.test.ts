@@ -61,6 +61,7 @@ describe('housekeeping run by the timer worker', () => {
         idempotencyLeaseSeconds: 60,
         idempotencyRetentionHours: 24,
         sessionRetentionHours: 168,
+        auditCheckpointMinutes: 60,
         intervalMs: 1000,
       }),
     });
@@ -85,8 +86,36 @@ describe('housekeeping run by the timer worker', () => {
         idempotencyLeaseSeconds: 60,
         idempotencyRetentionHours: 0,
         sessionRetentionHours: 1,
+        auditCheckpointMinutes: 60,
         intervalMs: 1,
       }),
     ).toThrow(RangeError);
+  });
+
+  it('given a chain head that moved, when housekeeping runs twice within the checkpoint interval, then one checkpoint lists it, MACed with the server key', async () => {
+    await sql`insert into audit_heads (instance_id, seq, hash) values ('case-y', 1, ${'f'.repeat(64)})`.execute(
+      s.ctx.db,
+    );
+    const config = {
+      idempotencyLeaseSeconds: 60,
+      idempotencyRetentionHours: 24,
+      sessionRetentionHours: 168,
+      auditCheckpointMinutes: 60,
+      intervalMs: 1000,
+    };
+    const worker = new TimerWorker({
+      runtime: s.ctx.runtime,
+      workerId: 'test',
+      housekeeping: serverHousekeeping(config, s.ctx.auditKey),
+    });
+    expect(await worker.runHousekeeping()).toMatchObject({ 'audit-checkpoint': 1 });
+    await sql`update audit_heads set seq = 2 where instance_id = 'case-y'`.execute(s.ctx.db);
+    expect(await worker.runHousekeeping()).toMatchObject({ 'audit-checkpoint': 0 });
+    const checkpoints = await sql<{ seq: number; entries: unknown; key_id: string }>`
+      select seq, entries, key_id from audit_checkpoints`.execute(s.ctx.db);
+    expect(checkpoints.rows).toEqual([
+      { seq: 1, entries: [['case-y', 1, 'f'.repeat(64)]], key_id: s.ctx.auditKey.id },
+    ]);
+    expect(serverHousekeeping(config).tasks.map((t) => t.name)).not.toContain('audit-checkpoint');
   });
 });

@@ -1,4 +1,10 @@
-import { expiredIdempotencyKeys, type HousekeepingOptions, type HousekeepingTask } from '@flowform/runtime';
+import {
+  type AuditKey,
+  auditCheckpointTask,
+  expiredIdempotencyKeys,
+  type HousekeepingOptions,
+  type HousekeepingTask,
+} from '@flowform/runtime';
 import { sql } from 'kysely';
 import type { HousekeepingConfig } from '../config/server-config';
 
@@ -32,14 +38,18 @@ function oldHttpKeys(retentionHours: number): HousekeepingTask {
   };
 }
 
-/** What the server's timer worker cleans up, and how often. */
-export function serverHousekeeping(config: HousekeepingConfig): HousekeepingOptions {
+/**
+ * What the server's timer worker cleans up (and the audit checkpoint it writes), and how often.
+ * Without a key (tests of the clean-ups alone) no checkpoint is written.
+ */
+export function serverHousekeeping(config: HousekeepingConfig, auditKey?: AuditKey): HousekeepingOptions {
   return {
     intervalMs: config.intervalMs,
     tasks: [
       endedSessions(config.sessionRetentionHours),
       oldHttpKeys(config.idempotencyRetentionHours),
       expiredIdempotencyKeys(config.idempotencyRetentionHours),
+      ...(auditKey ? [auditCheckpointTask(auditKey, config.auditCheckpointMinutes)] : []),
     ],
   };
 }
