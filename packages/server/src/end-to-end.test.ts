@@ -45,7 +45,7 @@ describe(`done when: the real server on a free port (${process.env.DATABASE_URL 
       ...(postgres ? { database: { url: postgres.url } } : {}),
     });
     server = await startServer(config, createLogger('silent'), {
-      seedIfEmpty: true,
+      firstRun: 'demo',
       hashParams: TEST_HASH,
       workerId: 'e2e',
     });

@@ -38,7 +38,7 @@ export async function startAppServer(staticDir: string) {
     ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir }),
     staticDir,
   };
-  const running = await startServer(config, silent, { seedIfEmpty: true, hashParams: TEST_HASH });
+  const running = await startServer(config, silent, { firstRun: 'demo', hashParams: TEST_HASH });
   return {
     url: `http://127.0.0.1:${running.port}`,
     ctx: running.ctx,

@@ -15,7 +15,7 @@ describe('first run on an empty database (PostgreSQL)', () => {
     const scratch = await createScratchDatabase();
     const config = testConfig({ database: { url: scratch.url, poolSize: 4 }, host: '127.0.0.1' });
     const start = () =>
-      startServer(config, createLogger('silent'), { seedIfEmpty: true, hashParams: TEST_HASH });
+      startServer(config, createLogger('silent'), { firstRun: 'demo', hashParams: TEST_HASH });
     const servers = await Promise.all([start(), start()]);
     try {
       expect(servers.filter((s) => s.seeded).length).toBe(1);

@@ -32,6 +32,20 @@ function oldHttpKeys(retentionHours: number): HousekeepingTask {
   };
 }
 
+/** Sign-in throttle rows quiet for a day whose delay has run out (auth/login-throttle.ts forgets them then too). */
+function quietSignInFailures(): HousekeepingTask {
+  return {
+    name: 'login-throttle',
+    async run(db, now) {
+      const result = await sql`
+        delete from server_login_throttle
+        where last_at < ${now} - interval '24 hours'
+          and (blocked_until is null or blocked_until < ${now})`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+  };
+}
+
 /** What the server's timer worker cleans up, and how often. */
 export function serverHousekeeping(config: HousekeepingConfig): HousekeepingOptions {
   return {
@@ -40,6 +54,7 @@ export function serverHousekeeping(config: HousekeepingConfig): HousekeepingOpti
       endedSessions(config.sessionRetentionHours),
       oldHttpKeys(config.idempotencyRetentionHours),
       expiredIdempotencyKeys(config.idempotencyRetentionHours),
+      quietSignInFailures(),
     ],
   };
 }
