@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { composeServer } from '../compose-server';
+import { testConfig } from '../config/server-config';
+import { createLogger } from '../http/logger';
 import { body, openTestServer } from '../testing/test-server';
 
 type Server = Awaited<ReturnType<typeof openTestServer>>;
@@ -148,5 +152,31 @@ describe('authentication', () => {
       headers: { cookie, 'x-requested-with': 'fetch', origin: 'http://localhost' },
     });
     expect(ok.status).toBe(204);
+  });
+
+  it('given trustProxy, when a sign-in comes through an https proxy, then the cookie is Secure and the session keeps the forwarded address; without it both headers are ignored', async () => {
+    const proxied = await composeServer(testConfig({ trustProxy: 1 }), createLogger('silent'), {
+      database: s.database,
+    });
+    const behindProxy = createApp(proxied.ctx);
+    const headers = {
+      'content-type': 'application/json',
+      'x-test-address': '10.0.0.2',
+      'x-forwarded-for': '6.6.6.6, 192.0.2.44',
+      'x-forwarded-proto': 'https',
+    };
+    const payload = JSON.stringify({ username: 'com2a', password: 'flowform' });
+    const trusted = await behindProxy.request('/api/auth/login', { method: 'POST', headers, body: payload });
+    expect(trusted.status).toBe(200);
+    expect(trusted.headers.get('set-cookie')).toMatch(/;\s*Secure/);
+    const direct = await s.app.request('/api/auth/login', { method: 'POST', headers, body: payload });
+    expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/);
+    const addresses = await s.ctx.db
+      .selectFrom('server_sessions')
+      .select('address')
+      .where('username', '=', 'com2a')
+      .orderBy('created_at')
+      .execute();
+    expect(addresses.map((a) => a.address)).toEqual(['192.0.2.44', '10.0.0.2']);
   });
 });
