@@ -7,7 +7,7 @@ import type { ServerConfig } from './config/server-config';
 import { withFirstRunLock } from './database/first-run-lock';
 import type { Logger } from './http/logger';
 import { WebhookDispatcher } from './notifications/webhook-dispatcher';
-import { isEmpty, publishBundles, seedDemo, shippedBundles } from './seed/demo-seed';
+import { isEmpty, seedDemo } from './seed/demo-seed';
 import { type CreatedAdmin, createAdmin, FIRST_ADMIN } from './seed/first-admin';
 import type { ServerContext } from './server-context';
 import { createWorkers } from './workers/background-workers';
@@ -25,14 +25,15 @@ export interface RunningServer {
 /** The first run on an empty database: the demo, or one administrator with a one-time password. */
 export type FirstRun =
   | { kind: 'demo'; published: string[]; skipped: string[] }
-  | { kind: 'admin'; admin: CreatedAdmin; published: string[]; skipped: string[] };
+  | { kind: 'admin'; admin: CreatedAdmin };
 
 /** Options of `startServer`. */
 export interface StartOptions {
   /**
    * On an empty database: `demo` seeds the demo organisation (every password `flowform`);
-   * `admin` creates only the administrator `admin` with a one-time password. Both publish the
-   * shipped processes that lint clean on that directory.
+   * `admin` creates only the administrator `admin` with a one-time password, and publishes
+   * nothing (the shipped processes name the demo organisation's units and roles, so they lint
+   * clean only once an organisation is loaded).
    */
   firstRun?: 'demo' | 'admin';
   hashParams?: { N: number; r: number; p: number };
@@ -56,13 +57,7 @@ export async function startServer(
     ? await withFirstRunLock(database, async () => {
         if (!(await isEmpty(ctx.db))) return undefined;
         if (firstRun === 'demo') return { kind: 'demo' as const, ...(await seedDemo(ctx, hash)) };
-        const admin = await createAdmin(ctx, FIRST_ADMIN, hash);
-        const directory = await ctx.runtime.directoryAt(await directoryVersion(ctx));
-        return {
-          kind: 'admin' as const,
-          admin,
-          ...(await publishBundles(ctx, shippedBundles(), directory, 'system')),
-        };
+        return { kind: 'admin' as const, admin: await createAdmin(ctx, FIRST_ADMIN, hash) };
       })
     : undefined;
   const webhooks = new WebhookDispatcher({ targets: config.webhooks, log });
@@ -96,9 +91,4 @@ export async function startServer(
     return closing;
   };
   return { url, port, ctx, ...(seeded ? { seeded } : {}), close };
-}
-
-async function directoryVersion(ctx: ServerContext): Promise<string> {
-  const row = await ctx.db.selectFrom('directory_meta').select('version').executeTakeFirstOrThrow();
-  return String(row.version);
 }

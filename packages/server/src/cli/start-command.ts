@@ -10,8 +10,8 @@ const HELP = `Usage: flowform start [--port n] [--host h] [--demo]
 
 Migrates the database and serves the API (and the web app's build from packages/designer/dist when
 present). On an empty database it creates one administrator, 'admin', with a one-time password
-printed once (it must be changed at first sign-in), and publishes the shipped processes; with
---demo it seeds the demo organisation instead (every password '${DEMO_PASSWORD}': never for real
+printed once (it must be changed at first sign-in) and nothing else; with --demo it seeds the demo
+organisation and publishes the shipped processes instead (every password '${DEMO_PASSWORD}': never for real
 data). Stops gracefully on SIGTERM or SIGINT.
   --port n       port to listen on (default: PORT, else 3000)
   --host h       address to listen on (default: HOST, else the config file's host, else 127.0.0.1:
@@ -62,14 +62,14 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
 export function startBanner(running: Pick<RunningServer, 'url' | 'seeded'>, demo: boolean): string {
   const lines: string[] = [''];
   const seeded = running.seeded;
-  if (seeded) {
-    lines.push(
-      `${seeded.kind === 'demo' ? 'Seeded the demo' : 'First run'}: ${seeded.published.length} process(es) published`,
-    );
+  if (seeded?.kind === 'demo') {
+    lines.push(`Seeded the demo: ${seeded.published.length} process(es) published`);
     if (seeded.skipped.length > 0) lines.push(`Skipped (lint errors): ${seeded.skipped.join(', ')}`);
   }
   if (seeded?.kind === 'admin')
     lines.push(
+      'First run: no process is published yet (the shipped ones name the demo organisation);',
+      "load your organisation, then publish from the designer or with 'flowform import'.",
       '',
       'An administrator account was created. Its one-time password is shown only now;',
       'it must be changed at the first sign-in:',
