@@ -2,6 +2,7 @@ import { loadConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
 import { DEMO_ACCOUNTS } from '../seed/demo-accounts';
 import { DEMO_PASSWORD } from '../seed/demo-seed';
+import { demoAdminPasswordWorks } from '../seed/first-admin';
 import { type RunningServer, startServer } from '../server';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
@@ -46,6 +47,13 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const config = { ...loadConfig(env), ...(flags.demo ? { demo: true } : {}) };
   const running = await startServer(config, createLogger(), { firstRun: config.demo ? 'demo' : 'admin' });
   io.out(startBanner(running, config.demo));
+  if (!config.demo && (await demoAdminPasswordWorks(running.ctx)))
+    io.err(
+      [
+        '!!  WARNING: this database holds the demo organisation: admin signs in with the published',
+        `!!  password '${DEMO_PASSWORD}'. Start on an empty database for real use, or change it now.`,
+      ].join('\n'),
+    );
   await new Promise<void>((resolve) => {
     const stop = () => {
       process.off('SIGTERM', stop);

@@ -1,9 +1,10 @@
 import type { DirectorySeed } from '@flowform/engine';
 import { loadDirectory, replaceDirectory } from '@flowform/runtime';
-import { hashPassword } from '../auth/password';
+import { hashPassword, verifyPassword } from '../auth/password';
 import { oneTimePassword, storePassword } from '../auth/password-accounts';
 import type { ServerContext } from '../server-context';
 import { appendAdminAudit } from '../services/admin-audit';
+import { DEMO_PASSWORD } from './demo-seed';
 
 /** The first administrator's username on a production first run. */
 export const FIRST_ADMIN = 'admin';
@@ -56,4 +57,17 @@ export async function createAdmin(
     detail: {},
   });
   return { username, oneTimePassword: password };
+}
+
+/**
+ * Whether the demo's administrator still signs in with the published demo password (a database
+ * seeded with --demo once, now started for real): `flowform start` warns loudly then.
+ */
+export async function demoAdminPasswordWorks(ctx: ServerContext): Promise<boolean> {
+  const row = await ctx.db
+    .selectFrom('directory_users')
+    .select('password_hash')
+    .where('username', '=', FIRST_ADMIN)
+    .executeTakeFirst();
+  return row ? verifyPassword(DEMO_PASSWORD, row.password_hash) : false;
 }

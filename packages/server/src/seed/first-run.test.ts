@@ -3,7 +3,8 @@ import { startBanner } from '../cli/start-command';
 import { testConfig } from '../config/server-config';
 import { createLogger } from '../http/logger';
 import { type RunningServer, startServer } from '../server';
-import { TEST_HASH } from '../testing/test-server';
+import { openTestServer, TEST_HASH } from '../testing/test-server';
+import { demoAdminPasswordWorks } from './first-admin';
 
 describe('first run without --demo: one administrator, no demo accounts', () => {
   let server: RunningServer;
@@ -32,6 +33,16 @@ describe('first run without --demo: one administrator, no demo accounts', () => 
     const roles = await server.ctx.db.selectFrom('directory_memberships').selectAll().execute();
     expect(roles).toEqual([{ username: 'admin', role: 'administrator', unit: 'organisation' }]);
   });
+
+  it('given a production first run or a demo database, when asked whether admin/flowform works, then no and yes', async () => {
+    expect(await demoAdminPasswordWorks(server.ctx)).toBe(false);
+    const demo = await openTestServer({ bundles: [] });
+    try {
+      expect(await demoAdminPasswordWorks(demo.ctx)).toBe(true);
+    } finally {
+      await demo.close();
+    }
+  }, 60_000);
 
   it('given the demo password, when admin or a demo account signs in with it, then 401', async () => {
     expect((await post('/api/auth/login', { username: 'admin', password: 'flowform' })).status).toBe(401);
