@@ -1,4 +1,5 @@
 import type { RouteConfig } from '@hono/zod-openapi';
+import { accountAdminContract } from './account-admin-contract';
 import { attachmentContract } from './attachment-contract';
 import { authContract } from './auth-contract';
 import { caseContract } from './case-contract';
@@ -30,4 +31,5 @@ export const allRoutes: readonly RouteConfig[] = [
   taskCommandContract,
   notificationContract,
   eventContract,
+  accountAdminContract,
 ].flatMap((contract) => Object.values(contract));

@@ -7,6 +7,10 @@ describe('apiRoute: the middleware problems declared once', () => {
     expect(middlewareStatuses('post', 'signed-in').sort()).toEqual([400, 401, 403, 409, 413, 415, 422]);
   });
 
+  it('given a signed-in read, then 400, 401 and 403 (a one-time password not yet changed)', () => {
+    expect(middlewareStatuses('get', 'signed-in').sort()).toEqual([400, 401, 403]);
+  });
+
   it('given a public read, then only 400; a public write adds 413 and 415 but no session problems', () => {
     expect(middlewareStatuses('get', 'public')).toEqual([400]);
     expect(middlewareStatuses('post', 'public').sort()).toEqual([400, 413, 415]);

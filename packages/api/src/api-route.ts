@@ -9,17 +9,18 @@ type Status = Parameters<typeof problemResponses>[number];
 /**
  * The problems the middleware in front of every route can answer, so the document says what a
  * client may meet before its handler runs: `400` (a refused query name, text that cannot be
- * stored, a malformed body or `Idempotency-Key`) everywhere; `401` where a session is needed; on
- * unsafe methods `413` and `415` (body limit and media type) and, for signed-in users, `403` (a
- * cookie without `X-Requested-With`), `409` (the same key still running) and `422` (a key reused).
+ * stored, a malformed body or `Idempotency-Key`) everywhere; `401` and `403`
+ * (`password-change-required`: a one-time password not yet changed) where a session is needed; on
+ * unsafe methods `413` and `415` (body limit and media type) and, for signed-in users, `403` (also
+ * a cookie without `X-Requested-With`), `409` (the same key still running) and `422` (a key reused).
  */
 export function middlewareStatuses(method: RouteConfig['method'], access: RouteAccess): Status[] {
   const signedIn = access === 'signed-in';
   const statuses: Status[] = [400];
-  if (signedIn) statuses.push(401);
+  if (signedIn) statuses.push(401, 403);
   if (method !== 'get' && method !== 'head' && method !== 'options') {
     statuses.push(413, 415);
-    if (signedIn) statuses.push(403, 409, 422);
+    if (signedIn) statuses.push(409, 422);
   }
   return statuses;
 }

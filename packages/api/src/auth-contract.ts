@@ -22,7 +22,10 @@ export const authContract = {
       method: 'post',
       path: '/api/auth/login',
       tags: ['auth'],
-      summary: 'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie',
+      summary:
+        'Sign in; answers a bearer token and sets an HttpOnly SameSite=Strict session cookie (Secure on https). ' +
+        'Throttled per account and address (growing delays) and per address: 429 with Retry-After. ' +
+        '`user.mustChangePassword`: only GET /api/me, logout and POST /api/me/password answer until it is changed',
       request: { body: jsonBody(LoginBodySchema) },
       responses: { 200: json(LoginResultSchema, 'Signed in'), ...problemResponses(400, 401, 429) },
     },

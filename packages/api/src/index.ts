@@ -1,6 +1,7 @@
 // Public surface of the HTTP contract: schemas and routes (values, for the server) and the types
 // derived from them (for the web app, which imports them with `import type` only).
 
+export * from './account-admin-contract';
 export * from './all-routes';
 export * from './attachment-contract';
 export * from './auth-contract';

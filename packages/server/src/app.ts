@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
-import { authContract, demoContract } from '@flowform/api';
+import { authContract, demoContract, meContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
+import { accountAdminRoutes } from './api/account-admin-routes';
 import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
 import { definitionAdminRoutes } from './api/definition-admin-routes';
@@ -40,6 +41,13 @@ export interface AppOptions {
 /** Routes reachable without a session. */
 const PUBLIC_PATHS = new Set<string>([authContract.login.path, demoContract.demo.path]);
 
+/** What a user with a one-time password may do before changing it. */
+const WHILE_PASSWORD_MUST_CHANGE = new Set(
+  [meContract.me, meContract.changePassword, authContract.logout].map(
+    (route) => `${route.method.toUpperCase()} ${route.path}`,
+  ),
+);
+
 /**
  * The HTTP application: middleware (request id and log, security headers, locale, body limits,
  * input vetting, authentication with CSRF checks, idempotency), then the API grouped by resource
@@ -68,12 +76,14 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
     sessions: ctx.sessions,
     runtime: ctx.runtime,
     allowedOrigins: ctx.config.allowedOrigins,
+    whilePasswordMustChange: WHILE_PASSWORD_MUST_CHANGE,
   });
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
   app.use('/api/*', idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds));
 
   app.route('/', logoutRoutes(ctx));
-  app.route('/', meRoutes());
+  app.route('/', meRoutes(ctx));
+  app.route('/', accountAdminRoutes(ctx));
   app.route('/', savedFilterRoutes(ctx));
   app.route('/', definitionRoutes(ctx));
   app.route('/', definitionAdminRoutes(ctx));

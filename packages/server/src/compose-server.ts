@@ -49,7 +49,7 @@ export async function composeServer(
     db,
     runtime,
     sessions: new SessionStore(db, config.sessionTtlSeconds),
-    throttle: new LoginThrottle(options.throttle),
+    throttle: new LoginThrottle(db, options.throttle),
     hub,
     log,
     config,

@@ -9,6 +9,7 @@ import { withFirstRunLock } from './database/first-run-lock';
 import type { Logger } from './http/logger';
 import { WebhookDispatcher } from './notifications/webhook-dispatcher';
 import { isEmpty, seedDemo } from './seed/demo-seed';
+import { type CreatedAdmin, createAdmin, FIRST_ADMIN } from './seed/first-admin';
 import type { ServerContext } from './server-context';
 import { createWorkers } from './workers/background-workers';
 
@@ -17,20 +18,31 @@ export interface RunningServer {
   url: string;
   port: number;
   ctx: ServerContext;
-  seeded?: { published: string[]; skipped: string[] };
+  /** What the first run on an empty database did. */
+  seeded?: FirstRun;
   close(): Promise<void>;
 }
 
+/** The first run on an empty database: the demo, or one administrator with a one-time password. */
+export type FirstRun =
+  | { kind: 'demo'; published: string[]; skipped: string[] }
+  | { kind: 'admin'; admin: CreatedAdmin };
+
 /** Options of `startServer`. */
 export interface StartOptions {
-  /** Seed the demo when the database has no users (fresh clone). */
-  seedIfEmpty?: boolean;
+  /**
+   * On an empty database: `demo` seeds the demo organisation (every password `flowform`);
+   * `admin` creates only the administrator `admin` with a one-time password, and publishes
+   * nothing (the shipped processes name the demo organisation's units and roles, so they lint
+   * clean only once an organisation is loaded).
+   */
+  firstRun?: 'demo' | 'admin';
   hashParams?: { N: number; r: number; p: number };
   workerId?: string;
 }
 
 /**
- * Opens and migrates the database, seeds the demo on an empty one, starts the timer and outbox
+ * Opens and migrates the database, seeds an empty one (see `firstRun`), starts the timer and outbox
  * workers and listens. `close()` drains gracefully: readiness fails, event streams end, the
  * listener stops taking connections, in-flight requests finish, workers stop, webhooks flush.
  */
@@ -40,12 +52,14 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   const { ctx, database } = await composeServer(config, log);
-  const seeded = options.seedIfEmpty
-    ? await withFirstRunLock(database, async () =>
-        (await isEmpty(ctx.db))
-          ? seedDemo(ctx, options.hashParams ? { hashParams: options.hashParams } : {})
-          : undefined,
-      )
+  const firstRun = options.firstRun;
+  const hash = options.hashParams ? { hashParams: options.hashParams } : {};
+  const seeded: FirstRun | undefined = firstRun
+    ? await withFirstRunLock(database, async () => {
+        if (!(await isEmpty(ctx.db))) return undefined;
+        if (firstRun === 'demo') return { kind: 'demo' as const, ...(await seedDemo(ctx, hash)) };
+        return { kind: 'admin' as const, admin: await createAdmin(ctx, FIRST_ADMIN, hash) };
+      })
     : undefined;
   // A database older than the audit heads gets them now, once (trust on first use, logged).
   const adopted = await adoptAuditHeads(database.db, ctx.auditKey);

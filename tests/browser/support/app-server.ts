@@ -29,19 +29,21 @@ export async function buildWebApp(): Promise<{ dir: string; remove: () => Promis
 }
 
 /**
- * The real server on embedded PGlite in a fresh data folder, seeded with the demo, listening on
- * a free port of 127.0.0.1 and serving the given web app build.
+ * The real server on embedded PGlite in a fresh data folder, seeded with the demo (or, with
+ * `firstRun: 'admin'`, as a production first run: only `admin` with a one-time password),
+ * listening on a free port of 127.0.0.1 and serving the given web app build.
  */
-export async function startAppServer(staticDir: string) {
+export async function startAppServer(staticDir: string, firstRun: 'demo' | 'admin' = 'demo') {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowform-data-'));
   const config = {
     ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir }),
     staticDir,
   };
-  const running = await startServer(config, silent, { seedIfEmpty: true, hashParams: TEST_HASH });
+  const running = await startServer(config, silent, { firstRun, hashParams: TEST_HASH });
   return {
     url: `http://127.0.0.1:${running.port}`,
     ctx: running.ctx,
+    seeded: running.seeded,
     close: async () => {
       await running.close();
       await rm(dataDir, { recursive: true, force: true });

@@ -75,6 +75,7 @@ const CALLS: Record<
   login: [() => api.login('sec1', 'secret'), authContract.login],
   logout: [() => api.logout(), authContract.logout],
   me: [() => api.me(), meContract.me],
+  changePassword: [() => api.changePassword('old-secret', 'Brand-New-Secret-1'), meContract.changePassword],
   demo: [() => api.demo(), demoContract.demo],
   startables: [() => api.startables(), definitionContract.list],
   definitionVersion: [() => api.definitionVersion('hardship-assistance', 2), definitionContract.version],

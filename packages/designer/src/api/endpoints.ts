@@ -50,6 +50,10 @@ export const api = {
     }),
   logout: () => request<void>('POST', '/api/auth/logout', { quiet401: true }),
   me: () => request<Json<typeof meContract.me, 200>>('GET', '/api/me', { quiet401: true }),
+  changePassword: (current: string, next: string) =>
+    request<void>('POST', '/api/me/password', {
+      body: { current, next } satisfies JsonRequest<typeof meContract.changePassword>,
+    }),
   demo: () =>
     optional(request<Json<typeof demoContract.demo, 200>>('GET', '/api/auth/demo', { quiet401: true })),
 

@@ -3,6 +3,7 @@ import { CaseListPage } from '../features/case/case-list-page';
 import { CasePage } from '../features/case/case-page';
 import { InboxPage } from '../features/inbox/inbox-page';
 import { LoginPage } from '../features/login/login-page';
+import { PasswordChangePage } from '../features/login/password-change-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
 import { StartPage } from '../features/start/start-page';
 import { StartProcessPage } from '../features/start/start-process-page';
@@ -33,6 +34,7 @@ function Gate() {
   const pathname = usePathname();
   if (state.status === 'checking') return <Loading />;
   if (state.status === 'signedOut') return <LoginPage expired={state.expired} />;
+  if (state.me.mustChangePassword) return <PasswordChangePage />;
   const route = matchRoute(pathname);
   return (
     <LiveProvider>

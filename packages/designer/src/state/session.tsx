@@ -11,6 +11,8 @@ type SessionState =
 interface Session {
   state: SessionState;
   signIn: (username: string, password: string) => Promise<void>;
+  /** The one-time password was changed: the app opens. */
+  passwordChanged: () => void;
   signOut: () => Promise<void>;
 }
 
@@ -40,7 +42,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     });
     setState({ status: 'signedOut' });
   }, []);
-  const value = useMemo(() => ({ state, signIn, signOut }), [state, signIn, signOut]);
+  const passwordChanged = useCallback(() => {
+    setState((now) =>
+      now.status === 'signedIn' ? { status: 'signedIn', me: { ...now.me, mustChangePassword: false } } : now,
+    );
+  }, []);
+  const value = useMemo(
+    () => ({ state, signIn, signOut, passwordChanged }),
+    [state, signIn, signOut, passwordChanged],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,21 +1,29 @@
 import { authContract as contract } from '@flowform/api';
-import type { Context } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
-import type { AppEnv } from '../http/app-env';
+import { mustChangePassword } from '../auth/password-accounts';
 import { SESSION_COOKIE } from '../http/authenticate';
+import { clientAddress, requestScheme } from '../http/client-address';
 import { ApiProblem, problems } from '../http/problem';
 import { newRouter } from '../http/router';
 import type { ServerContext } from '../server-context';
 import { meView } from '../services/me-view';
 
-/** `POST /api/auth/login`: public, throttled per account and per address. */
+/**
+ * `POST /api/auth/login`: public, throttled per (account, address) and per address in the
+ * database (refused before any hashing while a delay runs); every attempt is logged with the
+ * username and the client's address.
+ */
 export function loginRoutes(ctx: ServerContext) {
   return newRouter().openapi(contract.login, async (c) => {
     const { username, password } = c.req.valid('json');
-    const address = clientAddress(c);
-    const wait = ctx.throttle.retryAfter(username, address);
-    if (wait > 0) throw problems.tooManyRequests(wait);
+    const address = clientAddress(c, ctx.config.trustProxy);
+    const log = c.get('log');
+    const wait = await ctx.throttle.retryAfter(username, address);
+    if (wait > 0) {
+      log.warn('login throttled', { user: username, address, retryAfter: wait });
+      throw problems.tooManyRequests(wait);
+    }
     const row = await ctx.db
       .selectFrom('directory_users')
       .select(['username', 'password_hash', 'disabled'])
@@ -23,21 +31,23 @@ export function loginRoutes(ctx: ServerContext) {
       .executeTakeFirst();
     const ok = await verifyPassword(password, row?.password_hash ?? DUMMY_HASH);
     if (!row || !ok || row.disabled) {
-      ctx.throttle.fail(username, address);
+      await ctx.throttle.fail(username, address);
+      log.warn('login failed', { user: username, address, known: !!row });
       throw new ApiProblem(401, 'invalid-credentials', 'Wrong username or password');
     }
-    ctx.throttle.succeed(username);
+    await ctx.throttle.succeed(username, address);
     const token = await ctx.sessions.create(row.username, { address, userAgent: c.req.header('user-agent') });
     setCookie(c, SESSION_COOKIE, token, {
       httpOnly: true,
       sameSite: 'Strict',
       path: '/',
-      secure: new URL(c.req.url).protocol === 'https:',
+      secure: requestScheme(c, ctx.config.trustProxy) === 'https',
       maxAge: ctx.config.sessionTtlSeconds,
     });
-    c.get('log').info('login', { user: row.username });
+    const mustChange = await mustChangePassword(ctx.db, row.username);
+    log.info('login', { user: row.username, address, mustChangePassword: mustChange });
     const directory = await ctx.runtime.directoryAt(await directoryVersion(ctx));
-    return c.json({ token, user: meView(directory, row.username) }, 200);
+    return c.json({ token, user: meView(directory, row.username, mustChange) }, 200);
   });
 }
 
@@ -48,12 +58,6 @@ export function logoutRoutes(ctx: ServerContext) {
     deleteCookie(c, SESSION_COOKIE, { path: '/' });
     return c.body(null, 204);
   });
-}
-
-/** The peer address as the socket saw it (no proxy headers are trusted). */
-function clientAddress(c: Context<AppEnv>): string {
-  const env = c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined;
-  return env?.incoming?.socket?.remoteAddress ?? c.req.header('x-test-address') ?? 'local';
 }
 
 async function directoryVersion(ctx: ServerContext): Promise<string> {

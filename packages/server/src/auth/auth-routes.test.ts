@@ -1,4 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app';
+import { composeServer } from '../compose-server';
+import { testConfig } from '../config/server-config';
+import { createLogger } from '../http/logger';
 import { body, openTestServer } from '../testing/test-server';
 
 type Server = Awaited<ReturnType<typeof openTestServer>>;
@@ -8,7 +12,7 @@ describe('authentication', () => {
   let now = 1_000_000;
   beforeAll(async () => {
     s = await openTestServer({
-      throttle: { perAccount: 3, perAddress: 6, windowMs: 60_000, now: () => now },
+      throttle: { freeFailures: 3, perAddress: 6, addressWindowMs: 60_000, now: () => now },
     });
   }, 60_000);
   afterAll(() => s.close());
@@ -58,19 +62,22 @@ describe('authentication', () => {
     expect(wrong.headers.get('content-type')).toBe('application/problem+json');
   });
 
-  it('given three failures for one account, when the right password comes, then 429 until the window ends', async () => {
-    for (let i = 0; i < 3; i++) expect((await login('sec4', 'bad', `10.1.0.${i}`)).status).toBe(401);
-    const blocked = await login('sec4', 'flowform', '10.1.0.99');
+  it('given three failures for one account from one address, when the right password comes from there, then 429 until the delay ends; from elsewhere it signs in', async () => {
+    for (let i = 0; i < 3; i++) expect((await login('sec4', 'bad', '10.1.0.1')).status).toBe(401);
+    const blocked = await login('sec4', 'flowform', '10.1.0.1');
     expect(blocked.status).toBe(429);
-    expect(blocked.headers.get('retry-after')).toBeTruthy();
-    now += 61_000;
-    expect((await login('sec4', 'flowform', '10.1.0.99')).status).toBe(200);
+    expect(blocked.headers.get('retry-after')).toBe('1');
+    expect((await login('sec4', 'flowform', '10.1.0.2')).status).toBe(200);
+    now += 1_000;
+    expect((await login('sec4', 'flowform', '10.1.0.1')).status).toBe(200);
   });
 
-  it('given six failures from one address on different accounts, when another account tries, then 429', async () => {
+  it('given six failures from one address on different accounts, when another account tries from there, then 429; from another address 200', async () => {
     for (let i = 0; i < 6; i++) await login(`w00${i + 1}`, 'bad', '10.2.0.1');
     expect((await login('w010', 'flowform', '10.2.0.1')).status).toBe(429);
     expect((await login('w010', 'flowform', '10.2.0.2')).status).toBe(200);
+    now += 60_000;
+    expect((await login('w010', 'flowform', '10.2.0.1')).status).toBe(200);
   });
 
   it('given no or a bad token, when calling the API, then 401 problem', async () => {
@@ -145,5 +152,31 @@ describe('authentication', () => {
       headers: { cookie, 'x-requested-with': 'fetch', origin: 'http://localhost' },
     });
     expect(ok.status).toBe(204);
+  });
+
+  it('given trustProxy, when a sign-in comes through an https proxy, then the cookie is Secure and the session keeps the forwarded address; without it both headers are ignored', async () => {
+    const proxied = await composeServer(testConfig({ trustProxy: 1 }), createLogger('silent'), {
+      database: s.database,
+    });
+    const behindProxy = createApp(proxied.ctx);
+    const headers = {
+      'content-type': 'application/json',
+      'x-test-address': '10.0.0.2',
+      'x-forwarded-for': '6.6.6.6, 192.0.2.44',
+      'x-forwarded-proto': 'https',
+    };
+    const payload = JSON.stringify({ username: 'com2a', password: 'flowform' });
+    const trusted = await behindProxy.request('/api/auth/login', { method: 'POST', headers, body: payload });
+    expect(trusted.status).toBe(200);
+    expect(trusted.headers.get('set-cookie')).toMatch(/;\s*Secure/);
+    const direct = await s.app.request('/api/auth/login', { method: 'POST', headers, body: payload });
+    expect(direct.headers.get('set-cookie')).not.toMatch(/Secure/);
+    const addresses = await s.ctx.db
+      .selectFrom('server_sessions')
+      .select('address')
+      .where('username', '=', 'com2a')
+      .orderBy('created_at')
+      .execute();
+    expect(addresses.map((a) => a.address)).toEqual(['192.0.2.44', '10.0.0.2']);
   });
 });

@@ -1,68 +1,124 @@
-/** How many failed logins are tolerated per window, per account and per client address. */
+import { sql } from 'kysely';
+import type { ServerDb } from '../database/server-schema';
+
+/** How failed sign-ins slow down further attempts. */
 export interface ThrottleOptions {
-  perAccount: number;
+  /** Failures of one account from one address before delays start. */
+  freeFailures: number;
+  /** The first delay; each further failure doubles it … */
+  baseDelayMs: number;
+  /** … up to this. */
+  maxDelayMs: number;
+  /** Failures from one address (any accounts) per window before the address is refused. */
   perAddress: number;
-  windowMs: number;
+  addressWindowMs: number;
+  /** An (account, address) pair quiet this long starts again from zero. */
+  forgetAfterMs: number;
   /** Injected clock (tests). */
   now?: () => number;
 }
 
-const DEFAULTS: ThrottleOptions = { perAccount: 5, perAddress: 20, windowMs: 15 * 60 * 1000 };
-const MAX_KEYS = 100_000;
+const DEFAULTS: ThrottleOptions = {
+  freeFailures: 5,
+  baseDelayMs: 1000,
+  maxDelayMs: 15 * 60 * 1000,
+  perAddress: 50,
+  addressWindowMs: 15 * 60 * 1000,
+  forgetAfterMs: 24 * 3600 * 1000,
+};
+
+const MAX_ADDRESS = 64;
 
 /**
- * Counts failed logins in a fixed window per account and per address; once either reaches its
- * limit, further attempts are refused (429) until the window ends, even with the right password.
- * In memory: each server process throttles on its own.
+ * Throttles sign-ins in the database, so every process shares the counters and a restart keeps
+ * them. Per (account, address): after `freeFailures` failures each further one doubles a delay
+ * (1 s, 2 s, 4 s … capped at 15 minutes) during which that pair is refused, even with the right
+ * password. Per address: more than `perAddress` failures in a window refuse the address. Never a
+ * lock of the account from everywhere: the same account from another address is not slowed, so
+ * nobody can lock the administrator out by failing on purpose.
  */
 export class LoginThrottle {
-  private readonly opts: ThrottleOptions;
-  private readonly failures = new Map<string, { count: number; since: number }>();
+  readonly options: ThrottleOptions;
 
-  constructor(options: Partial<ThrottleOptions> = {}) {
-    this.opts = { ...DEFAULTS, ...options };
+  constructor(
+    private readonly db: ServerDb,
+    options: Partial<ThrottleOptions> = {},
+  ) {
+    this.options = { ...DEFAULTS, ...options };
   }
 
-  /** Seconds until the caller may try again, or 0 when an attempt is allowed now. */
-  retryAfter(username: string, address: string): number {
+  /** Seconds until this account may try again from this address, or 0 when it may now. */
+  async retryAfter(username: string, address: string): Promise<number> {
     const now = this.clock();
-    const waits = [
-      this.wait(`u:${username.toLowerCase()}`, this.opts.perAccount, now),
-      this.wait(`a:${address}`, this.opts.perAddress, now),
-    ];
-    return Math.max(...waits);
-  }
-
-  /** Records a failed attempt against both the account and the address. */
-  fail(username: string, address: string): void {
-    const now = this.clock();
-    if (this.failures.size > MAX_KEYS) this.prune(now);
-    for (const key of [`u:${username.toLowerCase()}`, `a:${address}`]) {
-      const entry = this.failures.get(key);
-      if (!entry || now - entry.since >= this.opts.windowMs) this.failures.set(key, { count: 1, since: now });
-      else entry.count += 1;
+    const rows = await this.db
+      .selectFrom('server_login_throttle')
+      .select(['key', 'failures', 'first_at', 'blocked_until'])
+      .where('key', 'in', [pairKey(username, address), addressKey(address)])
+      .execute();
+    let waitMs = 0;
+    for (const row of rows) {
+      if (row.key === addressKey(address)) {
+        const ends = new Date(row.first_at).getTime() + this.options.addressWindowMs;
+        if (row.failures >= this.options.perAddress) waitMs = Math.max(waitMs, ends - now);
+      } else if (row.blocked_until) {
+        waitMs = Math.max(waitMs, new Date(row.blocked_until).getTime() - now);
+      }
     }
+    return waitMs > 0 ? Math.ceil(waitMs / 1000) : 0;
   }
 
-  /** A successful login clears the account's count (not the address's). */
-  succeed(username: string): void {
-    this.failures.delete(`u:${username.toLowerCase()}`);
-  }
-
-  private wait(key: string, limit: number, now: number): number {
-    const entry = this.failures.get(key);
-    if (!entry || entry.count < limit) return 0;
-    const left = entry.since + this.opts.windowMs - now;
-    return left > 0 ? Math.ceil(left / 1000) : 0;
-  }
-
-  private prune(now: number): void {
-    for (const [key, entry] of this.failures) {
-      if (now - entry.since >= this.opts.windowMs) this.failures.delete(key);
+  /** Records a failure against the (account, address) pair and the address. */
+  async fail(username: string, address: string): Promise<void> {
+    const now = new Date(this.clock());
+    const forgetBefore = new Date(now.getTime() - this.options.forgetAfterMs);
+    const windowStart = new Date(now.getTime() - this.options.addressWindowMs);
+    const failures = await this.count(pairKey(username, address), now, forgetBefore, 'last_at');
+    if (failures >= this.options.freeFailures) {
+      const doublings = Math.min(failures - this.options.freeFailures, 30);
+      const delay = Math.min(this.options.baseDelayMs * 2 ** doublings, this.options.maxDelayMs);
+      await this.db
+        .updateTable('server_login_throttle')
+        .set({ blocked_until: new Date(now.getTime() + delay) })
+        .where('key', '=', pairKey(username, address))
+        .execute();
     }
+    await this.count(addressKey(address), now, windowStart, 'first_at');
+  }
+
+  /** A successful sign-in clears its (account, address) pair (not the address's count). */
+  async succeed(username: string, address: string): Promise<void> {
+    await this.db.deleteFrom('server_login_throttle').where('key', '=', pairKey(username, address)).execute();
+  }
+
+  /** Adds one failure to `key`, starting again from one when `column` is older than `restartBefore`. */
+  private async count(
+    key: string,
+    now: Date,
+    restartBefore: Date,
+    column: 'last_at' | 'first_at',
+  ): Promise<number> {
+    const restart = sql<boolean>`${sql.ref(`server_login_throttle.${column}`)} < ${restartBefore}::timestamptz`;
+    const row = await this.db
+      .insertInto('server_login_throttle')
+      .values({ key, failures: 1, first_at: now, last_at: now, blocked_until: null })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          failures: sql<number>`case when ${restart} then 1 else server_login_throttle.failures + 1 end`,
+          first_at: sql<Date>`case when ${restart} then ${now}::timestamptz else server_login_throttle.first_at end`,
+          blocked_until: sql<Date | null>`case when ${restart} then null else server_login_throttle.blocked_until end`,
+          last_at: now,
+        }),
+      )
+      .returning('failures')
+      .executeTakeFirstOrThrow();
+    return row.failures;
   }
 
   private clock(): number {
-    return this.opts.now?.() ?? Date.now();
+    return this.options.now?.() ?? Date.now();
   }
 }
+
+const pairKey = (username: string, address: string) =>
+  `pair:${JSON.stringify([username.toLowerCase(), address.slice(0, MAX_ADDRESS)])}`;
+const addressKey = (address: string) => `address:${address.slice(0, MAX_ADDRESS)}`;

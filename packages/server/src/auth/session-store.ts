@@ -7,6 +7,8 @@ export interface SessionUser {
   sessionId: string;
   username: string;
   directoryVersion: string;
+  /** A one-time password not yet changed. */
+  mustChangePassword: boolean;
 }
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
@@ -41,14 +43,23 @@ export class SessionStore {
   /** The live session for a token, or undefined (unknown, expired, revoked, or user disabled). */
   async lookup(token: string): Promise<SessionUser | undefined> {
     if (token.length < 20 || token.length > 200) return undefined;
-    const result = await sql<{ id: string; username: string; dir_version: string }>`
-      select s.id, s.username, (select m.version::text from directory_meta m where m.id = 1) as dir_version
+    const result = await sql<{ id: string; username: string; dir_version: string; must_change: boolean }>`
+      select s.id, s.username, (select m.version::text from directory_meta m where m.id = 1) as dir_version,
+        coalesce(p.must_change, false) as must_change
       from server_sessions s join directory_users u on u.username = s.username
+        left join server_password_states p on p.username = s.username
       where s.id = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now() and not u.disabled`.execute(
       this.db,
     );
     const row = result.rows[0];
-    return row ? { sessionId: row.id, username: row.username, directoryVersion: row.dir_version } : undefined;
+    return row
+      ? {
+          sessionId: row.id,
+          username: row.username,
+          directoryVersion: row.dir_version,
+          mustChangePassword: row.must_change,
+        }
+      : undefined;
   }
 
   /** Ends one session. */
@@ -61,13 +72,14 @@ export class SessionStore {
       .execute();
   }
 
-  /** Ends every session of a user (disabled account, password change). */
-  async revokeAll(username: string): Promise<void> {
+  /** Ends every session of a user (disabled account, password change), but `keep`'s when given. */
+  async revokeAll(username: string, keep?: string): Promise<void> {
     await this.db
       .updateTable('server_sessions')
       .set({ revoked_at: sql<Date>`now()` as never })
       .where('username', '=', username)
       .where('revoked_at', 'is', null)
+      .$if(keep !== undefined, (q) => q.where('id', '!=', keep!))
       .execute();
   }
 }

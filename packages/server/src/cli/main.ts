@@ -1,3 +1,4 @@
+import { adminCommand } from './admin-commands';
 import { auditAnchorCommand } from './audit-anchor-command';
 import { replayCommand, verifyAuditCommand } from './audit-commands';
 import { exportBpmnCommand, importBpmnCommand } from './bpmn-commands';
@@ -11,7 +12,12 @@ import { startCommand } from './start-command';
 const commands: Record<string, { run: CommandRunner; summary: string }> = {
   start: {
     run: startCommand,
-    summary: 'Migrate, seed the demo on an empty database, and serve the API and app',
+    summary:
+      'Migrate, first run (one administrator, or the demo with --demo) on an empty database, and serve the API and app',
+  },
+  admin: {
+    run: adminCommand,
+    summary: 'Create an administrator or reset a password: prints a one-time password (must be changed)',
   },
   migrate: { run: migrateCommand, summary: 'Bring the database schema up to date' },
   seed: { run: seedCommand, summary: 'Load the demo directory and publish the shipped processes (--demo)' },

@@ -12,6 +12,20 @@ describe('loadConfig', () => {
     expect(config.writeConcurrency).toBe(2);
   });
 
+  it('given no HOST, then only this machine (127.0.0.1) and no proxy trusted; HOST or the file may open it up', () => {
+    const none = loadConfig({}, '/srv/flowform');
+    expect(none.host).toBe('127.0.0.1');
+    expect(none.trustProxy).toBe(0);
+    expect(loadConfig({ HOST: '0.0.0.0' }, '/srv/flowform').host).toBe('0.0.0.0');
+    const dir = mkdtempSync(join(tmpdir(), 'ff-config-'));
+    writeFileSync(join(dir, 'flowform.config.json'), JSON.stringify({ host: '::', trustProxy: true }));
+    const file = loadConfig({}, dir);
+    expect(file.host).toBe('::');
+    expect(file.trustProxy).toBe(1);
+    expect(loadConfig({ FLOWFORM_TRUST_PROXY: '2' }, dir).trustProxy).toBe(2);
+    expect(() => loadConfig({ FLOWFORM_TRUST_PROXY: 'yes please' }, dir)).toThrow(/trustProxy/);
+  });
+
   it('given DATABASE_URL and a write concurrency, then both are taken', () => {
     const config = loadConfig(
       { DATABASE_URL: 'postgres://db/flowform', FLOWFORM_WRITE_CONCURRENCY: '6' },

@@ -35,6 +35,12 @@ export interface ServerConfig {
   housekeeping: HousekeepingConfig;
   /** The key that anchors the audit trail, kept outside the database (config/audit-key-source.ts). */
   auditKey: AuditKeyConfig;
+  /**
+   * Proxies in front of the server whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed
+   * (0: none, the default): the client's address for sign-in throttling and logs, and `https` for
+   * `Secure` cookies.
+   */
+  trustProxy: number;
 }
 
 /** How long the server keeps what it only needs for a while, and how often it cleans up. */
@@ -74,10 +80,13 @@ interface ConfigFile {
   idempotencyRetentionHours?: number;
   sessionRetentionHours?: number;
   auditCheckpointMinutes?: number;
+  host?: string;
+  trustProxy?: boolean | number;
 }
 
 /**
- * Reads settings: PORT, HOST, DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
+ * Reads settings: PORT, HOST (else the file's `host`, else 127.0.0.1: only this machine),
+ * FLOWFORM_TRUST_PROXY (else the file's `trustProxy`), DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
  * FLOWFORM_AUDIT_KEY / FLOWFORM_AUDIT_KEY_FILE / FLOWFORM_AUDIT_KEY_PREVIOUS (audit-key-source.ts),
  * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
  * webhooks and limits. Webhook URLs come only from here, never from a definition.
@@ -89,7 +98,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     env.FLOWFORM_CONFIG ? resolve(cwd, env.FLOWFORM_CONFIG) : resolve(cwd, 'flowform.config.json'),
     !!env.FLOWFORM_CONFIG,
   );
-  const host = env.HOST ?? '0.0.0.0';
+  const host = env.HOST ?? file.host ?? '127.0.0.1';
   const writeConcurrency = Number(env.FLOWFORM_WRITE_CONCURRENCY ?? 2);
   if (!Number.isInteger(writeConcurrency) || writeConcurrency < 1 || writeConcurrency > 64)
     throw new Error(
@@ -113,7 +122,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     writeConcurrency,
     housekeeping: housekeepingConfig(file),
     auditKey: auditKeyConfig(env, database, cwd),
+    trustProxy: trustedProxies(env.FLOWFORM_TRUST_PROXY ?? file.trustProxy),
   };
+}
+
+/** `true` or `1`: one proxy; a whole number: that many; absent, `false` or `0`: none. */
+function trustedProxies(value: string | boolean | number | undefined): number {
+  if (value === undefined || value === false || value === 'false' || value === '') return 0;
+  if (value === true || value === 'true') return 1;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 10)
+    throw new Error(`Invalid trustProxy '${value}': true, false or a number of proxies from 0 to 10`);
+  return n;
 }
 
 function housekeepingConfig(file: ConfigFile): HousekeepingConfig {

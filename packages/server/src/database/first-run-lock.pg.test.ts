@@ -15,7 +15,7 @@ describe('first run on an empty database (PostgreSQL)', () => {
     const scratch = await createScratchDatabase();
     const config = testConfig({ database: { url: scratch.url, poolSize: 4 }, host: '127.0.0.1' });
     const start = () =>
-      startServer(config, createLogger('silent'), { seedIfEmpty: true, hashParams: TEST_HASH });
+      startServer(config, createLogger('silent'), { firstRun: 'demo', hashParams: TEST_HASH });
     const servers = await Promise.all([start(), start()]);
     try {
       expect(servers.filter((s) => s.seeded).length).toBe(1);
@@ -32,6 +32,22 @@ describe('first run on an empty database (PostgreSQL)', () => {
         .execute();
       expect(versions.length).toBeGreaterThan(0);
       expect(versions.every((v) => Number(v.latest) === 1)).toBe(true);
+    } finally {
+      await Promise.all(servers.map((s) => s.close()));
+      await scratch.drop();
+    }
+  });
+
+  it('given two servers starting together for production, when both find the database empty, then one administrator is created, once', async () => {
+    const scratch = await createScratchDatabase();
+    const config = testConfig({ database: { url: scratch.url, poolSize: 4 }, host: '127.0.0.1' });
+    const start = () =>
+      startServer(config, createLogger('silent'), { firstRun: 'admin', hashParams: TEST_HASH });
+    const servers = await Promise.all([start(), start()]);
+    try {
+      expect(servers.filter((s) => s.seeded?.kind === 'admin').length).toBe(1);
+      const users = await servers[0]!.ctx.db.selectFrom('directory_users').select('username').execute();
+      expect(users).toEqual([{ username: 'admin' }]);
     } finally {
       await Promise.all(servers.map((s) => s.close()));
       await scratch.drop();

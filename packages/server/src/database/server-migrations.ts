@@ -112,4 +112,33 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_02_107_server_login_throttle': {
+    async up(db) {
+      // Failed sign-ins per (account, address) and per address, shared by every process and kept
+      // across restarts (auth/login-throttle.ts).
+      await sql`
+        create table server_login_throttle (
+          key text primary key,
+          failures int not null,
+          first_at timestamptz not null,
+          last_at timestamptz not null,
+          blocked_until timestamptz
+        );
+        create index server_login_throttle_last on server_login_throttle (last_at);
+      `.execute(db);
+    },
+  },
+  '2026_12_02_108_server_password_states': {
+    async up(db) {
+      // A row per user whose password was set by the server; must_change: a one-time password
+      // (first administrator, reset) that must be changed before anything else.
+      await sql`
+        create table server_password_states (
+          username text primary key,
+          must_change boolean not null,
+          changed_at timestamptz not null default now()
+        );
+      `.execute(db);
+    },
+  },
 };

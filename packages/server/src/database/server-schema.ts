@@ -61,6 +61,18 @@ export interface ServerTables {
     created_at: DefaultTimestamp;
     lease_until: Timestamp | null;
   };
+  server_login_throttle: {
+    key: string;
+    failures: number;
+    first_at: Timestamp;
+    last_at: Timestamp;
+    blocked_until: Timestamp | null;
+  };
+  server_password_states: {
+    username: string;
+    must_change: boolean;
+    changed_at: DefaultTimestamp;
+  };
 }
 
 /** Engine and server tables together. */

@@ -10,6 +10,8 @@ export interface AuthUser {
   directory: InMemoryDirectory;
   roles: RoleInUnit[];
   isAdmin: boolean;
+  /** A one-time password not yet changed: only the routes that change it answer. */
+  mustChangePassword: boolean;
 }
 
 /** Hono's per-request variables. */

@@ -13,11 +13,14 @@ export const SESSION_COOKIE = 'ff_session';
  * Resolves the caller from `Authorization: Bearer` or the session cookie on every request: the
  * session, the user's disabled flag and the directory version are read fresh each time, so logout,
  * disabling and role changes take effect on the very next request. Cookie writes are CSRF-checked.
+ * A user whose one-time password is not yet changed gets 403 `password-change-required` everywhere
+ * but the routes `whilePasswordMustChange` lists ("METHOD /path").
  */
 export function authenticate(deps: {
   sessions: SessionStore;
   runtime: CaseRuntime;
   allowedOrigins: string[];
+  whilePasswordMustChange: ReadonlySet<string>;
 }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
     const header = c.req.header('authorization');
@@ -37,7 +40,10 @@ export function authenticate(deps: {
       directory,
       roles,
       isAdmin: roles.some((r) => r.role === 'administrator'),
+      mustChangePassword: session.mustChangePassword,
     });
+    if (session.mustChangePassword && !deps.whilePasswordMustChange.has(`${c.req.method} ${c.req.path}`))
+      throw problems.passwordChangeRequired(c.get('locale'));
     await next();
   };
 }

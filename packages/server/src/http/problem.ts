@@ -39,6 +39,15 @@ export const problems = {
     ),
   unauthenticated: () => new ApiProblem(401, 'unauthenticated', 'Authentication required'),
   forbidden: (detail = 'You may not do this') => new ApiProblem(403, 'forbidden', 'Forbidden', detail),
+  passwordChangeRequired: (locale: 'zh-CN' | 'en') =>
+    new ApiProblem(
+      403,
+      'password-change-required',
+      locale === 'en' ? 'Change your password first' : '请先修改密码',
+      locale === 'en'
+        ? 'This account signed in with a one-time password: change it (POST /api/me/password) before anything else'
+        : '此账号使用一次性密码登录，请先修改密码（POST /api/me/password）',
+    ),
   notFound: (detail = 'No such resource') => new ApiProblem(404, 'not-found', 'Not found', detail),
   conflict: (detail: string, code: ProblemCode = 'conflict') => new ApiProblem(409, code, 'Conflict', detail),
   tooLarge: (limit: number) =>

@@ -56,6 +56,8 @@ export async function seedDemo(
     seed.users.map((u) => [u.username, hashPassword(DEMO_PASSWORD, options.hashParams)]),
   );
   await replaceDirectory(ctx.runtime.db, seed, (username) => hashes.get(username) ?? null);
+  // Every demo password is the published one again: no one-time password of an earlier run stays.
+  await ctx.db.deleteFrom('server_password_states').execute();
   return publishBundles(ctx, options.bundles ?? shippedBundles(), new InMemoryDirectory(seed), 'system');
 }
 

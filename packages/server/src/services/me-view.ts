@@ -2,8 +2,12 @@ import type { MeSchema } from '@flowform/api';
 import { type Directory, roleLabel } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 
-/** A user with their roles and units, named in both languages. */
-export function meView(directory: Directory, username: string): z.infer<typeof MeSchema> {
+/** A user with their roles and units, named in both languages, and whether their password must change first. */
+export function meView(
+  directory: Directory,
+  username: string,
+  mustChangePassword: boolean,
+): z.infer<typeof MeSchema> {
   const user = directory.user(username);
   const roles = directory.rolesOf(username);
   const unitIds = [...new Set(roles.map((r) => r.unit))];
@@ -12,6 +16,7 @@ export function meView(directory: Directory, username: string): z.infer<typeof M
     username,
     displayName: user?.displayName ?? { 'zh-CN': username, en: username },
     isAdmin: roles.some((r) => r.role === 'administrator'),
+    mustChangePassword,
     roles: roles.map((r) => ({
       role: r.role,
       roleName: { 'zh-CN': roleLabel(r.role, 'zh-CN'), en: roleLabel(r.role, 'en') },

@@ -53,6 +53,20 @@ describe('housekeeping run by the timer worker', () => {
           values (${key}, 'w1', 'case-x', '{}'::jsonb, ${ago(age)})`.execute(db);
     await commandKey('w1:old', 30);
     await commandKey('w1:recent', 1);
+    const throttle = (key: string, quietHours: number, blockedForHours: number | null) =>
+      db
+        .insertInto('server_login_throttle')
+        .values({
+          key,
+          failures: 9,
+          first_at: ago(quietHours + 1) as never,
+          last_at: ago(quietHours) as never,
+          blocked_until: blockedForHours === null ? null : (ago(-blockedForHours) as never),
+        })
+        .execute();
+    await throttle('quiet-for-two-days', 48, null);
+    await throttle('quiet-but-still-blocked', 48, 1);
+    await throttle('failed-an-hour-ago', 1, null);
 
     const worker = new TimerWorker({
       runtime: s.ctx.runtime,
@@ -77,7 +91,14 @@ describe('housekeeping run by the timer worker', () => {
       key: string;
     }>`select key from idempotency_keys where instance_id = 'case-x'`.execute(db);
     expect(keys.rows.map((r) => r.key)).toEqual(['w1:recent']);
-    expect(counts).toMatchObject({ sessions: 2, 'http-idempotency': 2, 'idempotency-keys': 1 });
+    const throttled = await db.selectFrom('server_login_throttle').select('key').orderBy('key').execute();
+    expect(throttled.map((r) => r.key)).toEqual(['failed-an-hour-ago', 'quiet-but-still-blocked']);
+    expect(counts).toMatchObject({
+      sessions: 2,
+      'http-idempotency': 2,
+      'idempotency-keys': 1,
+      'login-throttle': 1,
+    });
   });
 
   it('given a retention of zero hours, when configured, then it is refused', async () => {

@@ -38,6 +38,20 @@ function oldHttpKeys(retentionHours: number): HousekeepingTask {
   };
 }
 
+/** Sign-in throttle rows quiet for a day whose delay has run out (auth/login-throttle.ts forgets them then too). */
+function quietSignInFailures(): HousekeepingTask {
+  return {
+    name: 'login-throttle',
+    async run(db, now) {
+      const result = await sql`
+        delete from server_login_throttle
+        where last_at < ${now} - interval '24 hours'
+          and (blocked_until is null or blocked_until < ${now})`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+  };
+}
+
 /**
  * What the server's timer worker cleans up (and the audit checkpoint it writes), and how often.
  * Without a key (tests of the clean-ups alone) no checkpoint is written.
@@ -50,6 +64,7 @@ export function serverHousekeeping(config: HousekeepingConfig, auditKey?: AuditK
       oldHttpKeys(config.idempotencyRetentionHours),
       expiredIdempotencyKeys(config.idempotencyRetentionHours),
       ...(auditKey ? [auditCheckpointTask(auditKey, config.auditCheckpointMinutes)] : []),
+      quietSignInFailures(),
     ],
   };
 }
