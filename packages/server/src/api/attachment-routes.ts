@@ -1,7 +1,8 @@
 import { attachmentContract as contract } from '@flowform/api';
+import { unstorableReason } from '@flowform/engine';
+import { invalidTextProblem } from '../http/invalid-text-problem';
 import { ApiProblem, problems } from '../http/problem';
 import { newRouter } from '../http/router';
-import { isUnstorableText } from '../http/storable-text';
 import type { ServerContext } from '../server-context';
 import { checkUpload, listAttachments, readAttachment, saveAttachment } from '../services/attachment-store';
 import { visibleCase } from '../services/case-access';
@@ -17,7 +18,8 @@ export function attachmentRoutes(ctx: ServerContext) {
         throw problems.forbidden('Only people taking part in the case may attach files');
       }
       const { file } = c.req.valid('form');
-      if (isUnstorableText(file.name)) throw problems.invalidText('/file/name', 'body');
+      const reason = unstorableReason(file.name);
+      if (reason) throw invalidTextProblem({ path: '/file/name', reason }, c.get('locale'));
       if (file.size > ctx.config.limits.upload) throw problems.tooLarge(ctx.config.limits.upload);
       const bytes = new Uint8Array(await file.arrayBuffer());
       const checked = checkUpload(file, bytes, ctx.config.uploadTypes);

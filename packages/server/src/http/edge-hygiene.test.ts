@@ -59,7 +59,7 @@ describe('edge hygiene: text PostgreSQL cannot store and cursors it cannot parse
         as: 'head103',
         body: { definitionKey: 'hardship-assistance', data: { ...h.application(), 'a/b\udfff': 1 } },
       }),
-      '/data/a~1b\udfff',
+      '/data/a~1b\ufffd', // the key's bad character is never echoed back
     );
     await expectInvalidText(
       await s.call('POST', '/api/auth/login', { body: { username: 'a\u0000b', password: 'flowform' } }),

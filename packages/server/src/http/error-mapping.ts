@@ -61,7 +61,8 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
     const errors = raw.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
     return engineProblem('invalid-form', undefined, { errors });
   }
-  if (error.code === 'invalid-text') return invalidTextProblem(error.details as UnstorableText, locale);
+  if (error.code === 'invalid-text')
+    return invalidTextProblem(error.details as UnstorableText | undefined, locale);
   if (error.code === 'expression-failed') {
     const { reason } = (error.details as { reason?: string } | undefined) ?? {};
     return engineProblem('expression-failed', error.message, reason ? { reason } : {});

@@ -21,10 +21,11 @@ const WORDING = {
  * `errors: [{ path, keyword: 'invalid-text', message }]` names the field (the edge's shape), and the
  * message says which character, in zh-CN or English.
  */
-export function invalidTextProblem(found: UnstorableText, locale: Locale): ApiProblem {
+export function invalidTextProblem(found: UnstorableText | undefined, locale: Locale): ApiProblem {
   const words = WORDING[locale === 'en' ? 'en' : 'zh-CN'];
-  const message = words[found.reason](found.path || '/');
+  const { path, reason } = found ?? { path: '', reason: 'nul' as const };
+  const message = words[reason](path || '/');
   return new ApiProblem(400, 'invalid-text', words.title, message, {
-    errors: [{ path: found.path, keyword: 'invalid-text', message }],
+    errors: [{ path, keyword: 'invalid-text', message }],
   });
 }

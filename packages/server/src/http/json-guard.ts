@@ -1,7 +1,9 @@
+import { findUnstorableText, unstorableReason } from '@flowform/engine';
 import type { MiddlewareHandler } from 'hono';
+import type { AppEnv } from './app-env';
+import { invalidTextProblem } from './invalid-text-problem';
 import { problems } from './problem';
 import { isForbiddenKey, parseSafeJson, UnsafeJsonError } from './safe-json';
-import { findUnstorableText, isUnstorableText } from './storable-text';
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
@@ -11,15 +13,19 @@ const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
  * query names that could pollute prototypes are refused; bodies of unsafe methods must be JSON (multipart only where a route declares it), within the depth
  * cap and free of prototype keys. Handlers then read the already-vetted text through `c.req.json()`.
  */
-export function jsonGuard(options: { multipart: (path: string) => boolean }): MiddlewareHandler {
+export function jsonGuard(options: { multipart: (path: string) => boolean }): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    const refuse = (path: string, text: string) => {
+      const reason = unstorableReason(text);
+      if (reason) throw invalidTextProblem({ path, reason }, c.get('locale'));
+    };
     const url = new URL(c.req.url);
-    if (url.pathname.split('/').some((segment) => isUnstorableText(decodeSegment(segment))))
-      throw problems.invalidText('/url', 'path');
+    for (const segment of url.pathname.split('/')) refuse('/url', decodeSegment(segment));
     for (const [name, value] of url.searchParams) {
       if (isForbiddenKey(name) || /[[\]]/.test(name))
         throw problems.badRequest(`Query parameter '${name}' is not allowed`);
-      if (isUnstorableText(name) || isUnstorableText(value)) throw problems.invalidText(`/${name}`, 'query');
+      refuse(`/${name}`, name);
+      refuse(`/${name}`, value);
     }
     if (!UNSAFE.has(c.req.method) || !c.req.raw.body) return next();
     const type = (c.req.header('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
@@ -39,7 +45,7 @@ export function jsonGuard(options: { multipart: (path: string) => boolean }): Mi
       throw error;
     }
     const unstorable = findUnstorableText(body);
-    if (unstorable !== undefined) throw problems.invalidText(unstorable, 'body');
+    if (unstorable !== undefined) throw invalidTextProblem(unstorable, c.get('locale'));
     return next();
   };
 }

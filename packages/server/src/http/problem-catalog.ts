@@ -10,7 +10,7 @@ import { ENGINE_PROBLEMS, type EngineProblemCode, type ProblemText } from './eng
 /** Problems of the HTTP edge and the server's own rules. */
 export const SERVER_PROBLEMS = {
   'invalid-request': { 'zh-CN': '请求无效', en: 'Invalid request' },
-  'invalid-text': { 'zh-CN': '文本含有不允许的字符', en: 'The text holds characters that are not allowed' },
+  'invalid-text': { 'zh-CN': '文本含有无法保存的字符', en: 'Text that cannot be stored' },
   unauthenticated: { 'zh-CN': '请先登录', en: 'Authentication required' },
   'invalid-credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   forbidden: { 'zh-CN': '无权访问', en: 'Forbidden' },
@@ -34,6 +34,12 @@ export const SERVER_PROBLEMS = {
     en: 'The definition key differs from the URL',
   },
   'lint-errors': { 'zh-CN': '流程定义有错误', en: 'The definition has lint errors' },
+  'wrong-password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
+  'password-policy': { 'zh-CN': '新密码不符合密码规则', en: 'The new password breaks the password rules' },
+  'password-change-required': {
+    'zh-CN': '请先修改一次性密码',
+    en: 'Change your one-time password first',
+  },
   'too-many-attempts': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts' },
   'too-many-streams': { 'zh-CN': '打开的事件流过多', en: 'Too many open event streams' },
   'http-error': { 'zh-CN': '请求失败', en: 'Request failed' },

@@ -29,14 +29,6 @@ export class ApiProblem extends Error {
 export const problems = {
   badRequest: (detail: string, extensions?: ProblemExtensions) =>
     new ApiProblem(400, 'invalid-request', 'Invalid request', detail, extensions),
-  invalidText: (path: string, where: 'path' | 'query' | 'body') =>
-    new ApiProblem(
-      400,
-      'invalid-text',
-      'Text that cannot be stored',
-      `The request ${where} holds a NUL character or an unpaired UTF-16 surrogate`,
-      { errors: [{ path, keyword: 'invalid-text', message: 'NUL or unpaired surrogate' }] },
-    ),
   unauthenticated: () => new ApiProblem(401, 'unauthenticated', 'Authentication required'),
   forbidden: (detail = 'You may not do this') => new ApiProblem(403, 'forbidden', 'Forbidden', detail),
   passwordChangeRequired: (locale: 'zh-CN' | 'en') =>
