@@ -46,7 +46,7 @@ describe('API fuzzer', () => {
     const untouched = run.operations.map((o) => o.id).filter((id) => run.report.sentTo(id) === 0);
     expect(untouched).toEqual([]);
     expect(totals.requests).toBeGreaterThanOrEqual(requests);
-    // The to-do list: one line per distinct failure (reproductions above and in FINDINGS.md).
+    // One line per distinct failure, with its reproduction printed above (past findings: FINDINGS.md).
     const failures = run.report.findings().map((f) => `${f.operation} → ${f.status} ${f.signature}`);
     expect({
       status500: totals.status500,
