@@ -8,6 +8,7 @@ import type { ServerConfig } from './config/server-config';
 import { withFirstRunLock } from './database/first-run-lock';
 import type { Logger } from './http/logger';
 import { WebhookDispatcher } from './notifications/webhook-dispatcher';
+import { seedDemoCases } from './seed/demo-cases';
 import { isEmpty, seedDemo } from './seed/demo-seed';
 import { type CreatedAdmin, createAdmin, FIRST_ADMIN } from './seed/first-admin';
 import type { ServerContext } from './server-context';
@@ -25,7 +26,7 @@ export interface RunningServer {
 
 /** The first run on an empty database: the demo, or one administrator with a one-time password. */
 export type FirstRun =
-  | { kind: 'demo'; published: string[]; skipped: string[] }
+  | { kind: 'demo'; published: string[]; skipped: string[]; cases: { started: string[]; skipped: string[] } }
   | { kind: 'admin'; admin: CreatedAdmin };
 
 /** Options of `startServer`. */
@@ -37,6 +38,8 @@ export interface StartOptions {
    * clean only once an organisation is loaded).
    */
   firstRun?: 'demo' | 'admin';
+  /** With the demo's first run, also start its cases in progress (`flowform start --demo` does). */
+  demoCases?: boolean;
   hashParams?: { N: number; r: number; p: number };
   workerId?: string;
 }
@@ -57,7 +60,11 @@ export async function startServer(
   const seeded: FirstRun | undefined = firstRun
     ? await withFirstRunLock(database, async () => {
         if (!(await isEmpty(ctx.db))) return undefined;
-        if (firstRun === 'demo') return { kind: 'demo' as const, ...(await seedDemo(ctx, hash)) };
+        if (firstRun === 'demo') {
+          const demo = await seedDemo(ctx, hash);
+          const cases = options.demoCases ? await seedDemoCases(ctx) : { started: [], skipped: [] };
+          return { kind: 'demo' as const, ...demo, cases };
+        }
         return { kind: 'admin' as const, admin: await createAdmin(ctx, FIRST_ADMIN, hash) };
       })
     : undefined;

@@ -52,7 +52,10 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
   const config = { ...loadConfig(env), ...(flags.demo ? { demo: true } : {}) };
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
-    running = await startServer(config, createLogger(), { firstRun: config.demo ? 'demo' : 'admin' });
+    running = await startServer(config, createLogger(), {
+      firstRun: config.demo ? 'demo' : 'admin',
+      demoCases: config.demo,
+    });
   } catch (error) {
     if (!(error instanceof AuditKeyMissingError)) throw error;
     io.err(`flowform start: ${error.message}`);
@@ -85,6 +88,8 @@ export function startBanner(running: Pick<RunningServer, 'url' | 'seeded'>, demo
   if (seeded?.kind === 'demo') {
     lines.push(`Seeded the demo: ${seeded.published.length} process(es) published`);
     if (seeded.skipped.length > 0) lines.push(`Skipped (lint errors): ${seeded.skipped.join(', ')}`);
+    lines.push(`Started ${seeded.cases.started.length} demo case(s) in progress`);
+    for (const skipped of seeded.cases.skipped) lines.push(`  demo case skipped: ${skipped}`);
   }
   if (seeded?.kind === 'admin')
     lines.push(
