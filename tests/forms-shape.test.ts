@@ -55,7 +55,34 @@ function isObject(value: Json | undefined): value is JsonObject {
 function newAjv(): Ajv2020 {
   const ajv = new Ajv2020({ strict: true, allErrors: true, multipleOfPrecision: 6 });
   addFormats(ajv);
+  // Flowform's directory references, as the engine's ajv-setup adds them (the engine checks values).
+  for (const format of ['flowform-user', 'flowform-unit']) ajv.addFormat(format, /^\S{1,64}$/);
+  for (const keyword of ['x-roles', 'x-unitKinds'])
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'array',
+      metaSchema: { type: 'array', items: { type: 'string' } },
+    });
   return ajv;
+}
+
+/** Fields shown with the person or unit picker, with the schema that holds each value. */
+function pickerFields(schema: JsonObject, ui: Json | undefined, prefix = ''): (Field & { widget: string })[] {
+  const out: (Field & { widget: string })[] = [];
+  if (!isObject(schema.properties) || !isObject(ui)) return out;
+  for (const [name, sub] of Object.entries(schema.properties)) {
+    const subUi = ui[name];
+    if (!isObject(sub) || !isObject(subUi)) continue;
+    const path = `${prefix}/${name}`;
+    const items = sub.type === 'array' && isObject(sub.items) ? sub.items : undefined;
+    const itemUi = items && isObject(subUi.items) ? subUi.items : undefined;
+    const widget = subUi['ui:widget'] ?? itemUi?.['ui:widget'];
+    if (widget === 'user' || widget === 'unit')
+      out.push({ path, schema: items && items.type === 'string' ? items : sub, widget });
+    if (sub.type === 'object') out.push(...pickerFields(sub, subUi, path));
+    if (items?.type === 'object') out.push(...pickerFields(items, itemUi, path));
+  }
+  return out;
 }
 
 /** Every key anywhere in a JSON value. */
@@ -227,6 +254,15 @@ describe('forms/', () => {
           expect(sub.maximum, `${path} maximum`).toBeTypeOf('number');
         }
         if (sub.type === 'array') expect(sub.maxItems, `${path} maxItems`).toBeTypeOf('number');
+      }
+    });
+
+    it('declares every person or unit picker as a directory reference the engine checks', () => {
+      for (const { path, schema: sub, widget } of pickerFields(schema, form.uiSchema)) {
+        expect(sub.format, `${path} format`).toBe(`flowform-${widget}`);
+        const options = allKeys(form.uiSchema ?? {});
+        expect(options, `${path}: roles and kinds live in the schema`).not.toContain('roles');
+        expect(options).not.toContain('kinds');
       }
     });
 

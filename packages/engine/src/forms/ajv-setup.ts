@@ -1,13 +1,14 @@
 /**
  * The one place ajv is configured for forms: draft 2020-12, strict, no `$data`, every error
- * reported, the known formats, `enumNames` accepted as an annotation, and RE2 (`re2RegExp`, the
+ * reported, the known formats (Flowform's reference formats check a shape), `enumNames`, `x-roles` and
+ * `x-unitKinds` accepted as annotations, and RE2 (`re2RegExp`, the
  * engine of CEL `matches()` and of the interpreter) for `pattern` and `patternProperties`: matching
  * is linear, and patterns reach ajv only after the shared screening (schema-safety).
  */
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { re2RegExp } from '../expressions/re2-regex';
-import { KNOWN_FORMATS } from './known-formats';
+import { FORM_KEYWORDS, REFERENCE_FORMATS, REFERENCE_SHAPE, STANDARD_FORMATS } from './known-formats';
 
 /** ajv's options for its regex engine: RE2, as everywhere in Flowform. */
 export const RE2_CODE_OPTIONS = { regExp: re2RegExp } as const;
@@ -32,11 +33,15 @@ export function createFormAjv(): FormAjv {
     multipleOfPrecision: 9,
     code: RE2_CODE_OPTIONS,
   });
-  addFormats(ajv, [...KNOWN_FORMATS]);
-  ajv.addKeyword({
-    keyword: 'enumNames',
-    schemaType: 'array',
-    metaSchema: { type: 'array', items: { type: 'string' } },
-  });
+  addFormats(ajv, [...STANDARD_FORMATS]);
+  for (const format of REFERENCE_FORMATS)
+    ajv.addFormat(format, { type: 'string', validate: (s: string) => REFERENCE_SHAPE.test(s) });
+  for (const keyword of FORM_KEYWORDS) {
+    ajv.addKeyword({
+      keyword,
+      schemaType: 'array',
+      metaSchema: { type: 'array', items: { type: 'string' } },
+    });
+  }
   return ajv;
 }

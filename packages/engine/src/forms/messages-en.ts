@@ -96,6 +96,10 @@ function formatMessage(L: string, format: string): string {
       return `${L} must be a valid URL, e.g. https://example.com`;
     case 'uuid':
       return `${L} must be a valid UUID`;
+    case 'flowform-user':
+      return `${L} must be a person's username: pick one from the list`;
+    case 'flowform-unit':
+      return `${L} must be a unit's id: pick one from the list`;
     default:
       return `${L} is not in the expected format`;
   }

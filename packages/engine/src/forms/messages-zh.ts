@@ -90,6 +90,10 @@ function formatMessage(L: string, format: string): string {
       return `${L}应为有效的网址，如 https://example.com`;
     case 'uuid':
       return `${L}应为有效的 UUID`;
+    case 'flowform-user':
+      return `${L}应为人员的用户名，请从列表中选择`;
+    case 'flowform-unit':
+      return `${L}应为单位编号，请从列表中选择`;
     default:
       return `${L}的格式不正确`;
   }

@@ -78,12 +78,13 @@ function sampleString(schema: Schema, ui: Ui, ctx: SampleCatalogue, index: numbe
   if (schema.format === 'date-time') return `${ctx.today}T08:00:00Z`;
   const options = isObject(ui?.['ui:options']) ? (ui['ui:options'] as Schema) : {};
   const pick = (list: string[]) => (list.length > 0 ? list[index % list.length] : undefined);
-  if (ui?.['ui:widget'] === 'user') {
-    const user = pick(ctx.users(options.roles as string[] | undefined));
+  // A directory reference (`format`, or an older form's widget) gets a person or unit it allows.
+  if (schema.format === 'flowform-user' || ui?.['ui:widget'] === 'user') {
+    const user = pick(ctx.users((schema['x-roles'] ?? options.roles) as string[] | undefined));
     if (user) return user;
   }
-  if (ui?.['ui:widget'] === 'unit') {
-    const unit = pick(ctx.units(options.kinds as string[] | undefined));
+  if (schema.format === 'flowform-unit' || ui?.['ui:widget'] === 'unit') {
+    const unit = pick(ctx.units((schema['x-unitKinds'] ?? options.kinds) as string[] | undefined));
     if (unit) return unit;
   }
   if (typeof schema.pattern === 'string') return regexSample(schema.pattern, index) ?? 'a';

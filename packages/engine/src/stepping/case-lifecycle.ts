@@ -7,7 +7,7 @@ import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
 import { asRefusal } from './engine-refusal';
-import { checkShownFields, hiddenByShowIf } from './form-submission';
+import { checkShownFields, checkShownReferences, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
 import type { StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -56,6 +56,7 @@ export function startCase(work: StepWork): void {
     const hidden = hiddenByShowIf(work, form, work.snap.data);
     work.snap.data = withoutFields(work.snap.data, hidden);
     checkShownFields(work, form, work.snap.data, hidden);
+    checkShownReferences(work, form, work.snap.data);
   }
   const actor = work.opts.actor;
   if (!actor.system) {

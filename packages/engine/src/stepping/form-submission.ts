@@ -1,5 +1,6 @@
 import type { FormDefinition, UserTaskDef } from '../definition/definition-types';
 import {
+  checkReferences,
   concernsField,
   createInterpretingChecker,
   type FieldError,
@@ -65,6 +66,7 @@ export function applyForm(
   const hidden = hiddenByShowIf(work, form, merged);
   const kept = withoutFields(submitted, hidden);
   checkShownFields(work, form, withoutFields(merged, hidden), hidden);
+  checkShownReferences(work, form, kept);
   if (def.responses) collectResponse(work, def.responses, kept, meta);
   else work.snap.data = { ...work.snap.data, ...kept };
 }
@@ -93,6 +95,28 @@ export function checkShownFields(
   if (result.ok) return;
   const errors = result.errors.filter((e) => !concernsField(e.path, hidden));
   if (errors.length > 0) throw invalidForm(errors);
+}
+
+/**
+ * Checks the people and units the submitted data names against the directory (after the schema:
+ * the values have the right shape). Only what was submitted: a stored value whose owner has left
+ * since does not block a later task; and not in a replay (see `StepOptions.replay`).
+ */
+export function checkShownReferences(
+  work: StepWork,
+  form: FormDefinition,
+  submitted: Record<string, unknown>,
+): void {
+  if (work.opts.replay) return;
+  const errors = checkReferences(form.schema, submitted, work.opts.directory, form.labels, work.opts.locale);
+  if (errors.length > 0) throw invalidReference(errors);
+}
+
+/** The `invalid-reference` error: each unknown or ineligible person or unit with its path. */
+export function invalidReference(errors: FieldError[]): StepError {
+  return new StepError('invalid-reference', errors.map((e) => `${e.path}: ${e.message}`).join('; '), {
+    errors,
+  });
 }
 
 /** Appends one answer to a `responses` field (also for outcomes that skip the form, such as a dispute). */

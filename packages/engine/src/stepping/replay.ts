@@ -32,6 +32,7 @@ export function replay(
       directory: typeof directory === 'function' ? directory(entry) : directory,
       // A replay words nothing for a reader: a refusal here is a broken trail, not a message.
       locale: 'zh-CN',
+      replay: true,
     }).snapshot;
   }
   return snapshot;

@@ -4,16 +4,18 @@ import { taskDef } from './compiled-definition';
 import { fire } from './complete-task';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
-import { findTask, requireActiveUser, requireOperation, requireWorker } from './task-access';
+import { findTask, type PeopleField, requireActiveUsers, requireOperation, requireWorker } from './task-access';
 import { openTask, outcomeEvent } from './task-factory';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
+
+const SIGNERS: PeopleField = { field: 'users', label: { 'zh-CN': '加签人', en: 'Signers to add' } };
 
 /** `addSigner` (加签): more people join a running vote; the rule keeps its meaning over the new total. */
 export function addSigner(work: StepWork, command: Cmd<'addSigner'>): void {
   const { task, def, entry } = voteOf(work, command.taskId);
   requireOperation(work, task, 'addSigner');
-  for (const user of command.users) requireActiveUser(work, user);
+  requireActiveUsers(work, command.users, SIGNERS);
   const position = command.position ?? 'end';
   entry.state = guard(() => addSigners(entry.rule, entry.state, command.users, position, task.signer));
   record(work, { signersAdded: command.users, stateId: task.stateId, position });

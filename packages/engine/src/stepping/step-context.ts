@@ -14,6 +14,12 @@ export interface StepOptions {
   forms?: FormValidator;
   /** The reader's language for every message the step words (form errors, refusals): always given. */
   locale: Locale;
+  /**
+   * Set by `replay`: the commands were accepted once, so the checks of what they name against the
+   * directory (people and units in forms and task commands) are not made again against a directory
+   * that may have changed since (a replaced secretary is no longer one).
+   */
+  replay?: boolean;
 }
 
 /** The mutable working copy one command operates on; discarded if the command is refused. */

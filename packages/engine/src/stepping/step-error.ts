@@ -6,6 +6,12 @@ export const STEP_ERROR_CODES = [
   'not-enabled',
   'not-permitted',
   'invalid-form',
+  /**
+   * A person or unit named in a form field (`flowform-user`, `flowform-unit`) or a task command
+   * (`to`, `users`) that the directory does not know or the field does not allow; details
+   * `{ errors: FieldError[] }` with each value's path, as for `invalid-form`.
+   */
+  'invalid-reference',
   'invalid-command',
   'stale',
   'not-found',

@@ -1,8 +1,10 @@
 import { canActOn, type Directory } from '../assignment';
-import type { TaskOperation } from '../definition/definition-types';
+import type { LocalizedText, TaskOperation } from '../definition/definition-types';
+import { personError } from '../forms';
 import type { TaskRecord } from './case-snapshot';
 import { taskDef } from './compiled-definition';
 import type { StepWork } from './step-context';
+import { invalidReference } from './form-submission';
 import { StepError } from './step-error';
 
 /** The open task a command names: `stale` if it was open once, `not-found` if it never was. */
@@ -63,9 +65,25 @@ export function isParticipant(work: StepWork, username: string): boolean {
   return snap.tasks.some((t) => mayWork(work, t, username) || t.delegatedBy === username);
 }
 
-/** Checks a username names an active user of the directory. */
-export function requireActiveUser(work: StepWork, username: string): void {
-  const user = work.opts.directory.user(username);
-  if (!user || user.disabled)
-    throw new StepError('invalid-command', `Unknown or disabled user '${username}'`);
+/** What a command's people field is called in a refusal: the one person (`to`) or the list (`users`). */
+export type PeopleField =
+  | { field: 'to'; label: LocalizedText }
+  | { field: 'users'; label: LocalizedText };
+
+/**
+ * Checks that every name is an active user of the directory; else `invalid-reference` with the
+ * path of each bad one in the command (`/to`, `/users/1`), worded in the step's locale. Not in a
+ * replay (see `StepOptions.replay`).
+ */
+export function requireActiveUsers(work: StepWork, names: readonly string[], at: PeopleField): void {
+  const { locale, directory, replay } = work.opts;
+  if (replay) return;
+  const quoted = (text: string) => (locale === 'en' ? `"${text}"` : `「${text}」`);
+  const label = quoted(at.label[locale]);
+  const errors = names.flatMap((name, i) => {
+    const path = at.field === 'to' ? '/to' : `/users/${i}`;
+    const row = at.field === 'to' ? label : locale === 'en' ? `${label} item ${i + 1}` : `${label}第 ${i + 1} 项`;
+    return personError(directory, name, path, row, locale) ?? [];
+  });
+  if (errors.length > 0) throw invalidReference(errors);
 }

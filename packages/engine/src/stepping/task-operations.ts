@@ -2,7 +2,17 @@ import { canActOn, expandCandidates } from '../assignment';
 import type { Command } from './commands';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
-import { findTask, isParticipant, requireActiveUser, requireOperation, requireWorker } from './task-access';
+import {
+  findTask,
+  isParticipant,
+  type PeopleField,
+  requireActiveUsers,
+  requireOperation,
+  requireWorker,
+} from './task-access';
+
+const RECIPIENT: PeopleField = { field: 'to', label: { 'zh-CN': '接收人', en: 'Recipient' } };
+const COPIED: PeopleField = { field: 'users', label: { 'zh-CN': '抄送对象', en: 'People to copy' } };
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -35,7 +45,7 @@ export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
   const task = findTask(work, command.taskId);
   requireWorker(work, task);
   requireOperation(work, task, 'transfer');
-  requireActiveUser(work, command.to);
+  requireActiveUsers(work, [command.to], RECIPIENT);
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot transfer to yourself');
   record(work, { transferred: task.id, from: task.assignee ?? work.opts.actor.username, to: command.to });
@@ -58,7 +68,7 @@ export function delegate(work: StepWork, command: Cmd<'delegate'>): void {
   const task = findTask(work, command.taskId);
   requireWorker(work, task);
   requireOperation(work, task, 'delegate');
-  requireActiveUser(work, command.to);
+  requireActiveUsers(work, [command.to], RECIPIENT);
   if (task.delegatedBy) throw new StepError('not-enabled', 'Task is already delegated');
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot delegate to yourself');
@@ -104,7 +114,7 @@ export function carbonCopy(work: StepWork, command: Cmd<'cc'>): void {
     throw new StepError('not-permitted', 'Only participants may copy others in');
   }
   if (command.users.length === 0) throw new StepError('invalid-command', 'No users to copy');
-  for (const user of command.users) requireActiveUser(work, user);
+  requireActiveUsers(work, command.users, COPIED);
   const fresh = command.users.filter((u) => !work.snap.cc.some((c) => c.user === u));
   for (const user of fresh)
     work.snap.cc.push({ user, by: work.opts.actor.username, at: work.opts.now, taskId: command.taskId });

@@ -52,7 +52,7 @@ describe('engine errors over the API', () => {
     ['hardship-assistance', 'head103', hardship.application({ patch: 'w-tja--' }), '/patch'],
     ['scrap-material-recovery', 'head113', scrap.handIn({ station: 'k--56-' }), '/station'],
   ])(
-    'given %s started with an unknown unit, then 422 invalid-form at the field, in zh-CN and English',
+    'given %s started with an unknown unit, then 422 invalid-reference at the field, in zh-CN and English',
     async (key, user, data, path) => {
       const { zh, en } = await refused(
         'POST',
@@ -60,14 +60,37 @@ describe('engine errors over the API', () => {
         user,
         { definitionKey: key, data },
         422,
-        'invalid-form',
+        'invalid-reference',
       );
-      expect(zh.errors).toEqual([{ path, keyword: 'unit', message: expect.stringMatching(CJK) }]);
+      const value = (data as Record<string, string>)[path.slice(1)];
+      expect(zh.errors).toEqual([
+        { path, keyword: 'format', message: expect.stringContaining(`组织架构中没有编号为“${value}”的单位`) },
+      ]);
       expect(en.errors).toEqual([
-        { path, keyword: 'unit', message: `Field '${path.slice(1)}' names no known unit` },
+        {
+          path,
+          keyword: 'format',
+          message: expect.stringMatching(`^".+": no unit "${value}" in the directory$`),
+        },
       ]);
     },
   );
+
+  it('given the branch-secretary process started for a station, then 422 invalid-reference: not a branch', async () => {
+    const payload = {
+      definitionKey: 'branch-secretary-reassignment',
+      data: reassignment.proposal({ branch: 'station-105' }),
+    };
+    const { zh, en } = await refused('POST', startPath, 'leader2', payload, 422, 'invalid-reference');
+    expect(zh.errors).toEqual([
+      {
+        path: '/branch',
+        keyword: 'x-unitKinds',
+        message: expect.stringContaining('105计量站是计量站，不是党支部'),
+      },
+    ]);
+    expect(en.errors[0].message).toContain('is a metering station, not a Party branch');
+  });
 
   it('given the unit field as a number, then 422 invalid-form at that field (the form check answers first)', async () => {
     const data = reassignment.proposal({ branch: 5 });

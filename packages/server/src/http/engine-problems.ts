@@ -33,6 +33,11 @@ export const STEP_PROBLEMS: Table<StepErrorCode> = {
   'not-enabled': { status: 422, 'zh-CN': '当前环节不能执行此操作', en: 'This action is not enabled here' },
   'not-permitted': { status: 403, 'zh-CN': '无权执行此操作', en: 'Not permitted' },
   'invalid-form': { status: 422, 'zh-CN': '表单填写有误', en: 'The form has errors' },
+  'invalid-reference': {
+    status: 422,
+    'zh-CN': '所填人员或单位不存在或不符合要求',
+    en: 'A person or unit named is unknown or not allowed',
+  },
   'invalid-command': { status: 422, 'zh-CN': '操作无效', en: 'Command refused' },
   stale: { status: 409, 'zh-CN': '任务或案件已变化，请刷新', en: 'The task or case has moved on' },
   'not-found': { status: 404, 'zh-CN': '未找到', en: 'Not found' },

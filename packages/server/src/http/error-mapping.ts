@@ -56,10 +56,10 @@ function engineProblem(code: EngineProblemCode, detail?: string, extensions?: Pr
 }
 
 function stepProblem(error: StepError, locale: Locale): ApiProblem {
-  if (error.code === 'invalid-form') {
+  if (error.code === 'invalid-form' || error.code === 'invalid-reference') {
     const raw = (error.details as { errors?: FieldError[] } | undefined)?.errors ?? [];
     const errors = raw.map((e) => ({ path: e.path, keyword: e.keyword, message: e.message }));
-    return engineProblem('invalid-form', undefined, { errors });
+    return engineProblem(error.code, undefined, { errors });
   }
   if (error.code === 'invalid-text')
     return invalidTextProblem(error.details as UnstorableText | undefined, locale);

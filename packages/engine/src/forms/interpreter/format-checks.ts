@@ -3,7 +3,7 @@
  * and times per RFC 3339 (a time needs its time zone), RFC 3986 URIs, and its email and UUID
  * patterns, copied from ajv-formats 3 so both validators agree on every string.
  */
-import type { KNOWN_FORMATS } from '../known-formats';
+import { type KNOWN_FORMATS, REFERENCE_SHAPE } from '../known-formats';
 import type { FormatCheck } from './interpreter-context';
 
 const DAYS = [0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
@@ -60,4 +60,7 @@ export const FORMAT_CHECKS: Readonly<Record<(typeof KNOWN_FORMATS)[number], Form
   email: (text) => EMAIL.test(text),
   uri: (text) => NOT_URI_FRAGMENT.test(text) && URI.test(text),
   uuid: (text) => UUID.test(text),
+  // Flowform's own: the shape of a username or unit id, as ajv-setup.ts adds them.
+  'flowform-user': (text) => REFERENCE_SHAPE.test(text),
+  'flowform-unit': (text) => REFERENCE_SHAPE.test(text),
 };

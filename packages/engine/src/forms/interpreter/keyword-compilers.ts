@@ -2,6 +2,7 @@
 import type { KeywordAt, KeywordCompile } from './compile-types';
 import { schemaTypes } from './data-types';
 import { type SchemaObject, VALUE_TYPES } from './keyword-table';
+import { FORM_KEYWORDS } from '../known-formats';
 import { schemaRegExp } from './scalar-keywords';
 import { fragment, schemaKeys } from './schema-facts';
 
@@ -154,17 +155,22 @@ const COMPILERS: Record<string, KeywordCompile> = {
       if (!alwaysValid.includes(pattern)) sub(k, pattern, []);
     }
   },
-  enumNames(k) {
-    const problems = Array.isArray(k.value)
-      ? k.value.flatMap((name, i) => (typeof name === 'string' ? [] : [`data/${i} must be string`]))
-      : ['data must be array'];
-    if (problems.length > 0) {
-      throw new Error(
-        `keyword "enumNames" value is invalid at path "${k.at.schemaPath}": ${problems.join(', ')}`,
-      );
-    }
-  },
+  enumNames: stringList,
+  'x-roles': stringList,
+  'x-unitKinds': stringList,
 };
+
+/** A form keyword whose value is a list of strings, refused as ajv refuses a keyword's metaSchema. */
+function stringList(k: KeywordAt): void {
+  const problems = Array.isArray(k.value)
+    ? k.value.flatMap((name, i) => (typeof name === 'string' ? [] : [`data/${i} must be string`]))
+    : ['data must be array'];
+  if (problems.length > 0) {
+    throw new Error(
+      `keyword "${k.keyword}" value is invalid at path "${k.at.schemaPath}": ${problems.join(', ')}`,
+    );
+  }
+}
 
 function branches(k: KeywordAt): void {
   (k.value as unknown[]).forEach((branch, i) => {
@@ -185,9 +191,10 @@ export const KEYWORD_COMPILERS: ReadonlyMap<string, KeywordCompile> = new Map(
   [...new Set([...VALUE_TYPES.keys(), ...Object.keys(COMPILERS)])].map((kw) => [
     kw,
     (k: KeywordAt) => {
-      if (kw === 'enumNames') COMPILERS.enumNames!(k);
+      const formKeyword = (FORM_KEYWORDS as readonly string[]).includes(kw);
+      if (formKeyword) COMPILERS[kw]!(k);
       valueType(k);
-      if (kw !== 'enumNames') COMPILERS[kw]?.(k);
+      if (!formKeyword) COMPILERS[kw]?.(k);
     },
   ]),
 );

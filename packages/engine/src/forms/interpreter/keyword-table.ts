@@ -3,6 +3,7 @@
  * the order of errors: the untyped keywords first, then those of numbers, strings, arrays and
  * objects, each group in table order (a keyword with `before` goes ahead of that one, as in ajv).
  */
+import { FORM_KEYWORDS } from '../known-formats';
 
 /** A JSON Schema object (boolean schemas are handled apart). */
 export type SchemaObject = Record<string, unknown>;
@@ -87,10 +88,10 @@ export const KEYWORD_TYPES: ReadonlyMap<string, readonly GroupType[]> = new Map(
   TABLE.filter((r) => r.types.length > 0).map((r) => [r.keyword, r.types]),
 );
 
-/** The types a keyword's value may have (ajv refuses to compile others); forms add `enumNames`. */
+/** The types a keyword's value may have (ajv refuses to compile others); forms add `enumNames`, `x-roles`, `x-unitKinds`. */
 export const VALUE_TYPES: ReadonlyMap<string, readonly string[]> = new Map([
   ...TABLE.filter((r) => r.valueTypes.length > 0).map((r) => [r.keyword, r.valueTypes] as const),
-  ['enumNames', ['array']],
+  ...FORM_KEYWORDS.map((k) => [k, ['array']] as const),
 ]);
 
 /** Keywords ajv knows without acting on them (core and meta-data vocabularies). */

@@ -3,7 +3,7 @@
  * code, so it runs where `eval` is forbidden. It answers exactly as the engine's ajv setups do —
  * the same errors, in the same order, with ajv's paths, params and messages.
  */
-import { KNOWN_FORMATS } from '../known-formats';
+import { FORM_KEYWORDS, KNOWN_FORMATS } from '../known-formats';
 import type { DataCheck } from '../schema-checker';
 import { checkCompiles } from './compile-checks';
 import { FORMAT_CHECKS } from './format-checks';
@@ -12,9 +12,9 @@ import { type SchemaObject, vocabulary } from './keyword-table';
 import { createRefResolver } from './ref-resolver';
 import { validateNode } from './validate-node';
 
-/** As forms' ajv (ajv-setup.ts): strict numbers, `multipleOf` to 1e-9, the known formats, `enumNames`. */
+/** As forms' ajv (ajv-setup.ts): strict numbers, `multipleOf` to 1e-9, the known formats, `enumNames`, `x-roles`, `x-unitKinds`. */
 export const FORM_SETTINGS: InterpreterSettings = {
-  vocab: vocabulary(['enumNames']),
+  vocab: vocabulary(FORM_KEYWORDS),
   strictNumbers: true,
   multipleOfPrecision: 9,
   formats: Object.fromEntries(KNOWN_FORMATS.map((f) => [f, FORMAT_CHECKS[f]])),

@@ -74,12 +74,12 @@ export function fieldTemplate(
       };
     case 'user':
       return {
-        schema: { title, type: 'string', pattern: USERNAME, maxLength: 32 },
+        schema: { title, type: 'string', pattern: USERNAME, maxLength: 32, format: 'flowform-user' },
         ui: { 'ui:widget': 'user' },
       };
     case 'unit':
       return {
-        schema: { title, type: 'string', pattern: UNIT_ID, maxLength: 64 },
+        schema: { title, type: 'string', pattern: UNIT_ID, maxLength: 64, format: 'flowform-unit' },
         ui: { 'ui:widget': 'unit' },
       };
     case 'table':
@@ -104,8 +104,8 @@ export function fieldTemplate(
 /** The kind an existing field is shown as. */
 export function fieldKindOf(schema: Json, ui: Json | undefined): FieldKind {
   const widget = ui?.['ui:widget'];
-  if (widget === 'user') return 'user';
-  if (widget === 'unit') return 'unit';
+  if (widget === 'user' || schema.format === 'flowform-user') return 'user';
+  if (widget === 'unit' || schema.format === 'flowform-unit') return 'unit';
   if (widget === 'textarea') return 'textarea';
   if (schema.type === 'object') return 'section';
   if (schema.type === 'array') {
