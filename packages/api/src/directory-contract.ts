@@ -4,7 +4,7 @@ import { json, LocalizedTextSchema, problemResponses } from './common-schemas';
 
 const Name = z.string().max(64).optional();
 
-/** A person as a picker lists them. */
+/** A person as a picker lists them: their roles, each with its unit's path. */
 const DirectoryUserSchema = z.object({
   username: z.string(),
   displayName: LocalizedTextSchema,
@@ -14,6 +14,9 @@ const DirectoryUserSchema = z.object({
       roleName: LocalizedTextSchema,
       unit: z.string(),
       unitName: LocalizedTextSchema,
+      unitPath: LocalizedTextSchema.openapi({
+        description: 'the unit under the district: 第一党支部 / 101计量站',
+      }),
     }),
   ),
 });
@@ -24,6 +27,7 @@ const DirectoryUnitSchema = z.object({
   kind: z.string(),
   name: LocalizedTextSchema,
   parent: z.string().nullable(),
+  path: LocalizedTextSchema.openapi({ description: 'the unit under the district: 第一党支部 / 101计量站' }),
 });
 
 export type DirectoryUser = z.output<typeof DirectoryUserSchema>;
@@ -39,7 +43,7 @@ export const directoryContract = {
     path: '/api/directory/users',
     tags: ['directory'],
     summary:
-      'People for pickers: active users matching a name or username, optionally holding a role (in a unit)',
+      'People for pickers: active users found by name, pinyin (liu, lyg, liuyonggang) or username, best first, optionally holding a role (in a unit)',
     request: {
       query: z
         .object({
@@ -63,7 +67,8 @@ export const directoryContract = {
     method: 'get',
     path: '/api/directory/units',
     tags: ['directory'],
-    summary: 'Units for pickers (branches, stations, patches…), optionally of some kinds or matching a name',
+    summary:
+      'Units for pickers (branches, stations, patches…) with their paths, optionally of some kinds or found by name, pinyin or id',
     request: {
       query: z
         .object({

@@ -60,7 +60,29 @@ describe('directory look-ups for pickers', () => {
       kind: 'branch',
       name: expect.objectContaining({ 'zh-CN': '第一党支部' }),
       parent: 'district',
+      path: { 'zh-CN': '第一党支部', en: 'First Party Branch' },
     });
+  });
+
+  it.each(['liu', 'lyg', '刘', 'liuyonggang'])(
+    'given 刘永刚, when "%s" is typed, then he is among the people found, with his unit path',
+    async (q) => {
+      const { items } = await body(
+        await s.call('GET', `/api/directory/users?q=${encodeURIComponent(q)}`, { as: 'w001' }),
+      );
+      const liu = items.find((u: { username: string }) => u.username === 'leader1');
+      expect(liu.displayName['zh-CN']).toBe('刘永刚');
+      expect(liu.roles[0]).toMatchObject({ role: 'districtLeader', unitPath: { 'zh-CN': '采油管理四区' } });
+    },
+  );
+
+  it('given a pinyin query and a kind, when units are searched, then stations come with their branch path', async () => {
+    const { items } = await body(
+      await s.call('GET', '/api/directory/units?kind=station&q=101', { as: 'w001' }),
+    );
+    expect(items.map((u: { id: string; path: { 'zh-CN': string } }) => [u.id, u.path['zh-CN']])).toEqual([
+      ['station-101', '第一党支部 / 101计量站'],
+    ]);
   });
 
   it('given no session, when the directory is asked, then it answers 401', async () => {
