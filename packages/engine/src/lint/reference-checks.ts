@@ -8,6 +8,7 @@ import { createCelEnvironment } from '../expressions';
 import { checkFormSchema } from '../forms/check-form-schema';
 import type { StateIndex } from '../machine/state-index';
 import { type FlowEdge, transitionAt } from './flow-graph';
+import { checkReferenceFormats } from './reference-format-checks';
 import { type LintContext, type LintRun, type ProblemList, REGEX_HINT, statePointer } from './lint-types';
 
 /** The fixed action registry: name → required params. Definitions cannot name anything else. */
@@ -186,6 +187,7 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
       continue;
     }
     checkShowIf(key, form, problems);
+    checkReferenceFormats(key, form, ctx.directory, problems);
     const props = (form.schema.properties ?? {}) as Record<string, { type?: unknown }>;
     for (const [name, prop] of merged.has(key) ? Object.entries(props) : []) {
       if (!fields.has(name)) {
