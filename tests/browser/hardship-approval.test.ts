@@ -2,6 +2,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildWebApp, startAppServer } from './support/app-server';
 import { launchBrowser, newPerson, PHONE, scrollsSideways, shot, signIn } from './support/browser';
+import { pickSuggestion } from './support/pickers';
 import { countOf, isShown, textOf } from './support/wait-for';
 
 /**
@@ -41,8 +42,8 @@ describe('hardship assistance in the browser', { timeout: 90_000 }, () => {
     await secretary.getByRole('link', { name: /爱心助困/ }).click();
     await secretary.getByLabel('困难家庭').check();
     await secretary.locator('#root_beneficiaryName').fill('<img src=x onerror="window.__xss=1">王桂芳');
-    await secretary.locator('#root_branch').selectOption('branch-1');
-    await secretary.locator('#root_patch').selectOption('patch-1');
+    await pickSuggestion(secretary, secretary.locator('#root_branch'), '第一', /第一党支部/);
+    await pickSuggestion(secretary, secretary.locator('#root_patch'), 'dy', /第一帮扶片区/);
     await secretary.locator('#root_address').fill('东区家属院5栋1单元302');
     await secretary.locator('#root_phone').fill('电话号码');
     await secretary.locator('#root_householdSize').click();
@@ -74,7 +75,7 @@ describe('hardship assistance in the browser', { timeout: 90_000 }, () => {
 
     await row.click();
     await member.locator('#root_visitedOn').fill('2026-03-03');
-    await member.locator('#root_visitors_0').fill('com1a');
+    await pickSuggestion(member, member.locator('#root_visitors_0'), 'com1a', /（com1a）/);
     await member.locator('#root_findings').fill('入户查看，情况属实。');
     await member.getByLabel('情况属实', { exact: true }).check();
     await member.locator('#root_recommendedAmount').fill('5000');
@@ -90,7 +91,7 @@ describe('hardship assistance in the browser', { timeout: 90_000 }, () => {
     expect(await isShown(secretary.getByText(/按职责分离规定/))).toBe(true);
     expect(await secretary.getByRole('button', { name: /同意帮扶/ }).count()).toBe(0);
     await secretary.getByRole('button', { name: '转办', exact: true }).click();
-    await secretary.getByLabel('交给').fill('com1b');
+    await pickSuggestion(secretary, secretary.getByLabel('交给'), 'com1b', /（com1b）/);
     await secretary.getByRole('button', { name: '确定转办' }).click();
     await secretary.getByText('转办成功').waitFor();
   });

@@ -49,4 +49,27 @@ describe('the form renderer', () => {
     );
     expect(html).toContain('请填写「姓名」');
   });
+
+  it('given fields declared as directory references without any ui:widget, when rendered, then each is a searchable picker with the chosen value as a removable chip', () => {
+    const references = {
+      key: 'refs',
+      schema: {
+        type: 'object',
+        properties: {
+          talker: { title: '谈话人', type: 'string', format: 'flowform-user', 'x-roles': ['districtLeader'] },
+          unit: { title: '所在单位', type: 'string', format: 'flowform-unit' },
+        },
+      },
+      uiSchema: {},
+    };
+    const html = renderToStaticMarkup(
+      <I18nProvider initial="zh-CN">
+        <SchemaForm form={references} data={{ talker: 'leader1' }} onChange={() => undefined} />
+      </I18nProvider>,
+    );
+    expect(html.match(/role="combobox"/g)).toHaveLength(1);
+    expect(html).toContain('id="root_unit"');
+    expect(html).toContain('输入单位名称、拼音或编号搜索');
+    expect(html).toContain('aria-label="移除 leader1"');
+  });
 });

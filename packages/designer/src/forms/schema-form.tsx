@@ -16,7 +16,14 @@ import { AttachmentWidget } from './widgets/attachment-widget';
 import { UnitWidget } from './widgets/unit-widget';
 import { UserWidget } from './widgets/user-widget';
 
-const widgets: RegistryWidgetsType = { user: UserWidget, unit: UnitWidget, attachment: AttachmentWidget };
+/** Directory references pick their widget by `format` too, so a schema alone brings the picker. */
+const widgets: RegistryWidgetsType = {
+  user: UserWidget,
+  unit: UnitWidget,
+  'flowform-user': UserWidget,
+  'flowform-unit': UnitWidget,
+  attachment: AttachmentWidget,
+};
 const templates = {
   FieldTemplate,
   BaseInputTemplate,

@@ -1,12 +1,12 @@
 import type { TaskOperation } from '@flowform/api';
 import type { StateDef } from '@flowform/engine/browser';
 import { type FormEvent, useId, useState } from 'react';
-import { useUserSearch } from '../../forms/widgets/use-directory';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { stateAt } from './load-task';
-import { type OperationSpec, parsePeople } from './operation-spec';
+import { PersonPicker } from '../../ui/pickers/person-picker';
+import type { OperationSpec } from './operation-spec';
 
 interface Props {
   op: TaskOperation;
@@ -14,25 +14,26 @@ interface Props {
   returnTargets: string[];
   states?: Record<string, StateDef>;
   busy: boolean;
+  /** What the server refused, shown here next to the button pressed. */
+  serverError?: string;
   onSubmit: (input: { people: string[]; target: string; comment: string; position: string }) => void;
   onCancel: () => void;
 }
 
 /** The few inputs an operation needs: people, a step to return to, a position, a note. */
-export function OperationForm({ op, spec, returnTargets, states, busy, onSubmit, onCancel }: Props) {
+export function OperationForm(props: Props) {
+  const { op, spec, returnTargets, states, busy, onSubmit, onCancel } = props;
   const { t, locale } = useI18n();
-  const [people, setPeople] = useState('');
+  const [people, setPeople] = useState<string[]>([]);
   const [target, setTarget] = useState(returnTargets[0] ?? '');
   const [comment, setComment] = useState('');
   const [position, setPosition] = useState('');
   const [error, setError] = useState<string>();
-  const last = parsePeople(people).at(-1) ?? '';
-  const suggestions = useUserSearch(spec.people ? last : '', []);
-  const listId = useId();
+  const peopleId = useId();
   const opName = t(`task.op.${op}` as MessageKey);
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const list = parsePeople(people);
+    const list = people;
     if (spec.people && list.length === 0) return setError(t('task.op.userRequired'));
     if (spec.comment === 'required' && !comment.trim()) return setError(t('task.op.commentRequired'));
     setError(undefined);
@@ -46,26 +47,18 @@ export function OperationForm({ op, spec, returnTargets, states, busy, onSubmit,
     <form className="op-form card" onSubmit={submit} aria-label={opName}>
       <h3>{opName}</h3>
       {spec.people && (
-        <label className="field">
-          <span className="field-label">{spec.people === 'one' ? t('task.op.to') : t('task.op.users')}</span>
-          <input
+        <div className="field">
+          <label className="field-label" htmlFor={peopleId}>
+            {spec.people === 'one' ? t('task.op.to') : t('task.op.users')}
+          </label>
+          <PersonPicker
+            id={peopleId}
             value={people}
-            list={suggestions ? listId : undefined}
-            autoCapitalize="none"
-            spellCheck={false}
-            placeholder={suggestions === null ? t('form.user.noDirectory') : t('form.user.placeholder')}
-            onChange={(e) => setPeople(e.target.value)}
+            onChange={setPeople}
+            multiple={spec.people === 'many'}
+            label={spec.people === 'one' ? t('task.op.to') : t('task.op.users')}
           />
-          {suggestions && (
-            <datalist id={listId}>
-              {suggestions.map((u) => (
-                <option key={u.username} value={u.username}>
-                  {pick(u.displayName, locale, u.username)}
-                </option>
-              ))}
-            </datalist>
-          )}
-        </label>
+        </div>
       )}
       {spec.target && (
         <label className="field">
@@ -98,9 +91,9 @@ export function OperationForm({ op, spec, returnTargets, states, busy, onSubmit,
           <textarea rows={3} maxLength={4000} value={comment} onChange={(e) => setComment(e.target.value)} />
         </label>
       )}
-      {error && (
+      {(error ?? props.serverError) && (
         <p className="error-text" role="alert">
-          ⚠ {error}
+          ⚠ {error ?? props.serverError}
         </p>
       )}
       <div className="op-actions">

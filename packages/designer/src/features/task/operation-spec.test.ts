@@ -1,13 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { OPERATIONS, operationBody, parsePeople } from './operation-spec';
+import { OPERATIONS, operationBody } from './operation-spec';
 
 const input = { people: [] as string[], target: '', comment: '', position: '' };
 
 describe('task operations', () => {
-  it('given typed names, when parsed, then commas, spaces and 、 separate them once each', () => {
-    expect(parsePeople('w001, w002，w003、w001  w004')).toEqual(['w001', 'w002', 'w003', 'w004']);
-  });
-
   it('given a transfer, when its body is built, then it names one person and the note', () => {
     expect(operationBody(OPERATIONS.transfer!, { ...input, people: ['com1b'], comment: ' 回避 ' })).toEqual({
       to: 'com1b',

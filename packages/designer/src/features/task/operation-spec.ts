@@ -40,15 +40,3 @@ export function operationBody(
   if (spec.comment && input.comment.trim()) body[spec.commentKey ?? 'comment'] = input.comment.trim();
   return Object.keys(body).length > 0 || spec.comment || spec.people || spec.target ? body : undefined;
 }
-
-/** "w001, w002；w003" → ['w001', 'w002', 'w003'] */
-export function parsePeople(text: string): string[] {
-  return [
-    ...new Set(
-      text
-        .split(/[\s,，;；、]+/)
-        .map((s) => s.trim())
-        .filter(Boolean),
-    ),
-  ];
-}

@@ -2,6 +2,7 @@ import type { TaskOperation, TaskView } from '@flowform/api';
 import type { StateDef } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { api } from '../../api/endpoints';
+import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
 import { OperationForm } from './operation-form';
@@ -26,18 +27,23 @@ export function OperationsPanel({
   const { t } = useI18n();
   const [open, setOpen] = useState<TaskOperation>();
   const [busy, setBusy] = useState(false);
+  const [refused, setRefused] = useState<string>();
   const available = task.operations.filter((op) => op !== 'complete' && op !== 'claim' && OPERATIONS[op]);
   if (available.length === 0) return null;
 
   async function run(op: TaskOperation, body?: Record<string, unknown>) {
     const spec = OPERATIONS[op]!;
     setBusy(true);
+    setRefused(undefined);
     try {
       await api.taskCommand(task.id, spec.path, body);
       setOpen(undefined);
       onDone(op, !!spec.leaves);
     } catch (error) {
-      onError(error);
+      // A person the server does not know or allow: said in the open form, beside its button.
+      if (error instanceof ApiError && error.status === 422 && open && error.errors.length > 0)
+        setRefused(error.errors.map((e) => e.message).join('；'));
+      else onError(error);
     } finally {
       setBusy(false);
     }
@@ -57,7 +63,10 @@ export function OperationsPanel({
               className="btn"
               aria-expanded={simple ? undefined : open === op}
               disabled={busy}
-              onClick={() => (simple ? void run(op) : setOpen(open === op ? undefined : op))}
+              onClick={() => {
+                setRefused(undefined);
+                return simple ? void run(op) : setOpen(open === op ? undefined : op);
+              }}
             >
               {t(`task.op.${op}` as MessageKey)}
             </button>
@@ -71,6 +80,7 @@ export function OperationsPanel({
           returnTargets={task.returnTargets}
           states={states}
           busy={busy}
+          serverError={refused}
           onCancel={() => setOpen(undefined)}
           onSubmit={(input) => void run(open, operationBody(OPERATIONS[open]!, input))}
         />

@@ -1,55 +1,27 @@
 import { ariaDescribedByIds, type WidgetProps } from '@rjsf/utils';
-import { pick } from '../../i18n/format';
-import { formContextOf } from '../form-context';
-import { useUnits } from './use-directory';
+import { UnitPicker } from '../../ui/pickers/unit-picker';
+
+const strings = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 
 /**
- * A unit of the directory (`ui:options.kinds`: branch, station, patch…), chosen from a list.
- * Without a directory endpoint the user types the unit's id.
+ * A unit of the directory, for fields of format `flowform-unit` (or `ui:widget: unit`): found by
+ * name, pinyin or id, shown with its path; the kinds allowed come from the schema's `x-unitKinds`
+ * (older forms: `ui:options.kinds`). The value is the unit's id, which the engine checks at submit.
  */
 export function UnitWidget(props: WidgetProps) {
-  const { id, value, onChange, onBlur, readonly, disabled, required, options, rawErrors } = props;
-  const { t, locale } = formContextOf(props.registry);
-  const kinds = Array.isArray(options.kinds)
-    ? options.kinds.filter((k): k is string => typeof k === 'string')
-    : [];
-  const units = useUnits(kinds);
-  const common = {
-    id,
-    className: 'form-control',
-    disabled: disabled || readonly,
-    required,
-    'aria-invalid': (rawErrors?.length ?? 0) > 0 || undefined,
-    'aria-describedby': ariaDescribedByIds(id),
-  };
-  if (units === null)
-    return (
-      <input
-        {...common}
-        value={typeof value === 'string' ? value : ''}
-        placeholder={t('form.unit.noDirectory')}
-        autoCapitalize="none"
-        spellCheck={false}
-        onChange={(e) => onChange(e.target.value.trim() || undefined)}
-        onBlur={() => onBlur(id, value)}
-      />
-    );
+  const { id, value, onChange, readonly, disabled, required, options, rawErrors, schema } = props;
+  const kinds = strings((schema as Record<string, unknown>)['x-unitKinds'] ?? options.kinds);
   return (
-    <select
-      {...common}
-      value={typeof value === 'string' ? value : ''}
-      onChange={(e) => onChange(e.target.value || undefined)}
-      onBlur={() => onBlur(id, value)}
-    >
-      <option value="">{units === undefined ? '…' : t('form.unit.placeholder')}</option>
-      {(units ?? []).map((u) => (
-        <option key={u.id} value={u.id}>
-          {pick(u.name, locale, u.id)}
-        </option>
-      ))}
-      {typeof value === 'string' && value && units && !units.some((u) => u.id === value) && (
-        <option value={value}>{value}</option>
-      )}
-    </select>
+    <UnitPicker
+      id={id}
+      value={typeof value === 'string' && value ? value : undefined}
+      onChange={onChange}
+      kinds={kinds}
+      label={props.label}
+      disabled={disabled || readonly}
+      required={required}
+      invalid={(rawErrors?.length ?? 0) > 0}
+      describedBy={ariaDescribedByIds(id)}
+    />
   );
 }

@@ -29,22 +29,42 @@ export function useUnits(kinds: string[]): DirectoryUnit[] | null | undefined {
   return units;
 }
 
-/** People matching `q` (and any of `roles`), searched as the user types; `null` without a directory. */
-export function useUserSearch(q: string, roles: string[]): DirectoryUser[] | null | undefined {
-  const [users, setUsers] = useState<DirectoryUser[] | null>();
-  const roleKey = roles.join(',');
+/**
+ * Results of a search as the user types, 200 ms after the last keystroke: `undefined` until the
+ * answer for exactly this query arrives (never the previous query's), `null` without a directory.
+ */
+function useDebouncedSearch<T>(
+  key: string,
+  run: () => Promise<{ items: T[] } | undefined>,
+): T[] | null | undefined {
+  const [answer, setAnswer] = useState<{ key: string; items: T[] | null }>();
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for everything `run` sends
   useEffect(() => {
     let live = true;
     const timer = setTimeout(() => {
-      api
-        .directoryUsers({ q: q.trim() || undefined, role: roleKey || undefined })
-        .then((r) => live && setUsers(r ? r.items : null))
-        .catch(() => live && setUsers(null));
+      run()
+        .then((r) => live && setAnswer({ key, items: r ? r.items : null }))
+        .catch(() => live && setAnswer({ key, items: null }));
     }, 200);
     return () => {
       live = false;
       clearTimeout(timer);
     };
-  }, [q, roleKey]);
-  return users;
+  }, [key]);
+  if (answer?.items === null) return null;
+  return answer?.key === key ? answer.items : undefined;
+}
+
+/** People matching `q` (and any of `roles`), searched as the user types; `null` without a directory. */
+export function useUserSearch(q: string, roles: string[]): DirectoryUser[] | null | undefined {
+  const query = { q: q.trim() || undefined, role: roles.join(',') || undefined };
+  return useDebouncedSearch(JSON.stringify(query), () => api.directoryUsers(query));
+}
+
+/** Units matching `q` (name, pinyin or id) of any of `kinds`, searched as the user types. */
+export function useUnitSearch(q: string, kinds: string[]): DirectoryUnit[] | null | undefined {
+  const query = { q: q.trim() || undefined, kind: kinds.join(',') || undefined };
+  return useDebouncedSearch(JSON.stringify(query), () =>
+    api.directoryUnits(query).then((r) => r && { items: r.items.slice(0, 20) }),
+  );
 }
