@@ -22,6 +22,13 @@ describe('searching the demo directory as the pickers do', () => {
     expect(people('lyg')[0]).toBe('leader1');
   });
 
+  it('given "liu", when searched, then only names read liu… come back, not other leaders', () => {
+    const found = searchEntries(index.users, 'liu');
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.map((u) => u.username)).not.toContain('leader2');
+    for (const u of found) expect(u.displayName['zh-CN'][0]).toMatch(/[刘柳六留]/);
+  });
+
   it('given a username prefix, when searched, then those users come first in username order', () => {
     expect(people('com1').slice(0, 2)).toEqual(['com1a', 'com1b']);
   });

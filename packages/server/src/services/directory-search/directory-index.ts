@@ -83,7 +83,8 @@ export function buildDirectoryIndex(seed: DirectorySeed): DirectoryIndex {
 }
 
 function keysOf(id: string, name: LocalizedText): SearchKeys {
-  const names = [name['zh-CN'], name.en].map((n) => n.toLowerCase());
+  const lower = [name['zh-CN'], name.en].map((n) => n.toLowerCase());
+  const names = [...new Set([...lower, ...lower.map((n) => n.replace(/\s+/g, ''))])];
   return { id: id.toLowerCase(), names, syllables: nameSyllables(name['zh-CN']) };
 }
 
@@ -92,21 +93,22 @@ const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 /**
  * How well `q` finds an entry, lower is better, undefined for not at all: the id itself (0), the
  * start of the id, the name or the pinyin (1), inside the name (2), inside the id or from a later
- * syllable of the pinyin (3).
+ * syllable of the pinyin (3). The query is read once; the returned function runs per entry.
  */
-export function matchRank(keys: SearchKeys, q: string): number | undefined {
+export function rankFor(q: string): (keys: SearchKeys) => number | undefined {
   const raw = q.trim().toLowerCase();
   const typed = normaliseQuery(q);
-  if (!typed) return undefined;
-  if (keys.id === typed) return 0;
-  const names = keys.names.flatMap((n) => [n, n.replace(/\s+/g, '')]);
-  const ranks: number[] = [];
-  if (keys.id.startsWith(typed) || names.some((n) => n.startsWith(raw) || n.startsWith(typed))) ranks.push(1);
-  if (names.some((n) => n.includes(raw) || n.includes(typed))) ranks.push(2);
-  if (keys.id.includes(typed)) ranks.push(3);
-  const pinyin = syllableMatch(typed, keys.syllables);
-  if (pinyin !== undefined) ranks.push(pinyin === 0 ? 1 : 3);
-  return ranks.length > 0 ? Math.min(...ranks) : undefined;
+  return (keys) => {
+    if (!typed) return undefined;
+    if (keys.id === typed) return 0;
+    if (keys.id.startsWith(typed) || keys.names.some((n) => n.startsWith(raw) || n.startsWith(typed)))
+      return 1;
+    const pinyin = syllableMatch(typed, keys.syllables);
+    if (pinyin === 0) return 1;
+    if (keys.names.some((n) => n.includes(raw) || n.includes(typed))) return 2;
+    if (pinyin === 1 || keys.id.includes(typed)) return 3;
+    return undefined;
+  };
 }
 
 /** The entries `q` finds, best first (then in the list's order); all of them, in order, without `q`. */
@@ -115,10 +117,11 @@ export function searchEntries<T extends { keys: SearchKeys }>(
   q: string | undefined,
 ): T[] {
   if (!q?.trim()) return [...entries];
+  const rank = rankFor(q);
   const found: { entry: T; rank: number; at: number }[] = [];
   entries.forEach((entry, at) => {
-    const rank = matchRank(entry.keys, q);
-    if (rank !== undefined) found.push({ entry, rank, at });
+    const r = rank(entry.keys);
+    if (r !== undefined) found.push({ entry, rank: r, at });
   });
   return found.sort((a, b) => a.rank - b.rank || a.at - b.at).map((f) => f.entry);
 }

@@ -58,30 +58,38 @@ export function normaliseQuery(q: string): string {
 /**
  * Where the query matches the syllables: 0 when from the first syllable, 1 from a later one,
  * undefined when not at all. Each syllable is typed in full or by a prefix (at least its initial),
- * in order, and the query may stop before the name ends.
+ * in order, and the query may stop before the name ends. Linear in syllables × query length ×
+ * readings: the positions of the query reachable after each syllable, no backtracking.
  */
 export function syllableMatch(query: string, syllables: Syllables): 0 | 1 | undefined {
-  if (!query || !/^[a-z0-9]+$/.test(query)) return undefined;
+  const n = query.length;
+  if (n === 0 || !/^[a-z0-9]+$/.test(query)) return undefined;
+  let reach = new Uint8Array(n + 1);
+  let next = new Uint8Array(n + 1);
   for (let start = 0; start < syllables.length; start++) {
-    if (consumes(query, syllables, start)) return start === 0 ? 0 : 1;
+    reach.fill(0);
+    reach[0] = 1;
+    for (let j = start; j < syllables.length; j++) {
+      next.fill(0);
+      let moved = false;
+      for (let pos = 0; pos < n; pos++) {
+        if (!reach[pos]) continue;
+        for (const reading of syllables[j]!) {
+          const max = Math.min(reading.length, n - pos);
+          for (
+            let len = 1;
+            len <= max && query.charCodeAt(pos + len - 1) === reading.charCodeAt(len - 1);
+            len++
+          ) {
+            next[pos + len] = 1;
+            moved = true;
+          }
+        }
+      }
+      if (next[n]) return start === 0 ? 0 : 1;
+      if (!moved) break;
+      [reach, next] = [next, reach];
+    }
   }
   return undefined;
-}
-
-function consumes(query: string, syllables: Syllables, start: number): boolean {
-  const failed = new Set<number>();
-  const from = (pos: number, j: number): boolean => {
-    if (pos === query.length) return true;
-    if (j === syllables.length) return false;
-    const key = pos * (syllables.length + 1) + j;
-    if (failed.has(key)) return false;
-    for (const reading of syllables[j]!) {
-      for (let len = Math.min(reading.length, query.length - pos); len >= 1; len--) {
-        if (query.startsWith(reading.slice(0, len), pos) && from(pos + len, j + 1)) return true;
-      }
-    }
-    failed.add(key);
-    return false;
-  };
-  return from(0, start);
 }
