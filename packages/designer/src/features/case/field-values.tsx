@@ -26,7 +26,12 @@ export function FieldValues({
   const widget = (key: string) => {
     const ui = (uiSchema[key] ?? {}) as Json;
     const items = isSchemaObject(ui.items) ? ui.items : {};
-    return (ui['ui:widget'] ?? items['ui:widget']) as string | undefined;
+    const field = isSchemaObject(props[key]) ? props[key] : {};
+    const value = isSchemaObject(field.items) ? field.items : field;
+    // A directory reference declared by its format shows names as a picker field does.
+    const format =
+      value.format === 'flowform-user' ? 'user' : value.format === 'flowform-unit' ? 'unit' : undefined;
+    return (ui['ui:widget'] ?? items['ui:widget'] ?? format) as string | undefined;
   };
   const people = usePeople(
     keys.filter((k) => widget(k) === 'user').flatMap((k) => [data[k]].flat().map(String)),
