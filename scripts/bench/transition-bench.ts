@@ -1,7 +1,6 @@
 // Throughput of the real complete-task path (runtime.execute, no HTTP) against pgbench run just
 // before it at the same concurrency, so the shared machine's swings cancel out. Prints figures,
 // then one JSON line. `--quick` runs one short repetition.
-import type { DefinitionBundle } from '@flowform/engine';
 import { AuditKey, CaseRuntime, type OpenDatabase, openDatabase, replaceDirectory } from '@flowform/runtime';
 import { sql } from 'kysely';
 import {
@@ -13,49 +12,9 @@ import {
   round,
   runPgbench,
 } from './bench-support';
+import { benchLoopBundle as bundle, benchLoopData as data } from './bench-loop-bundle';
 
 const text = (s: string) => ({ 'zh-CN': s, en: s });
-const FIELDS = Array.from({ length: 20 }, (_, i) => `f${i}`);
-const properties = Object.fromEntries(
-  FIELDS.map((f, i) => [
-    f,
-    i % 2 ? { type: 'string', title: f, maxLength: 100 } : { type: 'number', title: f, minimum: 0 },
-  ]),
-);
-const bundle: DefinitionBundle = {
-  definition: {
-    key: 'bench-loop',
-    name: text('基准'),
-    description: text('基准'),
-    caseSchema: { type: 'object', properties },
-    starters: { kind: 'initiator' },
-    machine: {
-      initial: 'edit',
-      states: {
-        edit: {
-          task: {
-            title: text('填写'),
-            form: 'bench-loop.form',
-            assignment: { kind: 'initiator' },
-            outcomes: [
-              { key: 'save', label: text('保存') },
-              { key: 'finish', label: text('完成') },
-            ],
-          },
-          on: { save: 'edit', finish: 'done' },
-        },
-        done: { type: 'final' },
-      },
-    },
-  },
-  forms: {
-    'bench-loop.form': {
-      key: 'bench-loop.form',
-      title: text('表单'),
-      schema: { type: 'object', additionalProperties: false, properties },
-    },
-  },
-};
 const seed = {
   users: [{ username: 'u1', displayName: text('用户') }],
   units: [{ id: 'd', kind: 'district' as const, name: text('区'), parent: null }],
@@ -64,7 +23,6 @@ const seed = {
 };
 /** As in production: every command MACs its case's audit chain head. */
 const auditKey = AuditKey.generate();
-const data = (n: number) => Object.fromEntries(FIELDS.map((f, i) => [f, i % 2 ? `内容${n}` : n % 1000]));
 
 /**
  * A published process and a warmed-up, analysed database: a server that has been running has
