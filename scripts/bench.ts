@@ -6,6 +6,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   transition: () => import('./bench/transition-bench'),
   inbox: () => import('./bench/inbox-bench'),
   http: () => import('./bench/http-bench'),
+  peers: () => import('./bench/peers-bench'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);
