@@ -7,6 +7,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   inbox: () => import('./bench/inbox-bench'),
   http: () => import('./bench/http-bench'),
   peers: () => import('./bench/peers-bench'),
+  memory: () => import('./bench/memory-bench'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);
