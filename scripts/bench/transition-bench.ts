@@ -1,6 +1,7 @@
 // Throughput of the real complete-task path (runtime.execute, no HTTP) against pgbench run just
 // before it at the same concurrency, so the shared machine's swings cancel out. Prints figures,
-// then one JSON line. `--quick` runs one short repetition.
+// then one JSON line. `--quick` runs one short repetition; `--clients=1,4` only those concurrencies;
+// `--profile` profiles one client in-process.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
@@ -119,6 +120,12 @@ export async function run(args: string[]): Promise<void> {
   const quick = args.includes('--quick');
   const seconds = quick ? 3 : 10;
   const repetitions = quick ? 1 : 3;
+  // `--clients=1,4`: only these concurrencies, without the uncached and PGlite runs (for A/B runs).
+  const only = args
+    .find((a) => a.startsWith('--clients='))
+    ?.slice(10)
+    .split(',')
+    .map(Number);
   await preparePgbench('flowform_bench_pgbench');
   await recreateDatabase('flowform_bench_runtime');
   // The pool size a server gets by default (10).
@@ -137,7 +144,7 @@ export async function run(args: string[]): Promise<void> {
   const cpuPerCommand: number[] = [];
   let lastWal: WalUsage | undefined;
   let lastCommands = 1;
-  for (const clients of [1, 4, 16]) {
+  for (const clients of only ?? [1, 4, 16]) {
     const ratios: number[] = [];
     const p99s: number[] = [];
     const tpss: number[] = [];
@@ -179,6 +186,11 @@ export async function run(args: string[]): Promise<void> {
     );
   await walRuntime.end();
   await walPgbench.end();
+  if (only) {
+    await open.close();
+    console.log(JSON.stringify(result));
+    return;
+  }
   // The same at 1 client with the snapshot cache off: every command reads its case first, as when
   // another server process wrote it last.
   const uncached = new CaseRuntime({ db: open.db, snapshotCache: 0, auditKey });
