@@ -5,6 +5,9 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   engine: () => import('./bench/engine-bench'),
   transition: () => import('./bench/transition-bench'),
   inbox: () => import('./bench/inbox-bench'),
+  http: () => import('./bench/http-bench'),
+  peers: () => import('./bench/peers-bench'),
+  memory: () => import('./bench/memory-bench'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -51,6 +51,15 @@ export async function preparePgbench(name: string): Promise<void> {
 
 /** Runs `pgbench -M prepared -N` at the given client count; returns TPS. */
 export function runPgbench(name: string, clients: number, seconds: number): number {
+  return runPgbenchCounted(name, clients, seconds).tps;
+}
+
+/** `pgbench -M prepared -N`: TPS and the number of transactions it committed. */
+export function runPgbenchCounted(
+  name: string,
+  clients: number,
+  seconds: number,
+): { tps: number; transactions: number } {
   const out = execFileSync(
     'pgbench',
     [
@@ -69,8 +78,9 @@ export function runPgbench(name: string, clients: number, seconds: number): numb
   );
   const match =
     /tps = ([0-9.]+) \(without initial connection time\)/.exec(out) ?? /tps = ([0-9.]+)/.exec(out);
-  if (!match) throw new Error(`cannot read pgbench output:\n${out}`);
-  return Number(match[1]);
+  const processed = /number of transactions actually processed: (\d+)/.exec(out);
+  if (!match || !processed) throw new Error(`cannot read pgbench output:\n${out}`);
+  return { tps: Number(match[1]), transactions: Number(processed[1]) };
 }
 
 /** Median of a list. */

@@ -195,11 +195,9 @@ select "head"."id" from "head"`);
 "audit" as (insert into "audit_log" ("instance_id", "seq", "at", "actor", "action", "task_id", "outcome", "comment", "data_digest", "definition_key", "definition_version", "detail", "prev_hash", "hash")
     select $8::text as "instance_id", $9::int as "seq", $10::timestamptz as "at", $11::text as "actor", $12::text as "action", $13::text as "task_id", $14::text as "outcome", $15::text as "comment", $16::text as "data_digest", $17::text as "definition_key", $18::int as "definition_version", $19::json as "detail", $20::text as "prev_hash", $21::text as "hash"
     from "head"),
-"audit_head" as (insert into "audit_heads" ("instance_id", "seq", "hash", "mac", "key_id")
-    select $22::text as "instance_id", $23::int as "seq", $24::text as "hash", $25::text as "mac", $26::text as "key_id"
-    from "head"
-    on conflict ("instance_id") do update set "seq" = "excluded"."seq", "hash" = "excluded"."hash", "mac" = "excluded"."mac", "key_id" = "excluded"."key_id"
-    where "audit_heads"."seq" < "excluded"."seq")
+"audit_head" as (update "audit_heads"
+    set "seq" = $22::int, "hash" = $23::text, "mac" = $24::text, "key_id" = $25::text
+    where "instance_id" = $26::text and "seq" < $27::int and exists (select 1 as "one" from "head"))
 select "head"."id" from "head"`);
   });
 
@@ -236,28 +234,26 @@ select "head"."id" from "head"`);
 "audit" as (insert into "audit_log" ("instance_id", "seq", "at", "actor", "action", "task_id", "outcome", "comment", "data_digest", "definition_key", "definition_version", "detail", "prev_hash", "hash")
     select $15::text as "instance_id", $16::int as "seq", $17::timestamptz as "at", $18::text as "actor", $19::text as "action", $20::text as "task_id", $21::text as "outcome", $22::text as "comment", $23::text as "data_digest", $24::text as "definition_key", $25::int as "definition_version", $26::json as "detail", $27::text as "prev_hash", $28::text as "hash"
     from "head"),
-"audit_head" as (insert into "audit_heads" ("instance_id", "seq", "hash", "mac", "key_id")
-    select $29::text as "instance_id", $30::int as "seq", $31::text as "hash", $32::text as "mac", $33::text as "key_id"
-    from "head"
-    on conflict ("instance_id") do update set "seq" = "excluded"."seq", "hash" = "excluded"."hash", "mac" = "excluded"."mac", "key_id" = "excluded"."key_id"
-    where "audit_heads"."seq" < "excluded"."seq"),
+"audit_head" as (update "audit_heads"
+    set "seq" = $29::int, "hash" = $30::text, "mac" = $31::text, "key_id" = $32::text
+    where "instance_id" = $33::text and "seq" < $34::int and exists (select 1 as "one" from "head")),
 "outbox_rows" as (insert into "outbox" ("instance_id", "dedup_key", "kind", "payload", "created_at", "next_attempt_at")
     select "x"."instance_id", "x"."dedup_key", "x"."kind", "x"."payload", now() as "created_at", now() as "next_attempt_at"
-    from json_to_recordset($34::json) as x("instance_id" text, "dedup_key" text, "kind" text, "payload" jsonb)
+    from json_to_recordset($35::json) as x("instance_id" text, "dedup_key" text, "kind" text, "payload" jsonb)
     where exists (select 1 as "one" from "head")
     on conflict ("dedup_key") do nothing),
 "cc_rows" as (insert into "cc_entries" ("instance_id", "username", "cc_by", "task_id", "at")
     select "x"."instance_id", "x"."username", "x"."cc_by", "x"."task_id", "x"."at"
-    from json_to_recordset($35::json) as x("instance_id" text, "username" text, "cc_by" text, "task_id" text, "at" timestamptz)
+    from json_to_recordset($36::json) as x("instance_id" text, "username" text, "cc_by" text, "task_id" text, "at" timestamptz)
     where exists (select 1 as "one" from "head")
     on conflict do nothing),
 "vote_rows" as (insert into "votes" ("instance_id", "state_id", "signer", "ballot", "at")
     select "x"."instance_id", "x"."state_id", "x"."signer", "x"."ballot", "x"."at"
-    from json_to_recordset($36::json) as x("instance_id" text, "state_id" text, "signer" text, "ballot" text, "at" timestamptz)
+    from json_to_recordset($37::json) as x("instance_id" text, "state_id" text, "signer" text, "ballot" text, "at" timestamptz)
     where exists (select 1 as "one" from "head")),
 "comment_rows" as (insert into "comments" ("instance_id", "task_id", "author", "text", "at")
     select "x"."instance_id", "x"."task_id", "x"."author", "x"."text", "x"."at"
-    from json_to_recordset($37::json) as x("instance_id" text, "task_id" text, "author" text, "text" text, "at" timestamptz)
+    from json_to_recordset($38::json) as x("instance_id" text, "task_id" text, "author" text, "text" text, "at" timestamptz)
     where exists (select 1 as "one" from "head"))
 select "head"."id" from "head"`);
   });
@@ -290,12 +286,10 @@ select "head"."id" from "head"`);
     select "x"."instance_id", "x"."seq", "x"."at", "x"."actor", "x"."action", "x"."task_id", "x"."outcome", "x"."comment", "x"."data_digest", "x"."definition_key", "x"."definition_version", "x"."detail", "x"."prev_hash", "x"."hash"
     from json_to_recordset($10::json) as x("instance_id" text, "seq" int, "at" timestamptz, "actor" text, "action" text, "task_id" text, "outcome" text, "comment" text, "data_digest" text, "definition_key" text, "definition_version" int, "detail" json, "prev_hash" text, "hash" text)
     where "x"."instance_id" in (select "head"."id" from "head")),
-"audit_head" as (insert into "audit_heads" ("instance_id", "seq", "hash", "mac", "key_id")
-    select "x"."instance_id", "x"."seq", "x"."hash", "x"."mac", "x"."key_id"
+"audit_head" as (update "audit_heads" as "h"
+    set "seq" = "x"."seq", "hash" = "x"."hash", "mac" = "x"."mac", "key_id" = "x"."key_id"
     from json_to_recordset($11::json) as x("instance_id" text, "seq" int, "hash" text, "mac" text, "key_id" text)
-    where "x"."instance_id" in (select "head"."id" from "head")
-    on conflict ("instance_id") do update set "seq" = "excluded"."seq", "hash" = "excluded"."hash", "mac" = "excluded"."mac", "key_id" = "excluded"."key_id"
-    where "audit_heads"."seq" < "excluded"."seq"),
+    where "h"."instance_id" = any(array((select "head"."id" from "head"))) and "h"."instance_id" = "x"."instance_id" and "h"."seq" < "x"."seq"),
 "outbox_rows" as (insert into "outbox" ("instance_id", "dedup_key", "kind", "payload", "created_at", "next_attempt_at")
     select "x"."instance_id", "x"."dedup_key", "x"."kind", "x"."payload", now() as "created_at", now() as "next_attempt_at"
     from json_to_recordset($12::json) as x("instance_id" text, "dedup_key" text, "kind" text, "payload" jsonb)
@@ -375,7 +369,7 @@ select "head"."id" from "head"`);
       ['c1'],
       ...[a.instance_id, a.seq, a.at, a.actor, a.action, a.task_id, a.outcome, a.comment, a.data_digest],
       ...[a.definition_key, a.definition_version, JSON.stringify(a.detail), a.prev_hash, a.hash],
-      ...[a.instance_id, a.seq, a.hash, 'mac-c1', 'key-1'],
+      ...[a.seq, a.hash, 'mac-c1', 'key-1', a.instance_id, a.seq],
       JSON.stringify([{ task_id: 'c1-t0', text: 'ok', author: 'alice', at: AT, instance_id: 'c1' }]),
     ]);
   });

@@ -1,7 +1,7 @@
 import { CompiledQuery, type Kysely, type QueryCreator } from 'kysely';
 import type { CaseWrite } from '../case-write';
 import type { Database } from '../database/db-schema';
-import { auditHeadRow } from './audit-head-row';
+import { auditHeadInsert, auditHeadUpdate } from './audit-head-row';
 import { auditRow } from './audit-row';
 import { newCandidates, resetCandidates } from './candidate-rows';
 import { ccRows } from './cc-rows';
@@ -25,7 +25,8 @@ const parts: readonly WritePart[] = [
   removedTimers,
   newTimers,
   auditRow,
-  auditHeadRow,
+  auditHeadInsert,
+  auditHeadUpdate,
   outboxRows,
   participantRows,
   ccRows,

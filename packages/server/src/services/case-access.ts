@@ -30,29 +30,43 @@ export async function visibleCase(ctx: ServerContext, id: string, user: AuthUser
     .select(['snapshot', 'definition_key', 'definition_version', 'confidential'])
     .where('id', '=', id)
     .executeTakeFirst();
-  if (!row?.snapshot) throw problems.notFound('No such case');
+  const found = row && (await visibleRow(ctx, row, user));
+  if (!found) throw problems.notFound('No such case');
+  return found;
+}
+
+/** The case row as read, if the viewer may see it. */
+async function visibleRow(
+  ctx: ServerContext,
+  row: { snapshot: unknown; definition_key: string; definition_version: number; confidential: boolean },
+  user: AuthUser,
+): Promise<VisibleCase | undefined> {
+  if (!row.snapshot) return undefined;
   const snapshot = row.snapshot as CaseSnapshot;
   const bundle = await ctx.runtime.definitions.get(row.definition_key, row.definition_version);
   const compiled = compileBundle(bundle);
   const visibility = caseVisibility(compiled, snapshot, user.username, user.directory);
-  if (!visibility) throw problems.notFound('No such case');
+  if (!visibility) return undefined;
   return { snapshot, bundle, compiled, visibility, confidential: row.confidential };
 }
 
-/** The case a task belongs to, if the viewer may see that case; 404 otherwise. */
+/**
+ * The case a task belongs to, if the viewer may see that case; 404 otherwise. One query: the task
+ * joined with its case row (every task command starts here, so a second round trip would be paid
+ * on each).
+ */
 export async function caseOfTask(
   ctx: ServerContext,
   taskId: string,
   user: AuthUser,
 ): Promise<VisibleCase & { instanceId: string }> {
   const row = await ctx.db
-    .selectFrom('tasks')
-    .select('instance_id')
-    .where('id', '=', taskId)
+    .selectFrom('tasks as t')
+    .innerJoin('instances as i', 'i.id', 't.instance_id')
+    .select(['t.instance_id', 'i.snapshot', 'i.definition_key', 'i.definition_version', 'i.confidential'])
+    .where('t.id', '=', taskId)
     .executeTakeFirst();
-  if (!row) throw problems.notFound('No such task');
-  const found = await visibleCase(ctx, row.instance_id, user).catch((error) => {
-    throw error instanceof Error && 'status' in error ? problems.notFound('No such task') : error;
-  });
+  const found = row && (await visibleRow(ctx, row, user));
+  if (!found) throw problems.notFound('No such task');
   return { ...found, instanceId: row.instance_id };
 }
