@@ -51,7 +51,8 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
   },
   replay: {
     run: replayCommand,
-    summary: 'Refold audit logs against pinned definitions; report snapshots that differ',
+    summary:
+      'Refold audit logs against pinned definitions; report snapshots that differ (--against: what-if on another version)',
   },
 };
 
