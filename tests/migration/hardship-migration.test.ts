@@ -17,6 +17,7 @@ import {
   applyMigration,
   CaseRuntime,
   checkAuditAnchors,
+  checkConsistency,
   dryRunMigration,
   type OpenDatabase,
   replaceDirectory,
@@ -281,6 +282,8 @@ describe.each(testBackends())('migrating running hardship cases from v1 to v2 on
   async function expectAuditClean() {
     const audit = await checkAuditAnchors(open.db, { keys: [TEST_AUDIT_KEY] });
     expect([audit.broken, audit.findings, audit.macsChecked]).toEqual([[], [], true]);
+    // Open task and timer rows equal each snapshot's, the audit count its version.
+    expect(await checkConsistency(open.db)).toEqual([]);
     const replays = await replayCases(runtime);
     expect(replays.filter((r) => r.status !== 'same')).toEqual([]);
     expect(replays).toHaveLength(50);

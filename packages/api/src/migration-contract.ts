@@ -7,7 +7,15 @@ import { KeyParamSchema } from './definition-contract';
 
 const StateId = z.string().min(1).max(200);
 const Version = z.number().int().min(1).max(1_000_000);
-const InstanceIds = z.array(z.string().min(1).max(200)).max(1000);
+/** Case ids as the runtime makes them (UUIDs, a parent's id with a child suffix). */
+const InstanceIds = z
+  .array(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._:@-]{0,199}$/)
+      .openapi({ example: '3f1e9c2a-4b7d-4e21-9a53-0c8d2f6b1a77' }),
+  )
+  .max(1000);
 const CaseState = z.object({
   states: z.array(z.string()),
   status: z.enum(['running', 'completed', 'cancelled']),
