@@ -208,11 +208,12 @@ describe.each(testBackends())('migrating running hardship cases from v1 to v2 on
       expect(statesOf(snapshot)).toEqual([target(group)]);
       const last = await open.db
         .selectFrom('audit_log')
-        .select(['action', 'definition_version', 'detail'])
+        .select(['action', 'actor', 'definition_version', 'detail'])
         .where('instance_id', '=', id)
         .orderBy('seq', 'desc')
         .executeTakeFirstOrThrow();
-      expect(last).toMatchObject({ action: 'migrate', definition_version: 2 });
+      expect(last).toMatchObject({ action: 'migrate', actor: 'admin', definition_version: 2 });
+      expect(last.detail.system).toBe(true);
       expect((last.detail.command as { mapping: { id: string } }).mapping.id).toBe(applied.mapping.id);
       const rows = await open.db
         .selectFrom('tasks')

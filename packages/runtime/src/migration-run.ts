@@ -1,4 +1,5 @@
 import {
+  type Actor,
   type CaseMapping,
   type CaseSnapshot,
   type Command,
@@ -115,7 +116,7 @@ export async function applyMigration(runtime: CaseRuntime, plan: MigrationPlan):
       try {
         result = step(to, row.snapshot, cmd, {
           now,
-          actor: { username: plan.actor },
+          actor: migrator(plan.actor),
           directory,
           locale: 'zh-CN',
         });
@@ -152,6 +153,15 @@ export async function applyMigration(runtime: CaseRuntime, plan: MigrationPlan):
     cases.push(report);
   }
   return { mapping, problems, cases };
+}
+
+/**
+ * The administrator who migrates, acting as the system does (a child case started on its parent's
+ * behalf does the same): the audit row names them, but they do not become a participant of every
+ * case they move.
+ */
+function migrator(username: string): Actor {
+  return { username, system: true };
 }
 
 /** A case as a migration reads it, locked for its transaction. */
@@ -209,7 +219,7 @@ function tryMove(
   directory: Awaited<ReturnType<CaseRuntime['directoryAt']>>,
 ): MigrationCaseReport {
   try {
-    const result = step(to, snapshot, cmd, { now, actor: { username: actor }, directory, locale: 'zh-CN' });
+    const result = step(to, snapshot, cmd, { now, actor: migrator(actor), directory, locale: 'zh-CN' });
     return movedReport(snapshot, result.snapshot);
   } catch (error) {
     if (error instanceof StepError) return refused(snapshot, error);
