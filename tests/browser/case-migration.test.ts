@@ -125,7 +125,7 @@ describe('migrating the demo’s hardship cases in the designer', () => {
       'Dry run: 2 would move, 0 cannot. Nothing changed.',
     );
     expect(await scrollsSideways(phone)).toBe(false);
-    await panel.locator('.ff-mig-report').scrollIntoViewIfNeeded();
+    await panel.locator('.ff-mig-actions').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await shot(phone, 'migration-04-dry-run-phone-360');
     await shot(phone, 'migration-04b-dry-run-phone-360-screen', false);
     expect(await cspViolations(phone)).toEqual([]);

@@ -3,7 +3,7 @@
  * with the running cases per step, choose targets for the steps the new version lacks, then
  * what-if, dry run and migrate. A refused mapping's problems show beside the step they name.
  */
-import type { LintProblem } from '@flowform/engine/browser';
+import { type LintProblem, roleLabel } from '@flowform/engine/browser';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../../api/http';
 import {
@@ -16,7 +16,7 @@ import {
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { useDesigner } from '../state/designer-context';
-import { MigrationList, WhatIfList } from './migration-report';
+import { MigrationList, type TaskHolders, WhatIfList } from './migration-report';
 
 type Answer = { kind: 'whatIf'; answer: WhatIfAnswer } | { kind: 'migration'; report: MigrationReport };
 
@@ -27,8 +27,8 @@ export function MigrationPanel({
   versions: VersionSummary[];
   onMigrated: () => void;
 }) {
-  const { doc } = useDesigner();
-  const { dt } = useDesignerText();
+  const { doc, directory } = useDesigner();
+  const { dt, locale } = useDesignerText();
   const key = doc.definition.key;
   const numbers = versions.map((v) => v.version).sort((a, b) => a - b);
   const latest = numbers.at(-1) ?? 0;
@@ -134,6 +134,16 @@ export function MigrationPanel({
         setProposal(await designerApi.migrationProposal(key, from, to));
       }
     });
+  const person = (u: string) => directory?.user(u)?.displayName[locale] ?? u;
+  const holders: TaskHolders = (t) =>
+    t.assignee
+      ? person(t.assignee)
+      : [
+          ...t.users.map(person),
+          ...t.roles.map(
+            (r) => `${directory?.unit(r.unit)?.name[locale] ?? r.unit} ${roleLabel(r.role, locale)}`,
+          ),
+        ].join('、');
   const targetStates = proposal
     ? [
         ...proposal.proposal.states.filter((s) => s.reason === 'same-id').map((s) => s.source),
@@ -280,7 +290,7 @@ export function MigrationPanel({
           </p>
         ))}
       {answer?.kind === 'whatIf' && <WhatIfList answer={answer.answer} dt={dt} />}
-      {answer?.kind === 'migration' && <MigrationList report={answer.report} dt={dt} />}
+      {answer?.kind === 'migration' && <MigrationList report={answer.report} dt={dt} holders={holders} />}
     </section>
   );
 }

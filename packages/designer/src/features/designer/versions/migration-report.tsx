@@ -29,7 +29,18 @@ export function WhatIfList({ answer, dt }: { answer: WhatIfAnswer; dt: DesignerT
   );
 }
 
-export function MigrationList({ report, dt }: { report: MigrationReport; dt: DesignerText }) {
+/** Who a re-created task went to, in words (the panel names people, roles and units). */
+export type TaskHolders = (task: NonNullable<MigrationReport['cases'][number]['tasks']>[number]) => string;
+
+export function MigrationList({
+  report,
+  dt,
+  holders,
+}: {
+  report: MigrationReport;
+  dt: DesignerText;
+  holders: TaskHolders;
+}) {
   return (
     <ul className="ff-mig-report" aria-label={dt('mig.mapping')}>
       {report.cases.map((c) => (
@@ -42,12 +53,7 @@ export function MigrationList({ report, dt }: { report: MigrationReport; dt: Des
                 <span className="ff-muted">
                   {' '}
                   {dt('mig.holders', {
-                    who: c.tasks
-                      .map(
-                        (t) =>
-                          t.assignee ?? [...t.users, ...t.roles.map((r) => `${r.role}@${r.unit}`)].join('/'),
-                      )
-                      .join('，'),
+                    who: c.tasks.map(holders).join('，'),
                   })}
                 </span>
               )}
