@@ -16,6 +16,7 @@ import {
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { useDesigner } from '../state/designer-context';
+import { MappingRows } from './migration-mapping';
 import { MigrationList, type TaskHolders, WhatIfList } from './migration-report';
 
 type Answer = { kind: 'whatIf'; answer: WhatIfAnswer } | { kind: 'migration'; report: MigrationReport };
@@ -144,14 +145,6 @@ export function MigrationPanel({
             (r) => `${directory?.unit(r.unit)?.name[locale] ?? r.unit} ${roleLabel(r.role, locale)}`,
           ),
         ].join('、');
-  const targetStates = proposal
-    ? [
-        ...proposal.proposal.states.filter((s) => s.reason === 'same-id').map((s) => s.source),
-        ...proposal.proposal.added,
-      ]
-    : [];
-  const problemsAt = (source: string) =>
-    problems.filter((p) => p.path === `/states/${source}` || p.path === `/votes/${source}`);
 
   return (
     <section className="ff-migration" aria-label={dt('mig.title')}>
@@ -180,75 +173,14 @@ export function MigrationPanel({
         </label>
       </div>
       {proposal && (
-        <>
-          <h4>{dt('mig.mapping')}</h4>
-          <ul className="ff-mig-map">
-            {proposal.proposal.states.map((s) => (
-              <li key={s.source} className={s.reason === 'removed' ? 'ff-mig-removed' : undefined}>
-                <div className="ff-mig-source">
-                  <code>{s.source}</code>
-                  <span className="ff-muted">
-                    {dt('mig.cases', { count: proposal.running[s.source] ?? 0 })}
-                  </span>
-                  {s.reason === 'removed' && <span className="ff-error">{dt('mig.removed')}</span>}
-                </div>
-                <label>
-                  {dt('mig.target')}
-                  <select
-                    name={`migration-target-${s.source}`}
-                    value={targets[s.source] ?? ''}
-                    onChange={(e) => setTargets({ ...targets, [s.source]: e.target.value })}
-                  >
-                    <option value="">{dt('mig.choose')}</option>
-                    {targetStates.map((t) => (
-                      <option key={t} value={t}>
-                        {t}
-                      </option>
-                    ))}
-                  </select>
-                </label>
-                {s.suggestion && targets[s.source] !== s.suggestion && (
-                  <button
-                    type="button"
-                    className="btn btn-link"
-                    onClick={() => setTargets({ ...targets, [s.source]: s.suggestion! })}
-                  >
-                    {dt('mig.suggestion', { state: s.suggestion })}
-                  </button>
-                )}
-                {s.voting && (
-                  <label>
-                    {dt('mig.votes')}
-                    <select
-                      name={`migration-votes-${s.source}`}
-                      value={votes[s.source] ?? 'carry'}
-                      onChange={(e) =>
-                        setVotes({ ...votes, [s.source]: e.target.value as 'carry' | 'restart' })
-                      }
-                    >
-                      <option value="carry">{dt('mig.carry')}</option>
-                      <option value="restart">{dt('mig.restart')}</option>
-                    </select>
-                  </label>
-                )}
-                {s.form && s.form.added.length > 0 && (
-                  <p className="ff-muted">{dt('mig.formAdded', { fields: s.form.added.join('，') })}</p>
-                )}
-                {s.form && s.form.removed.length > 0 && (
-                  <p className="ff-muted">{dt('mig.formRemoved', { fields: s.form.removed.join('，') })}</p>
-                )}
-                {problemsAt(s.source).map((p) => (
-                  <p key={`${p.code}${p.path}`} className="ff-error ff-problem" role="alert">
-                    {dt(`mig.problem.${p.code}` as DesignerKey)}
-                  </p>
-                ))}
-              </li>
-            ))}
-          </ul>
-          {proposal.proposal.added.length > 0 && (
-            <p className="ff-muted">{dt('mig.added', { states: proposal.proposal.added.join('，') })}</p>
-          )}
-        </>
+        <MappingRows
+          proposal={proposal}
+          targets={targets}
+          votes={votes}
+          problems={problems}
+          onTarget={(source, target) => setTargets({ ...targets, [source]: target })}
+          onVotes={(source, policy) => setVotes({ ...votes, [source]: policy })}
+        />
       )}
       <div className="ff-row ff-mig-actions">
         <button type="button" className="btn" disabled={busy || !to} onClick={() => void whatIf(false)}>
