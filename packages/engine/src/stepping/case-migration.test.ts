@@ -136,4 +136,35 @@ describe('migrate', () => {
     const replayed = replay((entry) => (entry.seq <= v1Rows ? expenseBundle : v2), h.audit, h.directory);
     expect(replayed).toEqual(h.snap);
   });
+
+  it('given a case at the branch review mapped to the parallel vote, when migrated, then every region of the vote opens: all reps vote and the head writes the note', () => {
+    const h = new StepHarness(expenseBundle, smallDirectory);
+    h.start('w1', claim);
+    const snap = migrate(h, expenseV2(), { review: 'vote' });
+    expect(h.states()).toEqual(['vote.note.writing', 'vote.reps.ballot']);
+    expect(snap.tasks.map((t) => t.signer ?? t.stateId).sort()).toEqual([
+      'r1',
+      'r2',
+      'r3',
+      'vote.note.writing',
+    ]);
+    expect(h.audit.at(-1)!.detail!.events).toContainEqual({
+      migrated: {
+        mapping: 'm1',
+        from: 1,
+        to: 2,
+        moves: [{ source: 'review', target: 'vote', leaves: ['vote.reps.ballot', 'vote.note.writing'] }],
+      },
+    });
+  });
+
+  it('given a mapping to a final state, when migrated, then it is refused naming the state', () => {
+    const h = new StepHarness(expenseBundle, smallDirectory);
+    h.start('w1', claim);
+    h.bundle = expenseV2();
+    const error = refusal(() =>
+      h.run('admin', { type: 'migrate', from: 1, to: 2, mapping: { id: 'm2', states: { review: 'paid' } } }),
+    );
+    expect([error.code, error.details]).toEqual(['invalid-command', { state: 'review' }]);
+  });
 });

@@ -29,10 +29,11 @@ export function migrateCase(work: StepWork, command: Migrate): void {
     throw new StepError('stale', `The case is on version ${snap.definitionVersion}, not ${command.from}`);
   if (compiled.version !== command.to)
     throw new StepError('invalid-command', `Stepped against version ${compiled.version}, not ${command.to}`);
-  const moves = leafIds(snap.machine.value).map((source) => ({
-    source,
-    target: targetOf(work, command, source),
-  }));
+  const moves = leafIds(snap.machine.value).map((source) => {
+    const target = command.mapping.states[source] ?? source;
+    const leaves = leavesOf(work, command, source, target);
+    return { source, target, ...(leaves.join() !== target ? { leaves } : {}) };
+  });
   const oldVotes = snap.votes;
   const renamed = (id: string) => command.mapping.states[id] ?? id;
   snap.tasks = [];
@@ -43,13 +44,13 @@ export function migrateCase(work: StepWork, command: Migrate): void {
     Object.entries(snap.performers).map(([id, users]) => [renamed(id), users]),
   );
   for (const child of snap.children) if (child.stateId) child.stateId = renamed(child.stateId);
-  const value = machineValue(moves.map((m) => m.target));
+  const value = machineValue(moves.flatMap((m) => m.leaves ?? [m.target]));
   const resolved = compiled.machine.resolveState({ value: value as never, context: {} as never });
   snap.machine = { value: resolved.value, historyValue: {} };
   record(work, { migrated: { mapping: command.mapping.id, from: command.from, to: command.to, moves } });
   const opened = new Set<string>();
-  for (const { source, target } of moves) {
-    for (const id of [...ancestors(target)].reverse()) {
+  for (const { source, target, leaves } of moves) {
+    for (const id of (leaves ?? [target]).flatMap((leaf) => [...ancestors(leaf)].reverse())) {
       if (opened.has(id)) continue;
       opened.add(id);
       const def = compiled.index.get(id)!.def;
@@ -84,28 +85,29 @@ function carryVote(
   for (const signer of result.awaiting) openTask(work, stateId, def, { users: [signer], roles: [] }, signer);
 }
 
-/** Where one active leaf goes: its mapped target (or itself), down to a leaf through `initial`. */
-function targetOf(work: StepWork, command: Migrate, source: string): string {
-  const index = work.compiled.index;
-  let target = command.mapping.states[source] ?? source;
-  let info = index.get(target);
+/**
+ * The leaves a case resting in `source` enters at `target` (its mapped state, or itself): the
+ * state itself, a compound's initial child (down to a leaf), every region of a parallel state.
+ */
+function leavesOf(work: StepWork, command: Migrate, source: string, target: string): string[] {
+  const info = work.compiled.index.get(target);
   if (!info)
     throw new StepError('invalid-command', `State '${source}' has no target in version ${command.to}`, {
       state: source,
     });
-  while (info.kind === 'compound') {
-    target = `${target}.${info.def.initial ?? Object.keys(info.def.states ?? {})[0]}`;
-    info = index.get(target)!;
-  }
-  if (info.kind !== 'atomic')
-    throw new StepError(
-      'invalid-command',
-      `State '${source}' maps to '${target}', where a case cannot rest`,
-      {
-        state: source,
-      },
+  if (info.kind === 'atomic') return [target];
+  if (info.kind === 'compound')
+    return leavesOf(
+      work,
+      command,
+      source,
+      `${target}.${info.def.initial ?? Object.keys(info.def.states!)[0]}`,
     );
-  return target;
+  if (info.kind === 'parallel')
+    return info.children.flatMap((child) => leavesOf(work, command, source, child));
+  throw new StepError('invalid-command', `State '${source}' maps to '${target}', where a case cannot rest`, {
+    state: source,
+  });
 }
 
 /** The active leaf state ids (dotted paths) of a machine value. */
