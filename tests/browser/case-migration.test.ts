@@ -166,6 +166,10 @@ describe('migrating the demo’s hardship cases in the designer', () => {
     const after = await api.call<{ tasks: { stateId: string }[] }>('admin', 'GET', `/api/instances/${visit}`);
     expect(after.tasks.map((t) => t.stateId)).toEqual(['reviewFindings']);
 
+    await admin.goto(`${server.url}/cases/${approval}`);
+    expect(await isShown(admin.locator('.timeline .event', { hasText: '迁移到新版本' }))).toBe(true);
+    await shot(admin, 'migration-06-case-timeline');
+
     const db = server.ctx.runtime.db;
     const audit = await checkAuditAnchors(db, { keys: [server.ctx.auditKey] });
     expect([audit.broken, audit.findings]).toEqual([[], []]);
