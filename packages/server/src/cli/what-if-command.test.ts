@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DefinitionBundle } from '@flowform/engine';
-import { AuditKey, applyMigration, CaseRuntime, openDatabase, replaceDirectory } from '@flowform/runtime';
+import { AuditKey, CaseRuntime, openDatabase, replaceDirectory } from '@flowform/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_AUDIT_KEY_HEX } from '../config/server-config';
 import { serverMigrations } from '../database/server-migrations';
@@ -139,18 +139,32 @@ describe('flowform replay --against (what-if)', () => {
     expect(run.err).toContain(message);
   });
 
-  it('given the two cases migrated to v2, when the audit is verified and replayed from the CLI, then both hold, and what-if against v2 now finds them the same', async () => {
-    const open = await openDatabase({ dataDir }, serverMigrations);
-    try {
-      const runtime = new CaseRuntime({ db: open.db, auditKey: AuditKey.parse(TEST_AUDIT_KEY_HEX) });
-      const report = await applyMigration(runtime, { key: KEY, from: 1, to: 2, states: {}, actor: 'admin' });
-      expect(report.cases.map((c) => [c.instanceId, c.status])).toEqual([
-        [atVisit, 'moved'],
-        [atApproval, 'moved'],
-      ]);
-    } finally {
-      await open.close();
-    }
+  it('given the two cases migrated to v2 from the CLI (dry run, a refused mapping, then --apply), when the audit is verified and replayed from the CLI, then both hold, and what-if against v2 now finds them the same', async () => {
+    const dry = await cli(['migrate-cases', KEY, '--from', '1', '--to', '2']);
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain(`case ${atApproval}: would move branchApproval → branchApproval`);
+    expect(dry.out).toMatch(
+      /2 of 2 case\(s\) would move with mapping hardship-assistance@1->2#[0-9a-f]{12} \(dry run/,
+    );
+    const refused = await cli([
+      'migrate-cases',
+      KEY,
+      '--from',
+      '1',
+      '--to',
+      '2',
+      '--map',
+      'homeVisit=closed',
+      '--apply',
+    ]);
+    expect(refused).toMatchObject({
+      code: 1,
+      out: expect.stringContaining('/states/homeVisit: migration-target-final'),
+    });
+    const applied = await cli(['migrate-cases', KEY, '--from', '1', '--to', '2', '--apply', '--by', 'admin']);
+    expect(applied.code).toBe(0);
+    expect(applied.out).toContain(`case ${atVisit}: moved homeVisit → homeVisit`);
+    expect(applied.out).toContain('2 of 2 case(s) moved with mapping');
     const verified = await cli(['verify-audit']);
     expect(verified.code).toBe(0);
     expect(verified.out).toContain('0 broken chain(s)');
