@@ -10,6 +10,7 @@ import { designerContract } from './designer-contract';
 import { directoryContract } from './directory-contract';
 import { eventContract } from './event-contract';
 import { meContract } from './me-contract';
+import { migrationContract } from './migration-contract';
 import { notificationContract } from './notification-contract';
 import { savedFilterContract } from './saved-filter-contract';
 import { taskCommandContract } from './task-command-contract';
@@ -23,6 +24,7 @@ export const allRoutes: readonly RouteConfig[] = [
   savedFilterContract,
   definitionContract,
   definitionAdminContract,
+  migrationContract,
   designerContract,
   directoryContract,
   caseContract,

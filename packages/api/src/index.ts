@@ -16,6 +16,7 @@ export * from './directory-contract';
 export * from './event-contract';
 export * from './json-limits';
 export * from './me-contract';
+export * from './migration-contract';
 export * from './notification-contract';
 export * from './saved-filter-contract';
 export * from './task-command-contract';

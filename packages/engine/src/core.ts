@@ -14,10 +14,11 @@ export {
   type StateIndex,
   type StateInfo,
 } from './machine/state-index';
+export * from './migration';
 export * from './simulation';
 export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
-export type { Actor, Command, CommandType } from './stepping/commands';
+export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
 export type { AuditEntry, Effect } from './stepping/effects';
 export { type ReplayEntry, replay } from './stepping/replay';

@@ -124,6 +124,18 @@ export class CaseRuntime {
     return this.opts.db;
   }
 
+  /** The key that MACs chain heads, for writers beside `execute` (a migration). */
+  get auditKey(): AuditKey | undefined {
+    return this.opts.auditKey;
+  }
+
+  /** The time a command would run at now: the injected clock, else the database's (`db`: a transaction's). */
+  async currentTime(db: Kysely<Database> = this.opts.db): Promise<string> {
+    if (this.opts.clock) return this.opts.clock();
+    const row = await sql<{ now: Date }>`select now() as now`.execute(db);
+    return new Date(row.rows[0]!.now).toISOString();
+  }
+
   /** Starts a case of the latest (or a given) published version. */
   async start(request: StartRequest, options: ExecuteOptions = {}): Promise<CommandOutcome> {
     const { actor, ...rest } = request;

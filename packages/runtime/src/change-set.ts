@@ -61,6 +61,8 @@ export interface ChangeContext {
   now: string;
   /** Recorded so replay can tell when the directory has changed since. */
   directoryVersion?: string;
+  /** The version the tasks closed by the command were opened under, when it is another (a migration). */
+  compiledBefore?: CompiledDefinition;
 }
 
 /** Diffs the snapshots into rows: new and closed tasks, candidates, timers, audit, outbox. */
@@ -118,7 +120,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
     if (newTasks.has(old.id)) continue;
     const completed = command.type === 'complete' && command.taskId === old.id;
     change.tasks.push({
-      ...taskRow(compiled, old),
+      ...taskRow(ctx.compiledBefore ?? compiled, old),
       status: completed ? 'completed' : statusOfClosed(command, after),
       ended_at: now,
       ended_by: completed ? endedBy : null,
@@ -192,6 +194,7 @@ function taskChanged(a: TaskRecord, b: TaskRecord): boolean {
 function statusOfClosed(command: Command, after: CaseSnapshot): string {
   if (command.type === 'withdraw') return 'withdrawn';
   if (command.type === 'return') return 'returned';
+  if (command.type === 'migrate') return 'migrated';
   if (after.status === 'cancelled') return 'cancelled';
   return 'closed';
 }

@@ -47,6 +47,14 @@ export {
   OutboxWorker,
   type OutboxWorkerOptions,
 } from './outbox-worker';
+export {
+  applyMigration,
+  dryRunMigration,
+  type MigrationCaseReport,
+  type MigrationPlan,
+  type MigrationReport,
+} from './migration-run';
 export { type ReplayReport, replayCases } from './replay-check';
 export { RUNTIME_ERROR_CODES, RuntimeError, type RuntimeErrorCode } from './runtime-error';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';
+export { type WhatIfReport, whatIfCases } from './what-if-check';

@@ -5,6 +5,7 @@ import { accountAdminRoutes } from './api/account-admin-routes';
 import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
 import { definitionAdminRoutes } from './api/definition-admin-routes';
+import { migrationRoutes } from './api/migration-routes';
 import { definitionRoutes } from './api/definition-routes';
 import { demoRoutes } from './api/demo-routes';
 import { designerRoutes } from './api/designer-routes';
@@ -87,6 +88,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', savedFilterRoutes(ctx));
   app.route('/', definitionRoutes(ctx));
   app.route('/', definitionAdminRoutes(ctx));
+  app.route('/', migrationRoutes(ctx));
   app.route('/', designerRoutes(ctx));
   app.route('/', directoryRoutes(ctx));
   app.route('/', instanceRoutes(ctx));

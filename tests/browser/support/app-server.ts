@@ -30,16 +30,21 @@ export async function buildWebApp(): Promise<{ dir: string; remove: () => Promis
 
 /**
  * The real server on embedded PGlite in a fresh data folder, seeded with the demo (or, with
- * `firstRun: 'admin'`, as a production first run: only `admin` with a one-time password),
+ * `firstRun: 'admin'`, as a production first run: only `admin` with a one-time password; with
+ * `demoCases`, the demo's cases in progress too, as `flowform start --demo` starts them),
  * listening on a free port of 127.0.0.1 and serving the given web app build.
  */
-export async function startAppServer(staticDir: string, firstRun: 'demo' | 'admin' = 'demo') {
+export async function startAppServer(
+  staticDir: string,
+  firstRun: 'demo' | 'admin' = 'demo',
+  options: { demoCases?: boolean } = {},
+) {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowform-data-'));
   const config = {
     ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir }),
     staticDir,
   };
-  const running = await startServer(config, silent, { firstRun, hashParams: TEST_HASH });
+  const running = await startServer(config, silent, { firstRun, hashParams: TEST_HASH, ...options });
   return {
     url: `http://127.0.0.1:${running.port}`,
     ctx: running.ctx,

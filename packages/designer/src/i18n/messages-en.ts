@@ -219,6 +219,7 @@ export const en: Record<MessageKey, string> = {
   'action.withdraw': 'Withdrew',
   'action.cancel': 'Cancelled',
   'action.timerFired': 'Timer fired',
+  'action.migrate': 'Moved to a new version',
   'action.escalate': 'Escalated',
   'action.remind': 'Reminded',
   'notifications.title': 'Notifications',

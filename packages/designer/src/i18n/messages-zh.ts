@@ -215,6 +215,7 @@ export const zh = {
   'action.withdraw': '撤回',
   'action.cancel': '取消',
   'action.timerFired': '到期自动处理',
+  'action.migrate': '迁移到新版本',
   'action.escalate': '超期升级',
   'action.remind': '提醒',
   'notifications.title': '通知',

@@ -20,7 +20,19 @@ export type Command =
   | { type: 'comment'; text: string; taskId?: string }
   | { type: 'timerFired'; timerId: string }
   | { type: 'childDone'; childId: string; status: 'completed' | 'cancelled'; data?: Record<string, unknown> }
-  | { type: 'cancel'; reason?: string };
+  | { type: 'cancel'; reason?: string }
+  | { type: 'migrate'; from: number; to: number; mapping: CaseMapping };
+
+/**
+ * How running cases move from one published version to another (case-migration.ts): where a case
+ * resting in each state of the old version goes (a state absent here maps to itself), and for a vote
+ * in progress whether its ballots are carried or it restarts. `id` names the mapping in the audit row.
+ */
+export interface CaseMapping {
+  id: string;
+  states: Record<string, string>;
+  votes?: Record<string, 'carry' | 'restart'>;
+}
 
 /** The command kinds, for registries and exhaustive checks. */
 export type CommandType = Command['type'];

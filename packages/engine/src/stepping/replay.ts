@@ -13,10 +13,11 @@ export type ReplayEntry = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'detail'>;
  * Refolds a case's audit log through `step` against its pinned definition. The result must equal the
  * stored snapshot; a difference means the log or the snapshot was changed outside the engine.
  * `directory` is the one every command ran against, or, when it changed during the case, a
- * function giving each entry's own.
+ * function giving each entry's own. A migrated case ran on two versions: `bundle` is then a function
+ * giving each entry the version it ran on (its audit row's), the `migrate` entry's being the new one.
  */
 export function replay(
-  bundle: DefinitionBundle,
+  bundle: DefinitionBundle | ((entry: ReplayEntry) => DefinitionBundle),
   entries: ReplayEntry[],
   directory: Directory | ((entry: ReplayEntry) => Directory),
 ): CaseSnapshot | undefined {
@@ -26,7 +27,7 @@ export function replay(
     const command = entry.detail?.command as Command | undefined;
     if (!command) throw new Error(`Audit row ${entry.seq} carries no command`);
     const system = isSystemEntry(entry);
-    snapshot = step(bundle, snapshot, command, {
+    snapshot = step(typeof bundle === 'function' ? bundle(entry) : bundle, snapshot, command, {
       now: entry.at,
       actor: { username: entry.actor, system },
       directory: typeof directory === 'function' ? directory(entry) : directory,

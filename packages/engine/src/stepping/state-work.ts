@@ -5,8 +5,16 @@ import { stateDef } from './compiled-definition';
 import { celVars, nextId, type StepWork } from './step-context';
 import { createTasks } from './task-factory';
 
-/** Entering a tracked state: create its tasks, arm its `after` timers, start its child process. */
-export function openStateWork(work: StepWork, stateId: string): void {
+/**
+ * Entering a tracked state: create its tasks, arm its `after` timers, start its child process. A
+ * migrated case (case-migration.ts) keeps a child already running for the state, and may open a
+ * carried vote's tasks itself (`tasks: false`).
+ */
+export function openStateWork(
+  work: StepWork,
+  stateId: string,
+  options: { keepChild?: boolean; tasks?: boolean } = {},
+): void {
   const def = stateDef(work.compiled, stateId);
   for (const key of Object.keys(def.after ?? {})) {
     work.snap.timers.push({
@@ -17,8 +25,8 @@ export function openStateWork(work: StepWork, stateId: string): void {
       dueAt: afterDueAt(work, key),
     });
   }
-  if (def.invoke) startChild(work, def.invoke, stateId);
-  if (def.task) createTasks(work, stateId, def.task);
+  if (def.invoke && !options.keepChild) startChild(work, def.invoke, stateId);
+  if (def.task && options.tasks !== false) createTasks(work, stateId, def.task);
 }
 
 /** Leaving a tracked state: its open tasks, timers and vote close; a child it waits for is cancelled. */

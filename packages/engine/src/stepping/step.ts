@@ -1,5 +1,6 @@
 import type { DefinitionBundle } from '../definition/definition-types';
 import { cancelCase, childDone, emptySnapshot, startCase } from './case-lifecycle';
+import { migrateCase } from './case-migration';
 import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { compileBundle, taskDef } from './compiled-definition';
@@ -90,6 +91,7 @@ const handlers: { [T in Command['type']]: Handler<T> } = {
   timerFired,
   childDone,
   cancel: (work) => cancelCase(work),
+  migrate: migrateCase,
 };
 
 function dispatch(work: StepWork, command: Command): void {

@@ -12,6 +12,7 @@ import { serverMigrations } from '../database/server-migrations';
 import { readAnchor, withAuditSession } from './audit-key-cli';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
+import { WHAT_IF_HELP, whatIfCommand } from './what-if-command';
 
 const VERIFY_HELP = `Usage: flowform verify-audit [--instance id] [--anchor file|json] [--json]
 
@@ -28,8 +29,11 @@ Exit 1 when anything is found. Uses DATABASE_URL, else ./data.`;
 
 const REPLAY_HELP = `Usage: flowform replay (--instance id | --all) [--json]
 
-Refolds each case's audit log through the pure engine against its pinned definition version and
-compares the result with the stored snapshot. Exit 1 when any case differs or fails to replay.`;
+Refolds each case's audit log through the pure engine against the definition versions it ran on
+(a migrated case: before its migration on the old version, after it on the new) and compares the
+result with the stored snapshot. Exit 1 when any case differs or fails to replay.
+
+${WHAT_IF_HELP}`;
 
 async function withDatabase<T>(run: (runtime: CaseRuntime) => Promise<T>): Promise<T> {
   const open = await openDatabase(loadConfig().database, serverMigrations);
@@ -108,11 +112,16 @@ function reportText(
 
 /** `flowform replay`: the audit log reproduces every snapshot. */
 export async function replayCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { boolean: ['json', 'help', 'all'], string: ['instance'] });
+  const flags = parseFlags(args, {
+    boolean: ['json', 'help', 'all'],
+    string: ['instance', 'against', 'draft', 'file'],
+  });
   if (flags.help) {
     io.out(REPLAY_HELP);
     return 0;
   }
+  if (flags.errors.length === 0 && (flags.strings.against || flags.strings.draft || flags.strings.file))
+    return whatIfCommand(flags, io);
   if (
     flags.errors.length > 0 ||
     (!flags.all && !flags.strings.instance) ||

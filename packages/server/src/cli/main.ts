@@ -5,6 +5,7 @@ import { exportBpmnCommand, importBpmnCommand } from './bpmn-commands';
 import { exportCommand, importCommand } from './bundle-commands';
 import type { CliIo, CommandRunner } from './cli-io';
 import { migrateCommand, seedCommand } from './database-commands';
+import { migrateCasesCommand } from './migrate-cases-command';
 import { lintCommand } from './lint-command';
 import { simulateCommand } from './simulate-command';
 import { startCommand } from './start-command';
@@ -49,9 +50,14 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
     run: auditAnchorCommand,
     summary: 'Print the latest audit checkpoint (JSON) to keep outside the database',
   },
+  'migrate-cases': {
+    run: migrateCasesCommand,
+    summary: 'Move running cases to another version by a state mapping (dry run unless --apply)',
+  },
   replay: {
     run: replayCommand,
-    summary: 'Refold audit logs against pinned definitions; report snapshots that differ',
+    summary:
+      'Refold audit logs against pinned definitions; report snapshots that differ (--against: what-if on another version)',
   },
 };
 

@@ -34,6 +34,10 @@ export const SERVER_PROBLEMS = {
     en: 'The definition key differs from the URL',
   },
   'lint-errors': { 'zh-CN': '流程定义有错误', en: 'The definition has lint errors' },
+  'migration-refused': {
+    'zh-CN': '状态映射会使案件无处可去',
+    en: 'The mapping would strand cases',
+  },
   'wrong-password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'password-policy': { 'zh-CN': '新密码不符合密码规则', en: 'The new password breaks the password rules' },
   'password-change-required': {

@@ -20,6 +20,7 @@ const ACTIONS = new Set([
   'withdraw',
   'cancel',
   'timerFired',
+  'migrate',
   'escalate',
   'remind',
 ]);

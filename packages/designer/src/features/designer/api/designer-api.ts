@@ -2,7 +2,13 @@
  * The server calls the designer makes (administrators only), through the web app's API client;
  * every request and answer is typed by the HTTP contract (`@flowform/api`), none by hand.
  */
-import type { definitionAdminContract, designerContract, Json } from '@flowform/api';
+import type {
+  definitionAdminContract,
+  designerContract,
+  Json,
+  JsonRequest,
+  migrationContract,
+} from '@flowform/api';
 import { request } from '../../../api/http';
 import type { DesignDoc } from '../model/design-doc';
 
@@ -10,6 +16,15 @@ const enc = encodeURIComponent;
 
 /** A published version of a definition, with its running cases. */
 export type VersionSummary = Json<typeof designerContract.detail, 200>['versions'][number];
+
+/** A mapping as the administrator edited it (the migration routes' body). */
+export type MigrationRequest = JsonRequest<typeof migrationContract.migrate>;
+/** The answer of a dry run or a migration. */
+export type MigrationReport = Json<typeof migrationContract.migrate, 200>;
+/** The proposal between two versions with the running cases per state. */
+export type MigrationProposal = Json<typeof migrationContract.proposal, 200>;
+/** The what-if answer: one verdict per running case. */
+export type WhatIfAnswer = Json<typeof migrationContract.whatIf, 200>;
 
 export const designerApi = {
   list: () => request<Json<typeof designerContract.list, 200>>('GET', '/api/designer/definitions'),
@@ -38,4 +53,12 @@ export const designerApi = {
       'POST',
       `/api/definitions/${enc(key)}/publish`,
     ),
+  migrationProposal: (key: string, from: number, to: number) =>
+    request<MigrationProposal>('GET', `/api/definitions/${enc(key)}/migration?from=${from}&to=${to}`),
+  whatIf: (key: string, body: JsonRequest<typeof migrationContract.whatIf>) =>
+    request<WhatIfAnswer>('POST', `/api/definitions/${enc(key)}/what-if`, { body }),
+  dryRunMigration: (key: string, body: MigrationRequest) =>
+    request<MigrationReport>('POST', `/api/definitions/${enc(key)}/migration/dry-run`, { body }),
+  migrate: (key: string, body: MigrationRequest) =>
+    request<MigrationReport>('POST', `/api/definitions/${enc(key)}/migration`, { body }),
 };

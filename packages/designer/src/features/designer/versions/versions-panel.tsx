@@ -18,6 +18,7 @@ import { downloadBpmn, readBpmnDraft, type StatePositions } from './bpmn-transfe
 import { exportBundle, parseBundle } from './bundle-io';
 import { type Changes, diffDocs, isEmptyDiff } from './definition-diff';
 import { FileButton } from './file-button';
+import { MigrationPanel } from './migration-panel';
 
 export function VersionsPanel({
   versions,
@@ -129,6 +130,7 @@ export function VersionsPanel({
         )}
         <RefusedProblems problems={refused} />
       </div>
+      {versions.length > 0 && <MigrationPanel versions={versions} onMigrated={onPublished} />}
       <div className="ff-row">
         <button type="button" className="btn" onClick={() => exportBundle(doc)}>
           {dt('ver.export')}
