@@ -1,3 +1,4 @@
+import type { DirectoryOp as EngineDirectoryOp } from '@flowform/engine';
 import { z } from '@hono/zod-openapi';
 import { apiRoute } from './api-route';
 import { json, jsonBody, LocalizedTextSchema, problemResponses, UsernameSchema } from './common-schemas';
@@ -29,7 +30,7 @@ const Phone = z.string().max(32).nullable();
 
 /** Unit kinds (the engine's `UNIT_KINDS`). */
 export const UnitKindSchema = z
-  .enum(['district', 'branch', 'station', 'organGroup', 'supervisionGroup', 'patch'])
+  .enum(['district', 'branch', 'station', 'organGroup', 'supervisionGroup', 'patch', 'well'])
   .openapi('UnitKind');
 
 /** Who contracts (承包) a unit: a person, or another unit (a branch contracting a station). */
@@ -94,7 +95,7 @@ export const DirectoryOpSchema = z
     z.object({ op: z.literal('addContract'), contractor: ContractorSchema, unit: UnitId }).strict(),
     z.object({ op: z.literal('removeContract'), contractor: ContractorSchema, unit: UnitId }).strict(),
   ])
-  .openapi('DirectoryOp');
+  .openapi('DirectoryOp') satisfies z.ZodType<EngineDirectoryOp>;
 
 export type DirectoryOp = z.output<typeof DirectoryOpSchema>;
 

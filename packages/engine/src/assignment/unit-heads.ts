@@ -5,7 +5,7 @@
 import type { Directory } from './directory';
 import type { UnitKind } from './directory-seed';
 
-/** The role that heads each kind of unit; organ groups and family patches have no head of their own. */
+/** The role that heads each kind of unit; organ groups, family patches and key wells have no head of their own. */
 export const HEAD_ROLE: Record<UnitKind, string | undefined> = {
   district: 'districtLeader',
   branch: 'branchSecretary',
@@ -13,6 +13,7 @@ export const HEAD_ROLE: Record<UnitKind, string | undefined> = {
   supervisionGroup: 'disciplineLeader',
   organGroup: undefined,
   patch: undefined,
+  well: undefined,
 };
 
 /** Active holders of the unit's head role, sorted; empty for an unknown unit or a headless kind. */
