@@ -4,7 +4,8 @@
  * way) as any other directory change. People are never deleted: one missing from the target left.
  */
 import type { LocalizedText } from '../definition/definition-types';
-import { type DirectoryOp, parentsFirst, sameContract, sameMembership } from './directory-ops';
+import type { DirectoryOp } from './directory-op';
+import { parentsFirst, sameContract, sameMembership } from './directory-ops';
 import type { DirectorySeed, SeedUser } from './directory-seed';
 
 const sameText = (a: LocalizedText, b: LocalizedText) => a['zh-CN'] === b['zh-CN'] && a.en === b.en;

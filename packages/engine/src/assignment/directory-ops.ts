@@ -4,6 +4,7 @@
  * its path (`/ops/3/parent`) and a sentence in both languages, and the change is all or nothing.
  */
 import type { LocalizedText } from '../definition/definition-types';
+import type { DirectoryIssue, DirectoryOp } from './directory-op';
 import type {
   Contractor,
   DirectorySeed,
@@ -16,34 +17,6 @@ import { DirectoryState } from './directory-state';
 import { InMemoryDirectory } from './in-memory-directory';
 import { validateDirectorySeed } from './seed-validation';
 import { deriveSuperior } from './unit-heads';
-
-/** One operation of a directory change. */
-export type DirectoryOp =
-  | { op: 'addUnit'; id: string; kind: UnitKind; name: LocalizedText; parent: string | null }
-  | { op: 'setUnit'; id: string; kind?: UnitKind; name?: LocalizedText }
-  | { op: 'moveUnit'; id: string; parent: string | null }
-  | { op: 'removeUnit'; id: string }
-  | { op: 'addPerson'; username: string; displayName: LocalizedText; phone?: string | null }
-  | {
-      op: 'setPerson';
-      username: string;
-      displayName?: LocalizedText;
-      phone?: string | null;
-      active?: boolean;
-    }
-  | { op: 'deactivatePerson'; username: string }
-  | { op: 'addMembership'; username: string; role: string; unit: string }
-  | { op: 'removeMembership'; username: string; role: string; unit: string }
-  | { op: 'setRoleHolder'; role: string; unit: string; username: string }
-  | { op: 'addContract'; contractor: Contractor; unit: string }
-  | { op: 'removeContract'; contractor: Contractor; unit: string };
-
-/** Why an operation was refused: where (a JSON pointer into the change), a stable code, both languages. */
-export interface DirectoryIssue {
-  path: string;
-  code: string;
-  message: LocalizedText;
-}
 
 /** The seed after the change, and every refused operation (empty when the change may be applied). */
 export interface AppliedOps {

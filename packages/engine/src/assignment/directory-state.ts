@@ -3,7 +3,7 @@
  * operation needs (references, cycles, the kind rules) and the sentences that explain a refusal.
  */
 import type { LocalizedText } from '../definition/definition-types';
-import type { DirectoryIssue, DirectoryOp } from './directory-ops';
+import type { DirectoryIssue, DirectoryOp } from './directory-op';
 import type {
   Contractor,
   DirectorySeed,

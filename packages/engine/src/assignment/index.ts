@@ -16,18 +16,17 @@ export {
   mergeCandidates,
 } from './candidate-set';
 export type { Directory, DirectoryUnit, DirectoryUser, RoleInUnit } from './directory';
+export { diffDirectory } from './directory-diff';
+export { DIRECTORY_ERROR_CODES, DirectoryError, type DirectoryErrorCode } from './directory-error';
+export type { DirectoryIssue, DirectoryOp } from './directory-op';
 export {
   type AppliedOps,
   applyDirectoryOps,
-  type DirectoryIssue,
-  type DirectoryOp,
   parentsFirst,
   sameContract,
   sameMembership,
   withDerivedSuperiors,
 } from './directory-ops';
-export { diffDirectory } from './directory-diff';
-export { DIRECTORY_ERROR_CODES, DirectoryError, type DirectoryErrorCode } from './directory-error';
 export {
   type Contractor,
   type DirectorySeed,
