@@ -31,7 +31,9 @@ import { newRouter } from './http/router';
 import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
 
-const isUploadPath = (path: string) => /^\/api\/instances\/[^/]+\/attachments$/.test(path);
+/** Routes that take a file (multipart): attachments, and the organisation spreadsheet import. */
+const isUploadPath = (path: string) =>
+  /^\/api\/instances\/[^/]+\/attachments$/.test(path) || path === '/api/admin/organisation/import';
 
 /** Options for tests: a short SSE heartbeat. */
 export interface AppOptions {
