@@ -34,7 +34,8 @@ export const VISUAL_DESIGNER: LayerTable = {
 
 /**
  * The server: test support and the CLI on top, the composition (app, compose-server) over the
- * routes and workers, services over the shared `ServerContext` type, which sits over what it names
+ * routes and workers, the demo seed and the organisation's management (directory changes, sheets)
+ * over the services, services over the shared `ServerContext` type, which sits over what it names
  * (live events, HTTP helpers, auth, the database and config) at the foot.
  */
 export const SERVER: LayerTable = {
@@ -46,7 +47,7 @@ export const SERVER: LayerTable = {
     ['server.ts'],
     ['app.ts', 'compose-server.ts'],
     ['api', 'workers'],
-    ['seed'],
+    ['seed', 'organisation'],
     ['services'],
     ['notifications'],
     ['server-context.ts'],

@@ -16,6 +16,7 @@ import { healthRoutes, type Lifecycle } from './api/health-routes';
 import { instanceRoutes } from './api/instance-routes';
 import { meRoutes } from './api/me-routes';
 import { notificationRoutes } from './api/notification-routes';
+import { organisationRoutes } from './api/organisation-routes';
 import { savedFilterRoutes } from './api/saved-filter-routes';
 import { taskCommandRoutes } from './api/task-command-routes';
 import { taskRoutes } from './api/task-routes';
@@ -31,7 +32,9 @@ import { newRouter } from './http/router';
 import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
 
-const isUploadPath = (path: string) => /^\/api\/instances\/[^/]+\/attachments$/.test(path);
+/** Routes that take a file (multipart): attachments, and the organisation spreadsheet import. */
+const isUploadPath = (path: string) =>
+  /^\/api\/instances\/[^/]+\/attachments$/.test(path) || path === '/api/admin/organisation/import';
 
 /** Options for tests: a short SSE heartbeat. */
 export interface AppOptions {
@@ -85,6 +88,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', logoutRoutes(ctx));
   app.route('/', meRoutes(ctx));
   app.route('/', accountAdminRoutes(ctx));
+  app.route('/', organisationRoutes(ctx));
   app.route('/', savedFilterRoutes(ctx));
   app.route('/', definitionRoutes(ctx));
   app.route('/', definitionAdminRoutes(ctx));

@@ -29,6 +29,9 @@ export const SERVER_PROBLEMS = {
   'unsupported-media-type': { 'zh-CN': '不支持的内容类型', en: 'Unsupported media type' },
   'attachment-type': { 'zh-CN': '不允许的附件类型', en: 'File type not allowed' },
   'attachment-empty': { 'zh-CN': '附件为空', en: 'Empty file' },
+  'directory-invalid': { 'zh-CN': '组织机构变更无效', en: 'The directory change is invalid' },
+  'directory-import-rows': { 'zh-CN': '导入的表格有错误行', en: 'The spreadsheet has rows in error' },
+  'directory-import-file': { 'zh-CN': '无法读取导入的文件', en: 'The file cannot be read as a spreadsheet' },
   'key-mismatch': {
     'zh-CN': '流程标识与地址不一致',
     en: 'The definition key differs from the URL',
