@@ -11,6 +11,7 @@ import { directoryContract } from './directory-contract';
 import { eventContract } from './event-contract';
 import { meContract } from './me-contract';
 import { notificationContract } from './notification-contract';
+import { oidcContract } from './oidc-contract';
 import { savedFilterContract } from './saved-filter-contract';
 import { taskCommandContract } from './task-command-contract';
 import { taskContract } from './task-contract';
@@ -19,6 +20,7 @@ import { taskContract } from './task-contract';
 export const allRoutes: readonly RouteConfig[] = [
   authContract,
   demoContract,
+  oidcContract,
   meContract,
   savedFilterContract,
   definitionContract,
