@@ -12,6 +12,7 @@ import { eventContract } from './event-contract';
 import { meContract } from './me-contract';
 import { notificationContract } from './notification-contract';
 import { oidcContract } from './oidc-contract';
+import { organisationContract } from './organisation-contract';
 import { savedFilterContract } from './saved-filter-contract';
 import { taskCommandContract } from './task-command-contract';
 import { taskContract } from './task-contract';
@@ -34,4 +35,5 @@ export const allRoutes: readonly RouteConfig[] = [
   notificationContract,
   eventContract,
   accountAdminContract,
+  organisationContract,
 ].flatMap((contract) => Object.values(contract));

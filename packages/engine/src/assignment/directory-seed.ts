@@ -34,17 +34,22 @@ export const UNIT_KINDS = [
   'organGroup',
   'supervisionGroup',
   'patch',
+  'well',
 ] as const;
 
-/** The kind of an organisational unit (a family patch is a unit too, so it can be contracted). */
+/** The kind of an organisational unit (a family patch and a key well are units too, so they can be contracted). */
 export type UnitKind = (typeof UNIT_KINDS)[number];
 
-/** A person who can log in; `superior` names an explicit superior, overriding the derived one. */
+/**
+ * A person who can log in; `superior` names an explicit superior, overriding the derived one;
+ * `disabled`: the person left; `phone` is contact data only.
+ */
 export interface SeedUser {
   username: string;
   displayName: LocalizedText;
   superior?: string | null;
   disabled?: boolean;
+  phone?: string | null;
 }
 
 /** A unit of the organisation tree; `parent` null or absent for the root. */

@@ -16,7 +16,17 @@ export {
   mergeCandidates,
 } from './candidate-set';
 export type { Directory, DirectoryUnit, DirectoryUser, RoleInUnit } from './directory';
+export { diffDirectory } from './directory-diff';
 export { DIRECTORY_ERROR_CODES, DirectoryError, type DirectoryErrorCode } from './directory-error';
+export type { DirectoryIssue, DirectoryOp } from './directory-op';
+export {
+  type AppliedOps,
+  applyDirectoryOps,
+  parentsFirst,
+  sameContract,
+  sameMembership,
+  withDerivedSuperiors,
+} from './directory-ops';
 export {
   type Contractor,
   type DirectorySeed,
@@ -36,3 +46,4 @@ export { explainRule } from './rule-explanation';
 export { checkRuleSatisfiable, type Satisfiability } from './rule-satisfiability';
 export { validateDirectorySeed } from './seed-validation';
 export { deriveSuperior, HEAD_ROLE, unitHeads } from './unit-heads';
+export { PARENT_KINDS, ROLE_UNIT_KINDS } from './unit-kind-rules';

@@ -26,6 +26,7 @@ export const UNIT_KIND_LABELS: Record<UnitKind, LocalizedText> = {
   organGroup: { 'zh-CN': '机关职能组', en: 'organ functional group' },
   supervisionGroup: { 'zh-CN': '纪律督查小组', en: 'discipline supervision group' },
   patch: { 'zh-CN': '帮扶片区', en: 'family patch' },
+  well: { 'zh-CN': '重点井', en: 'key well' },
 };
 
 /** A role's label; an unknown role shows its name, so custom roles still read sensibly. */

@@ -66,7 +66,7 @@ describe('validateDirectorySeed', () => {
       contracts: [],
     });
     expect(problems).toContain(
-      'units[0]: kind must be one of district, branch, station, organGroup, supervisionGroup, patch',
+      'units[0]: kind must be one of district, branch, station, organGroup, supervisionGroup, patch, well',
     );
     expect(problems).toContain('units[2].parent: unknown unit "nowhere"');
     expect(problems).toContain('units: parent cycle through "x"');

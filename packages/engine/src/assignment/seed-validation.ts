@@ -56,6 +56,7 @@ export function validateDirectorySeed(seed: unknown): string[] {
     if (!isText(u.displayName)) problems.push(`users[${i}]: displayName needs "zh-CN" and "en"`);
     if (u.disabled !== undefined && typeof u.disabled !== 'boolean')
       problems.push(`users[${i}]: disabled must be a boolean`);
+    if (u.phone != null && typeof u.phone !== 'string') problems.push(`users[${i}]: phone must be a string`);
   });
   units.forEach((u, i) => {
     if (!isName(u.id)) problems.push(`units[${i}]: id must be a non-empty string`);

@@ -111,3 +111,26 @@ describe('unitHeads', () => {
     expect(unitHeads(directory, 'nowhere')).toEqual([]);
   });
 });
+
+describe('superiorOf: oversight roles and heads held higher up', () => {
+  const watched: DirectorySeed = {
+    ...seed,
+    users: [...seed.users, user('sup101'), user('inspector2')],
+    units: [...seed.units, { id: 'supervision-2', kind: 'supervisionGroup', name: t, parent: 'district' }],
+    memberships: [
+      ...seed.memberships,
+      { username: 'sup101', role: 'integritySupervisor', unit: 'station-101' },
+      { username: 'leaderB', role: 'disciplineLeader', unit: 'district' },
+      { username: 'inspector2', role: 'disciplineInspector', unit: 'supervision-2' },
+    ],
+  };
+  const of = (username: string) => new InMemoryDirectory(watched).superiorOf(username);
+
+  it("given a station's integrity supervisor, when asked, then the branch secretary, not the head they watch", () => {
+    expect(of('sup101')).toBe('sec1');
+  });
+
+  it('given a supervision group without its own discipline leader, when asked, then the one above', () => {
+    expect(of('inspector2')).toBe('leaderB');
+  });
+});

@@ -11,6 +11,7 @@ export interface Database {
     superior: string | null;
     disabled: Generated<boolean>;
     password_hash: string | null;
+    phone: Generated<string | null>;
   };
   directory_units: {
     id: string;
@@ -25,6 +26,14 @@ export interface Database {
     version: ColumnType<string, number | string, never>;
     seed: JSONColumnType<DirectorySeed, string, never>;
     recorded_at: ColumnType<Date, never, never>;
+  };
+  directory_changes: {
+    version: ColumnType<string, number | string, never>;
+    changed_by: string | null;
+    changed_at: ColumnType<Date, never, never>;
+    source: string;
+    comment: string | null;
+    ops: JSONColumnType<unknown[], string, never>;
   };
   definitions: {
     key: string;

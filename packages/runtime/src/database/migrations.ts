@@ -272,6 +272,23 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_310_directory_changes': {
+    async up(db) {
+      // A person's phone (contact data), and each directory version's change: who, when, from
+      // where (an administrator's change, an import, the demo seed, a process) and its operations.
+      await sql`
+        alter table directory_users add column phone text;
+        create table directory_changes (
+          version bigint primary key,
+          changed_by text,
+          changed_at timestamptz not null default now(),
+          source text not null,
+          comment text,
+          ops json not null
+        );
+      `.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {
