@@ -12,6 +12,8 @@ const ACCOUNTS = {
   'emp-0001': { preferred_username: 'sec1', name: 'Secretary One' },
   'emp-0002': { preferred_username: 'w002', name: 'Worker Two (disabled here)' },
   'emp-9999': { preferred_username: 'stranger', name: 'Not in the directory' },
+  'emp-0003': { preferred_username: 'someone-else', phone_number: '13900000003' },
+  'emp-0004': { preferred_username: 'shared-phone', phone_number: '13900000004' },
 };
 
 describe('sign-in through an OpenID Connect provider', () => {
@@ -39,6 +41,16 @@ describe('sign-in through an OpenID Connect provider', () => {
       .updateTable('directory_users')
       .set({ disabled: true })
       .where('username', '=', 'w002')
+      .execute();
+    await s.ctx.db
+      .updateTable('directory_users')
+      .set({ phone: '13900000003' })
+      .where('username', '=', 'w003')
+      .execute();
+    await s.ctx.db
+      .updateTable('directory_users')
+      .set({ phone: '13900000004' })
+      .where('username', 'in', ['w004', 'w005'])
       .execute();
   }, 60_000);
   afterAll(async () => {
@@ -180,5 +192,32 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(res.status).toBe(403);
     expect((await body(res)).code).toBe('oidc-user-disabled');
     expect(res.headers.get('set-cookie') ?? '').not.toMatch(/ff_session=[\w-]+/);
+  });
+
+  it('given matching by phone, when a provider account comes back with a phone number, then the one directory user with that phone signs in; a phone two people share signs nobody in', async () => {
+    const byPhone = createApp({
+      ...s.ctx,
+      config: {
+        ...s.ctx.config,
+        oidc: { ...s.ctx.config.oidc!, claim: 'phone_number', matchField: 'phone', scope: 'openid phone' },
+      },
+    });
+    const signInByPhone = async (account: string) => {
+      const started = await byPhone.request('/api/auth/oidc/start');
+      const cookie = (started.headers.get('set-cookie') ?? '').split(';')[0]!;
+      const back = await provider.signIn(started.headers.get('location')!, account);
+      return byPhone.request(`${back.pathname}${back.search}`, { headers: { cookie } });
+    };
+    const ok = await signInByPhone('emp-0003');
+    expect(ok.status).toBe(303);
+    const session = /ff_session=([\w-]+)/.exec(ok.headers.get('set-cookie') ?? '')?.[1];
+    const me = await byPhone.request('/api/me', { headers: { cookie: `ff_session=${session}` } });
+    expect((await body(me)).username).toBe('w003');
+
+    const shared = await signInByPhone('emp-0004');
+    expect(shared.status).toBe(403);
+    const problem = await body(shared);
+    expect(problem.code).toBe('oidc-unknown-user');
+    expect(problem.detail).toContain('More than one directory user has phone');
   });
 });

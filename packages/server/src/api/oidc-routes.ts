@@ -93,17 +93,17 @@ export function oidcRoutes(ctx: ServerContext) {
           `The provider's answer has no '${settings.claim}' claim`,
           found.subject,
         );
-      const row = await ctx.db
+      const rows = await ctx.db
         .selectFrom('directory_users')
         .select(['username', 'disabled'])
         .where(settings.matchField, '=', found.value)
-        .executeTakeFirst();
-      if (!row)
-        return refuse(
-          'oidc-unknown-user',
-          `No directory user has ${settings.matchField} '${found.value}'`,
-          found.value,
-        );
+        .limit(2)
+        .execute();
+      const row = rows.length === 1 ? rows[0] : undefined;
+      if (!row) {
+        const why = rows.length > 1 ? 'More than one directory user has' : 'No directory user has';
+        return refuse('oidc-unknown-user', `${why} ${settings.matchField} '${found.value}'`, found.value);
+      }
       if (row.disabled)
         return refuse('oidc-user-disabled', `The user ${row.username} is disabled`, row.username);
       await startSession(c, ctx, row.username, address);

@@ -52,6 +52,17 @@ describe('OpenID Connect settings', () => {
     );
   });
 
+  it('given matching by phone, when read, then the phone field and the chosen claim are used', () => {
+    const file = {
+      issuer: 'https://sso.example.org',
+      clientId: 'ff',
+      clientSecret: 's',
+      matchField: 'phone',
+    };
+    const config = oidcConfig({ FLOWFORM_OIDC_CLAIM: 'phone_number' }, file, PUBLIC);
+    expect(config).toMatchObject({ matchField: 'phone', claim: 'phone_number' });
+  });
+
   it('given a match field the directory does not have, when read, then it is refused by name', () => {
     const file = {
       issuer: 'https://sso.example.org',

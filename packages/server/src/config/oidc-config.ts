@@ -1,5 +1,5 @@
 /** Which directory field the provider's claim is compared with. */
-export type OidcMatchField = 'username';
+export type OidcMatchField = 'username' | 'phone';
 
 /** Sign-in through the organisation's OpenID Connect provider (absent: password sign-in only). */
 export interface OidcConfig {
@@ -9,7 +9,7 @@ export interface OidcConfig {
   clientSecret: string;
   /** The ID token or userinfo claim that names the person (default `preferred_username`). */
   claim: string;
-  /** The directory field the claim's value must equal (default `username`). */
+  /** The directory field the claim's value must equal (default `username`; `phone` with e.g. `phone_number`). */
   matchField: OidcMatchField;
   /** Scopes asked for (default `openid profile`). */
   scope: string;
@@ -27,7 +27,7 @@ export interface OidcFileSettings {
   scope?: string;
 }
 
-const MATCH_FIELDS: readonly OidcMatchField[] = ['username'];
+const MATCH_FIELDS: readonly OidcMatchField[] = ['username', 'phone'];
 
 /**
  * OpenID Connect settings: FLOWFORM_OIDC_ISSUER, FLOWFORM_OIDC_CLIENT_ID, FLOWFORM_OIDC_CLIENT_SECRET,

@@ -3,7 +3,10 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 
 /** Claims of an account at the test provider, by its login (the `sub`). */
-export type TestOidcAccounts = Record<string, { preferred_username?: string; name?: string }>;
+export type TestOidcAccounts = Record<
+  string,
+  { preferred_username?: string; name?: string; phone_number?: string }
+>;
 
 /** The client the server under test is registered as. */
 export const TEST_OIDC_CLIENT = { clientId: 'flowform-test', clientSecret: 'test-client-secret-not-real' };
@@ -31,7 +34,7 @@ export async function startOidcTestProvider(redirectUri: string, accounts: TestO
     ],
     pkce: { required: () => true },
     cookies: { keys: ['oidc-test-provider-cookie-key'] },
-    claims: { openid: ['sub'], profile: ['preferred_username', 'name'] },
+    claims: { openid: ['sub'], profile: ['preferred_username', 'name'], phone: ['phone_number'] },
     features: { devInteractions: { enabled: true } },
     async findAccount(_ctx, sub) {
       const claims = accounts[sub];
@@ -42,7 +45,7 @@ export async function startOidcTestProvider(redirectUri: string, accounts: TestO
         clientId: ctx.oidc.client!.clientId,
         accountId: ctx.oidc.session!.accountId!,
       });
-      grant.addOIDCScope('openid profile');
+      grant.addOIDCScope('openid profile phone');
       await grant.save();
       return grant;
     },
