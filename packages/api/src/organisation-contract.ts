@@ -1,6 +1,7 @@
 import type { DirectoryOp as EngineDirectoryOp } from '@flowform/engine';
 import { z } from '@hono/zod-openapi';
 import { apiRoute } from './api-route';
+import type { UploadedFile } from './attachment-contract';
 import { json, jsonBody, LocalizedTextSchema, problemResponses, UsernameSchema } from './common-schemas';
 
 /**
@@ -230,8 +231,7 @@ export const DirectoryVersionSchema = z
 
 const FormatSchema = z.enum(['xlsx', 'csv']).default('xlsx');
 
-const FileClass = (globalThis as unknown as { File: new (...args: unknown[]) => { readonly name: string } })
-  .File;
+const FileClass = (globalThis as unknown as { File: new (...args: unknown[]) => UploadedFile }).File;
 
 const VersionParamSchema = z.object({
   version: z

@@ -1,8 +1,9 @@
-import type { DirectorySeed } from '@flowform/engine';
-import { InMemoryDirectory } from '@flowform/engine';
+import type { DirectoryOp, DirectorySeed } from '@flowform/engine';
+import { applyDirectoryOps, DirectoryError, InMemoryDirectory, withDerivedSuperiors } from '@flowform/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from './database/db-schema';
+import { RuntimeError } from './runtime-error';
 
 /** Reads the directory tables into the in-memory directory the pure step needs. */
 export async function loadDirectory(
@@ -13,12 +14,14 @@ export async function loadDirectory(
 }
 
 /** The directory tables as a seed (plain data), with their version. */
-async function readDirectorySeed(db: Kysely<Database>): Promise<{ seed: DirectorySeed; version: string }> {
+export async function readDirectorySeed(
+  db: Kysely<Database>,
+): Promise<{ seed: DirectorySeed; version: string }> {
   const [meta, users, units, memberships, contracts] = await Promise.all([
     db.selectFrom('directory_meta').select('version').executeTakeFirstOrThrow(),
     db
       .selectFrom('directory_users')
-      .select(['username', 'display_name', 'superior', 'disabled'])
+      .select(['username', 'display_name', 'superior', 'disabled', 'phone'])
       .orderBy('username')
       .execute(),
     db.selectFrom('directory_units').select(['id', 'kind', 'name', 'parent']).orderBy('id').execute(),
@@ -37,6 +40,7 @@ async function readDirectorySeed(db: Kysely<Database>): Promise<{ seed: Director
       displayName: u.display_name,
       superior: u.superior,
       disabled: u.disabled,
+      ...(u.phone ? { phone: u.phone } : {}),
     })),
     units: sortParentsFirst(units).map((u) => ({
       id: u.id,
@@ -113,35 +117,153 @@ export async function replaceDirectory(
         )
         .execute();
     }
-    await bumpVersion(trx);
+    const version = await bumpVersion(trx);
+    await trx
+      .insertInto('directory_changes')
+      .values({ version, changed_by: null, source: 'seed', comment: null, ops: '[]' })
+      .execute();
   });
 }
 
-/** "The branch's secretary becomes X": the role in the unit now has exactly this holder. */
+/**
+ * "The branch's secretary becomes X" (a process's directory change): the role in the unit now has
+ * exactly this holder, applied as a directory change like any other (the post's companion roles
+ * move with it, superiors are derived again), recorded as coming from a process.
+ */
 export async function setRoleHolder(
   db: Kysely<Database>,
   role: string,
   unit: string,
   username: string,
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('directory_memberships').where('role', '=', role).where('unit', '=', unit).execute();
-    await trx.insertInto('directory_memberships').values({ username, role, unit }).execute();
-    await bumpVersion(trx);
+  const { seed, version } = await readDirectorySeed(db);
+  const ops: DirectoryOp[] = [{ op: 'setRoleHolder', role, unit, username }];
+  const { seed: next, issues } = applyDirectoryOps(seed, ops);
+  if (issues.length > 0) {
+    const problems = issues.map((i) => `${i.path}: ${i.message.en}`);
+    throw new DirectoryError('invalid-seed', problems.join('; '), problems);
+  }
+  await commitDirectory(db, next, { expectedVersion: version, by: null, source: 'process', ops });
+}
+
+/** A directory change to record: who, from where, and its operations. */
+export interface DirectoryChangeRecord {
+  /** Refuse (RuntimeError `conflict`) when the directory moved past this version meanwhile. */
+  expectedVersion?: string;
+  by: string | null;
+  source: 'change' | 'import' | 'seed' | 'process';
+  comment?: string | null;
+  ops: readonly DirectoryOp[];
+}
+
+/**
+ * Writes `seed` as the next directory version, in one transaction: the tables (passwords kept),
+ * every superior derived again from the tree and role holders, the version bumped with its history
+ * and the change recorded; `also` runs in the same transaction (the caller's audit row). Answers
+ * the new version.
+ */
+export async function commitDirectory(
+  db: Kysely<Database>,
+  seed: DirectorySeed,
+  change: DirectoryChangeRecord,
+  also?: (trx: Transaction<Database>, version: string) => Promise<void>,
+): Promise<string> {
+  const derived = withDerivedSuperiors(seed);
+  return db.transaction().execute(async (trx) => {
+    const meta = await sql<{
+      version: string;
+    }>`select version::text as version from directory_meta where id = 1 for update`.execute(trx);
+    const current = meta.rows[0]!.version;
+    if (change.expectedVersion !== undefined && change.expectedVersion !== current) {
+      throw new RuntimeError(
+        'conflict',
+        `The directory is at version ${current}, not ${change.expectedVersion}`,
+      );
+    }
+    await syncTables(trx, derived);
+    const version = await bumpVersion(trx);
+    await trx
+      .insertInto('directory_changes')
+      .values({
+        version,
+        changed_by: change.by,
+        source: change.source,
+        comment: change.comment ?? null,
+        ops: JSON.stringify(change.ops),
+      })
+      .execute();
+    await also?.(trx, version);
+    return version;
   });
+}
+
+/** Makes the tables hold exactly `seed`; people not in it stay (never deleted), units not in it go. */
+async function syncTables(trx: Transaction<Database>, seed: DirectorySeed): Promise<void> {
+  await trx.deleteFrom('directory_contracts').execute();
+  await trx.deleteFrom('directory_memberships').execute();
+  for (const u of seed.users) {
+    const row = {
+      display_name: JSON.stringify(u.displayName),
+      superior: u.superior ?? null,
+      disabled: u.disabled ?? false,
+      phone: u.phone ?? null,
+    };
+    await trx
+      .insertInto('directory_users')
+      .values({ username: u.username, password_hash: null, ...row })
+      .onConflict((oc) => oc.column('username').doUpdateSet(row))
+      .execute();
+  }
+  await sql`update directory_units set parent = null`.execute(trx);
+  const keep = seed.units.map((u) => u.id);
+  await (keep.length > 0
+    ? trx.deleteFrom('directory_units').where('id', 'not in', keep)
+    : trx.deleteFrom('directory_units')
+  ).execute();
+  for (const unit of seed.units) {
+    const row = { kind: unit.kind, name: JSON.stringify(unit.name) };
+    await trx
+      .insertInto('directory_units')
+      .values({ id: unit.id, parent: null, ...row })
+      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .execute();
+  }
+  for (const unit of seed.units) {
+    if (unit.parent)
+      await trx
+        .updateTable('directory_units')
+        .set({ parent: unit.parent })
+        .where('id', '=', unit.id)
+        .execute();
+  }
+  if (seed.memberships.length > 0)
+    await trx.insertInto('directory_memberships').values(seed.memberships).execute();
+  if (seed.contracts.length > 0) {
+    await trx
+      .insertInto('directory_contracts')
+      .values(
+        seed.contracts.map((c) => ({
+          contractor_user: 'user' in c.contractor ? c.contractor.user : null,
+          contractor_unit: 'unit' in c.contractor ? c.contractor.unit : null,
+          unit: c.unit,
+        })),
+      )
+      .execute();
+  }
 }
 
 /**
  * Every runtime process compares this version on each command and reloads when it moved. The new
  * directory is kept in the history under its version, in the same transaction, for replay.
  */
-async function bumpVersion(trx: Transaction<Database>): Promise<void> {
+async function bumpVersion(trx: Transaction<Database>): Promise<string> {
   await sql`update directory_meta set version = version + 1 where id = 1`.execute(trx);
   const { seed, version } = await readDirectorySeed(trx);
   await trx
     .insertInto('directory_history')
     .values({ version, seed: JSON.stringify(seed) })
     .execute();
+  return version;
 }
 
 /**

@@ -31,7 +31,14 @@ export type { Database } from './database/db-schema';
 export { migrateToLatest } from './database/migrations';
 export { type DatabaseTarget, type OpenDatabase, openDatabase } from './database/open-database';
 export { DefinitionStore } from './definition-store';
-export { loadDirectory, replaceDirectory, setRoleHolder } from './directory-store';
+export {
+  commitDirectory,
+  type DirectoryChangeRecord,
+  loadDirectory,
+  readDirectorySeed,
+  replaceDirectory,
+  setRoleHolder,
+} from './directory-store';
 export {
   checkRetention,
   expiredIdempotencyKeys,

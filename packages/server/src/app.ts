@@ -16,6 +16,7 @@ import { instanceRoutes } from './api/instance-routes';
 import { meRoutes } from './api/me-routes';
 import { notificationRoutes } from './api/notification-routes';
 import { oidcRoutes } from './api/oidc-routes';
+import { organisationRoutes } from './api/organisation-routes';
 import { savedFilterRoutes } from './api/saved-filter-routes';
 import { taskCommandRoutes } from './api/task-command-routes';
 import { taskRoutes } from './api/task-routes';
@@ -90,6 +91,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', logoutRoutes(ctx));
   app.route('/', meRoutes(ctx));
   app.route('/', accountAdminRoutes(ctx));
+  app.route('/', organisationRoutes(ctx));
   app.route('/', savedFilterRoutes(ctx));
   app.route('/', definitionRoutes(ctx));
   app.route('/', definitionAdminRoutes(ctx));

@@ -1,3 +1,5 @@
+import type { CandidateSet } from '../assignment';
+
 /** Everything that can happen to a case. Commands are data so the audit log can replay them. */
 export type Command =
   | {
@@ -10,6 +12,14 @@ export type Command =
   | { type: 'claim'; taskId: string }
   | { type: 'unclaim'; taskId: string }
   | { type: 'transfer'; taskId: string; to: string; comment?: string }
+  | {
+      /** The system moves an open task after a directory change (see `followDirectory`). */
+      type: 'reassign';
+      taskId: string;
+      candidates: CandidateSet;
+      assignee?: string;
+      comment?: string;
+    }
   | { type: 'delegate'; taskId: string; to: string; comment?: string }
   | { type: 'addSigner'; taskId: string; users: string[]; position?: 'before' | 'after' | 'end' }
   | { type: 'removeSigner'; taskId: string; users: string[] }

@@ -10,10 +10,11 @@ import { addSigner, removeSigner } from './signer-operations';
 import type { StepOptions, StepResult, StepWork } from './step-context';
 import { StepError } from './step-error';
 import { carbonCopy, claim, comment, delegate, transfer, unclaim, urge } from './task-operations';
+import { reassign } from './task-reassign';
 import { timerFired } from './timer-fired';
 
 /** Commands that leave the case's flow where it was, so a pending withdraw stays possible. */
-const FLOW_NEUTRAL = new Set<Command['type']>(['urge', 'cc', 'comment', 'claim', 'unclaim']);
+const FLOW_NEUTRAL = new Set<Command['type']>(['urge', 'cc', 'comment', 'claim', 'unclaim', 'reassign']);
 
 /**
  * The pure step: (definition, snapshot, command, {now, directory, actor}) → (snapshot, effects, audit).
@@ -79,6 +80,7 @@ const handlers: { [T in Command['type']]: Handler<T> } = {
   claim,
   unclaim,
   transfer,
+  reassign,
   delegate,
   addSigner,
   removeSigner,

@@ -34,6 +34,9 @@ export const SERVER_PROBLEMS = {
     en: 'The definition key differs from the URL',
   },
   'lint-errors': { 'zh-CN': '流程定义有错误', en: 'The definition has lint errors' },
+  'directory-invalid': { 'zh-CN': '组织机构变更无效', en: 'The directory change is invalid' },
+  'directory-import-rows': { 'zh-CN': '导入的表格有错误行', en: 'The spreadsheet has rows in error' },
+  'directory-import-file': { 'zh-CN': '无法读取导入的文件', en: 'The file cannot be read as a spreadsheet' },
   'wrong-password': { 'zh-CN': '当前密码不正确', en: 'The current password is wrong' },
   'password-policy': { 'zh-CN': '新密码不符合密码规则', en: 'The new password breaks the password rules' },
   'password-change-required': {
