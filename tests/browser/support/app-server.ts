@@ -32,19 +32,21 @@ export async function buildWebApp(): Promise<{ dir: string; remove: () => Promis
  * The real server on embedded PGlite in a fresh data folder, seeded with the demo (or, with
  * `firstRun: 'admin'`, as a production first run: only `admin` with a one-time password),
  * listening on a free port of 127.0.0.1 (or `env`'s PORT) and serving the given web app build;
- * `env` adds settings as the environment would (FLOWFORM_OIDC_*, FLOWFORM_PUBLIC_URL).
+ * `env` adds settings as the environment would (FLOWFORM_OIDC_*, FLOWFORM_PUBLIC_URL);
+ * `demoCases` also starts the demo's cases in progress (as `flowform start --demo` does).
  */
 export async function startAppServer(
   staticDir: string,
   firstRun: 'demo' | 'admin' = 'demo',
   env: Record<string, string> = {},
+  demoCases = false,
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowform-data-'));
   const config = {
     ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir, ...env }),
     staticDir,
   };
-  const running = await startServer(config, silent, { firstRun, hashParams: TEST_HASH });
+  const running = await startServer(config, silent, { firstRun, hashParams: TEST_HASH, demoCases });
   return {
     url: `http://127.0.0.1:${running.port}`,
     ctx: running.ctx,
