@@ -69,6 +69,7 @@ describe.each(testBackends())('directory changes on %s', (backend) => {
     expect(Number(after)).toBe(Number(version) + 1);
     const read = await readDirectorySeed(open.db);
     expect(read.seed.units.map((u) => u.id).sort()).toEqual(['b1', 'd', 's1', 's2']);
+    expect(read.seed.units.find((u) => u.id === 's2')?.parent).toBe('b1');
     expect(read.seed.users.find((u) => u.username === 'w1')?.phone).toBe('13900000000');
     expect(read.seed.contracts).toEqual([{ contractor: { user: 'boss' }, unit: 'b1' }]);
   });

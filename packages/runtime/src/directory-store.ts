@@ -201,17 +201,27 @@ export async function commitDirectory(
 async function syncTables(trx: Transaction<Database>, seed: DirectorySeed): Promise<void> {
   await trx.deleteFrom('directory_contracts').execute();
   await trx.deleteFrom('directory_memberships').execute();
-  for (const u of seed.users) {
-    const row = {
-      display_name: JSON.stringify(u.displayName),
-      superior: u.superior ?? null,
-      disabled: u.disabled ?? false,
-      phone: u.phone ?? null,
-    };
+  if (seed.users.length > 0) {
     await trx
       .insertInto('directory_users')
-      .values({ username: u.username, password_hash: null, ...row })
-      .onConflict((oc) => oc.column('username').doUpdateSet(row))
+      .values(
+        seed.users.map((u) => ({
+          username: u.username,
+          display_name: JSON.stringify(u.displayName),
+          superior: u.superior ?? null,
+          disabled: u.disabled ?? false,
+          phone: u.phone ?? null,
+          password_hash: null,
+        })),
+      )
+      .onConflict((oc) =>
+        oc.column('username').doUpdateSet((eb) => ({
+          display_name: eb.ref('excluded.display_name'),
+          superior: eb.ref('excluded.superior'),
+          disabled: eb.ref('excluded.disabled'),
+          phone: eb.ref('excluded.phone'),
+        })),
+      )
       .execute();
   }
   await sql`update directory_units set parent = null`.execute(trx);
@@ -220,21 +230,23 @@ async function syncTables(trx: Transaction<Database>, seed: DirectorySeed): Prom
     ? trx.deleteFrom('directory_units').where('id', 'not in', keep)
     : trx.deleteFrom('directory_units')
   ).execute();
-  for (const unit of seed.units) {
-    const row = { kind: unit.kind, name: JSON.stringify(unit.name) };
+  if (seed.units.length > 0) {
     await trx
       .insertInto('directory_units')
-      .values({ id: unit.id, parent: null, ...row })
-      .onConflict((oc) => oc.column('id').doUpdateSet(row))
+      .values(seed.units.map((u) => ({ id: u.id, kind: u.kind, name: JSON.stringify(u.name), parent: null })))
+      .onConflict((oc) =>
+        oc
+          .column('id')
+          .doUpdateSet((eb) => ({ kind: eb.ref('excluded.kind'), name: eb.ref('excluded.name') })),
+      )
       .execute();
   }
-  for (const unit of seed.units) {
-    if (unit.parent)
-      await trx
-        .updateTable('directory_units')
-        .set({ parent: unit.parent })
-        .where('id', '=', unit.id)
-        .execute();
+  const parented = seed.units.filter((u) => u.parent);
+  if (parented.length > 0) {
+    const pairs = sql.join(parented.map((u) => sql`(${u.id}, ${u.parent})`));
+    await sql`update directory_units as d set parent = v.parent from (values ${pairs}) as v(id, parent) where d.id = v.id`.execute(
+      trx,
+    );
   }
   if (seed.memberships.length > 0)
     await trx.insertInto('directory_memberships').values(seed.memberships).execute();

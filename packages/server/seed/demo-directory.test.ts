@@ -49,7 +49,10 @@ const hasRole = (username: string, role: string, unit?: string) =>
   );
 const leaders = dir.memberships.filter((m) => m.role === 'districtLeader').map((m) => m.username);
 const leaderContracts = dir.contracts.filter(
-  (c) => c.contractor.user !== undefined && leaders.includes(c.contractor.user),
+  (c) =>
+    c.contractor.user !== undefined &&
+    leaders.includes(c.contractor.user) &&
+    dir.units.find((u) => u.id === c.unit)?.kind === 'branch',
 );
 
 describe('demo directory', () => {
@@ -154,6 +157,14 @@ describe('demo directory', () => {
       for (const c of branches) expect(unitById.get(c.unit)?.kind).toBe('branch');
     }
     expect(hasRole('leader3', 'disciplineLeader')).toBe(true);
+  });
+
+  it('has every organ group in the charge of (contracted by) exactly one district leader', () => {
+    for (const g of unitsOfKind('organGroup')) {
+      const contractors = dir.contracts.filter((c) => c.unit === g.id).map((c) => c.contractor.user);
+      expect(contractors.length, g.id).toBe(1);
+      expect(leaders, g.id).toContain(contractors[0]);
+    }
   });
 
   it('has every branch contracted by exactly one leader', () => {

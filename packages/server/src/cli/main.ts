@@ -5,6 +5,7 @@ import { exportBpmnCommand, importBpmnCommand } from './bpmn-commands';
 import { exportCommand, importCommand } from './bundle-commands';
 import type { CliIo, CommandRunner } from './cli-io';
 import { migrateCommand, seedCommand } from './database-commands';
+import { directoryCommand } from './directory-commands';
 import { lintCommand } from './lint-command';
 import { simulateCommand } from './simulate-command';
 import { startCommand } from './start-command';
@@ -18,6 +19,10 @@ const commands: Record<string, { run: CommandRunner; summary: string }> = {
   admin: {
     run: adminCommand,
     summary: 'Create an administrator or reset a password: prints a one-time password (must be changed)',
+  },
+  directory: {
+    run: directoryCommand,
+    summary: 'Export the organisation as a spreadsheet (XLSX or CSV), or import one (--dry-run to preview)',
   },
   migrate: { run: migrateCommand, summary: 'Bring the database schema up to date' },
   seed: { run: seedCommand, summary: 'Load the demo directory and publish the shipped processes (--demo)' },

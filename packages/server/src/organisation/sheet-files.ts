@@ -4,6 +4,7 @@
  * `papaparse`; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese names).
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { SHEETS, type SheetName, type SheetRows } from './org-sheets';
 
@@ -30,7 +31,10 @@ export async function writeXlsx(rows: Record<SheetName, string[][]>): Promise<Ui
     sheet.addRow([...SHEETS[name]]);
     for (const row of rows[name]) sheet.addRow(row);
   }
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  // The zip entries carry the time they were written: fix it, so the same organisation gives the same bytes.
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  for (const entry of Object.values(zip.files)) entry.date = FIXED_DATE;
+  return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
