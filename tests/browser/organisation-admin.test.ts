@@ -154,4 +154,60 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
     expect(await scrollsSideways(page)).toBe(false);
     await shot(page, 'org-history-360-en');
   });
+
+  it('given the exported CSV with two bad rows, when dry-run in the import screen, then each row error is listed and nothing can be applied; the fixed file imports one new person', async () => {
+    const { page } = await newPerson(browser, DESKTOP);
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/organisation/transfer`);
+    const exported = await page.evaluate(() =>
+      fetch('/api/admin/organisation/export?format=csv').then((r) => r.text()),
+    );
+    const header = exported
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')[0]!
+      .split(',');
+    const row = (cells: Record<string, string>) => header.map((c) => cells[c] ?? '').join(',');
+    const withRows = (...rows: Record<string, string>[]) =>
+      Buffer.from(`${exported.trimEnd()}\r\n${rows.map(row).join('\r\n')}\r\n`);
+    const newcomer = {
+      sheet: 'people',
+      username: 'imp001',
+      name_zh: '导入测试',
+      name_en: 'Import Test',
+      status: 'active',
+    };
+    const file = page.locator('input[name=import-file]');
+
+    await file.setInputFiles({
+      name: 'organisation.csv',
+      mimeType: 'text/csv',
+      buffer: withRows(
+        newcomer,
+        { sheet: 'memberships', username: 'imp001', role: 'worker', unit: 'no-such-unit' },
+        {
+          sheet: 'units',
+          id: 'station-castle',
+          kind: 'castle',
+          parent: 'branch-1',
+          name_zh: '城堡',
+          name_en: 'Castle',
+        },
+      ),
+    });
+    await page.getByRole('button', { name: '试导入（不做修改）' }).click();
+    expect(await isShown(page.getByText('2 行有错误，未做任何修改'))).toBe(true);
+    expect(await page.locator('.org-table tbody tr').count()).toBe(2);
+    expect(await page.getByRole('button', { name: '确认导入' }).isDisabled()).toBe(true);
+    await shot(page, 'org-import-row-errors-1280-zh');
+    expect((await org()).people.some((p) => p.username === 'imp001')).toBe(false);
+
+    await file.setInputFiles({ name: 'organisation.csv', mimeType: 'text/csv', buffer: withRows(newcomer) });
+    await page.getByRole('button', { name: '试导入（不做修改）' }).click();
+    expect(await isShown(page.getByText('新增人员 导入测试 (imp001)'))).toBe(true);
+    await page.getByRole('button', { name: '确认导入' }).click();
+    expect(await isShown(page.getByText(/已导入，组织版本/))).toBe(true);
+    expect((await org()).people).toContainEqual(
+      expect.objectContaining({ username: 'imp001', active: true }),
+    );
+  });
 });
