@@ -1,5 +1,5 @@
 import { roleLabel } from '@flowform/engine/browser';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { personName, unitName } from './describe-op';
 import {
   ID_PATTERN,
@@ -67,6 +67,12 @@ export function PersonForm({
   const [phone, setPhone] = useState(person?.phone ?? '');
   const [active, setActive] = useState(person?.active ?? true);
   const [shown, setShown] = useState(false);
+  const section = useRef<HTMLElement>(null);
+  // on a phone the form sits below the list: bring it into view when a person is opened
+  useEffect(() => {
+    if (window.matchMedia?.('(max-width: 759px)').matches)
+      section.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const errors = {
     username: person
       ? undefined
@@ -90,7 +96,7 @@ export function PersonForm({
   }
   const title = person ? personName(index, person.username, locale) : ot('person.new');
   return (
-    <section className="card org-person" aria-labelledby="org-person-title">
+    <section className="card org-person" aria-labelledby="org-person-title" ref={section}>
       <div className="org-role-head">
         <h2 id="org-person-title">{title}</h2>
         <button type="button" className="btn btn-small btn-quiet" onClick={onClose}>

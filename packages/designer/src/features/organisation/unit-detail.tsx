@@ -1,5 +1,5 @@
 import { roleLabel, UNIT_KIND_LABELS } from '@flowform/engine/browser';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { personName, unitName } from './describe-op';
 import type { Contract, OrgIndex, OrgUnit } from './org-index';
 import type { DirectoryOp } from './organisation-api';
@@ -26,6 +26,12 @@ export function UnitDetail({
 }) {
   const { ot, locale } = useOrgText();
   const [open, setOpen] = useState<Open>();
+  const section = useRef<HTMLElement>(null);
+  // on a phone the detail sits below the tree: bring it into view when a unit is chosen
+  useEffect(() => {
+    if (window.matchMedia?.('(max-width: 759px)').matches)
+      section.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const members = index.membersOf(unit.id);
   const headRole = HEAD_ROLE[unit.kind];
   const roles = [...new Set([...(headRole ? [headRole] : []), ...members.map((m) => m.role)])];
@@ -39,7 +45,7 @@ export function UnitDetail({
       ? personName(index, c.contractor.user, locale)
       : unitName(index, c.contractor.unit, locale);
   return (
-    <section className="card org-unit" aria-labelledby="org-unit-title" key={unit.id}>
+    <section className="card org-unit" aria-labelledby="org-unit-title" ref={section}>
       <h2 id="org-unit-title">{unit.name[locale] || unit.id}</h2>
       <dl className="facts">
         <dt>{ot('unit.kind')}</dt>
