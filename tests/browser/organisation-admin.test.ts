@@ -80,7 +80,7 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
     await form.getByRole('button', { name: '预览' }).click();
     const text = await previewAndSave(page, 'org-add-station-preview-1280-zh');
     expect(text).toContain('新增单位 199计量站');
-    expect(text).toContain('站长');
+    expect(text).toContain('199计量站 的 站长 改由');
 
     const after = await org();
     expect(after.units).toContainEqual(

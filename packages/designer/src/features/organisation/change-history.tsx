@@ -4,7 +4,7 @@ import { ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 import { describeOp, personName } from './describe-op';
 import type { OrgIndex } from './org-index';
-import { type DirectoryVersion, organisationApi } from './organisation-api';
+import { type DirectoryOp, type DirectoryVersion, organisationApi } from './organisation-api';
 import { useOrgText } from './use-org-text';
 
 /** The directory versions, newest first: when, who, from where, how many operations; each opens. */
@@ -35,6 +35,18 @@ export function ChangeHistory({ index }: { index: OrgIndex }) {
         </button>
       )}
     </section>
+  );
+}
+
+function OpList({ ops, index }: { ops: DirectoryOp[]; index: OrgIndex }) {
+  const { locale } = useOrgText();
+  return (
+    <ol className="org-ops">
+      {ops.map((op, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the operations are a fixed list in order
+        <li key={i}>{describeOp(op, index, locale, ops)}</li>
+      ))}
+    </ol>
   );
 }
 
@@ -69,14 +81,7 @@ function HistoryEntry({ entry, index }: { entry: DirectoryVersion; index: OrgInd
           {ot('history.show')}
         </button>
       </div>
-      {open && detail.data && (
-        <ol className="org-ops">
-          {detail.data.ops.map((op, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: the operations are a fixed list in order
-            <li key={i}>{describeOp(op, index, locale)}</li>
-          ))}
-        </ol>
-      )}
+      {open && detail.data && <OpList ops={detail.data.ops} index={index} />}
       {open && detail.error !== undefined && <ErrorState error={detail.error} />}
     </li>
   );

@@ -55,7 +55,7 @@ export function ChangePreview({
       <ol className="org-ops">
         {ops.map((op, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the operations are a fixed list in order
-          <li key={i}>{describeOp(op, index, locale)}</li>
+          <li key={i}>{describeOp(op, index, locale, ops)}</li>
         ))}
       </ol>
       {preview.loading && <Loading label={ot('preview.loading')} />}

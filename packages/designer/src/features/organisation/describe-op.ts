@@ -3,10 +3,16 @@ import type { OrgIndex } from './org-index';
 import type { DirectoryOp } from './organisation-api';
 import { orgText } from './use-org-text';
 
-/** A unit by its name in `locale` (its id when unknown, e.g. one the same change adds). */
-export function unitName(index: OrgIndex, id: string | null, locale: Locale): string {
+/** A unit by its name in `locale`: from the directory, else from an `addUnit` of the same change, else its id. */
+export function unitName(
+  index: OrgIndex,
+  id: string | null,
+  locale: Locale,
+  change: readonly DirectoryOp[] = [],
+): string {
   if (id === null) return orgText(locale, 'nobody');
-  return index.unit(id)?.name[locale] || id;
+  const added = change.find((op) => op.op === 'addUnit' && op.id === id);
+  return index.unit(id)?.name[locale] || (added?.op === 'addUnit' ? added.name[locale] : '') || id;
 }
 
 /** A person as "name (username)" (the username alone when unknown). */
@@ -16,9 +22,17 @@ export function personName(index: OrgIndex, username: string | null, locale: Loc
   return person ? `${person.displayName[locale] || username} (${username})` : username;
 }
 
-/** One operation of a directory change as a sentence, for the preview and the history. */
-export function describeOp(op: DirectoryOp, index: OrgIndex, locale: Locale): string {
-  const unit = (id: string | null) => unitName(index, id, locale);
+/**
+ * One operation of a directory change as a sentence, for the preview and the history; `change`
+ * (the whole change) names units that it adds itself.
+ */
+export function describeOp(
+  op: DirectoryOp,
+  index: OrgIndex,
+  locale: Locale,
+  change: readonly DirectoryOp[] = [],
+): string {
+  const unit = (id: string | null) => unitName(index, id, locale, change);
   const person = (u: string) => personName(index, u, locale);
   const role = (r: string) => roleLabel(r, locale);
   switch (op.op) {

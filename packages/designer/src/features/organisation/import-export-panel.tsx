@@ -134,7 +134,7 @@ export function ImportExportPanel({
             <ol className="org-ops">
               {dry.ops.slice(0, 300).map((op, i) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: the operations are a fixed list in order
-                <li key={i}>{describeOp(op, index, locale)}</li>
+                <li key={i}>{describeOp(op, index, locale, dry.ops)}</li>
               ))}
             </ol>
             <p className="muted">
