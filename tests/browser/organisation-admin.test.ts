@@ -144,6 +144,23 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
     expect(after.people.filter((p) => p.superior === 'sec1').map((p) => p.username)).toEqual([]);
   });
 
+  it('given station 199 with people in it, when the administrator removes it, then the preview says why in English, offers no Save, and nothing changes', async () => {
+    const versionBefore = (await org()).version;
+    const { context, page } = await newPerson(browser, DESKTOP, 'en');
+    await context.addInitScript(() => localStorage.setItem('flowform.locale', 'en'));
+    await signIn(page, server.url, 'admin');
+    await page.goto(`${server.url}/organisation`);
+    await page.locator('.org-node-row', { hasText: 'First Party Branch' }).first().click();
+    await page.getByRole('button', { name: 'Expand First Party Branch' }).click();
+    await page.locator('.org-node-row', { hasText: 'Metering Station 199' }).click();
+    await page.getByRole('button', { name: 'Remove unit' }).click();
+    const preview = page.locator('.org-preview');
+    expect(await isShown(preview.getByText('The change was refused:'))).toBe(true);
+    expect(await preview.getByRole('button', { name: 'Save' }).isDisabled()).toBe(true);
+    await shot(page, 'org-remove-refused-1280-en', false);
+    expect((await org()).version).toBe(versionBefore);
+  });
+
   it('given the history tab in English at 360 px, when opened, then the three changes are listed newest first', async () => {
     const { context, page } = await newPerson(browser, NARROW, 'en');
     await context.addInitScript(() => localStorage.setItem('flowform.locale', 'en'));

@@ -90,7 +90,7 @@ function RefusalView({ error, onRetry }: { error: unknown; onRetry?: () => void 
       <p>
         {ot('preview.refused')} {error.detail ?? error.title}
       </p>
-      {error.errors.length > 0 && (
+      {error.errors.some((e) => e.message !== error.detail) && (
         <ul>
           {error.errors.map((e) => (
             <li key={`${e.path}:${e.message}`}>{e.message}</li>
