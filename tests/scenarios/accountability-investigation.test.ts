@@ -389,6 +389,39 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       await expectReplayMatches(d, id);
     });
 
+    it('given a station head whose post is adjusted, when the committee approves, then the branch secretary adjusts the station and no branch-secretary reassignment starts', async () => {
+      const id = await atProposal(
+        a.report({ unit: 'station-101', personConcerned: 'head101', summary: '站内资料多次漏记' }),
+        a.investigation({ severity: 'serious' }),
+      );
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ severity: 'serious', handling: 'postAdjustment', postAdjustmentDetail: '调整站长岗位' }),
+      );
+      await d.complete(
+        id,
+        'leader1',
+        'approve',
+        a.decision({ startReassignment: true, meetingMinutesNo: '区委会〔2026〕5号' }),
+      );
+      expect(await statesOf(d, id)).toEqual(['stationAdjustment']);
+      expect(await d.children(id)).toEqual([]);
+      expect(await whoHolds(d, id)).toEqual({ stationAdjustment: ['sec1'] });
+      const adjustment = { adjustedOn: '2026-03-10', adjustmentNote: '由职工代表接任站长。' };
+      const unknown = await d
+        .complete(id, 'sec1', 'done', { ...adjustment, newStationHead: 'nobody9' })
+        .catch((e) => e);
+      expect(unknown.code).toBe('invalid-form');
+      expect(unknown.details.errors.map((e: { path: string }) => e.path)).toEqual(['/newStationHead']);
+      await d.complete(id, 'sec1', 'done', { ...adjustment, newStationHead: 'w001' });
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      expect(await d.holders('stationHead', 'station-101')).toEqual(['w001']);
+      expect(await d.holders('branchSecretary', 'station-101')).toEqual([]);
+      await expectReplayMatches(d, id);
+    });
+
     it('given the talk is cancelled by an administrator, when it ends, then the case closes recording that', async () => {
       const id = await atProposal();
       await d.complete(

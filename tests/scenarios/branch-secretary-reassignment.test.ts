@@ -40,6 +40,22 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
     expect(await refusal(d.start(KEY, 'leader1', re.proposal()))).toBe('not-permitted');
   });
 
+  it('given a metering station instead of a branch, when the leader proposes, then the start is refused on the branch field', async () => {
+    const error = await d.start(KEY, 'leader2', re.proposal({ branch: 'station-105' })).catch((e) => e);
+    expect(error.code).toBe('invalid-form');
+    expect(error.details.errors.map((e: { path: string }) => e.path)).toEqual(['/branch']);
+  });
+
+  it('given a successor who does not exist, when the committee approves, then it is refused on the successor field and nothing changes', async () => {
+    const id = await d.start(KEY, 'leader2', re.proposal());
+    await allAnswer(id);
+    await d.complete(id, 'org1', 'submit', re.review({ successor: 'nobody9' }));
+    const error = await d.complete(id, 'leader1', 'approve', re.decision()).catch((e) => e);
+    expect(error.code).toBe('invalid-form');
+    expect(error.details.errors.map((e: { path: string }) => e.path)).toEqual(['/successor']);
+    expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['sec2']);
+  });
+
   it('given the full flow, when the committee approves, then the successor becomes the branch secretary and the leader holds the talk', async () => {
     const id = await d.start(KEY, 'leader2', re.proposal());
     await allAnswer(id);

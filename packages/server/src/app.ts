@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { authContract, demoContract, meContract, oidcContract, organisationContract } from '@flowform/api';
+import { authContract, demoContract, meContract, oidcContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { accountAdminRoutes } from './api/account-admin-routes';
 import { attachmentRoutes } from './api/attachment-routes';
@@ -32,9 +32,9 @@ import { newRouter } from './http/router';
 import { securityHeaders } from './http/security-headers';
 import type { ServerContext } from './server-context';
 
-/** Routes whose body is a file (multipart): attachments and the organisation's spreadsheet import. */
+/** Routes that take a file (multipart): attachments, and the organisation spreadsheet import. */
 const isUploadPath = (path: string) =>
-  /^\/api\/instances\/[^/]+\/attachments$/.test(path) || path === organisationContract.import.path;
+  /^\/api\/instances\/[^/]+\/attachments$/.test(path) || path === '/api/admin/organisation/import';
 
 /** Options for tests: a short SSE heartbeat. */
 export interface AppOptions {

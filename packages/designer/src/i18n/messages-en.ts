@@ -211,6 +211,7 @@ export const en: Record<MessageKey, string> = {
   'action.complete': 'Completed',
   'action.claim': 'Claimed',
   'action.unclaim': 'Gave back',
+  'action.reassign': 'Reassigned after an organisation change',
   'action.transfer': 'Transferred',
   'action.delegate': 'Delegated',
   'action.addSigner': 'Added signers',

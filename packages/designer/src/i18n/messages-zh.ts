@@ -206,6 +206,7 @@ export const zh = {
   'action.complete': '办理',
   'action.claim': '签收',
   'action.unclaim': '退回岗位',
+  'action.reassign': '随组织调整改派',
   'action.transfer': '转办',
   'action.delegate': '委派',
   'action.addSigner': '加签',

@@ -3,16 +3,8 @@
  * checked against the directory as the operations before it left it; a refused one is reported with
  * its path (`/ops/3/parent`) and a sentence in both languages, and the change is all or nothing.
  */
-import type { LocalizedText } from '../definition/definition-types';
 import type { DirectoryIssue, DirectoryOp } from './directory-op';
-import type {
-  Contractor,
-  DirectorySeed,
-  SeedContract,
-  SeedMembership,
-  SeedUnit,
-  UnitKind,
-} from './directory-seed';
+import type { DirectorySeed, SeedContract, SeedMembership, SeedUnit } from './directory-seed';
 import { DirectoryState } from './directory-state';
 import { InMemoryDirectory } from './in-memory-directory';
 import { validateDirectorySeed } from './seed-validation';

@@ -26,6 +26,7 @@ const keys = {
     startForm: true,
     starters: true,
     unitField: true,
+    unitKinds: true,
     machine: true,
   } satisfies Record<keyof ProcessDefinition, true>,
   machine: { id: true, initial: true, states: true, delays: true } satisfies Record<keyof MachineDef, true>,

@@ -197,6 +197,12 @@ export interface ProcessDefinition {
   starters: AssignmentRule;
   /** Case field naming the unit the case is about (used by unit-relative rules). */
   unitField?: string;
+  /**
+   * The kinds that unit must be of (a branch-secretary reassignment is about a branch): a start
+   * naming a unit of another kind, or no unit the directory knows, is refused on that field
+   * (the schema lists the directory's `UNIT_KINDS`).
+   */
+  unitKinds?: string[];
   machine: MachineDef;
 }
 

@@ -36,6 +36,13 @@ export interface CelPrincipal {
   units: string[];
 }
 
+/** A unit as expressions see it. */
+export interface CelUnit {
+  id: string;
+  kind: string;
+  parent: string;
+}
+
 /** Variables available to every expression. */
 export interface CelVariables {
   /** Case data (JSON values). */
@@ -44,6 +51,8 @@ export interface CelVariables {
   now: string;
   initiator?: CelPrincipal;
   actor?: CelPrincipal;
+  /** The unit the case is about (the definition's `unitField`) as the directory has it; "" parent at the root. */
+  caseUnit?: CelUnit;
   task?: { state: string; outcome?: string; assignee?: string };
   /** Last chosen outcome. */
   outcome?: string;

@@ -17,6 +17,7 @@ const record = (fields: Record<string, CelShape>): CelShape => ({ kind: 'record'
 const PRINCIPAL = record({ username: string, roles: strings, units: strings });
 const TASK = record({ state: string, outcome: string, assignee: string });
 const VOTES = record({ approve: int, reject: int, pending: int, total: int });
+const UNIT = record({ id: string, kind: string, parent: string });
 
 /** Converters per variable name, for the variables an environment declares. */
 export type VariableConverters = Record<string, CelConverter>;
@@ -27,15 +28,17 @@ function toTimestamp(value: unknown): CelInput {
   return stamp;
 }
 
-/** Declares now, initiator, actor, task, outcome and votes; returns their converters. */
+/** Declares now, initiator, actor, caseUnit, task, outcome and votes; returns their converters. */
 export function registerCommonVariables(env: Environment): VariableConverters {
   const principal = registerShape(env, PRINCIPAL, 'flowform.Principal');
   const task = registerShape(env, TASK, 'flowform.Task');
   const votes = registerShape(env, VOTES, 'flowform.Votes');
+  const unit = registerShape(env, UNIT, 'flowform.Unit');
   env
     .registerVariable('now', 'google.protobuf.Timestamp')
     .registerVariable('initiator', principal.type)
     .registerVariable('actor', principal.type)
+    .registerVariable('caseUnit', unit.type)
     .registerVariable('task', task.type)
     .registerVariable('outcome', 'string')
     .registerVariable('votes', votes.type);
@@ -43,6 +46,7 @@ export function registerCommonVariables(env: Environment): VariableConverters {
     now: toTimestamp,
     initiator: principal.toCel,
     actor: principal.toCel,
+    caseUnit: unit.toCel,
     task: task.toCel,
     outcome: (v) => v as CelInput,
     votes: votes.toCel,

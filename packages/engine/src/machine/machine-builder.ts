@@ -3,10 +3,11 @@ import type { ActionRef, ProcessDefinition, StateDef, TransitionSpec } from '../
 import type { CelEnvironment, CelVariables } from '../expressions';
 import { isWithin, transitionList } from './state-index';
 
-/** The machine's context: the case data plus who started it. */
+/** The machine's context: the case data plus who started it and the unit it is about. */
 export interface MachineContext {
   data: Record<string, unknown>;
   initiator: NonNullable<CelVariables['initiator']>;
+  caseUnit?: CelVariables['caseUnit'];
 }
 
 /** Every event the engine sends carries the command's time and actor, so guards stay pure. */
@@ -43,6 +44,7 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
       data: context.data,
       now: event.now,
       initiator: context.initiator,
+      ...(context.caseUnit ? { caseUnit: context.caseUnit } : {}),
       actor: event.actor,
       outcome: event.outcome,
       votes: event.votes,

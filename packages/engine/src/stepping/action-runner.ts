@@ -1,4 +1,4 @@
-import { expandCandidates, resolveAssignment } from '../assignment';
+import { AssignmentError, expandCandidates, resolveAssignment } from '../assignment';
 import type { DirectoryChangeParams, NotifyParams, StartChildParams } from '../definition/definition-types';
 import { assignmentContext } from './assignment-context';
 import { startChild } from './child-cases';
@@ -54,6 +54,25 @@ function directoryChange(work: StepWork, params: DirectoryChangeParams): void {
   const vars = { data: work.snap.data, now: work.opts.now };
   const unit = String(work.compiled.cel.compile(params.unit).evaluate(vars));
   const user = String(work.compiled.cel.compile(params.user).evaluate(vars));
+  // Refuse here, on the field the value came from, what the directory change could not apply.
+  const field = (expr: string) => /^data\.([A-Za-z_][A-Za-z0-9_]*)$/.exec(expr.trim())?.[1];
+  const directory = work.opts.directory;
+  if (!directory.user(user) || directory.user(user)?.disabled) {
+    const at = field(params.user);
+    throw new AssignmentError(
+      'assignment-invalid',
+      `directoryChange: no active user "${user}"`,
+      at ? { field: at, expected: 'user', problem: 'unknown' } : undefined,
+    );
+  }
+  if (!directory.unit(unit)) {
+    const at = field(params.unit);
+    throw new AssignmentError(
+      'assignment-invalid',
+      `directoryChange: no unit "${unit}"`,
+      at ? { field: at, expected: 'unit', problem: 'unknown' } : undefined,
+    );
+  }
   work.effects.push({ type: 'directoryChange', kind: params.kind, role: params.role, unit, user });
   record(work, { directoryChange: { role: params.role, unit, user } });
 }

@@ -4,6 +4,7 @@ import { internalEvent } from '../machine/machine-builder';
 import { assignmentContext } from './assignment-context';
 import { finishCase } from './case-ending';
 import type { CaseSnapshot } from './case-snapshot';
+import { checkCaseUnit } from './case-unit-check';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
 import { asRefusal } from './engine-refusal';
@@ -57,6 +58,7 @@ export function startCase(work: StepWork): void {
     work.snap.data = withoutFields(work.snap.data, hidden);
     checkShownFields(work, form, work.snap.data, hidden);
   }
+  checkCaseUnit(work);
   const actor = work.opts.actor;
   if (!actor.system) {
     const resolution = resolveStarters(work);

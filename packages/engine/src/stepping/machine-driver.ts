@@ -4,7 +4,7 @@ import { type Executable, pureInitialTransition, pureTransition } from '../machi
 import { runAction } from './action-runner';
 import { finishCase } from './case-ending';
 import type { CaseSnapshot } from './case-snapshot';
-import { celPerson, type StepWork } from './step-context';
+import { celPerson, celUnit, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
 /** XState refuses to loop forever; so do we, per command. */
@@ -72,7 +72,11 @@ function asStepError(error: unknown): unknown {
 }
 
 function machineContext(work: StepWork): MachineContext {
-  return { data: work.snap.data, initiator: celPerson(work.opts.directory, work.snap.initiator) };
+  return {
+    data: work.snap.data,
+    initiator: celPerson(work.opts.directory, work.snap.initiator),
+    caseUnit: celUnit(work.opts.directory, work.snap.caseUnit),
+  };
 }
 
 function engineActor(work: StepWork): EngineEvent['actor'] {

@@ -44,6 +44,18 @@ export function celPerson(directory: Directory, username: string): NonNullable<C
   };
 }
 
+/**
+ * The case's unit as CEL sees it: its id, kind and parent from the directory; empty strings where
+ * the case names no unit or the directory does not know it, so `caseUnit.kind == "station"` never fails.
+ */
+export function celUnit(
+  directory: Directory,
+  unitId: string | undefined,
+): NonNullable<CelVariables['caseUnit']> {
+  const unit = unitId ? directory.unit(unitId) : undefined;
+  return { id: unitId ?? '', kind: unit?.kind ?? '', parent: unit?.parent ?? '' };
+}
+
 /** Variables for expressions evaluated outside the machine (assignment, due dates, child input). */
 export function celVars(work: StepWork, extra: Partial<CelVariables> = {}): CelVariables {
   const { snap, opts } = work;
@@ -52,6 +64,7 @@ export function celVars(work: StepWork, extra: Partial<CelVariables> = {}): CelV
     now: opts.now,
     initiator: celPerson(opts.directory, snap.initiator),
     actor: celPerson(opts.directory, opts.actor.username),
+    caseUnit: celUnit(opts.directory, snap.caseUnit),
     ...extra,
   };
 }

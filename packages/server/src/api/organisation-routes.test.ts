@@ -190,6 +190,29 @@ describe('/api/admin/organisation', () => {
     expect(await version(s)).toBe(before);
   });
 
+  it('given the exported CSV, when uploaded for a dry run, then nothing would change and no row is in error', async () => {
+    const exported = await s.call('GET', '/api/admin/organisation/export?format=csv', { as: 'admin' });
+    expect(exported.status).toBe(200);
+    expect(exported.headers.get('content-type')).toContain('text/csv');
+    const form = new FormData();
+    form.append(
+      'file',
+      new File([new Uint8Array(await exported.arrayBuffer())], 'organisation.csv', { type: 'text/csv' }),
+    );
+    const res = await s.call('POST', '/api/admin/organisation/import?dryRun=true', {
+      as: 'admin',
+      raw: form,
+    });
+    expect(res.status).toBe(200);
+    const result = await body(res);
+    expect(result).toMatchObject({ applied: false, ops: [], rowErrors: [] });
+    const refused = await s.call('POST', '/api/admin/organisation/import?dryRun=true', {
+      as: 'sec1',
+      raw: form,
+    });
+    expect(refused.status).toBe(403);
+  });
+
   it('given an unknown version, when read, then 404', async () => {
     expect((await s.call('GET', '/api/admin/organisation/versions/999999', { as: 'admin' })).status).toBe(
       404,

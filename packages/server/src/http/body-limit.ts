@@ -2,14 +2,15 @@ import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { problems } from './problem';
 
-/** Byte limits: JSON bodies everywhere, and a larger one for attachment uploads. */
+/** Byte limits: JSON bodies everywhere, and a larger one for file uploads (attachments, the organisation import). */
 export interface BodyLimits {
   json: number;
   upload: number;
 }
 
 const isUpload = (path: string, method: string) =>
-  method === 'POST' && /^\/api\/instances\/[^/]+\/attachments$/.test(path);
+  method === 'POST' &&
+  (/^\/api\/instances\/[^/]+\/attachments$/.test(path) || path === '/api/admin/organisation/import');
 
 /**
  * Refuses bodies over the limit before any handler reads them: by Content-Length when declared,

@@ -9,6 +9,7 @@ const ACTIONS = new Set([
   'complete',
   'claim',
   'unclaim',
+  'reassign',
   'transfer',
   'delegate',
   'addSigner',
