@@ -12,6 +12,7 @@ import { eventContract } from './event-contract';
 import { meContract } from './me-contract';
 import { migrationContract } from './migration-contract';
 import { notificationContract } from './notification-contract';
+import { oidcContract } from './oidc-contract';
 import { organisationContract } from './organisation-contract';
 import { savedFilterContract } from './saved-filter-contract';
 import { taskCommandContract } from './task-command-contract';
@@ -21,6 +22,7 @@ import { taskContract } from './task-contract';
 export const allRoutes: readonly RouteConfig[] = [
   authContract,
   demoContract,
+  oidcContract,
   meContract,
   savedFilterContract,
   definitionContract,

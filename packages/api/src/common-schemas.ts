@@ -56,7 +56,7 @@ export const CommandResultSchema = z
 const problemContent = { 'application/problem+json': { schema: ProblemSchema } };
 
 /** Problem responses by status, for route declarations. */
-export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429)[]) {
+export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 502)[]) {
   const descriptions: Record<number, string> = {
     400: 'Malformed request',
     401: 'Not signed in',
@@ -67,6 +67,7 @@ export function problemResponses(...statuses: (400 | 401 | 403 | 404 | 409 | 413
     415: 'Unsupported media type',
     422: 'Invalid form data, or the command is not enabled',
     429: 'Too many attempts',
+    502: 'A service this one relies on (the sign-in provider) could not be reached',
   };
   return Object.fromEntries(
     statuses.map((s) => [s, { description: descriptions[s]!, content: problemContent }]),

@@ -18,6 +18,7 @@ export * from './json-limits';
 export * from './me-contract';
 export * from './migration-contract';
 export * from './notification-contract';
+export * from './oidc-contract';
 export * from './organisation-contract';
 export * from './saved-filter-contract';
 export * from './task-command-contract';

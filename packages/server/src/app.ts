@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { authContract, demoContract, meContract } from '@flowform/api';
+import { authContract, demoContract, meContract, oidcContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { accountAdminRoutes } from './api/account-admin-routes';
 import { attachmentRoutes } from './api/attachment-routes';
@@ -16,6 +16,7 @@ import { healthRoutes, type Lifecycle } from './api/health-routes';
 import { instanceRoutes } from './api/instance-routes';
 import { meRoutes } from './api/me-routes';
 import { notificationRoutes } from './api/notification-routes';
+import { oidcRoutes } from './api/oidc-routes';
 import { organisationRoutes } from './api/organisation-routes';
 import { savedFilterRoutes } from './api/saved-filter-routes';
 import { taskCommandRoutes } from './api/task-command-routes';
@@ -43,7 +44,11 @@ export interface AppOptions {
 }
 
 /** Routes reachable without a session. */
-const PUBLIC_PATHS = new Set<string>([authContract.login.path, demoContract.demo.path]);
+const PUBLIC_PATHS = new Set<string>([
+  authContract.login.path,
+  demoContract.demo.path,
+  ...Object.values(oidcContract).map((route) => route.path),
+]);
 
 /** What a user with a one-time password may do before changing it. */
 const WHILE_PASSWORD_MUST_CHANGE = new Set(
@@ -76,6 +81,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.use('/api/*', jsonGuard({ multipart: isUploadPath }));
   app.route('/', loginRoutes(ctx));
   app.route('/', demoRoutes(ctx));
+  app.route('/', oidcRoutes(ctx));
   const auth = authenticate({
     sessions: ctx.sessions,
     runtime: ctx.runtime,

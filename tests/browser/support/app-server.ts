@@ -30,21 +30,26 @@ export async function buildWebApp(): Promise<{ dir: string; remove: () => Promis
 
 /**
  * The real server on embedded PGlite in a fresh data folder, seeded with the demo (or, with
- * `firstRun: 'admin'`, as a production first run: only `admin` with a one-time password; with
- * `demoCases`, the demo's cases in progress too, as `flowform start --demo` starts them),
- * listening on a free port of 127.0.0.1 and serving the given web app build.
+ * `firstRun: 'admin'`, as a production first run: only `admin` with a one-time password),
+ * listening on a free port of 127.0.0.1 (or `env`'s PORT) and serving the given web app build;
+ * `env` adds settings as the environment would (FLOWFORM_OIDC_*, FLOWFORM_PUBLIC_URL);
+ * `demoCases` also starts the demo's cases in progress (as `flowform start --demo` does).
  */
 export async function startAppServer(
   staticDir: string,
   firstRun: 'demo' | 'admin' = 'demo',
-  options: { demoCases?: boolean } = {},
+  options: { demoCases?: boolean; env?: Record<string, string> } = {},
 ) {
   const dataDir = await mkdtemp(join(tmpdir(), 'flowform-data-'));
   const config = {
-    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir }),
+    ...loadConfig({ PORT: '0', HOST: '127.0.0.1', FLOWFORM_DATA_DIR: dataDir, ...options.env }),
     staticDir,
   };
-  const running = await startServer(config, silent, { firstRun, hashParams: TEST_HASH, ...options });
+  const running = await startServer(config, silent, {
+    firstRun,
+    hashParams: TEST_HASH,
+    demoCases: options.demoCases,
+  });
   return {
     url: `http://127.0.0.1:${running.port}`,
     ctx: running.ctx,

@@ -27,6 +27,7 @@ import {
   meContract,
   type NotificationPage,
   notificationContract,
+  oidcContract,
   type Query,
   type SavedFilters,
   type Startable,
@@ -69,7 +70,7 @@ function routesFor(method: string, url: string): RouteConfig[] {
 
 /** Each call of the client (but the two below), with the contract route it must reach. */
 const CALLS: Record<
-  Exclude<keyof typeof api, 'taskCommand' | 'attachmentUrl'>,
+  Exclude<keyof typeof api, 'taskCommand' | 'attachmentUrl' | 'oidcStartUrl'>,
   [() => unknown, RouteConfig]
 > = {
   login: [() => api.login('sec1', 'secret'), authContract.login],
@@ -77,6 +78,7 @@ const CALLS: Record<
   me: [() => api.me(), meContract.me],
   changePassword: [() => api.changePassword('old-secret', 'Brand-New-Secret-1'), meContract.changePassword],
   demo: [() => api.demo(), demoContract.demo],
+  signInOptions: [() => api.signInOptions(), oidcContract.options],
   startables: [() => api.startables(), definitionContract.list],
   definitionVersion: [() => api.definitionVersion('hardship-assistance', 2), definitionContract.version],
   latestDefinition: [() => api.latestDefinition('hardship-assistance'), definitionContract.detail],
@@ -126,6 +128,10 @@ describe('the client calls the contract', () => {
 
   it('given an attachment link, when followed, then it is the download route', () => {
     expect(routesFor('GET', api.attachmentUrl(ID, ID))).toEqual([attachmentContract.download]);
+  });
+
+  it('given the organisation button, when followed, then it is the OpenID Connect start route', () => {
+    expect(routesFor('GET', api.oidcStartUrl())).toEqual([oidcContract.start]);
   });
 
   it('given a path the contract lacks, when matched, then no route answers it', () => {

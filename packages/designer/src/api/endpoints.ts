@@ -12,6 +12,7 @@ import type {
   JsonRequest,
   meContract,
   notificationContract,
+  oidcContract,
   savedFilterContract,
   TaskCommandPath,
   taskCommandContract,
@@ -56,6 +57,10 @@ export const api = {
     }),
   demo: () =>
     optional(request<Json<typeof demoContract.demo, 200>>('GET', '/api/auth/demo', { quiet401: true })),
+  /** Where the organisation button navigates: the server redirects on to the provider. */
+  oidcStartUrl: () => '/api/auth/oidc/start',
+  signInOptions: () =>
+    optional(request<Json<typeof oidcContract.options, 200>>('GET', '/api/auth/options', { quiet401: true })),
 
   startables: () => request<Json<typeof definitionContract.list, 200>>('GET', '/api/definitions'),
   definitionVersion: (key: string, version: number) =>

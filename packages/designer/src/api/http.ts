@@ -15,6 +15,8 @@ export class ApiError extends Error {
     readonly retryAfter?: number,
     /** Lint problems of a refused publish (`lint-errors`), as the server found them. */
     readonly problems: LintProblem[] = [],
+    /** The whole problem document, for extensions a screen reads (an import's `rowErrors`). */
+    readonly body: Record<string, unknown> = {},
   ) {
     super(detail ?? title);
     this.name = 'ApiError';
@@ -117,6 +119,7 @@ function toError(status: number, json: unknown): ApiError {
             typeof (x as LintProblem).message === 'string',
         )
       : [],
+    p,
   );
 }
 

@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { designerText } from '../features/designer/i18n/use-designer-text';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { orgText } from '../features/organisation/use-org-text';
 import { pick } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
 import { Link } from '../state/navigation';
@@ -50,6 +51,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {me.isAdmin && (
             <Link to={paths.designer()} aria-current={current('designer')}>
               {designerText(locale, 'nav')}
+            </Link>
+          )}
+          {me.isAdmin && (
+            <Link to={paths.organisation()} aria-current={current('organisation')}>
+              {orgText(locale, 'nav')}
             </Link>
           )}
         </nav>

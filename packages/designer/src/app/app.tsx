@@ -17,6 +17,9 @@ import { Loading } from '../ui/status-views';
 import { AppShell } from './app-shell';
 
 const DesignerRoute = lazy(() => import('../features/designer/page/designer-route'));
+const OrganisationPage = lazy(() =>
+  import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
+);
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -65,6 +68,12 @@ function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <DesignerRoute definitionKey={route.key} />
+        </Suspense>
+      );
+    case 'organisation':
+      return (
+        <Suspense fallback={<Loading />}>
+          <OrganisationPage tab={route.tab} />
         </Suspense>
       );
     case 'notFound':

@@ -30,6 +30,14 @@ export const en: Record<MessageKey, string> = {
   'login.throttled': 'Too many attempts. Try again in {seconds} s.',
   'login.demo': 'Demo accounts (password: flowform)',
   'login.demoUse': 'Sign in as {name}',
+  'login.or': 'or',
+  'login.oidc': 'Sign in with organisation account',
+  'login.error.oidc-unavailable':
+    'The organisation sign-in service cannot be reached. Try again later or use your password.',
+  'login.error.oidc-state-mismatch': 'The sign-in expired or did not start in this browser. Sign in again.',
+  'login.error.oidc-failed': 'Sign-in with the organisation account failed. Sign in again.',
+  'login.error.oidc-unknown-user': 'This organisation account has no user here. Ask an administrator.',
+  'login.error.oidc-user-disabled': 'This user is disabled. Ask an administrator.',
   'password.title': 'Change your password',
   'password.intro':
     'You signed in with a one-time password. Choose your own first (at least 10 characters, not containing your username, not a common password).',

@@ -28,6 +28,13 @@ export const zh = {
   'login.throttled': '尝试次数过多，请 {seconds} 秒后再试。',
   'login.demo': '演示账号（密码均为 flowform）',
   'login.demoUse': '使用 {name} 登录',
+  'login.or': '或',
+  'login.oidc': '使用单位账号登录',
+  'login.error.oidc-unavailable': '暂时无法连接单位账号登录服务，请稍后再试或使用密码登录。',
+  'login.error.oidc-state-mismatch': '登录请求已失效或不是从本浏览器发起的，请重新登录。',
+  'login.error.oidc-failed': '单位账号登录失败，请重新登录。',
+  'login.error.oidc-unknown-user': '该单位账号在本系统中没有对应用户，请联系管理员。',
+  'login.error.oidc-user-disabled': '该用户已停用，请联系管理员。',
   'password.title': '修改密码',
   'password.intro':
     '您使用的是一次性密码，请先设置自己的新密码（至少 10 个字符，不含用户名，不用常见密码）。',

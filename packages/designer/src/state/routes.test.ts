@@ -14,8 +14,16 @@ describe('routes', () => {
     ['/inbox/elsewhere', { name: 'notFound' }],
     ['/tasks/%E0%A4%A', { name: 'notFound' }],
     ['/cases/1/2', { name: 'notFound' }],
+    ['/organisation', { name: 'organisation', tab: 'units' }],
+    ['/organisation/history', { name: 'organisation', tab: 'history' }],
+    ['/organisation/elsewhere', { name: 'notFound' }],
   ])('given the path %s, when matched, then it names %j', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
+  });
+
+  it('given each organisation section, when made a path, then it round-trips', () => {
+    for (const tab of ['units', 'people', 'transfer', 'history'] as const)
+      expect(matchRoute(paths.organisation(tab))).toEqual({ name: 'organisation', tab });
   });
 
   it('given an id with a slash, when made a path, then it round-trips', () => {

@@ -8,7 +8,13 @@ export type Route =
   | { name: 'startProcess'; key: string }
   | { name: 'notifications' }
   | { name: 'designer'; key?: string }
+  | { name: 'organisation'; tab: OrgTab }
   | { name: 'notFound' };
+
+/** The sections of the organisation administration. */
+export type OrgTab = 'units' | 'people' | 'transfer' | 'history';
+
+const ORG_TABS = new Set(['units', 'people', 'transfer', 'history']);
 
 const TABS = new Set(['todo', 'done', 'cc', 'started']);
 
@@ -48,6 +54,9 @@ export function matchRoute(pathname: string): Route {
         : id
           ? { name: 'designer', key: id }
           : { name: 'notFound' };
+    case 'organisation':
+      if (arg === undefined) return { name: 'organisation', tab: 'units' };
+      return ORG_TABS.has(arg) ? { name: 'organisation', tab: arg as OrgTab } : { name: 'notFound' };
     default:
       return { name: 'notFound' };
   }
@@ -62,4 +71,5 @@ export const paths = {
   notifications: () => '/notifications',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
+  organisation: (tab: OrgTab = 'units') => (tab === 'units' ? '/organisation' : `/organisation/${tab}`),
 };

@@ -1,9 +1,10 @@
 import { authContract as contract } from '@flowform/api';
-import { deleteCookie, setCookie } from 'hono/cookie';
+import { deleteCookie } from 'hono/cookie';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
 import { mustChangePassword } from '../auth/password-accounts';
+import { startSession } from '../auth/session-cookie';
 import { SESSION_COOKIE } from '../http/authenticate';
-import { clientAddress, requestScheme } from '../http/client-address';
+import { clientAddress } from '../http/client-address';
 import { ApiProblem, problems } from '../http/problem';
 import { newRouter } from '../http/router';
 import type { ServerContext } from '../server-context';
@@ -36,16 +37,9 @@ export function loginRoutes(ctx: ServerContext) {
       throw new ApiProblem(401, 'invalid-credentials', 'Wrong username or password');
     }
     await ctx.throttle.succeed(username, address);
-    const token = await ctx.sessions.create(row.username, { address, userAgent: c.req.header('user-agent') });
-    setCookie(c, SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'Strict',
-      path: '/',
-      secure: requestScheme(c, ctx.config.trustProxy) === 'https',
-      maxAge: ctx.config.sessionTtlSeconds,
-    });
+    const token = await startSession(c, ctx, row.username, address);
     const mustChange = await mustChangePassword(ctx.db, row.username);
-    log.info('login', { user: row.username, address, mustChangePassword: mustChange });
+    log.info('login', { user: row.username, address, method: 'password', mustChangePassword: mustChange });
     const directory = await ctx.runtime.directoryAt(await directoryVersion(ctx));
     return c.json({ token, user: meView(directory, row.username, mustChange) }, 200);
   });

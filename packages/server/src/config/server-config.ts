@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { JSON_LIMITS } from '@flowform/api';
 import { AuditKey, type DatabaseTarget } from '@flowform/runtime';
 import { type AuditKeyConfig, auditKeyConfig } from './audit-key-source';
+import { type OidcConfig, type OidcFileSettings, oidcConfig } from './oidc-config';
 
 /** A chat robot the administrator configured; notifications are posted to it. */
 export interface WebhookTarget {
@@ -41,6 +42,8 @@ export interface ServerConfig {
    * `Secure` cookies.
    */
   trustProxy: number;
+  /** Sign-in through the organisation's OpenID Connect provider, when configured (oidc-config.ts). */
+  oidc: OidcConfig | undefined;
 }
 
 /** How long the server keeps what it only needs for a while, and how often it cleans up. */
@@ -82,6 +85,7 @@ interface ConfigFile {
   auditCheckpointMinutes?: number;
   host?: string;
   trustProxy?: boolean | number;
+  oidc?: OidcFileSettings;
 }
 
 /**
@@ -89,7 +93,8 @@ interface ConfigFile {
  * FLOWFORM_TRUST_PROXY (else the file's `trustProxy`), DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
  * FLOWFORM_AUDIT_KEY / FLOWFORM_AUDIT_KEY_FILE / FLOWFORM_AUDIT_KEY_PREVIOUS (audit-key-source.ts),
  * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
- * webhooks and limits. Webhook URLs come only from here, never from a definition.
+ * webhooks and limits, and FLOWFORM_OIDC_* (else the file's `oidc`, oidc-config.ts) for the organisation's sign-in.
+ * Webhook URLs come only from here, never from a definition.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
   const port = Number(env.PORT ?? 3000);
@@ -107,11 +112,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const database: DatabaseTarget = env.DATABASE_URL
     ? { url: env.DATABASE_URL }
     : { dataDir: resolve(cwd, env.FLOWFORM_DATA_DIR ?? 'data') };
+  const publicUrl = env.FLOWFORM_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`;
   return {
     port,
     host,
     database,
-    publicUrl: env.FLOWFORM_PUBLIC_URL ?? file.publicUrl ?? `http://localhost:${port}`,
+    publicUrl,
     webhooks: (file.webhooks ?? []).map(checkWebhook),
     limits: { json: JSON_LIMITS.maxBytes, upload: file.uploadLimitBytes ?? 10 * 1024 * 1024 },
     uploadTypes: file.uploadTypes ?? DEFAULT_UPLOAD_TYPES,
@@ -123,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     housekeeping: housekeepingConfig(file),
     auditKey: auditKeyConfig(env, database, cwd),
     trustProxy: trustedProxies(env.FLOWFORM_TRUST_PROXY ?? file.trustProxy),
+    oidc: oidcConfig(env, file.oidc, publicUrl),
   };
 }
 

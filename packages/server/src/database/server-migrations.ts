@@ -141,4 +141,20 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_120_server_oidc_pending': {
+    async up(db) {
+      // An OpenID Connect sign-in between the redirect to the provider and its return: found by the
+      // SHA-256 of the browser's one-time cookie, taken (deleted) once (auth/oidc-pending-store.ts).
+      await sql`
+        create table server_oidc_pending (
+          id text primary key,
+          state text not null,
+          nonce text not null,
+          code_verifier text not null,
+          expires_at timestamptz not null
+        );
+        create index server_oidc_pending_expires on server_oidc_pending (expires_at);
+      `.execute(db);
+    },
+  },
 };

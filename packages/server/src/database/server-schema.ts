@@ -73,6 +73,13 @@ export interface ServerTables {
     must_change: boolean;
     changed_at: DefaultTimestamp;
   };
+  server_oidc_pending: {
+    id: string;
+    state: string;
+    nonce: string;
+    code_verifier: string;
+    expires_at: Timestamp;
+  };
 }
 
 /** Engine and server tables together. */

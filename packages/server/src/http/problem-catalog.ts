@@ -47,6 +47,21 @@ export const SERVER_PROBLEMS = {
     'zh-CN': '请先修改一次性密码',
     en: 'Change your one-time password first',
   },
+  'oidc-not-configured': { 'zh-CN': '未配置单位账号登录', en: 'Organisation sign-in is not configured' },
+  'oidc-unavailable': {
+    'zh-CN': '暂时无法连接单位账号登录服务',
+    en: 'The organisation sign-in service cannot be reached',
+  },
+  'oidc-state-mismatch': {
+    'zh-CN': '登录请求已失效或不是从本浏览器发起的，请重新登录',
+    en: 'The sign-in expired or did not start in this browser: sign in again',
+  },
+  'oidc-failed': { 'zh-CN': '单位账号登录失败', en: 'Sign-in with the organisation account failed' },
+  'oidc-unknown-user': {
+    'zh-CN': '该单位账号在本系统中没有对应用户，请联系管理员',
+    en: 'This organisation account has no user here: ask an administrator',
+  },
+  'oidc-user-disabled': { 'zh-CN': '该用户已停用', en: 'This user is disabled' },
   'too-many-attempts': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts' },
   'too-many-streams': { 'zh-CN': '打开的事件流过多', en: 'Too many open event streams' },
   'http-error': { 'zh-CN': '请求失败', en: 'Request failed' },

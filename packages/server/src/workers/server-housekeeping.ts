@@ -52,6 +52,17 @@ function quietSignInFailures(): HousekeepingTask {
   };
 }
 
+/** OpenID Connect sign-ins abandoned at the provider (their ten minutes ran out). */
+function abandonedOidcSignIns(): HousekeepingTask {
+  return {
+    name: 'oidc-pending',
+    async run(db, now) {
+      const result = await sql`delete from server_oidc_pending where expires_at < ${now}`.execute(db);
+      return Number(result.numAffectedRows ?? 0);
+    },
+  };
+}
+
 /**
  * What the server's timer worker cleans up (and the audit checkpoint it writes), and how often.
  * Without a key (tests of the clean-ups alone) no checkpoint is written.
@@ -65,6 +76,7 @@ export function serverHousekeeping(config: HousekeepingConfig, auditKey?: AuditK
       expiredIdempotencyKeys(config.idempotencyRetentionHours),
       ...(auditKey ? [auditCheckpointTask(auditKey, config.auditCheckpointMinutes)] : []),
       quietSignInFailures(),
+      abandonedOidcSignIns(),
     ],
   };
 }

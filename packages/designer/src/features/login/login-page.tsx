@@ -8,7 +8,22 @@ import { LanguageSwitch } from '../../ui/language-switch';
 import { Banner } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 
-/** Sign in; in demo mode the server's demo accounts are listed for one-tap sign-in. */
+const OIDC_REFUSALS = [
+  'oidc-unavailable',
+  'oidc-state-mismatch',
+  'oidc-failed',
+  'oidc-unknown-user',
+  'oidc-user-disabled',
+] as const;
+
+/** Why the organisation's sign-in sent the browser back here (`?signin-error=CODE`), in words. */
+function signInError(t: ReturnType<typeof useI18n>['t']): string | undefined {
+  const code = new URLSearchParams(window.location.search).get('signin-error');
+  const known = OIDC_REFUSALS.find((c) => c === code);
+  return known ? t(`login.error.${known}`) : undefined;
+}
+
+/** Sign in (password, or the organisation's OpenID Connect provider when configured); in demo mode the server's demo accounts are listed for one-tap sign-in. */
 export function LoginPage({ expired }: { expired?: boolean }) {
   const { t, locale } = useI18n();
   const { signIn } = useSession();
@@ -17,6 +32,8 @@ export function LoginPage({ expired }: { expired?: boolean }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   const demo = useAsync(() => api.demo().catch(() => undefined), 'demo');
+  const options = useAsync(() => api.signInOptions().catch(() => undefined), 'sign-in-options');
+  const refused = signInError(t);
 
   async function submit(event?: FormEvent, as?: { username: string; password: string }) {
     event?.preventDefault();
@@ -42,6 +59,7 @@ export function LoginPage({ expired }: { expired?: boolean }) {
         </div>
         <p className="muted">{t('login.intro')}</p>
         {expired && <Banner kind="info">{t('error.session')}</Banner>}
+        {refused && <Banner kind="error">{refused}</Banner>}
         <form onSubmit={submit} noValidate>
           <h2>{t('login.title')}</h2>
           <label className="field">
@@ -76,6 +94,14 @@ export function LoginPage({ expired }: { expired?: boolean }) {
             {busy ? t('login.submitting') : t('login.submit')}
           </button>
         </form>
+        {options.data?.oidc && (
+          <div className="login-oidc">
+            <p className="muted login-or">{t('login.or')}</p>
+            <a className="btn btn-block" href={api.oidcStartUrl()}>
+              {t('login.oidc')}
+            </a>
+          </div>
+        )}
         {demo.data?.demo && demo.data.accounts.length > 0 && (
           <section className="demo" aria-labelledby="demo-title">
             <h2 id="demo-title">{t('login.demo')}</h2>
