@@ -11,6 +11,7 @@ import { directoryContract } from './directory-contract';
 import { eventContract } from './event-contract';
 import { meContract } from './me-contract';
 import { notificationContract } from './notification-contract';
+import { reportContract } from './report-contract';
 import { savedFilterContract } from './saved-filter-contract';
 import { taskCommandContract } from './task-command-contract';
 import { taskContract } from './task-contract';
@@ -32,4 +33,5 @@ export const allRoutes: readonly RouteConfig[] = [
   notificationContract,
   eventContract,
   accountAdminContract,
+  reportContract,
 ].flatMap((contract) => Object.values(contract));

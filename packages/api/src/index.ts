@@ -17,6 +17,7 @@ export * from './event-contract';
 export * from './json-limits';
 export * from './me-contract';
 export * from './notification-contract';
+export * from './report-contract';
 export * from './saved-filter-contract';
 export * from './task-command-contract';
 export * from './task-contract';

@@ -141,4 +141,77 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_110_server_reports': {
+    async up(db) {
+      // Summaries behind the dashboards (services/reports/report-refresh.ts), refreshed
+      // incrementally from the case and task rows: never written by commands. `report_cases` and
+      // `report_tasks` hold one row per case and per task (the unit and confidentiality the figures
+      // group by, and what was already counted); the other tables sum non-confidential cases only
+      // (confidential ones are added per viewer from the fact rows). Durations are whole minutes kept
+      // to 3 significant figures (report_minutes), so percentiles come from a small histogram.
+      await sql`
+        create function report_minutes(a timestamptz, b timestamptz) returns bigint
+          language sql immutable as $$
+            select case when m < 1000 then m else trunc(m::numeric, 3 - length(m::text))::bigint end
+            from (select greatest(0, floor(extract(epoch from (b - a)) / 60))::bigint as m) x
+          $$;
+        create table report_watermarks (feed text primary key, at timestamptz not null);
+        create table report_cases (
+          instance_id text primary key,
+          definition_key text not null,
+          unit text not null,
+          confidential boolean not null,
+          started_at timestamptz not null,
+          ended_at timestamptz,
+          status text,
+          final_state text
+        );
+        create table report_tasks (
+          task_id text primary key,
+          instance_id text not null,
+          definition_key text not null,
+          state_id text not null,
+          unit text not null,
+          confidential boolean not null,
+          created_at timestamptz not null,
+          due_at timestamptz,
+          ended_at timestamptz,
+          completed boolean not null default false
+        );
+        create index report_tasks_instance on report_tasks (instance_id);
+        create index report_tasks_open_unit on report_tasks (unit, due_at) where ended_at is null and not confidential;
+        create table report_case_weeks (
+          definition_key text not null,
+          unit text not null,
+          week date not null,
+          started int not null default 0,
+          ended int not null default 0,
+          primary key (week, definition_key, unit)
+        );
+        create table report_durations (
+          definition_key text not null,
+          state_id text not null,
+          minutes bigint not null,
+          n int not null,
+          primary key (definition_key, state_id, minutes)
+        );
+        create table report_outcomes (
+          definition_key text not null,
+          status text not null,
+          final_state text not null,
+          n int not null,
+          primary key (definition_key, status, final_state)
+        );
+        -- The feeds the refresh reads (started, ended, tasks created and ended) and open tasks by
+        -- person. started_at never changes and ended_at changes with status (already indexed), so
+        -- these keep the case row's updates HOT.
+        create index instances_started on instances (started_at);
+        create index instances_confidential on instances (definition_key) where confidential;
+        create index instances_ended on instances (ended_at) where ended_at is not null;
+        create index tasks_created on tasks (created_at);
+        create index tasks_ended on tasks (ended_at) where ended_at is not null;
+        create index tasks_open_by_person on tasks (definition_key, assignee, due_at) where status = 'open';
+      `.execute(db);
+    },
+  },
 };

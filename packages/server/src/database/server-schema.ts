@@ -73,6 +73,32 @@ export interface ServerTables {
     must_change: boolean;
     changed_at: DefaultTimestamp;
   };
+  report_watermarks: { feed: string; at: Timestamp };
+  report_cases: {
+    instance_id: string;
+    definition_key: string;
+    unit: string;
+    confidential: boolean;
+    started_at: Timestamp;
+    ended_at: Timestamp | null;
+    status: string | null;
+    final_state: string | null;
+  };
+  report_tasks: {
+    task_id: string;
+    instance_id: string;
+    definition_key: string;
+    state_id: string;
+    unit: string;
+    confidential: boolean;
+    created_at: Timestamp;
+    due_at: Timestamp | null;
+    ended_at: Timestamp | null;
+    completed: boolean;
+  };
+  report_case_weeks: { definition_key: string; unit: string; week: string; started: number; ended: number };
+  report_durations: { definition_key: string; state_id: string; minutes: string; n: number };
+  report_outcomes: { definition_key: string; status: string; final_state: string; n: number };
 }
 
 /** Engine and server tables together. */

@@ -1,0 +1,122 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { ServerDb } from '../../database/server-schema';
+import type { ReportViewer } from './report-viewer';
+
+/** The cases a viewer may see among the confidential ones, as a set SQL can test membership of. */
+const visibleIds = (viewer: ReportViewer): RawBuilder<unknown> =>
+  sql`(select json_array_elements_text(${JSON.stringify(viewer.confidentialIds)}::json))`;
+
+/** Cases started and ended per week (Monday, UTC) by process and case unit, from `from` on. */
+export async function caseFlow(db: ServerDb, viewer: ReportViewer, from: string) {
+  const { rows } = await sql<{
+    definition_key: string;
+    unit: string;
+    week: string;
+    started: number;
+    ended: number;
+  }>`
+    select definition_key, unit, to_char(week, 'YYYY-MM-DD') as week, sum(started)::int as started, sum(ended)::int as ended
+    from (
+      select definition_key, unit, week, started, ended from report_case_weeks where week >= ${from}::date
+      union all
+      select definition_key, unit, date_trunc('week', started_at at time zone 'UTC')::date, 1, 0
+      from report_cases where instance_id in ${visibleIds(viewer)} and started_at >= ${from}::date
+      union all
+      select definition_key, unit, date_trunc('week', ended_at at time zone 'UTC')::date, 0, 1
+      from report_cases where instance_id in ${visibleIds(viewer)} and ended_at >= ${from}::date
+    ) x
+    group by 1, 2, 3 order by 3, 1, 2`.execute(db);
+  return rows.map((r) => ({
+    definitionKey: r.definition_key,
+    unit: r.unit,
+    week: r.week,
+    started: r.started,
+    ended: r.ended,
+  }));
+}
+
+/**
+ * Cycle times in minutes (nearest-rank p50 and p90) per process (`stateId` null: start to end of
+ * completed cases) and per step (a completed task from creation to completion).
+ */
+export async function cycleTimes(db: ServerDb, viewer: ReportViewer) {
+  const { rows } = await sql<{
+    definition_key: string;
+    state_id: string;
+    count: number;
+    p50: string;
+    p90: string;
+  }>`
+    with h as (
+      select definition_key, state_id, minutes, n from report_durations
+      union all
+      select definition_key, '', report_minutes(started_at, ended_at), 1 from report_cases
+      where instance_id in ${visibleIds(viewer)} and status = 'completed'
+      union all
+      select definition_key, state_id, report_minutes(created_at, ended_at), 1 from report_tasks
+      where instance_id in ${visibleIds(viewer)} and completed),
+    g as (select definition_key, state_id, minutes, sum(n) as n from h group by 1, 2, 3),
+    c as (
+      select g.*, sum(n) over (partition by definition_key, state_id order by minutes) as cum,
+        sum(n) over (partition by definition_key, state_id) as total
+      from g)
+    select definition_key, state_id, max(total)::int as count,
+      min(minutes) filter (where cum >= 0.5 * total) as p50,
+      min(minutes) filter (where cum >= 0.9 * total) as p90
+    from c group by 1, 2 order by 1, 2`.execute(db);
+  return rows.map((r) => ({
+    definitionKey: r.definition_key,
+    stateId: r.state_id === '' ? null : r.state_id,
+    count: r.count,
+    p50Minutes: Number(r.p50),
+    p90Minutes: Number(r.p90),
+  }));
+}
+
+/** Open tasks and those past due at `now`, by the unit of their case ('' when it has none). */
+export async function openByUnit(db: ServerDb, viewer: ReportViewer, now: string) {
+  const { rows } = await sql<{ unit: string; open: number; overdue: number }>`
+    select unit, count(*)::int as open, (count(*) filter (where due_at < ${now}::timestamptz))::int as overdue
+    from (
+      select unit, due_at from report_tasks where ended_at is null and not confidential
+      union all
+      select unit, due_at from report_tasks where ended_at is null and instance_id in ${visibleIds(viewer)}
+    ) x
+    group by 1 order by 2 desc, 1`.execute(db);
+  return rows;
+}
+
+/**
+ * Open and overdue tasks by the person holding them (null: offered, not yet claimed), read live
+ * (claims move tasks between people); the `limit` busiest. Processes with confidential cases are
+ * read through their cases' flag, the others by the open-task index alone.
+ */
+export async function openByPerson(db: ServerDb, viewer: ReportViewer, now: string, limit = 100) {
+  const secret = sql`(select distinct definition_key from instances where confidential)`;
+  const { rows } = await sql<{ assignee: string | null; open: number; overdue: number }>`
+    select assignee, count(*)::int as open, (count(*) filter (where due_at < ${now}::timestamptz))::int as overdue
+    from (
+      select assignee, due_at from tasks where status = 'open' and definition_key not in ${secret}
+      union all
+      select t.assignee, t.due_at from tasks t join instances i on i.id = t.instance_id
+      where t.status = 'open' and t.definition_key in ${secret} and not i.confidential
+      union all
+      select assignee, due_at from tasks where status = 'open' and instance_id in ${visibleIds(viewer)}
+    ) x
+    group by 1 order by 2 desc, 1 nulls first limit ${limit}`.execute(db);
+  return rows;
+}
+
+/** Ended cases by process, status (completed, cancelled) and the final state they ended in. */
+export async function outcomeCounts(db: ServerDb, viewer: ReportViewer) {
+  const { rows } = await sql<{ definition_key: string; status: string; final_state: string; count: number }>`
+    select definition_key, status, final_state, sum(n)::int as count
+    from (
+      select definition_key, status, final_state, n from report_outcomes
+      union all
+      select definition_key, status, final_state, 1 from report_cases
+      where instance_id in ${visibleIds(viewer)} and ended_at is not null
+    ) x
+    group by 1, 2, 3 order by 1, 4 desc, 3`.execute(db);
+  return rows;
+}
