@@ -1,6 +1,8 @@
 import { createScratchDatabase, testBackends } from '@flowform/runtime/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseFlow, openByPerson, openByUnit, outcomeCounts } from '../services/reports/report-figures';
+import { reportViewer } from '../services/reports/report-viewer';
 import { complete, start } from '../testing/case-helpers';
 import { body, openTestServer } from '../testing/test-server';
 
@@ -52,7 +54,8 @@ describe.each(testBackends())('reports on %s', (backend) => {
   let early: { status: number; json: { caseFlow: unknown[]; cycleTimes: { stateId: string | null }[] } };
 
   /** Two hardship applications rejected by the branch (visit 2 h then 3 h; 1 h then 7 h), one
-   * left open at its home visit, and a confidential accountability report dismissed after 1 h. */
+   * left open at its home visit, a confidential accountability report dismissed after 1 h, and a
+   * week later another one left open. */
   beforeAll(async () => {
     if (backend === 'postgres') scratch = await createScratchDatabase();
     s = await openTestServer({
@@ -80,6 +83,7 @@ describe.each(testBackends())('reports on %s', (backend) => {
     advance(1);
     await ok(complete(s, ids.c, 'insp1', 'dismiss', undefined, { comment: '查无实据' }));
     advance(7 * 24); // the open home visit (5 days) is now overdue, in the next week
+    ids.e = await start(s, 'insp1', 'accountability-investigation', { ...report, summary: '另一份报告' });
   }, 120_000);
   afterAll(async () => {
     await s?.close();
@@ -160,7 +164,19 @@ describe.each(testBackends())('reports on %s', (backend) => {
         ended: 1,
       },
       { definitionKey: 'hardship-assistance', unit: 'branch-1', week: '2026-03-02', started: 3, ended: 2 },
+      {
+        definitionKey: 'accountability-investigation',
+        unit: 'station-101',
+        week: '2026-03-09',
+        started: 1,
+        ended: 0,
+      },
     ]);
+    expect(d.openByUnit).toEqual([
+      { unit: 'branch-1', open: 1, overdue: 1 },
+      { unit: 'station-101', open: 1, overdue: 0 },
+    ]);
+    expect(d.openByPerson).toEqual([{ assignee: null, open: 2, overdue: 1 }]);
     expect(
       d.cycleTimes.filter(
         (c: { definitionKey: string }) => c.definitionKey === 'accountability-investigation',
@@ -188,6 +204,47 @@ describe.each(testBackends())('reports on %s', (backend) => {
       verdict: 'rejected',
       count: 1,
     });
+  });
+
+  it('given who may see which confidential case, when the viewers are worked out, then a leader sees the process whole and an administrator none of it', async () => {
+    const directory = await s.ctx.runtime.directoryAt();
+    const as = (username: string) =>
+      ({ username, directory }) as unknown as Parameters<typeof reportViewer>[1];
+    expect(await reportViewer(s.ctx, as('leader1'))).toEqual({
+      username: 'leader1',
+      wholeProcesses: ['accountability-investigation'],
+      confidentialIds: [],
+    });
+    expect(await reportViewer(s.ctx, as('admin'))).toEqual({
+      username: 'admin',
+      wholeProcesses: [],
+      confidentialIds: [],
+    });
+  });
+
+  it('given a viewer who may see one of two confidential reports, when the figures are read, then only that one counts', async () => {
+    const viewer = { username: 'someone', wholeProcesses: [], confidentialIds: [ids.c!] };
+    const flow = await caseFlow(s.ctx.db, viewer, '2026-03-02');
+    expect(flow.filter((r) => r.definitionKey === 'accountability-investigation')).toEqual([
+      {
+        definitionKey: 'accountability-investigation',
+        unit: 'station-101',
+        week: '2026-03-02',
+        started: 1,
+        ended: 1,
+      },
+    ]);
+    expect(await openByUnit(s.ctx.db, viewer, new Date(ms).toISOString())).toEqual([
+      { unit: 'branch-1', open: 1, overdue: 1 },
+    ]);
+    expect(await outcomeCounts(s.ctx.db, viewer)).toContainEqual({
+      definition_key: 'accountability-investigation',
+      status: 'completed',
+      final_state: 'dismissed',
+      count: 1,
+    });
+    const person = await openByPerson(s.ctx.db, viewer, new Date(ms).toISOString());
+    expect(person).toEqual([{ assignee: null, open: 1, overdue: 1 }]);
   });
 
   it('given a branch secretary (a cadre), when they ask for the dashboard or a dashboard table, then 403', async () => {

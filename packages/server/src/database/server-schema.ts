@@ -96,9 +96,28 @@ export interface ServerTables {
     ended_at: Timestamp | null;
     completed: boolean;
   };
-  report_case_weeks: { definition_key: string; unit: string; week: string; started: number; ended: number };
-  report_durations: { definition_key: string; state_id: string; minutes: string; n: number };
-  report_outcomes: { definition_key: string; status: string; final_state: string; n: number };
+  report_case_weeks: {
+    definition_key: string;
+    unit: string;
+    week: string;
+    confidential: boolean;
+    started: number;
+    ended: number;
+  };
+  report_durations: {
+    definition_key: string;
+    state_id: string;
+    confidential: boolean;
+    minutes: string;
+    n: number;
+  };
+  report_outcomes: {
+    definition_key: string;
+    status: string;
+    final_state: string;
+    confidential: boolean;
+    n: number;
+  };
 }
 
 /** Engine and server tables together. */

@@ -1,3 +1,7 @@
 // Test support for suites outside this package that drive the real app (the API fuzzer).
 export { outboxDelivery } from './outbox-delivery';
 export { openTestServer, type TestServerOptions } from './test-server';
+export * as reportFigures from '../services/reports/report-figures';
+export { reportDashboard } from '../services/reports/report-dashboard';
+export { refreshReports } from '../services/reports/report-refresh';
+export { reportViewer } from '../services/reports/report-viewer';

@@ -4,7 +4,7 @@ import type { ServerContext } from '../../server-context';
 import { caseFlow, cycleTimes, openByPerson, openByUnit, outcomeCounts } from './report-figures';
 import { reportLabels } from './report-labels';
 import { refreshReports } from './report-refresh';
-import { reportViewer } from './report-viewer';
+import { reportViewer, requireReportViewer } from './report-viewer';
 import { outcomeVerdict } from './outcome-verdict';
 
 const SLOWEST = 10;
@@ -25,8 +25,9 @@ export async function reportDashboard(
   user: AuthUser,
   weekCount: number,
 ): Promise<ReportDashboard> {
-  const viewer = await reportViewer(ctx, user);
+  requireReportViewer(user);
   await refreshReports(ctx.db);
+  const viewer = await reportViewer(ctx, user);
   const now = ctx.clock();
   const weeks = lastWeeks(now, weekCount);
   const [flow, cycles, byUnit, byPerson, outcomes] = [

@@ -2,9 +2,12 @@ import { type RawBuilder, sql } from 'kysely';
 import type { ServerDb } from '../../database/server-schema';
 import type { ReportViewer } from './report-viewer';
 
-/** The cases a viewer may see among the confidential ones, as a set SQL can test membership of. */
-const visibleIds = (viewer: ReportViewer): RawBuilder<unknown> =>
-  sql`(select json_array_elements_text(${JSON.stringify(viewer.confidentialIds)}::json))`;
+/** The confidential cases a viewer may see one by one (not in a whole process), as an SQL array. */
+const visibleIds = (viewer: ReportViewer): RawBuilder<unknown> => sql`${viewer.confidentialIds}::text[]`;
+
+/** Summary rows the viewer may count: not confidential, or of a process they may see whole. */
+const counted = (viewer: ReportViewer): RawBuilder<boolean> =>
+  sql<boolean>`(not confidential or definition_key = any(${viewer.wholeProcesses}::text[]))`;
 
 /** Cases started and ended per week (Monday, UTC) by process and case unit, from `from` on. */
 export async function caseFlow(db: ServerDb, viewer: ReportViewer, from: string) {
@@ -17,13 +20,14 @@ export async function caseFlow(db: ServerDb, viewer: ReportViewer, from: string)
   }>`
     select definition_key, unit, to_char(week, 'YYYY-MM-DD') as week, sum(started)::int as started, sum(ended)::int as ended
     from (
-      select definition_key, unit, week, started, ended from report_case_weeks where week >= ${from}::date
+      select definition_key, unit, week, started, ended from report_case_weeks
+      where week >= ${from}::date and ${counted(viewer)}
       union all
-      select definition_key, unit, date_trunc('week', started_at at time zone 'UTC')::date, 1, 0
-      from report_cases where instance_id in ${visibleIds(viewer)} and started_at >= ${from}::date
-      union all
-      select definition_key, unit, date_trunc('week', ended_at at time zone 'UTC')::date, 0, 1
-      from report_cases where instance_id in ${visibleIds(viewer)} and ended_at >= ${from}::date
+      select r.definition_key, r.unit, v.week, v.started, v.ended
+      from report_cases r cross join lateral (values
+        (date_trunc('week', r.started_at at time zone 'UTC')::date, 1, 0),
+        (date_trunc('week', r.ended_at at time zone 'UTC')::date, 0, 1)) v(week, started, ended)
+      where r.instance_id = any(${visibleIds(viewer)}) and v.week >= ${from}::date
     ) x
     group by 1, 2, 3 order by 3, 1, 2`.execute(db);
   return rows.map((r) => ({
@@ -48,13 +52,13 @@ export async function cycleTimes(db: ServerDb, viewer: ReportViewer) {
     p90: string;
   }>`
     with h as (
-      select definition_key, state_id, minutes, n from report_durations
+      select definition_key, state_id, minutes, n from report_durations where ${counted(viewer)}
       union all
       select definition_key, '', report_minutes(started_at, ended_at), 1 from report_cases
-      where instance_id in ${visibleIds(viewer)} and status = 'completed'
+      where instance_id = any(${visibleIds(viewer)}) and status = 'completed'
       union all
       select definition_key, state_id, report_minutes(created_at, ended_at), 1 from report_tasks
-      where instance_id in ${visibleIds(viewer)} and completed),
+      where instance_id = any(${visibleIds(viewer)}) and completed),
     g as (select definition_key, state_id, minutes, sum(n) as n from h group by 1, 2, 3),
     c as (
       select g.*, sum(n) over (partition by definition_key, state_id order by minutes) as cum,
@@ -78,9 +82,9 @@ export async function openByUnit(db: ServerDb, viewer: ReportViewer, now: string
   const { rows } = await sql<{ unit: string; open: number; overdue: number }>`
     select unit, count(*)::int as open, (count(*) filter (where due_at < ${now}::timestamptz))::int as overdue
     from (
-      select unit, due_at from report_tasks where ended_at is null and not confidential
+      select unit, due_at from report_tasks where ended_at is null and ${counted(viewer)}
       union all
-      select unit, due_at from report_tasks where ended_at is null and instance_id in ${visibleIds(viewer)}
+      select unit, due_at from report_tasks where ended_at is null and instance_id = any(${visibleIds(viewer)})
     ) x
     group by 1 order by 2 desc, 1`.execute(db);
   return rows;
@@ -88,20 +92,22 @@ export async function openByUnit(db: ServerDb, viewer: ReportViewer, now: string
 
 /**
  * Open and overdue tasks by the person holding them (null: offered, not yet claimed), read live
- * (claims move tasks between people); the `limit` busiest. Processes with confidential cases are
- * read through their cases' flag, the others by the open-task index alone.
+ * (claims move tasks between people); the `limit` busiest. Processes with confidential cases the
+ * viewer may not all see are read through their cases' flag, the others by the open-task index.
  */
 export async function openByPerson(db: ServerDb, viewer: ReportViewer, now: string, limit = 100) {
   const secret = sql`(select distinct definition_key from instances where confidential)`;
+  const whole = sql`${viewer.wholeProcesses}::text[]`;
   const { rows } = await sql<{ assignee: string | null; open: number; overdue: number }>`
     select assignee, count(*)::int as open, (count(*) filter (where due_at < ${now}::timestamptz))::int as overdue
     from (
-      select assignee, due_at from tasks where status = 'open' and definition_key not in ${secret}
+      select assignee, due_at from tasks
+      where status = 'open' and (definition_key not in ${secret} or definition_key = any(${whole}))
       union all
       select t.assignee, t.due_at from tasks t join instances i on i.id = t.instance_id
-      where t.status = 'open' and t.definition_key in ${secret} and not i.confidential
+      where t.status = 'open' and t.definition_key in ${secret} and t.definition_key <> all(${whole}) and not i.confidential
       union all
-      select assignee, due_at from tasks where status = 'open' and instance_id in ${visibleIds(viewer)}
+      select assignee, due_at from tasks where status = 'open' and instance_id = any(${visibleIds(viewer)})
     ) x
     group by 1 order by 2 desc, 1 nulls first limit ${limit}`.execute(db);
   return rows;
@@ -112,10 +118,10 @@ export async function outcomeCounts(db: ServerDb, viewer: ReportViewer) {
   const { rows } = await sql<{ definition_key: string; status: string; final_state: string; count: number }>`
     select definition_key, status, final_state, sum(n)::int as count
     from (
-      select definition_key, status, final_state, n from report_outcomes
+      select definition_key, status, final_state, n from report_outcomes where ${counted(viewer)}
       union all
       select definition_key, status, final_state, 1 from report_cases
-      where instance_id in ${visibleIds(viewer)} and ended_at is not null
+      where instance_id = any(${visibleIds(viewer)}) and ended_at is not null
     ) x
     group by 1, 2, 3 order by 1, 4 desc, 3`.execute(db);
   return rows;

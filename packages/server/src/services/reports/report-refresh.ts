@@ -38,10 +38,10 @@ export async function refreshReports(db: ServerDb): Promise<void> {
         from instances where started_at > ${since('started')}
         on conflict (instance_id) do nothing
         returning definition_key, unit, confidential, started_at)
-      insert into report_case_weeks (definition_key, unit, week, started)
-      select definition_key, unit, date_trunc('week', started_at at time zone 'UTC')::date, count(*)
-      from fresh where not confidential group by 1, 2, 3
-      on conflict (week, definition_key, unit) do update set started = report_case_weeks.started + excluded.started`.execute(
+      insert into report_case_weeks (definition_key, unit, week, confidential, started)
+      select definition_key, unit, date_trunc('week', started_at at time zone 'UTC')::date, confidential, count(*)
+      from fresh group by 1, 2, 3, 4
+      on conflict (week, definition_key, unit, confidential) do update set started = report_case_weeks.started + excluded.started`.execute(
       tx,
     );
     await sql`
@@ -53,18 +53,18 @@ export async function refreshReports(db: ServerDb): Promise<void> {
         where i.ended_at > ${since('ended')} and r.instance_id = i.id and r.ended_at is null
         returning r.*),
       weeks as (
-        insert into report_case_weeks (definition_key, unit, week, ended)
-        select definition_key, unit, date_trunc('week', ended_at at time zone 'UTC')::date, count(*)
-        from ended where not confidential group by 1, 2, 3
-        on conflict (week, definition_key, unit) do update set ended = report_case_weeks.ended + excluded.ended),
+        insert into report_case_weeks (definition_key, unit, week, confidential, ended)
+        select definition_key, unit, date_trunc('week', ended_at at time zone 'UTC')::date, confidential, count(*)
+        from ended group by 1, 2, 3, 4
+        on conflict (week, definition_key, unit, confidential) do update set ended = report_case_weeks.ended + excluded.ended),
       outcomes as (
-        insert into report_outcomes (definition_key, status, final_state, n)
-        select definition_key, status, final_state, count(*) from ended where not confidential group by 1, 2, 3
-        on conflict (definition_key, status, final_state) do update set n = report_outcomes.n + excluded.n)
-      insert into report_durations (definition_key, state_id, minutes, n)
-      select definition_key, '', report_minutes(started_at, ended_at), count(*)
-      from ended where not confidential and status = 'completed' group by 1, 2, 3
-      on conflict (definition_key, state_id, minutes) do update set n = report_durations.n + excluded.n`.execute(
+        insert into report_outcomes (definition_key, status, final_state, confidential, n)
+        select definition_key, status, final_state, confidential, count(*) from ended group by 1, 2, 3, 4
+        on conflict (definition_key, status, final_state, confidential) do update set n = report_outcomes.n + excluded.n)
+      insert into report_durations (definition_key, state_id, confidential, minutes, n)
+      select definition_key, '', confidential, report_minutes(started_at, ended_at), count(*)
+      from ended where status = 'completed' group by 1, 2, 3, 4
+      on conflict (definition_key, state_id, confidential, minutes) do update set n = report_durations.n + excluded.n`.execute(
       tx,
     );
     await sql`
@@ -79,10 +79,10 @@ export async function refreshReports(db: ServerDb): Promise<void> {
         from tasks t
         where t.ended_at > ${since('done')} and r.task_id = t.id and r.ended_at is null
         returning r.*)
-      insert into report_durations (definition_key, state_id, minutes, n)
-      select definition_key, state_id, report_minutes(created_at, ended_at), count(*)
-      from done where not confidential and completed group by 1, 2, 3
-      on conflict (definition_key, state_id, minutes) do update set n = report_durations.n + excluded.n`.execute(
+      insert into report_durations (definition_key, state_id, confidential, minutes, n)
+      select definition_key, state_id, confidential, report_minutes(created_at, ended_at), count(*)
+      from done where completed group by 1, 2, 3, 4
+      on conflict (definition_key, state_id, confidential, minutes) do update set n = report_durations.n + excluded.n`.execute(
       tx,
     );
     for (const feed of Object.keys(FEEDS) as Feed[]) {

@@ -8,27 +8,40 @@ const REPORT_ROLES = ['administrator', 'districtLeader'];
 
 /**
  * Whose figures a dashboard shows. Administrators and district leaders see every case that is not
- * confidential (`caseVisibility`), so summaries of those serve them all; a confidential case counts
+ * confidential (`caseVisibility`), so summaries of those serve them all. A confidential case counts
  * only where `caseVisibility` — the one rule behind case lists and case pages — grants it to this
- * viewer, and its ids are listed here for the figures to add live.
+ * viewer: `wholeProcesses` are those whose confidential cases the viewer may all see (their
+ * confidential summaries count whole), `confidentialIds` the cases they may see of the others
+ * (added one by one).
  */
 export interface ReportViewer {
   username: string;
+  wholeProcesses: string[];
   confidentialIds: string[];
 }
 
-/** The viewer of a dashboard, or 403 for anyone but an administrator or a district leader. */
-export async function reportViewer(ctx: ServerContext, user: AuthUser): Promise<ReportViewer> {
+/** 403 for anyone but an administrator or a district leader. */
+export function requireReportViewer(user: AuthUser): void {
   const roles = user.directory.rolesOf(user.username).map((r) => r.role);
   if (!roles.some((role) => REPORT_ROLES.includes(role)))
     throw problems.forbidden('Reports are for administrators and district leaders');
+}
+
+/**
+ * The confidential cases a viewer may see, read after the summaries were refreshed: a case the
+ * summaries hold is then always among those checked here, so a whole process is never counted for
+ * a viewer who may not see one of its cases.
+ */
+export async function reportViewer(ctx: ServerContext, user: AuthUser): Promise<ReportViewer> {
+  requireReportViewer(user);
   const rows = await ctx.db
     .selectFrom('instances')
     .select(['id', 'definition_key', 'definition_version', 'snapshot'])
     .where('confidential', '=', true)
     .execute();
   const compiled = new Map<string, ReturnType<typeof compileBundle>>();
-  const confidentialIds: string[] = [];
+  const visible = new Map<string, string[]>();
+  const hidden = new Set<string>();
   for (const row of rows) {
     const key = `${row.definition_key}@${row.definition_version}`;
     let definition = compiled.get(key);
@@ -38,8 +51,13 @@ export async function reportViewer(ctx: ServerContext, user: AuthUser): Promise<
       );
       compiled.set(key, definition);
     }
-    if (caseVisibility(definition, row.snapshot as CaseSnapshot, user.username, user.directory))
-      confidentialIds.push(row.id);
+    if (caseVisibility(definition, row.snapshot as CaseSnapshot, user.username, user.directory)) {
+      const list = visible.get(row.definition_key) ?? [];
+      list.push(row.id);
+      visible.set(row.definition_key, list);
+    } else hidden.add(row.definition_key);
   }
-  return { username: user.username, confidentialIds };
+  const wholeProcesses = [...visible.keys()].filter((key) => !hidden.has(key)).sort();
+  const confidentialIds = [...visible].filter(([key]) => hidden.has(key)).flatMap(([, ids]) => ids);
+  return { username: user.username, wholeProcesses, confidentialIds };
 }
