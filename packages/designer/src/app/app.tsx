@@ -17,6 +17,7 @@ import { Loading } from '../ui/status-views';
 import { AppShell } from './app-shell';
 
 const DesignerRoute = lazy(() => import('../features/designer/page/designer-route'));
+const ReportsPage = lazy(() => import('../features/reports/reports-page'));
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -65,6 +66,12 @@ function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <DesignerRoute definitionKey={route.key} />
+        </Suspense>
+      );
+    case 'reports':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReportsPage />
         </Suspense>
       );
     case 'notFound':

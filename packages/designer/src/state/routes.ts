@@ -8,6 +8,7 @@ export type Route =
   | { name: 'startProcess'; key: string }
   | { name: 'notifications' }
   | { name: 'designer'; key?: string }
+  | { name: 'reports' }
   | { name: 'notFound' };
 
 const TABS = new Set(['todo', 'done', 'cc', 'started']);
@@ -42,6 +43,8 @@ export function matchRoute(pathname: string): Route {
       return id ? { name: 'startProcess', key: id } : { name: 'start' };
     case 'notifications':
       return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
+    case 'reports':
+      return arg === undefined ? { name: 'reports' } : { name: 'notFound' };
     case 'designer':
       return arg === undefined
         ? { name: 'designer' }
@@ -60,6 +63,7 @@ export const paths = {
   case: (id: string) => `/cases/${encodeURIComponent(id)}`,
   start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
   notifications: () => '/notifications',
+  reports: () => '/reports',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
 };
