@@ -5,6 +5,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   engine: () => import('./bench/engine-bench'),
   transition: () => import('./bench/transition-bench'),
   inbox: () => import('./bench/inbox-bench'),
+  reports: () => import('./bench/reports-bench'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -35,6 +35,10 @@ const OutcomeSchema = z.object({
 export const ReportDashboardSchema = z
   .object({
     generatedAt: z.string(),
+    asOf: z.string().openapi({
+      description:
+        'When the figures were counted (at most 30 s before generatedAt; overdue means due before then)',
+    }),
     weeks: z.array(z.string()),
     caseFlow: z.array(CaseFlowSchema),
     cycleTimes: z.array(CycleTimeSchema),

@@ -181,7 +181,7 @@ export const serverMigrations: Record<string, Migration> = {
           completed boolean not null default false
         );
         create index report_tasks_instance on report_tasks (instance_id);
-        create index report_tasks_open_unit on report_tasks (unit, confidential, definition_key, due_at) where ended_at is null;
+        create index report_tasks_open on report_tasks (unit, confidential, definition_key, due_at) where ended_at is null;
         create table report_case_weeks (
           definition_key text not null,
           unit text not null,
@@ -207,11 +207,34 @@ export const serverMigrations: Record<string, Migration> = {
           n int not null,
           primary key (definition_key, status, final_state, confidential)
         );
-        -- The feeds the refresh reads (started, ended, tasks created and ended) and open tasks by
-        -- person. started_at never changes and ended_at changes with status (already indexed), so
-        -- these keep the case row's updates HOT.
+        -- p50 and p90 of report_durations per step (state_id '': the whole case), recomputed by a
+        -- refresh that added durations.
+        create table report_percentiles (
+          definition_key text not null,
+          state_id text not null,
+          confidential boolean not null,
+          count int not null,
+          p50 bigint not null,
+          p90 bigint not null,
+          primary key (definition_key, state_id, confidential)
+        );
+        -- Open and overdue tasks by unit and by person as of report_watermarks('refreshed'),
+        -- recomputed whole (claims move tasks between people without a feed); class '' sums every
+        -- non-confidential case, a process key its confidential ones.
+        create table report_open (
+          kind text not null,
+          name text not null,
+          class text not null,
+          open int not null,
+          overdue int not null,
+          primary key (kind, class, name)
+        );
+        -- The feeds the refresh reads (started, ended, tasks created and ended), open tasks by
+        -- person, and the signature of the confidential cases (report-viewer.ts). started_at never
+        -- changes, ended_at changes with status (already indexed) and only confidential rows are in
+        -- instances_confidential, so the common case row's updates stay HOT.
         create index instances_started on instances (started_at);
-        create index instances_confidential on instances (definition_key) where confidential;
+        create index instances_confidential on instances (version) where confidential;
         create index instances_ended on instances (ended_at) where ended_at is not null;
         create index tasks_created on tasks (created_at);
         create index tasks_ended on tasks (ended_at) where ended_at is not null;

@@ -111,6 +111,15 @@ export interface ServerTables {
     minutes: string;
     n: number;
   };
+  report_percentiles: {
+    definition_key: string;
+    state_id: string;
+    confidential: boolean;
+    count: number;
+    p50: string;
+    p90: string;
+  };
+  report_open: { kind: string; name: string; class: string; open: number; overdue: number };
   report_outcomes: {
     definition_key: string;
     status: string;

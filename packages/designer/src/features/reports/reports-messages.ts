@@ -3,8 +3,8 @@ export const MESSAGES = {
   nav: ['报表', 'Reports'],
   title: ['流程报表', 'Process reports'],
   intro: [
-    '保密案件仅计入您有权查看的部分。数据随每次打开刷新。',
-    'Confidential cases count only where you may see them. Figures are refreshed each time you open this page.',
+    '保密案件仅计入您有权查看的部分。数据每 30 秒更新。',
+    'Confidential cases count only where you may see them. Figures are updated every 30 seconds.',
   ],
   weeks: ['时间范围', 'Period'],
   weeksN: ['近 {n} 周', 'Last {n} weeks'],
@@ -45,6 +45,7 @@ export const MESSAGES = {
   p50Hours: ['P50（小时）', 'P50 (hours)'],
   p90Hours: ['P90（小时）', 'P90 (hours)'],
   forbidden: ['报表仅供管理员和区领导查看。', 'Reports are for administrators and district leaders.'],
+  asOf: ['统计时间：{time}（每 30 秒更新）', 'Counted at {time} (updated every 30 s)'],
   minutes: ['{n} 分钟', '{n} min'],
   hours: ['{n} 小时', '{n} h'],
   days: ['{n} 天', '{n} d'],

@@ -3,6 +3,7 @@ import type { Locale } from '@flowform/engine/browser';
 import { type ReactNode, useMemo, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
+import { formatDateTime } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Empty, ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
@@ -76,6 +77,7 @@ function Figures({ d, locale, weeks }: { d: ReportDashboard; locale: Locale; wee
     outcomes: outcomeChart(d, names, locale),
   };
   const duration = (m: number) => formatMinutes(locale, m);
+  const asOf = reportsText(locale, 'asOf', { time: formatDateTime(locale, d.asOf) });
   const durationRows = (list: ReportDashboard['cycleTimes'], withStep: boolean) =>
     list.map((r) => [
       names.process(r.definitionKey),
@@ -161,6 +163,7 @@ function Figures({ d, locale, weeks }: { d: ReportDashboard; locale: Locale; wee
             headers={[rt('unit'), rt('open'), rt('overdue')]}
             rows={d.openByUnit.map((r) => [names.unit(r.unit), r.open, r.overdue])}
           />
+          <p className="muted small">{asOf}</p>
         </>,
         d.openByUnit.length === 0,
       )}
@@ -174,6 +177,7 @@ function Figures({ d, locale, weeks }: { d: ReportDashboard; locale: Locale; wee
             headers={[rt('person'), rt('open'), rt('overdue')]}
             rows={d.openByPerson.map((r) => [names.person(r.assignee), r.open, r.overdue])}
           />
+          <p className="muted small">{asOf}</p>
         </>,
         d.openByPerson.length === 0,
       )}

@@ -3,7 +3,7 @@ import type { AuthUser } from '../../http/app-env';
 import type { ServerContext } from '../../server-context';
 import { caseFlow, cycleTimes, openByPerson, openByUnit, outcomeCounts } from './report-figures';
 import { reportLabels } from './report-labels';
-import { refreshReports } from './report-refresh';
+import { freshReports } from './report-freshness';
 import { reportViewer, requireReportViewer } from './report-viewer';
 import { outcomeVerdict } from './outcome-verdict';
 
@@ -26,15 +26,16 @@ export async function reportDashboard(
   weekCount: number,
 ): Promise<ReportDashboard> {
   requireReportViewer(user);
-  await refreshReports(ctx.db);
-  const viewer = await reportViewer(ctx, user);
   const now = ctx.clock();
+  const asOf = await freshReports(ctx.db, now);
+  // after the refresh: every case the summaries hold is among those the viewer's scope checks
+  const viewer = await reportViewer(ctx, user);
   const weeks = lastWeeks(now, weekCount);
   const [flow, cycles, byUnit, byPerson, outcomes] = [
     await caseFlow(ctx.db, viewer, weeks[0]!),
     await cycleTimes(ctx.db, viewer),
-    await openByUnit(ctx.db, viewer, now),
-    await openByPerson(ctx.db, viewer, now),
+    await openByUnit(ctx.db, viewer, asOf),
+    await openByPerson(ctx.db, viewer, asOf),
     await outcomeCounts(ctx.db, viewer),
   ];
   const used = {
@@ -47,6 +48,7 @@ export async function reportDashboard(
   const labels = await reportLabels(ctx, user.directory, used);
   return {
     generatedAt: now,
+    asOf,
     weeks,
     caseFlow: flow,
     cycleTimes: cycles,

@@ -41,7 +41,10 @@ export async function caseFlow(db: ServerDb, viewer: ReportViewer, from: string)
 
 /**
  * Cycle times in minutes (nearest-rank p50 and p90) per process (`stateId` null: start to end of
- * completed cases) and per step (a completed task from creation to completion).
+ * completed cases) and per step (a completed task from creation to completion). Read from the
+ * precomputed percentiles, except for processes whose figures merge several parts for this viewer
+ * (confidential cases counted one by one, or a process with both kinds of case): those are
+ * recomputed from the histogram.
  */
 export async function cycleTimes(db: ServerDb, viewer: ReportViewer) {
   const { rows } = await sql<{
@@ -51,8 +54,14 @@ export async function cycleTimes(db: ServerDb, viewer: ReportViewer) {
     p50: string;
     p90: string;
   }>`
-    with h as (
-      select definition_key, state_id, minutes, n from report_durations where ${counted(viewer)}
+    with mixed as (
+      select definition_key from report_cases where instance_id = any(${visibleIds(viewer)})
+      union
+      select definition_key from report_percentiles where ${counted(viewer)}
+      group by definition_key, state_id having count(*) > 1),
+    h as (
+      select definition_key, state_id, minutes, n from report_durations
+      where ${counted(viewer)} and definition_key in (select definition_key from mixed)
       union all
       select definition_key, '', report_minutes(started_at, ended_at), 1 from report_cases
       where instance_id = any(${visibleIds(viewer)}) and status = 'completed'
@@ -67,7 +76,11 @@ export async function cycleTimes(db: ServerDb, viewer: ReportViewer) {
     select definition_key, state_id, max(total)::int as count,
       min(minutes) filter (where cum >= 0.5 * total) as p50,
       min(minutes) filter (where cum >= 0.9 * total) as p90
-    from c group by 1, 2 order by 1, 2`.execute(db);
+    from c group by 1, 2
+    union all
+    select definition_key, state_id, count, p50, p90 from report_percentiles
+    where ${counted(viewer)} and definition_key not in (select definition_key from mixed)
+    order by 1, 2`.execute(db);
   return rows.map((r) => ({
     definitionKey: r.definition_key,
     stateId: r.state_id === '' ? null : r.state_id,
@@ -77,37 +90,39 @@ export async function cycleTimes(db: ServerDb, viewer: ReportViewer) {
   }));
 }
 
-/** Open tasks and those past due at `now`, by the unit of their case ('' when it has none). */
-export async function openByUnit(db: ServerDb, viewer: ReportViewer, now: string) {
+/** Snapshot rows the viewer may count: non-confidential cases, or a process they may see whole. */
+const countedClass = (viewer: ReportViewer): RawBuilder<boolean> =>
+  sql<boolean>`(class = '' or class = any(${viewer.wholeProcesses}::text[]))`;
+
+/**
+ * Open tasks and those past due, by the unit of their case ('' when it has none), as of the open
+ * snapshot's time `asOf` (open-snapshot.ts); the confidential cases counted one by one are read live.
+ */
+export async function openByUnit(db: ServerDb, viewer: ReportViewer, asOf: string) {
   const { rows } = await sql<{ unit: string; open: number; overdue: number }>`
-    select unit, count(*)::int as open, (count(*) filter (where due_at < ${now}::timestamptz))::int as overdue
+    select unit, sum(open)::int as open, sum(overdue)::int as overdue
     from (
-      select unit, due_at from report_tasks where ended_at is null and ${counted(viewer)}
+      select name as unit, open, overdue from report_open where kind = 'unit' and ${countedClass(viewer)}
       union all
-      select unit, due_at from report_tasks where ended_at is null and instance_id = any(${visibleIds(viewer)})
+      select unit, 1, case when due_at < ${asOf}::timestamptz then 1 else 0 end
+      from report_tasks where ended_at is null and instance_id = any(${visibleIds(viewer)})
     ) x
     group by 1 order by 2 desc, 1`.execute(db);
   return rows;
 }
 
 /**
- * Open and overdue tasks by the person holding them (null: offered, not yet claimed), read live
- * (claims move tasks between people); the `limit` busiest. Processes with confidential cases the
- * viewer may not all see are read through their cases' flag, the others by the open-task index.
+ * Open and overdue tasks by the person holding them (null: offered, not yet claimed) as of the
+ * open snapshot's time `asOf`; the `limit` busiest.
  */
-export async function openByPerson(db: ServerDb, viewer: ReportViewer, now: string, limit = 100) {
-  const secret = sql`(select distinct definition_key from instances where confidential)`;
-  const whole = sql`${viewer.wholeProcesses}::text[]`;
+export async function openByPerson(db: ServerDb, viewer: ReportViewer, asOf: string, limit = 100) {
   const { rows } = await sql<{ assignee: string | null; open: number; overdue: number }>`
-    select assignee, count(*)::int as open, (count(*) filter (where due_at < ${now}::timestamptz))::int as overdue
+    select nullif(name, '') as assignee, sum(open)::int as open, sum(overdue)::int as overdue
     from (
-      select assignee, due_at from tasks
-      where status = 'open' and (definition_key not in ${secret} or definition_key = any(${whole}))
+      select name, open, overdue from report_open where kind = 'person' and ${countedClass(viewer)}
       union all
-      select t.assignee, t.due_at from tasks t join instances i on i.id = t.instance_id
-      where t.status = 'open' and t.definition_key in ${secret} and t.definition_key <> all(${whole}) and not i.confidential
-      union all
-      select assignee, due_at from tasks where status = 'open' and instance_id = any(${visibleIds(viewer)})
+      select coalesce(assignee, ''), 1, case when due_at < ${asOf}::timestamptz then 1 else 0 end
+      from tasks where status = 'open' and instance_id = any(${visibleIds(viewer)})
     ) x
     group by 1 order by 2 desc, 1 nulls first limit ${limit}`.execute(db);
   return rows;

@@ -44,7 +44,7 @@ export async function refreshReports(db: ServerDb): Promise<void> {
       on conflict (week, definition_key, unit, confidential) do update set started = report_case_weeks.started + excluded.started`.execute(
       tx,
     );
-    await sql`
+    const ended = await sql`
       with ended as (
         update report_cases r set ended_at = i.ended_at, status = i.status,
           final_state = case when i.status = 'completed' and json_typeof(i.snapshot->'machine'->'value') = 'string'
@@ -73,7 +73,7 @@ export async function refreshReports(db: ServerDb): Promise<void> {
       from tasks t join report_cases r on r.instance_id = t.instance_id
       where t.created_at > ${since('created')}
       on conflict (task_id) do nothing`.execute(tx);
-    await sql`
+    const done = await sql`
       with done as (
         update report_tasks r set ended_at = t.ended_at, completed = (t.status = 'completed')
         from tasks t
@@ -85,6 +85,7 @@ export async function refreshReports(db: ServerDb): Promise<void> {
       on conflict (definition_key, state_id, confidential, minutes) do update set n = report_durations.n + excluded.n`.execute(
       tx,
     );
+    if (Number(ended.numAffectedRows ?? 0) + Number(done.numAffectedRows ?? 0) > 0) await percentiles(tx);
     for (const feed of Object.keys(FEEDS) as Feed[]) {
       const to = marks.to[feed];
       if (!to) continue;
@@ -92,6 +93,20 @@ export async function refreshReports(db: ServerDb): Promise<void> {
         on conflict (feed) do update set at = greatest(report_watermarks.at, excluded.at)`.execute(tx);
     }
   });
+}
+
+/** Nearest-rank p50 and p90 of every step's (and whole case's) durations, from the histogram. */
+async function percentiles(tx: ServerDb): Promise<void> {
+  await sql`delete from report_percentiles`.execute(tx);
+  await sql`
+    insert into report_percentiles (definition_key, state_id, confidential, count, p50, p90)
+    select definition_key, state_id, confidential, max(total),
+      min(minutes) filter (where cum >= 0.5 * total), min(minutes) filter (where cum >= 0.9 * total)
+    from (
+      select *, sum(n) over (partition by definition_key, state_id, confidential order by minutes) as cum,
+        sum(n) over (partition by definition_key, state_id, confidential) as total
+      from report_durations) c
+    group by 1, 2, 3`.execute(tx);
 }
 
 /** Where each feed starts (its watermark) and where it will stand after this refresh. */

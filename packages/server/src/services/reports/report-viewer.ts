@@ -34,6 +34,28 @@ export function requireReportViewer(user: AuthUser): void {
  */
 export async function reportViewer(ctx: ServerContext, user: AuthUser): Promise<ReportViewer> {
   requireReportViewer(user);
+  // Who may see a confidential case changes only with a command on it (which bumps its version)
+  // or the directory (a new directory object): the scope is kept until either moves.
+  const mark = await ctx.db
+    .selectFrom('instances')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.sum<string>('version').as('v')])
+    .where('confidential', '=', true)
+    .executeTakeFirstOrThrow();
+  const key = `${user.username}|${mark.n}|${mark.v ?? 0}`;
+  const kept = scopes.get(user.directory) ?? new Map<string, ReportViewer>();
+  scopes.set(user.directory, kept);
+  const known = kept.get(key);
+  if (known) return known;
+  const viewer = await computeViewer(ctx, user);
+  if (kept.size >= MAX_KEPT) kept.clear();
+  kept.set(key, viewer);
+  return viewer;
+}
+
+const MAX_KEPT = 200;
+const scopes = new WeakMap<object, Map<string, ReportViewer>>();
+
+async function computeViewer(ctx: ServerContext, user: AuthUser): Promise<ReportViewer> {
   const rows = await ctx.db
     .selectFrom('instances')
     .select(['id', 'definition_key', 'definition_version', 'snapshot'])
