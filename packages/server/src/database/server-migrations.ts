@@ -179,12 +179,10 @@ export const serverMigrations: Record<string, Migration> = {
           unit text not null,
           confidential boolean not null,
           created_at timestamptz not null,
-          due_at timestamptz,
           ended_at timestamptz,
           completed boolean not null default false
         );
         create index report_tasks_instance on report_tasks (instance_id);
-        create index report_tasks_open on report_tasks (unit, confidential, definition_key, due_at) where ended_at is null;
         create table report_case_weeks (
           definition_key text not null,
           unit text not null,

@@ -92,7 +92,6 @@ export interface ServerTables {
     unit: string;
     confidential: boolean;
     created_at: Timestamp;
-    due_at: Timestamp | null;
     ended_at: Timestamp | null;
     completed: boolean;
   };

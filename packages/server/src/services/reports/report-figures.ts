@@ -104,8 +104,9 @@ export async function openByUnit(db: ServerDb, viewer: ReportViewer, asOf: strin
     from (
       select name as unit, open, overdue from report_open where kind = 'unit' and ${countedClass(viewer)}
       union all
-      select unit, 1, case when due_at < ${asOf}::timestamptz then 1 else 0 end
-      from report_tasks where ended_at is null and instance_id = any(${visibleIds(viewer)})
+      select r.unit, 1, case when t.due_at < ${asOf}::timestamptz then 1 else 0 end
+      from tasks t join report_cases r on r.instance_id = t.instance_id
+      where t.status = 'open' and t.instance_id = any(${visibleIds(viewer)})
     ) x
     group by 1 order by 2 desc, 1`.execute(db);
   return rows;

@@ -68,8 +68,8 @@ export async function refreshReports(db: ServerDb): Promise<void> {
       tx,
     );
     await sql`
-      insert into report_tasks (task_id, instance_id, definition_key, state_id, unit, confidential, created_at, due_at)
-      select t.id, t.instance_id, t.definition_key, t.state_id, r.unit, r.confidential, t.created_at, t.due_at
+      insert into report_tasks (task_id, instance_id, definition_key, state_id, unit, confidential, created_at)
+      select t.id, t.instance_id, t.definition_key, t.state_id, r.unit, r.confidential, t.created_at
       from tasks t join report_cases r on r.instance_id = t.instance_id
       where t.created_at > ${since('created')}
       on conflict (task_id) do nothing`.execute(tx);
