@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run: (args: string[]) => Promise<v
   http: () => import('./bench/http-bench'),
   peers: () => import('./bench/peers-bench'),
   memory: () => import('./bench/memory-bench'),
+  reports: () => import('./bench/reports-bench'),
 };
 
 const [benchName, ...args] = process.argv.slice(2);

@@ -14,6 +14,7 @@ import { migrationContract } from './migration-contract';
 import { notificationContract } from './notification-contract';
 import { oidcContract } from './oidc-contract';
 import { organisationContract } from './organisation-contract';
+import { reportContract } from './report-contract';
 import { savedFilterContract } from './saved-filter-contract';
 import { taskCommandContract } from './task-command-contract';
 import { taskContract } from './task-contract';
@@ -38,4 +39,5 @@ export const allRoutes: readonly RouteConfig[] = [
   eventContract,
   accountAdminContract,
   organisationContract,
+  reportContract,
 ].flatMap((contract) => Object.values(contract));

@@ -20,6 +20,7 @@ export * from './migration-contract';
 export * from './notification-contract';
 export * from './oidc-contract';
 export * from './organisation-contract';
+export * from './report-contract';
 export * from './saved-filter-contract';
 export * from './task-command-contract';
 export * from './task-contract';

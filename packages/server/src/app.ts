@@ -18,6 +18,7 @@ import { meRoutes } from './api/me-routes';
 import { notificationRoutes } from './api/notification-routes';
 import { oidcRoutes } from './api/oidc-routes';
 import { organisationRoutes } from './api/organisation-routes';
+import { reportRoutes } from './api/report-routes';
 import { savedFilterRoutes } from './api/saved-filter-routes';
 import { taskCommandRoutes } from './api/task-command-routes';
 import { taskRoutes } from './api/task-routes';
@@ -106,6 +107,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', taskRoutes(ctx));
   app.route('/', taskCommandRoutes(ctx));
   app.route('/', notificationRoutes(ctx));
+  app.route('/', reportRoutes(ctx));
   app.route('/', eventRoutes(ctx, { heartbeatMs: options.heartbeatMs }));
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });

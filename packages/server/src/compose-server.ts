@@ -55,6 +55,7 @@ export async function composeServer(
     config,
     afterCommit,
     auditKey,
+    clock: options.clock ?? (() => new Date().toISOString()),
   };
   return { ctx, database };
 }

@@ -20,4 +20,6 @@ export interface ServerContext {
   afterCommit: ((instanceId: string, effects: Effect[]) => void)[];
   /** The key MACing audit chain heads and checkpoints; never stored in the database. */
   auditKey: AuditKey;
+  /** The time (ISO): the injected clock in tests, the wall clock otherwise. */
+  clock: () => string;
 }

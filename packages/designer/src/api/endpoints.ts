@@ -13,6 +13,7 @@ import type {
   meContract,
   notificationContract,
   oidcContract,
+  reportContract,
   savedFilterContract,
   TaskCommandPath,
   taskCommandContract,
@@ -76,6 +77,8 @@ export const api = {
       body: { definitionKey, data } satisfies JsonRequest<typeof caseContract.start>,
       idempotencyKey: key,
     }),
+  reportDashboard: (weeks: number) =>
+    request<Json<typeof reportContract.dashboard, 200>>('GET', `/api/reports/dashboard${query({ weeks })}`),
   cases: (scope: CaseScope, cursor?: string, limit = 20) =>
     request<Json<typeof caseContract.list, 200>>('GET', `/api/instances${query({ scope, cursor, limit })}`),
   caseView: (id: string) =>

@@ -1,5 +1,6 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { designerText } from '../features/designer/i18n/use-designer-text';
+import { reportsText } from '../features/reports/reports-text';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { orgText } from '../features/organisation/use-org-text';
 import { pick } from '../i18n/format';
@@ -48,6 +49,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           <Link to={paths.inbox('started')} aria-current={current('inbox', true) ?? current('case')}>
             {t('nav.cases')}
           </Link>
+          {me.roles.some((r) => r.role === 'administrator' || r.role === 'districtLeader') && (
+            <Link to={paths.reports()} aria-current={current('reports')}>
+              {reportsText(locale, 'nav')}
+            </Link>
+          )}
           {me.isAdmin && (
             <Link to={paths.designer()} aria-current={current('designer')}>
               {designerText(locale, 'nav')}

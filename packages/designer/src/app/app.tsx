@@ -20,6 +20,7 @@ const DesignerRoute = lazy(() => import('../features/designer/page/designer-rout
 const OrganisationPage = lazy(() =>
   import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
 );
+const ReportsPage = lazy(() => import('../features/reports/reports-page'));
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -74,6 +75,12 @@ function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <OrganisationPage tab={route.tab} />
+        </Suspense>
+      );
+    case 'reports':
+      return (
+        <Suspense fallback={<Loading />}>
+          <ReportsPage />
         </Suspense>
       );
     case 'notFound':

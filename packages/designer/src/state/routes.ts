@@ -9,6 +9,7 @@ export type Route =
   | { name: 'notifications' }
   | { name: 'designer'; key?: string }
   | { name: 'organisation'; tab: OrgTab }
+  | { name: 'reports' }
   | { name: 'notFound' };
 
 /** The sections of the organisation administration. */
@@ -48,6 +49,8 @@ export function matchRoute(pathname: string): Route {
       return id ? { name: 'startProcess', key: id } : { name: 'start' };
     case 'notifications':
       return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
+    case 'reports':
+      return arg === undefined ? { name: 'reports' } : { name: 'notFound' };
     case 'designer':
       return arg === undefined
         ? { name: 'designer' }
@@ -69,6 +72,7 @@ export const paths = {
   case: (id: string) => `/cases/${encodeURIComponent(id)}`,
   start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
   notifications: () => '/notifications',
+  reports: () => '/reports',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
   organisation: (tab: OrgTab = 'units') => (tab === 'units' ? '/organisation' : `/organisation/${tab}`),

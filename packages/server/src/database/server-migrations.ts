@@ -157,4 +157,106 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_110_server_reports': {
+    async up(db) {
+      // Summaries behind the dashboards (services/reports/report-refresh.ts), refreshed
+      // incrementally from the case and task rows: never written by commands. `report_cases` and
+      // `report_tasks` hold one row per case and per task (the unit and confidentiality the figures
+      // group by, and what was already counted); the other tables sum them by process, keeping
+      // confidential cases apart (a viewer who may not see all of a process's confidential cases
+      // gets the ones they may see added from the fact rows). Durations are whole minutes, kept
+      // to 2 significant figures from 100 minutes on (report_minutes: truncated, under 10% low at
+      // worst), so percentiles come from a histogram of a few hundred rows per step. One expression,
+      // so PostgreSQL inlines it (a function with a FROM clause costs a call per row).
+      await sql`
+        create function report_minutes(a timestamptz, b timestamptz) returns bigint
+          language sql immutable as $$
+            select case when extract(epoch from (b - a)) < 6000
+              then greatest(0, floor(extract(epoch from (b - a)) / 60))::bigint
+              else trunc(floor(extract(epoch from (b - a)) / 60), 1 - floor(log(floor(extract(epoch from (b - a)) / 60)))::int)::bigint
+            end
+          $$;
+        create table report_watermarks (feed text primary key, at timestamptz not null);
+        create table report_cases (
+          instance_id text primary key,
+          definition_key text not null,
+          unit text not null,
+          confidential boolean not null,
+          started_at timestamptz not null,
+          ended_at timestamptz,
+          status text,
+          final_state text
+        );
+        create table report_tasks (
+          task_id text primary key,
+          instance_id text not null,
+          definition_key text not null,
+          state_id text not null,
+          unit text not null,
+          confidential boolean not null,
+          created_at timestamptz not null,
+          ended_at timestamptz,
+          completed boolean not null default false
+        );
+        create index report_tasks_instance on report_tasks (instance_id);
+        create table report_case_weeks (
+          definition_key text not null,
+          unit text not null,
+          week date not null,
+          confidential boolean not null,
+          started int not null default 0,
+          ended int not null default 0,
+          primary key (week, definition_key, unit, confidential)
+        );
+        create table report_durations (
+          definition_key text not null,
+          state_id text not null,
+          confidential boolean not null,
+          minutes bigint not null,
+          n int not null,
+          primary key (definition_key, state_id, confidential, minutes)
+        );
+        create table report_outcomes (
+          definition_key text not null,
+          status text not null,
+          final_state text not null,
+          confidential boolean not null,
+          n int not null,
+          primary key (definition_key, status, final_state, confidential)
+        );
+        -- p50 and p90 of report_durations per step (state_id '': the whole case), recomputed by a
+        -- refresh that added durations.
+        create table report_percentiles (
+          definition_key text not null,
+          state_id text not null,
+          confidential boolean not null,
+          count int not null,
+          p50 bigint not null,
+          p90 bigint not null,
+          primary key (definition_key, state_id, confidential)
+        );
+        -- Open and overdue tasks by unit and by person as of report_watermarks('refreshed'),
+        -- recomputed whole (claims move tasks between people without a feed); class '' sums every
+        -- non-confidential case, a process key its confidential ones.
+        create table report_open (
+          kind text not null,
+          name text not null,
+          class text not null,
+          open int not null,
+          overdue int not null,
+          primary key (kind, class, name)
+        );
+        -- The feeds the refresh reads (started, ended, tasks created and ended), open tasks by
+        -- person, and the signature of the confidential cases (report-viewer.ts). started_at never
+        -- changes, ended_at changes with status (already indexed) and only confidential rows are in
+        -- instances_confidential, so the common case row's updates stay HOT.
+        create index instances_started on instances (started_at);
+        create index instances_confidential on instances (version) where confidential;
+        create index instances_ended on instances (ended_at) where ended_at is not null;
+        create index tasks_created on tasks (created_at);
+        create index tasks_ended on tasks (ended_at) where ended_at is not null;
+        create index tasks_open_by_person on tasks (definition_key, assignee, due_at) where status = 'open';
+      `.execute(db);
+    },
+  },
 };

@@ -80,6 +80,59 @@ export interface ServerTables {
     code_verifier: string;
     expires_at: Timestamp;
   };
+  report_watermarks: { feed: string; at: Timestamp };
+  report_cases: {
+    instance_id: string;
+    definition_key: string;
+    unit: string;
+    confidential: boolean;
+    started_at: Timestamp;
+    ended_at: Timestamp | null;
+    status: string | null;
+    final_state: string | null;
+  };
+  report_tasks: {
+    task_id: string;
+    instance_id: string;
+    definition_key: string;
+    state_id: string;
+    unit: string;
+    confidential: boolean;
+    created_at: Timestamp;
+    ended_at: Timestamp | null;
+    completed: boolean;
+  };
+  report_case_weeks: {
+    definition_key: string;
+    unit: string;
+    week: string;
+    confidential: boolean;
+    started: number;
+    ended: number;
+  };
+  report_durations: {
+    definition_key: string;
+    state_id: string;
+    confidential: boolean;
+    minutes: string;
+    n: number;
+  };
+  report_percentiles: {
+    definition_key: string;
+    state_id: string;
+    confidential: boolean;
+    count: number;
+    p50: string;
+    p90: string;
+  };
+  report_open: { kind: string; name: string; class: string; open: number; overdue: number };
+  report_outcomes: {
+    definition_key: string;
+    status: string;
+    final_state: string;
+    confidential: boolean;
+    n: number;
+  };
 }
 
 /** Engine and server tables together. */

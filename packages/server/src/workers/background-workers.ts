@@ -2,9 +2,10 @@ import { OutboxWorker, TimerWorker } from '@flowform/runtime';
 import { notifyHandler } from '../notifications/notify-handler';
 import type { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import type { ServerContext } from '../server-context';
+import { reportRefresher } from './report-refresher';
 import { serverHousekeeping } from './server-housekeeping';
 
-/** The timer and outbox workers of one server process. */
+/** The timer and outbox workers of one server process (and the reports' refresher). */
 export interface BackgroundWorkers {
   timers: TimerWorker;
   outbox: OutboxWorker;
@@ -39,15 +40,17 @@ export function createWorkers(
     onError,
   });
   ctx.afterCommit.push(() => outbox.wake());
+  const reports = reportRefresher(ctx, onError);
   return {
     timers,
     outbox,
     start() {
       timers.start();
       outbox.start();
+      reports.start();
     },
     async stop() {
-      await Promise.all([timers.stop(), outbox.stop()]);
+      await Promise.all([timers.stop(), outbox.stop(), reports.stop()]);
     },
   };
 }
