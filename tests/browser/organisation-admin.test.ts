@@ -4,6 +4,7 @@ import { apiClient } from './support/api-client';
 import { buildWebApp, startAppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, newPerson, scrollsSideways, shot, signIn } from './support/browser';
 import { isShown } from './support/wait-for';
+import { pickSuggestion } from './support/pickers';
 
 const NARROW = { width: 360, height: 740 };
 
@@ -76,7 +77,8 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
     await form.locator('input[name=id]').fill('station-199');
     await form.locator('input[name=nameZh]').fill('199计量站');
     await form.locator('input[name=nameEn]').fill('Metering Station 199');
-    await form.locator('input[name=head]').fill('w010');
+    // the head is found by name (兰振华) as in every picker, not typed as a username
+    await pickSuggestion(page, form.locator('[data-picker=head] input'), '兰振', /w010/);
     await form.getByRole('button', { name: '预览' }).click();
     const text = await previewAndSave(page, 'org-add-station-preview-1280-zh');
     expect(text).toContain('新增单位 199计量站');
@@ -124,7 +126,7 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
     const post = page.locator('li[data-role=branchSecretary]');
     await post.getByRole('button', { name: /更换/ }).click();
     const form = post.locator('form[data-form=set-holder]');
-    await form.locator('input[name=username]').fill('com1a');
+    await pickSuggestion(page, form.locator('[data-picker=username] input'), 'qhw', /com1a/);
     await form.getByRole('button', { name: '预览' }).click();
     const text = await previewAndSave(page, 'org-branch-secretary-preview-360-zh');
     expect(text).toMatch(/待办任务的去向（[1-9]/);

@@ -413,7 +413,7 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       const unknown = await d
         .complete(id, 'sec1', 'done', { ...adjustment, newStationHead: 'nobody9' })
         .catch((e) => e);
-      expect(unknown.code).toBe('invalid-form');
+      expect(unknown.code).toBe('invalid-reference');
       expect(unknown.details.errors.map((e: { path: string }) => e.path)).toEqual(['/newStationHead']);
       await d.complete(id, 'sec1', 'done', { ...adjustment, newStationHead: 'w001' });
       expect(await statesOf(d, id)).toEqual(['closed']);

@@ -42,17 +42,17 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
 
   it('given a metering station instead of a branch, when the leader proposes, then the start is refused on the branch field', async () => {
     const error = await d.start(KEY, 'leader2', re.proposal({ branch: 'station-105' })).catch((e) => e);
-    expect(error.code).toBe('invalid-form');
+    expect(error.code).toBe('invalid-reference');
     expect(error.details.errors.map((e: { path: string }) => e.path)).toEqual(['/branch']);
   });
 
-  it('given a successor who does not exist, when the committee approves, then it is refused on the successor field and nothing changes', async () => {
+  it('given a successor who does not exist, when the organisation department names them, then it is refused on the successor field and nothing changes', async () => {
     const id = await d.start(KEY, 'leader2', re.proposal());
     await allAnswer(id);
-    await d.complete(id, 'org1', 'submit', re.review({ successor: 'nobody9' }));
-    const error = await d.complete(id, 'leader1', 'approve', re.decision()).catch((e) => e);
-    expect(error.code).toBe('invalid-form');
+    const error = await d.complete(id, 'org1', 'submit', re.review({ successor: 'nobody9' })).catch((e) => e);
+    expect(error.code).toBe('invalid-reference');
     expect(error.details.errors.map((e: { path: string }) => e.path)).toEqual(['/successor']);
+    expect(await statesOf(d, id)).toEqual(['organisationReview']);
     expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['sec2']);
   });
 

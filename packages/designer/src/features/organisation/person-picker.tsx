@@ -1,58 +1,45 @@
 import { useId } from 'react';
+import { PersonPicker as DirectoryPersonPicker } from '../../ui/pickers/person-picker';
 import type { OrgIndex } from './org-index';
-import { useOrgText } from './use-org-text';
 
 /**
- * A person by username, with suggestions by name (the browser's list filters as one types: 刘, liu,
- * com3a); `error` is shown under the field.
+ * One person for an organisation edit, found as in every other picker: by name, pinyin (liu, qhw)
+ * or username, each suggestion with the person's role and unit; `error` is shown under the field.
  */
 export function PersonPicker({
-  index,
   label,
   value,
   onChange,
   error,
   name,
 }: {
-  index: OrgIndex;
   label: string;
   value: string;
   onChange: (username: string) => void;
   error?: string;
   name: string;
 }) {
-  const { locale } = useOrgText();
-  const list = useId();
+  const id = useId();
   const errorId = useId();
   return (
-    <label className="field">
-      <span className="field-label">{label}</span>
-      <input
-        name={name}
-        list={list}
-        autoComplete="off"
-        autoCapitalize="none"
-        spellCheck={false}
-        value={value}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? errorId : undefined}
-        onChange={(e) => onChange(e.target.value.trim())}
+    <div className="field" data-picker={name}>
+      <label className="field-label" htmlFor={id}>
+        {label}
+      </label>
+      <DirectoryPersonPicker
+        id={id}
+        label={label}
+        value={value ? [value] : []}
+        onChange={(picked) => onChange(picked[0] ?? '')}
+        invalid={Boolean(error)}
+        describedBy={error ? errorId : undefined}
       />
-      <datalist id={list}>
-        {index.org.people
-          .filter((p) => p.active)
-          .map((p) => (
-            <option key={p.username} value={p.username}>
-              {`${p.displayName[locale]} · ${p.displayName[locale === 'en' ? 'zh-CN' : 'en']}`}
-            </option>
-          ))}
-      </datalist>
       {error && (
         <span className="error-text" id={errorId}>
           {error}
         </span>
       )}
-    </label>
+    </div>
   );
 }
 

@@ -155,7 +155,6 @@ export function AddUnitForm({
       <TextField label={ot('unit.nameEn')} name="nameEn" value={en} onChange={setEn} />
       {headRole && (
         <PersonPicker
-          index={index}
           name="head"
           label={roleLabel(headRole, locale)}
           value={head}
@@ -252,7 +251,6 @@ export function MemberForm({
         </label>
       )}
       <PersonPicker
-        index={index}
         name="username"
         label={fixedRole ? ot('unit.newHolder') : ot('field.person')}
         value={username}
