@@ -2,7 +2,7 @@ import { authContract as contract } from '@flowform/api';
 import { deleteCookie } from 'hono/cookie';
 import { DUMMY_HASH, verifyPassword } from '../auth/password';
 import { mustChangePassword } from '../auth/password-accounts';
-import { startSession } from '../auth/session-cookie';
+import { startSession } from './session-start';
 import { SESSION_COOKIE } from '../http/authenticate';
 import { clientAddress } from '../http/client-address';
 import { ApiProblem, problems } from '../http/problem';

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { OidcPendingStore } from '../auth/oidc-pending-store';
 import { OidcRefusal, OidcSignIn } from '../auth/oidc-sign-in';
-import { startSession } from '../auth/session-cookie';
+import { startSession } from './session-start';
 import type { AppEnv } from '../http/app-env';
 import { clientAddress, requestScheme } from '../http/client-address';
 import { ApiProblem, problemResponse } from '../http/problem';

@@ -1,7 +1,7 @@
 import { type FormDefinition, isSchemaObject, type Locale } from '@flowform/engine/browser';
 import { usePeople } from '../../api/people';
 import { localizeForm } from '../../forms/localize-form';
-import { useUnits } from '../../forms/widgets/use-directory';
+import { useUnits } from '../../api/use-directory';
 import { formatDate, formatNumber, formatYuan } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { safeHref } from '../../ui/safe-url';

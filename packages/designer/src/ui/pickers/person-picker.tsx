@@ -1,7 +1,7 @@
 import type { DirectoryUser } from '@flowform/api';
 import { useState } from 'react';
 import { usePeople } from '../../api/people';
-import { useUserSearch } from '../../forms/widgets/use-directory';
+import { useUserSearch } from '../../api/use-directory';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Combobox } from '../combobox';

@@ -1,6 +1,6 @@
 import type { DirectoryUnit } from '@flowform/api';
 import { useState } from 'react';
-import { useUnitSearch, useUnits } from '../../forms/widgets/use-directory';
+import { useUnitSearch, useUnits } from '../../api/use-directory';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Combobox } from '../combobox';

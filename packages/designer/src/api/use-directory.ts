@@ -1,6 +1,6 @@
 import type { DirectoryUnit, DirectoryUser } from '@flowform/api';
 import { useEffect, useState } from 'react';
-import { api } from '../../api/endpoints';
+import { api } from './endpoints';
 
 const unitCache = new Map<string, Promise<DirectoryUnit[] | undefined>>();
 
