@@ -113,10 +113,14 @@ export async function openByUnit(db: ServerDb, viewer: ReportViewer, asOf: strin
     from (
       select name as unit, open, overdue from report_open where kind = 'unit' and ${countedClass(viewer)}
       union all
-      select r.unit, 1, case when t.due_at < ${asOf}::timestamptz then 1 else 0 end
-      from tasks t join unnest(${visibleIds(viewer)}) v(id) on t.instance_id = v.id
-      cross join lateral (select unit from report_cases where instance_id = t.instance_id) r
-      where t.status = 'open'
+      select unit, 1, case when due_at < ${asOf}::timestamptz then 1 else 0 end
+      from (
+        -- the unit looked up per open task (a join was planned as a hash of all of report_cases);
+        -- null: the case is not summarised yet, left out as a join would
+        select (select unit from report_cases r where r.instance_id = t.instance_id) as unit, t.due_at
+        from tasks t join unnest(${visibleIds(viewer)}) v(id) on t.instance_id = v.id
+        where t.status = 'open') o
+      where unit is not null
     ) x
     group by 1 order by 2 desc, 1`.execute(db);
   return rows;
