@@ -2,7 +2,13 @@ import { createScratchDatabase, testBackends } from '@flowform/runtime/testing';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshReports } from '../services/reports/report-freshness';
-import { caseFlow, openByPerson, openByUnit, outcomeCounts } from '../services/reports/report-figures';
+import {
+  caseFlow,
+  cycleTimes,
+  openByPerson,
+  openByUnit,
+  outcomeCounts,
+} from '../services/reports/report-figures';
 import { reportViewer } from '../services/reports/report-viewer';
 import { complete, start } from '../testing/case-helpers';
 import { body, openTestServer } from '../testing/test-server';
@@ -243,6 +249,24 @@ describe.each(testBackends())('reports on %s', (backend) => {
     expect(await openByPerson(s.ctx.db, viewer, asOf)).toEqual([{ assignee: null, open: 2, overdue: 1 }]);
     const outcomes = await outcomeCounts(s.ctx.db, viewer);
     expect(outcomes.map((r) => r.definition_key)).toEqual(['hardship-assistance']);
+  });
+
+  it('given a viewer who may see the dismissed confidential report one by one, when the cycle times are read, then its hour counts from its own rows', async () => {
+    const viewer = { username: 'someone', wholeProcesses: [], confidentialIds: [ids.c!] };
+    await freshReports(s.ctx.db, new Date(ms).toISOString());
+    const hour = { count: 1, p50Minutes: 60, p90Minutes: 60 };
+    expect(
+      (await cycleTimes(s.ctx.db, viewer)).filter((c) => c.definitionKey === 'accountability-investigation'),
+    ).toEqual([
+      { definitionKey: 'accountability-investigation', stateId: null, ...hour },
+      { definitionKey: 'accountability-investigation', stateId: 'investigate', ...hour },
+    ]);
+    expect(await outcomeCounts(s.ctx.db, viewer)).toContainEqual({
+      definition_key: 'accountability-investigation',
+      status: 'completed',
+      final_state: 'dismissed',
+      count: 1,
+    });
   });
 
   it('given a branch secretary (a cadre), when they ask for the dashboard or a dashboard table, then 403', async () => {

@@ -259,4 +259,27 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_320_server_report_minutes': {
+    async up(db) {
+      // The same minutes as before without numeric arithmetic: `extract` gives numeric and `log` of
+      // a numeric costs ~15 µs, which made recomputing 12,000 durations take ~200 ms. `date_part`
+      // gives float8 (exact to the microsecond for any realistic duration); 2 significant figures
+      // from the digit count of the whole minutes, in bigint. Still one expression, so inlined.
+      await sql`
+        create or replace function report_minutes(a timestamptz, b timestamptz) returns bigint
+          language sql immutable as $$
+            select case when date_part('epoch', b - a) < 6000
+              then greatest(0, floor(date_part('epoch', b - a) / 60))::bigint
+              else floor(date_part('epoch', b - a) / 60)::bigint
+                / (10 ^ (length(floor(date_part('epoch', b - a) / 60)::bigint::text) - 2))::bigint
+                * (10 ^ (length(floor(date_part('epoch', b - a) / 60)::bigint::text) - 2))::bigint
+            end
+          $$;
+        -- The completed tasks of the cases a viewer sees one by one (report-figures.ts, cycleTimes)
+        -- read from the index alone: one probe per case, no heap page per task.
+        create index report_tasks_completed_by_case on report_tasks (instance_id)
+          include (definition_key, state_id, created_at, ended_at) where completed;
+      `.execute(db);
+    },
+  },
 };
