@@ -1,3 +1,4 @@
+import type { CaseOutcome } from '../definition/definition-types';
 import { record, type StepWork } from './step-context';
 
 /**
@@ -8,6 +9,7 @@ import { record, type StepWork } from './step-context';
 export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): void {
   const snap = work.snap;
   snap.status = status;
+  snap.outcome = status === 'cancelled' ? 'cancelled' : finalOutcome(work);
   snap.endedAt = work.opts.now;
   snap.tasks = [];
   snap.timers = [];
@@ -26,5 +28,12 @@ export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): v
       data: snap.data,
     });
   }
-  record(work, { caseFinished: status });
+  record(work, { caseFinished: status, outcome: snap.outcome });
+}
+
+/** The outcome the top-level final state the machine stopped in declares; `completed` without one. */
+function finalOutcome(work: StepWork): CaseOutcome {
+  const value = work.snap.machine.value;
+  const top = typeof value === 'string' ? value : Object.keys((value ?? {}) as object)[0];
+  return (top && work.compiled.index.get(top)?.def.outcome) || 'completed';
 }

@@ -4,7 +4,13 @@ import { taskDef } from './compiled-definition';
 import { fire } from './complete-task';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
-import { findTask, type PeopleField, requireActiveUsers, requireOperation, requireWorker } from './task-access';
+import {
+  findTask,
+  type PeopleField,
+  requireActiveUsers,
+  requireOperation,
+  requireWorker,
+} from './task-access';
 import { openTask, outcomeEvent } from './task-factory';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;

@@ -66,9 +66,7 @@ export function isParticipant(work: StepWork, username: string): boolean {
 }
 
 /** What a command's people field is called in a refusal: the one person (`to`) or the list (`users`). */
-export type PeopleField =
-  | { field: 'to'; label: LocalizedText }
-  | { field: 'users'; label: LocalizedText };
+export type PeopleField = { field: 'to'; label: LocalizedText } | { field: 'users'; label: LocalizedText };
 
 /**
  * Checks that every name is an active user of the directory; else `invalid-reference` with the
@@ -82,7 +80,8 @@ export function requireActiveUsers(work: StepWork, names: readonly string[], at:
   const label = quoted(at.label[locale]);
   const errors = names.flatMap((name, i) => {
     const path = at.field === 'to' ? '/to' : `/users/${i}`;
-    const row = at.field === 'to' ? label : locale === 'en' ? `${label} item ${i + 1}` : `${label}第 ${i + 1} 项`;
+    const row =
+      at.field === 'to' ? label : locale === 'en' ? `${label} item ${i + 1}` : `${label}第 ${i + 1} 项`;
     return personError(directory, name, path, row, locale) ?? [];
   });
   if (errors.length > 0) throw invalidReference(errors);

@@ -41,6 +41,7 @@ function caseWrite(id: string, head: WriteHead, parts: PartName[]): CaseWrite {
       expectedVersion: 2,
       status: 'running',
       endedAt: null,
+      outcome: null,
       updatedAt: AT,
     },
     tasks: has('tasks')
