@@ -20,6 +20,7 @@ export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepp
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
+export { caseOutcome } from './stepping/case-ending';
 export type { AuditEntry, Effect } from './stepping/effects';
 export { type ReplayEntry, replay } from './stepping/replay';
 export { step } from './stepping/step';

@@ -1,4 +1,6 @@
 import type { CaseOutcome } from '../definition/definition-types';
+import type { CaseSnapshot } from './case-snapshot';
+import type { CompiledDefinition } from './compiled-definition';
 import { record, type StepWork } from './step-context';
 
 /**
@@ -9,7 +11,7 @@ import { record, type StepWork } from './step-context';
 export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): void {
   const snap = work.snap;
   snap.status = status;
-  snap.outcome = status === 'cancelled' ? 'cancelled' : finalOutcome(work);
+  snap.outcome = status === 'cancelled' ? 'cancelled' : finalOutcome(work.compiled, snap);
   snap.endedAt = work.opts.now;
   snap.tasks = [];
   snap.timers = [];
@@ -31,9 +33,19 @@ export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): v
   record(work, { caseFinished: status, outcome: snap.outcome });
 }
 
+/**
+ * How a case ended, null while it runs. Cases that ended before outcomes were recorded take the
+ * outcome their final state declares, like the migration that backfilled the column.
+ */
+export function caseOutcome(compiled: CompiledDefinition, snap: CaseSnapshot): CaseOutcome | null {
+  if (snap.status === 'running') return null;
+  if (snap.outcome) return snap.outcome;
+  return snap.status === 'cancelled' ? 'cancelled' : finalOutcome(compiled, snap);
+}
+
 /** The outcome the top-level final state the machine stopped in declares; `completed` without one. */
-function finalOutcome(work: StepWork): CaseOutcome {
-  const value = work.snap.machine.value;
+function finalOutcome(compiled: CompiledDefinition, snap: CaseSnapshot): CaseOutcome {
+  const value = snap.machine.value;
   const top = typeof value === 'string' ? value : Object.keys((value ?? {}) as object)[0];
-  return (top && work.compiled.index.get(top)?.def.outcome) || 'completed';
+  return (top && compiled.index.get(top)?.def.outcome) || 'completed';
 }
