@@ -29,7 +29,7 @@ describe('how a case ended, in the browser', { timeout: 120_000 }, () => {
     const api = apiClient(server.url);
     const started = await api.call<{ id: string }>('head103', 'POST', '/api/instances', {
       definitionKey: 'hardship-assistance',
-      data: samples.application(),
+      data: samples.application({ patch: 'patch-2' }),
     });
     rejected = started.id;
     const visit = await api.taskAt('com1a', rejected, 'homeVisit');

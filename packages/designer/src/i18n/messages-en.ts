@@ -241,6 +241,7 @@ export const en: Record<MessageKey, string> = {
   'notifications.kind.message': 'Message',
   'notifications.kind.cc': 'CC',
   'notifications.kind.withdrawn': 'Withdrawn',
+  'notifications.kind.case-ended': 'Case ended',
   'notifications.kind.other': 'Notice',
   'error.generic': 'That failed: {detail}',
   'error.forbidden': 'You may not do this.',

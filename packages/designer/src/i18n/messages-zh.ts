@@ -237,6 +237,7 @@ export const zh = {
   'notifications.kind.message': '消息',
   'notifications.kind.cc': '抄送',
   'notifications.kind.withdrawn': '已撤回',
+  'notifications.kind.case-ended': '案件结束',
   'notifications.kind.other': '通知',
   'error.generic': '操作失败：{detail}',
   'error.forbidden': '你无权执行此操作。',

@@ -30,6 +30,16 @@ export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): v
       data: snap.data,
     });
   }
+  // The initiator hears how their case ended, unless they ended it themselves.
+  if (snap.initiator !== work.opts.actor.username && !work.opts.actor.system) {
+    work.effects.push({
+      type: 'notify',
+      users: [snap.initiator],
+      kind: 'case-ended',
+      outcome: snap.outcome,
+      dedupKey: `${snap.instanceId}:ended`,
+    });
+  }
   record(work, { caseFinished: status, outcome: snap.outcome });
 }
 

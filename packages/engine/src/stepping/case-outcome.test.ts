@@ -69,6 +69,9 @@ describe('how a case ended', () => {
     expect(snap.status).toBe('completed');
     expect(snap.outcome).toBe(outcome);
     expect(h.audit.at(-1)?.detail?.events).toContainEqual({ caseFinished: 'completed', outcome });
+    expect(h.effects).toContainEqual(
+      expect.objectContaining({ type: 'notify', kind: 'case-ended', users: ['w1'], outcome }),
+    );
   });
 
   it('given a running case, when an administrator cancels it, then its outcome is cancelled', () => {

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as h from '../../../../tests/scenarios/data/hardship-data';
 import { complete, start } from '../testing/case-helpers';
+import { createLogger } from '../http/logger';
+import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import { body, openTestServer } from '../testing/test-server';
+import { createWorkers } from '../workers/background-workers';
 
 type Server = Awaited<ReturnType<typeof openTestServer>>;
 const KEY = 'hardship-assistance';
@@ -31,6 +34,24 @@ describe('how a case ended, over the API', () => {
       status: 'completed',
       outcome: 'rejected',
     });
+  });
+
+  it('given a hardship case the branch rejects, when the outbox delivers, then the applicant is told it was not approved', async () => {
+    const id = await start(s, 'head103', KEY, h.application());
+    await complete(s, id, 'com1a', 'submit', h.homeVisit());
+    await complete(s, id, 'sec1', 'reject', undefined, { comment: '家庭收入超过标准' });
+    const workers = createWorkers(
+      s.ctx,
+      new WebhookDispatcher({ targets: [], log: createLogger('silent') }),
+      'test-worker',
+    );
+    while ((await workers.outbox.runOnce()) > 0);
+    const list = await body(await s.call('GET', '/api/notifications', { as: 'head103' }));
+    const ended = list.items.filter(
+      (n: { instanceId: string; kind: string }) => n.instanceId === id && n.kind === 'case-ended',
+    );
+    expect(ended).toHaveLength(1);
+    expect(ended[0].message).toEqual({ 'zh-CN': '未批准：爱心助困', en: 'Rejected: Hardship assistance' });
   });
 
   it('given a running hardship case, then it has no outcome yet', async () => {
