@@ -278,7 +278,7 @@ const migrations: Record<string, Migration> = {
       // outcome their final state declares in the version they ran on (`completed` where it
       // declares none); cancelled cases are `cancelled`.
       await sql`
-        alter table instances add column outcome text;
+        alter table instances add column if not exists outcome text;
         update instances i set outcome = case
             when i.status = 'cancelled' then 'cancelled'
             else coalesce(
@@ -286,7 +286,8 @@ const migrations: Record<string, Migration> = {
               'completed')
           end
           from definitions d
-          where d.key = i.definition_key and d.version = i.definition_version and i.status <> 'running';
+          where d.key = i.definition_key and d.version = i.definition_version
+            and i.status <> 'running' and i.outcome is null;
       `.execute(db);
     },
   },
