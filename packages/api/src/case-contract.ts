@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { apiRoute } from './api-route';
 import { AttachmentSchema } from './attachment-contract';
 import {
+  CaseOutcomeSchema,
   CommandResultSchema,
   IdParamSchema,
   JsonObjectSchema,
@@ -34,6 +35,7 @@ export const CaseViewSchema = z
     definitionVersion: z.number().int(),
     name: LocalizedTextSchema,
     status: z.enum(['running', 'completed', 'cancelled']),
+    outcome: CaseOutcomeSchema,
     initiator: z.string(),
     startedAt: z.string(),
     endedAt: z.string().nullable(),
@@ -66,6 +68,7 @@ export const CaseListItemSchema = z
     definitionKey: z.string(),
     definitionVersion: z.number().int(),
     status: z.string(),
+    outcome: CaseOutcomeSchema,
     initiator: z.string(),
     startedAt: z.string(),
     endedAt: z.string().nullable(),

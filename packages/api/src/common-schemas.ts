@@ -42,6 +42,12 @@ export const UsernameSchema = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/)
   .openapi({ example: 'sec1' });
 
+/** How an ended case ended: its final state's declared outcome, or `cancelled`; null while running. */
+export const CaseOutcomeSchema = z
+  .enum(['approved', 'rejected', 'withdrawn', 'cancelled', 'completed'])
+  .nullable()
+  .openapi('CaseOutcome');
+
 /** What every case command answers. */
 export const CommandResultSchema = z
   .object({

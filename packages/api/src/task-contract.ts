@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { apiRoute } from './api-route';
 import {
+  CaseOutcomeSchema,
   IdParamSchema,
   JsonObjectSchema,
   json,
@@ -21,6 +22,8 @@ export const InboxItemSchema = z
     assignee: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
+    /** On case rows (cc): how the case ended; null on task rows and while it runs. */
+    caseOutcome: CaseOutcomeSchema,
     createdAt: z.string(),
     dueAt: z.string().nullable(),
     urged: z.number().int(),

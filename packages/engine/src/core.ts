@@ -19,6 +19,7 @@ export * from './simulation';
 export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
+export { caseOutcome } from './stepping/case-ending';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
 export { followDirectory, type TaskFollow } from './stepping/directory-follow';
 export type { AuditEntry, Effect } from './stepping/effects';

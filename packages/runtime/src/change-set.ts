@@ -11,6 +11,8 @@ export interface ChangeSet {
     expectedVersion: number;
     status: string;
     endedAt: string | null;
+    /** How the case ended (the final state's declared outcome, or `cancelled`); null while running. */
+    outcome: string | null;
     updatedAt: string;
   };
   /** Task rows to insert or, when the id exists (changed, closed, reopened by 撤回), to update. */
@@ -79,6 +81,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       expectedVersion: before?.version ?? 0,
       status: after.status,
       endedAt: after.endedAt ?? null,
+      outcome: after.outcome ?? null,
       updatedAt: now,
     },
     tasks: [],

@@ -1,4 +1,4 @@
-import type { Directory } from '@flowform/engine';
+import type { CaseOutcome, Directory } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database/db-schema';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
@@ -26,6 +26,8 @@ export interface InboxItem {
   assignee: string | null;
   status: string;
   outcome: string | null;
+  /** Case rows (cc, started): how the case ended, null while it runs; null on task rows. */
+  caseOutcome: CaseOutcome | null;
   createdAt: string;
   dueAt: string | null;
   urged: number;
@@ -136,7 +138,7 @@ async function carbonCopies(
 ): Promise<Row[]> {
   const result = await sql<Row>`
     select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
-      i.status, null as outcome, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at
+      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at
     from cc_entries c join instances i on i.id = c.instance_id
     where c.username = ${query.user} ${before(cursor, 'c.at', 'i.id')}
       ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``}
@@ -147,7 +149,7 @@ async function carbonCopies(
 async function started(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
   const result = await sql<Row>`
     select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
-      i.status, null as outcome, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at
+      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at
     from instances i
     where i.initiator = ${query.user} ${before(cursor, 'i.started_at', 'i.id')}
       ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``}
@@ -167,6 +169,7 @@ function toItem(row: Row): InboxItem {
     assignee: (row.assignee as string | null) ?? null,
     status: row.status as string,
     outcome: (row.outcome as string | null) ?? null,
+    caseOutcome: (row.case_outcome as CaseOutcome | null) ?? null,
     createdAt: iso(row.created_at)!,
     dueAt: iso(row.due_at),
     urged: Number(row.urged ?? 0),

@@ -36,7 +36,7 @@ export function assembleMachine(ctx: ImportContext, plan: ScopePlan): MachineDef
   const addFinal = (region: string) => {
     let key = finals.get(region);
     if (!key) {
-      key = add(region, 'done', { type: 'final' }).key;
+      key = add(region, 'done', region ? { type: 'final' } : { type: 'final', outcome: 'completed' }).key;
       finals.set(region, key);
     }
     return key;

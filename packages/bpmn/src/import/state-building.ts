@@ -63,7 +63,8 @@ export class StateBuilder {
         `final state ${path}`,
         kinds.length ? `${kinds.join(', ')}: the case simply ends here` : undefined,
       );
-      return { type: 'final' };
+      // A top-level end ends the case; BPMN does not say how, so `completed` until the author says.
+      return path.includes('.') ? { type: 'final' } : { type: 'final', outcome: 'completed' };
     }
     if (node.type === 'callActivity') return this.callActivity(node, path, flows, filed);
     if (node.type === 'subProcess' || this.plan.parallelContainers.has(node.id)) {

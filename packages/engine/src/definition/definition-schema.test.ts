@@ -43,6 +43,7 @@ const keys = {
     exit: true,
     task: true,
     invoke: true,
+    outcome: true,
     description: true,
     name: true,
   } satisfies Record<keyof StateDef, true>,

@@ -151,6 +151,12 @@ export interface InvokeDef {
   onDone?: TransitionSpec;
 }
 
+/**
+ * How a case ended, declared on each top-level final state (`cancelled` is also what an
+ * administrator's cancel gives). Lists and badges show it without loading the definition.
+ */
+export type CaseOutcome = 'approved' | 'rejected' | 'withdrawn' | 'cancelled' | 'completed';
+
 /** A statechart node: XState v5 config as JSON, plus Flowform's task/invoke. */
 export interface StateDef {
   type?: 'atomic' | 'compound' | 'parallel' | 'final' | 'history';
@@ -166,6 +172,8 @@ export interface StateDef {
   exit?: ActionRef[];
   task?: UserTaskDef;
   invoke?: InvokeDef;
+  /** On a final state: how a case that ends here ended. */
+  outcome?: CaseOutcome;
   description?: LocalizedText;
   name?: LocalizedText;
 }

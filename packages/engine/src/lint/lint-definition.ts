@@ -7,6 +7,7 @@ import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
 import { checkGraph } from './graph-checks';
 import { type LintContext, type LintProblem, type LintRun, ProblemList, statePointer } from './lint-types';
+import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
 import { checkTasks } from './task-checks';
 
@@ -35,6 +36,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   const index = indexStates(def.machine);
   const edges = collectEdges(index, statePointer);
   checkGraph(index, def.machine.initial, edges, problems);
+  checkEndOutcomes(index, problems);
   if (!index.has(def.machine.initial)) {
     problems.error(
       'unknown-initial',

@@ -1,3 +1,6 @@
+import type { CaseOutcome } from '../definition/definition-types';
+import type { CaseSnapshot } from './case-snapshot';
+import type { CompiledDefinition } from './compiled-definition';
 import { record, type StepWork } from './step-context';
 
 /**
@@ -8,6 +11,7 @@ import { record, type StepWork } from './step-context';
 export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): void {
   const snap = work.snap;
   snap.status = status;
+  snap.outcome = status === 'cancelled' ? 'cancelled' : finalOutcome(work.compiled, snap);
   snap.endedAt = work.opts.now;
   snap.tasks = [];
   snap.timers = [];
@@ -26,5 +30,32 @@ export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): v
       data: snap.data,
     });
   }
-  record(work, { caseFinished: status });
+  // The initiator hears how their case ended, unless they ended it themselves.
+  if (snap.initiator !== work.opts.actor.username && !work.opts.actor.system) {
+    work.effects.push({
+      type: 'notify',
+      users: [snap.initiator],
+      kind: 'case-ended',
+      outcome: snap.outcome,
+      dedupKey: `${snap.instanceId}:ended`,
+    });
+  }
+  record(work, { caseFinished: status, outcome: snap.outcome });
+}
+
+/**
+ * How a case ended, null while it runs. Cases that ended before outcomes were recorded take the
+ * outcome their final state declares, like the migration that backfilled the column.
+ */
+export function caseOutcome(compiled: CompiledDefinition, snap: CaseSnapshot): CaseOutcome | null {
+  if (snap.status === 'running') return null;
+  if (snap.outcome) return snap.outcome;
+  return snap.status === 'cancelled' ? 'cancelled' : finalOutcome(compiled, snap);
+}
+
+/** The outcome the top-level final state the machine stopped in declares; `completed` without one. */
+function finalOutcome(compiled: CompiledDefinition, snap: CaseSnapshot): CaseOutcome {
+  const value = snap.machine.value;
+  const top = typeof value === 'string' ? value : Object.keys((value ?? {}) as object)[0];
+  return (top && compiled.index.get(top)?.def.outcome) || 'completed';
 }

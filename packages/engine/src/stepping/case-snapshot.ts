@@ -1,4 +1,5 @@
 import type { CandidateSet } from '../assignment';
+import type { CaseOutcome } from '../definition/definition-types';
 import type { VoteRule, VoteState } from '../voting';
 
 /** An open user task. Closed tasks leave the snapshot; their trail lives in the audit log. */
@@ -56,6 +57,11 @@ export interface CaseSnapshot {
   definitionKey: string;
   definitionVersion: number;
   status: 'running' | 'completed' | 'cancelled';
+  /**
+   * How the case ended, once it has: the `outcome` its final state declares (`completed` when it
+   * declares none), `cancelled` when an administrator cancelled it.
+   */
+  outcome?: CaseOutcome;
   /** Commands applied so far; the runtime's optimistic-lock version. */
   version: number;
   /** Id sequence: every id is derived from the instance id and this counter. */

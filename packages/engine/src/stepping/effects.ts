@@ -1,4 +1,4 @@
-import type { LocalizedText } from '../definition/definition-types';
+import type { CaseOutcome, LocalizedText } from '../definition/definition-types';
 
 /** Side effects a step asks for; the runtime performs them after commit (through the outbox). */
 export type Effect =
@@ -13,8 +13,11 @@ export type Effect =
         | 'cc'
         | 'message'
         | 'returned'
-        | 'withdrawn';
+        | 'withdrawn'
+        | 'case-ended';
       taskId?: string;
+      /** For `case-ended`: how the case ended, so the message can name it. */
+      outcome?: CaseOutcome;
       message?: LocalizedText;
       dedupKey: string;
     }

@@ -62,6 +62,8 @@ export interface Database {
     initiator: string;
     started_at: Timestamp;
     ended_at: Timestamp | null;
+    /** How the case ended (`approved`, `rejected` …); null while it runs. */
+    outcome: string | null;
     updated_at: Timestamp;
   };
   tasks: {

@@ -289,6 +289,25 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_500_case_outcome': {
+    async up(db) {
+      // How each case ended, so lists show 未批准 without loading definitions. Ended cases take the
+      // outcome their final state declares in the version they ran on (`completed` where it
+      // declares none); cancelled cases are `cancelled`.
+      await sql`
+        alter table instances add column if not exists outcome text;
+        update instances i set outcome = case
+            when i.status = 'cancelled' then 'cancelled'
+            else coalesce(
+              d.bundle -> 'definition' -> 'machine' -> 'states' -> (i.snapshot -> 'machine' ->> 'value') ->> 'outcome',
+              'completed')
+          end
+          from definitions d
+          where d.key = i.definition_key and d.version = i.definition_version
+            and i.status <> 'running' and i.outcome is null;
+      `.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -42,6 +42,7 @@ function caseRow(w: CaseWrite) {
     initiator: h.initiator,
     started_at: h.startedAt,
     ended_at: i.endedAt,
+    outcome: i.outcome,
     updated_at: i.updatedAt,
   };
 }

@@ -16,6 +16,7 @@ const lone = slotsOf('head', {
   version: instanceColumns.version,
   status: instanceColumns.status,
   ended_at: instanceColumns.ended_at,
+  outcome: instanceColumns.outcome,
   updated_at: instanceColumns.updated_at,
   id: instanceColumns.id,
   expected: instanceColumns.version,
@@ -38,6 +39,7 @@ function loneUpdate(guarded: boolean): HeadForm {
           version: placeholder(lone.version, instanceColumns.version),
           status: placeholder(lone.status, instanceColumns.status),
           ended_at: placeholder(lone.ended_at, instanceColumns.ended_at),
+          outcome: placeholder(lone.outcome, instanceColumns.outcome),
           updated_at: placeholder(lone.updated_at, instanceColumns.updated_at),
         })
         .where('id', '=', placeholder(lone.id, instanceColumns.id))
@@ -53,6 +55,7 @@ function loneUpdate(guarded: boolean): HeadForm {
       values.set(lone.version, i.version);
       values.set(lone.status, i.status);
       values.set(lone.ended_at, i.endedAt);
+      values.set(lone.outcome, i.outcome);
       values.set(lone.updated_at, i.updatedAt);
       values.set(lone.id, i.id);
       values.set(lone.expected, i.expectedVersion);
@@ -71,6 +74,7 @@ const sharedColumns = {
   expected: instanceColumns.version,
   status: instanceColumns.status,
   ended_at: instanceColumns.ended_at,
+  outcome: instanceColumns.outcome,
   updated_at: instanceColumns.updated_at,
   dir: directoryVersionType,
 } as const;
@@ -94,6 +98,7 @@ export const sharedHeadUpdate: HeadForm = {
         version: eb.ref('x.version'),
         status: eb.ref('x.status'),
         ended_at: eb.ref('x.ended_at'),
+        outcome: eb.ref('x.outcome'),
         updated_at: eb.ref('x.updated_at'),
       }))
       .where((eb) => eb('i.id', '=', eb.fn.any(placeholder(ids, `${instanceColumns.id}[]`))))
@@ -111,6 +116,7 @@ export const sharedHeadUpdate: HeadForm = {
         expected: i.expectedVersion,
         status: i.status,
         ended_at: i.endedAt,
+        outcome: i.outcome,
         updated_at: i.updatedAt,
         dir: w.head.kind === 'update' ? (w.head.directoryVersion ?? null) : null,
       };

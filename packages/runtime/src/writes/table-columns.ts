@@ -41,6 +41,7 @@ export const instanceColumns = {
   initiator: 'text',
   started_at: 'timestamptz',
   ended_at: 'timestamptz',
+  outcome: 'text',
   updated_at: 'timestamptz',
 } as const satisfies ColumnMap<'instances', 'business_key'>;
 

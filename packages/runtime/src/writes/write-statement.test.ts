@@ -41,6 +41,7 @@ function caseWrite(id: string, head: WriteHead, parts: PartName[]): CaseWrite {
       expectedVersion: 2,
       status: 'running',
       endedAt: null,
+      outcome: null,
       updatedAt: AT,
     },
     tasks: has('tasks')
@@ -152,9 +153,9 @@ describe('write statement', () => {
     const sql = sqlOf([caseWrite('c1', start, ['tasks', 'newCandidates', 'participants', 'idempotency'])]);
     expect(
       sql,
-    ).toBe(`with "head" as (insert into "instances" ("id", "definition_key", "definition_version", "snapshot", "version", "status", "parent_id", "confidential", "initiator", "started_at", "ended_at", "updated_at")
-    select "x"."id", "x"."definition_key", "x"."definition_version", "x"."snapshot", "x"."version", "x"."status", "x"."parent_id", "x"."confidential", "x"."initiator", "x"."started_at", "x"."ended_at", "x"."updated_at"
-    from json_to_recordset($1::json) as x("id" text, "definition_key" text, "definition_version" int, "snapshot" json, "version" int, "status" text, "parent_id" text, "confidential" boolean, "initiator" text, "started_at" timestamptz, "ended_at" timestamptz, "updated_at" timestamptz)
+    ).toBe(`with "head" as (insert into "instances" ("id", "definition_key", "definition_version", "snapshot", "version", "status", "parent_id", "confidential", "initiator", "started_at", "ended_at", "outcome", "updated_at")
+    select "x"."id", "x"."definition_key", "x"."definition_version", "x"."snapshot", "x"."version", "x"."status", "x"."parent_id", "x"."confidential", "x"."initiator", "x"."started_at", "x"."ended_at", "x"."outcome", "x"."updated_at"
+    from json_to_recordset($1::json) as x("id" text, "definition_key" text, "definition_version" int, "snapshot" json, "version" int, "status" text, "parent_id" text, "confidential" boolean, "initiator" text, "started_at" timestamptz, "ended_at" timestamptz, "outcome" text, "updated_at" timestamptz)
     on conflict ("id") do nothing
     returning "id"),
 "task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search")
@@ -189,15 +190,15 @@ select "head"."id" from "head"`);
   it('given a lone update read from the database, then the head is guarded by the version alone and only the audit row follows', () => {
     const sql = sqlOf([caseWrite('c1', update, [])]);
     expect(sql).toBe(`with "head" as (update "instances"
-    set "snapshot" = $1::json, "version" = $2::int, "status" = $3::text, "ended_at" = $4::timestamptz, "updated_at" = $5::timestamptz
-    where "id" = $6::text and "version" = $7::int
+    set "snapshot" = $1::json, "version" = $2::int, "status" = $3::text, "ended_at" = $4::timestamptz, "outcome" = $5::text, "updated_at" = $6::timestamptz
+    where "id" = $7::text and "version" = $8::int
     returning "id"),
 "audit" as (insert into "audit_log" ("instance_id", "seq", "at", "actor", "action", "task_id", "outcome", "comment", "data_digest", "definition_key", "definition_version", "detail", "prev_hash", "hash")
-    select $8::text as "instance_id", $9::int as "seq", $10::timestamptz as "at", $11::text as "actor", $12::text as "action", $13::text as "task_id", $14::text as "outcome", $15::text as "comment", $16::text as "data_digest", $17::text as "definition_key", $18::int as "definition_version", $19::json as "detail", $20::text as "prev_hash", $21::text as "hash"
+    select $9::text as "instance_id", $10::int as "seq", $11::timestamptz as "at", $12::text as "actor", $13::text as "action", $14::text as "task_id", $15::text as "outcome", $16::text as "comment", $17::text as "data_digest", $18::text as "definition_key", $19::int as "definition_version", $20::json as "detail", $21::text as "prev_hash", $22::text as "hash"
     from "head"),
 "audit_head" as (update "audit_heads"
-    set "seq" = $22::int, "hash" = $23::text, "mac" = $24::text, "key_id" = $25::text
-    where "instance_id" = $26::text and "seq" < $27::int and exists (select 1 as "one" from "head"))
+    set "seq" = $23::int, "hash" = $24::text, "mac" = $25::text, "key_id" = $26::text
+    where "instance_id" = $27::text and "seq" < $28::int and exists (select 1 as "one" from "head"))
 select "head"."id" from "head"`);
   });
 
@@ -215,45 +216,45 @@ select "head"."id" from "head"`);
       ]),
     ]);
     expect(sql).toBe(`with "head" as (update "instances"
-    set "snapshot" = $1::json, "version" = $2::int, "status" = $3::text, "ended_at" = $4::timestamptz, "updated_at" = $5::timestamptz
-    where "id" = $6::text and "version" = $7::int and (select "m"."version" from "directory_meta" as "m" where "m"."id" = 1) = $8::bigint
+    set "snapshot" = $1::json, "version" = $2::int, "status" = $3::text, "ended_at" = $4::timestamptz, "outcome" = $5::text, "updated_at" = $6::timestamptz
+    where "id" = $7::text and "version" = $8::int and (select "m"."version" from "directory_meta" as "m" where "m"."id" = 1) = $9::bigint
     returning "id"),
 "task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search")
     select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search"
-    from json_to_recordset($9::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text)
+    from json_to_recordset($10::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text)
     where exists (select 1 as "one" from "head")
     on conflict ("id") do update set "status" = "excluded"."status", "assignee" = "excluded"."assignee", "due_at" = "excluded"."due_at", "urged" = "excluded"."urged", "ended_at" = "excluded"."ended_at", "ended_by" = "excluded"."ended_by", "outcome" = "excluded"."outcome"),
 "reset_candidates" as (delete from "task_candidates"
-    where "task_id" = any(array((select "x"."id" from unnest($10::text[], $11::text[]) as x("id", "instance_id") where exists (select 1 as "one" from "head"))))),
+    where "task_id" = any(array((select "x"."id" from unnest($11::text[], $12::text[]) as x("id", "instance_id") where exists (select 1 as "one" from "head"))))),
 "removed_timers" as (delete from "timers"
-    where "id" = any(array((select "x"."id" from unnest($12::text[], $13::text[]) as x("id", "instance_id") where exists (select 1 as "one" from "head"))))),
+    where "id" = any(array((select "x"."id" from unnest($13::text[], $14::text[]) as x("id", "instance_id") where exists (select 1 as "one" from "head"))))),
 "new_timers" as (insert into "timers" ("id", "instance_id", "kind", "due_at")
     select "x"."id", "x"."instance_id", "x"."kind", "x"."due_at"
-    from json_to_recordset($14::json) as x("id" text, "instance_id" text, "kind" text, "due_at" timestamptz)
+    from json_to_recordset($15::json) as x("id" text, "instance_id" text, "kind" text, "due_at" timestamptz)
     where exists (select 1 as "one" from "head")),
 "audit" as (insert into "audit_log" ("instance_id", "seq", "at", "actor", "action", "task_id", "outcome", "comment", "data_digest", "definition_key", "definition_version", "detail", "prev_hash", "hash")
-    select $15::text as "instance_id", $16::int as "seq", $17::timestamptz as "at", $18::text as "actor", $19::text as "action", $20::text as "task_id", $21::text as "outcome", $22::text as "comment", $23::text as "data_digest", $24::text as "definition_key", $25::int as "definition_version", $26::json as "detail", $27::text as "prev_hash", $28::text as "hash"
+    select $16::text as "instance_id", $17::int as "seq", $18::timestamptz as "at", $19::text as "actor", $20::text as "action", $21::text as "task_id", $22::text as "outcome", $23::text as "comment", $24::text as "data_digest", $25::text as "definition_key", $26::int as "definition_version", $27::json as "detail", $28::text as "prev_hash", $29::text as "hash"
     from "head"),
 "audit_head" as (update "audit_heads"
-    set "seq" = $29::int, "hash" = $30::text, "mac" = $31::text, "key_id" = $32::text
-    where "instance_id" = $33::text and "seq" < $34::int and exists (select 1 as "one" from "head")),
+    set "seq" = $30::int, "hash" = $31::text, "mac" = $32::text, "key_id" = $33::text
+    where "instance_id" = $34::text and "seq" < $35::int and exists (select 1 as "one" from "head")),
 "outbox_rows" as (insert into "outbox" ("instance_id", "dedup_key", "kind", "payload", "created_at", "next_attempt_at")
     select "x"."instance_id", "x"."dedup_key", "x"."kind", "x"."payload", now() as "created_at", now() as "next_attempt_at"
-    from json_to_recordset($35::json) as x("instance_id" text, "dedup_key" text, "kind" text, "payload" jsonb)
+    from json_to_recordset($36::json) as x("instance_id" text, "dedup_key" text, "kind" text, "payload" jsonb)
     where exists (select 1 as "one" from "head")
     on conflict ("dedup_key") do nothing),
 "cc_rows" as (insert into "cc_entries" ("instance_id", "username", "cc_by", "task_id", "at")
     select "x"."instance_id", "x"."username", "x"."cc_by", "x"."task_id", "x"."at"
-    from json_to_recordset($36::json) as x("instance_id" text, "username" text, "cc_by" text, "task_id" text, "at" timestamptz)
+    from json_to_recordset($37::json) as x("instance_id" text, "username" text, "cc_by" text, "task_id" text, "at" timestamptz)
     where exists (select 1 as "one" from "head")
     on conflict do nothing),
 "vote_rows" as (insert into "votes" ("instance_id", "state_id", "signer", "ballot", "at")
     select "x"."instance_id", "x"."state_id", "x"."signer", "x"."ballot", "x"."at"
-    from json_to_recordset($37::json) as x("instance_id" text, "state_id" text, "signer" text, "ballot" text, "at" timestamptz)
+    from json_to_recordset($38::json) as x("instance_id" text, "state_id" text, "signer" text, "ballot" text, "at" timestamptz)
     where exists (select 1 as "one" from "head")),
 "comment_rows" as (insert into "comments" ("instance_id", "task_id", "author", "text", "at")
     select "x"."instance_id", "x"."task_id", "x"."author", "x"."text", "x"."at"
-    from json_to_recordset($38::json) as x("instance_id" text, "task_id" text, "author" text, "text" text, "at" timestamptz)
+    from json_to_recordset($39::json) as x("instance_id" text, "task_id" text, "author" text, "text" text, "at" timestamptz)
     where exists (select 1 as "one" from "head"))
 select "head"."id" from "head"`);
   });
@@ -261,8 +262,8 @@ select "head"."id" from "head"`);
   it('given a shared update, then the head reads a recordset with i.id = any(ids) and every part is guarded per case', () => {
     const sql = sqlOf([caseWrite('c1', cachedUpdate, allParts), caseWrite('c2', update, allParts)]);
     expect(sql).toBe(`with "head" as (update "instances" as "i"
-    set "snapshot" = "x"."snapshot", "version" = "x"."version", "status" = "x"."status", "ended_at" = "x"."ended_at", "updated_at" = "x"."updated_at"
-    from json_to_recordset($1::json) as x("id" text, "snapshot" json, "version" int, "expected" int, "status" text, "ended_at" timestamptz, "updated_at" timestamptz, "dir" bigint)
+    set "snapshot" = "x"."snapshot", "version" = "x"."version", "status" = "x"."status", "ended_at" = "x"."ended_at", "outcome" = "x"."outcome", "updated_at" = "x"."updated_at"
+    from json_to_recordset($1::json) as x("id" text, "snapshot" json, "version" int, "expected" int, "status" text, "ended_at" timestamptz, "outcome" text, "updated_at" timestamptz, "dir" bigint)
     where "i"."id" = any($2::text[]) and "i"."id" = "x"."id" and "i"."version" = "x"."expected" and ("x"."dir" is null or "x"."dir" = (select "m"."version" from "directory_meta" as "m" where "m"."id" = 1))
     returning "i"."id"),
 "task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search")
@@ -324,9 +325,9 @@ select "head"."id" from "head"`);
     const sql = sqlOf([caseWrite('c1', start, ['tasks']), caseWrite('c2', start, ['participants'])]);
     expect(
       sql,
-    ).toBe(`with "head" as (insert into "instances" ("id", "definition_key", "definition_version", "snapshot", "version", "status", "parent_id", "confidential", "initiator", "started_at", "ended_at", "updated_at")
-    select "x"."id", "x"."definition_key", "x"."definition_version", "x"."snapshot", "x"."version", "x"."status", "x"."parent_id", "x"."confidential", "x"."initiator", "x"."started_at", "x"."ended_at", "x"."updated_at"
-    from json_to_recordset($1::json) as x("id" text, "definition_key" text, "definition_version" int, "snapshot" json, "version" int, "status" text, "parent_id" text, "confidential" boolean, "initiator" text, "started_at" timestamptz, "ended_at" timestamptz, "updated_at" timestamptz)
+    ).toBe(`with "head" as (insert into "instances" ("id", "definition_key", "definition_version", "snapshot", "version", "status", "parent_id", "confidential", "initiator", "started_at", "ended_at", "outcome", "updated_at")
+    select "x"."id", "x"."definition_key", "x"."definition_version", "x"."snapshot", "x"."version", "x"."status", "x"."parent_id", "x"."confidential", "x"."initiator", "x"."started_at", "x"."ended_at", "x"."outcome", "x"."updated_at"
+    from json_to_recordset($1::json) as x("id" text, "definition_key" text, "definition_version" int, "snapshot" json, "version" int, "status" text, "parent_id" text, "confidential" boolean, "initiator" text, "started_at" timestamptz, "ended_at" timestamptz, "outcome" text, "updated_at" timestamptz)
     on conflict ("id") do nothing
     returning "id"),
 "task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search")
@@ -361,6 +362,7 @@ select "head"."id" from "head"`);
       3,
       'running',
       null,
+      null,
       AT,
       'c1',
       2,
@@ -387,6 +389,7 @@ select "head"."id" from "head"`);
       expected: 2,
       status: 'running',
       ended_at: null,
+      outcome: null,
       updated_at: AT,
       dir,
     });

@@ -1,4 +1,4 @@
-import type { Effect, LocalizedText } from '@flowform/engine';
+import type { CaseOutcome, Effect, LocalizedText } from '@flowform/engine';
 import type { OutboxRow } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
 import { storeNotifications } from './notification-store';
@@ -15,6 +15,16 @@ const KIND_LABELS: Record<Notify['kind'], LocalizedText> = {
   message: { 'zh-CN': '通知', en: 'Message' },
   returned: { 'zh-CN': '已退回', en: 'Returned' },
   withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+  'case-ended': { 'zh-CN': '案件已结束', en: 'Case ended' },
+};
+
+/** How a case ended, as the end notification names it. */
+const OUTCOME_LABELS: Record<CaseOutcome, LocalizedText> = {
+  approved: { 'zh-CN': '已批准', en: 'Approved' },
+  rejected: { 'zh-CN': '未批准', en: 'Rejected' },
+  withdrawn: { 'zh-CN': '已撤回', en: 'Withdrawn' },
+  cancelled: { 'zh-CN': '已取消', en: 'Cancelled' },
+  completed: { 'zh-CN': '已办结', en: 'Completed' },
 };
 
 /**
@@ -25,7 +35,7 @@ const KIND_LABELS: Record<Notify['kind'], LocalizedText> = {
 export function notifyHandler(ctx: ServerContext, webhooks: WebhookDispatcher) {
   return async (effect: Notify, row: OutboxRow): Promise<void> => {
     const about = await describe(ctx, row.instance_id, effect.taskId);
-    const label = KIND_LABELS[effect.kind];
+    const label = effect.outcome ? OUTCOME_LABELS[effect.outcome] : KIND_LABELS[effect.kind];
     const message: LocalizedText = effect.message ?? {
       'zh-CN': `${label['zh-CN']}：${about.title['zh-CN']}`,
       en: `${label.en}: ${about.title.en}`,

@@ -46,6 +46,7 @@ type Row = {
   definition_key: string;
   definition_version: number;
   status: string;
+  outcome: string | null;
   initiator: string;
   started_at: Date;
   ended_at: Date | null;
@@ -60,6 +61,7 @@ async function page(ctx: ServerContext, username: string, scope: CaseScope, n: n
       'i.definition_key',
       'i.definition_version',
       'i.status',
+      'i.outcome',
       'i.initiator',
       'i.started_at',
       'i.ended_at',
@@ -104,6 +106,7 @@ function toItem(row: Row): Item {
     definitionKey: row.definition_key,
     definitionVersion: row.definition_version,
     status: row.status,
+    outcome: row.outcome as Item['outcome'],
     initiator: row.initiator,
     startedAt: new Date(row.started_at).toISOString(),
     endedAt: row.ended_at ? new Date(row.ended_at).toISOString() : null,

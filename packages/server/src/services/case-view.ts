@@ -1,5 +1,5 @@
 import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
-import { expandCandidates, type TaskRecord, type UserTaskDef } from '@flowform/engine';
+import { caseOutcome, expandCandidates, type TaskRecord, type UserTaskDef } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
@@ -44,6 +44,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
     definitionVersion: snap.definitionVersion,
     name: compiled.definition.name,
     status: snap.status,
+    outcome: caseOutcome(compiled, snap),
     initiator: snap.initiator,
     startedAt: snap.startedAt,
     endedAt: snap.endedAt ?? null,

@@ -59,7 +59,7 @@ export function CaseListPage() {
                 <span className="row-process muted">{c.id}</span>
               </span>
               <span className="row-flags">
-                <CaseStatus status={c.status} />
+                <CaseStatus status={c.status} outcome={c.outcome} />
               </span>
               <span className="row-meta muted">
                 {t('inbox.startedAt', { date: formatDateTime(locale, c.startedAt) })}

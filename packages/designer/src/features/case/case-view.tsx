@@ -10,7 +10,7 @@ import { useMe } from '../../state/session';
 import { Banner, useErrorText } from '../../ui/status-views';
 import { CaseStatus } from './case-status';
 import { FieldValues } from './field-values';
-import { type LoadedCase, visitedStates } from './load-case';
+import { endingStep, type LoadedCase, visitedStates } from './load-case';
 import { ProcessDiagram } from './process-diagram';
 import { StepData } from './step-data';
 import { Timeline } from './timeline';
@@ -53,7 +53,7 @@ export function CaseView({
         </p>
         <h1 id="case-title">{pick(c.name, locale, c.definitionKey)}</h1>
         <div className="row-flags">
-          <CaseStatus status={c.status} />
+          <CaseStatus status={c.status} outcome={c.outcome} />
           {c.confidential && <span className="flag flag-confidential">🔒 {t('case.confidential')}</span>}
         </div>
         <dl className="facts">
@@ -104,6 +104,7 @@ export function CaseView({
             active={c.activeStates}
             visited={visitedStates(loaded)}
             status={c.status}
+            rejectedAt={c.outcome === 'rejected' ? endingStep(loaded) : undefined}
           />
         </section>
       )}

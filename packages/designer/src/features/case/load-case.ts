@@ -31,6 +31,12 @@ export async function loadCase(id: string): Promise<LoadedCase> {
   return { caseView, history, definition, tasks };
 }
 
+/** The step whose completion ended the case (the last completed task in its history), if any. */
+export function endingStep(loaded: LoadedCase): string | undefined {
+  const last = loaded.history.entries.findLast((e) => e.action === 'complete' && e.taskId);
+  return last?.taskId ? loaded.tasks.get(last.taskId)?.stateId : undefined;
+}
+
 /** Every state the case has been in, in order of first visit (from its tasks and the history). */
 export function visitedStates(loaded: LoadedCase): string[] {
   const seen: string[] = [];

@@ -5,18 +5,22 @@ import { isActive, layoutStates } from './state-layout';
 
 /**
  * The definition's states as a vertical flow (HTML, not a canvas): the current step(s) stand out
- * with a marker and the words "current step"; steps already passed are ticked; the rest are plain.
+ * with a marker and the words "current step"; steps already passed are ticked, except the one that
+ * rejected the case, which is crossed and says so; the rest are plain.
  */
 export function ProcessDiagram({
   definition,
   active,
   visited,
   status,
+  rejectedAt,
 }: {
   definition: ProcessDefinition;
   active: string[];
   visited: string[];
   status: string;
+  /** The step that rejected the case, when it was rejected. */
+  rejectedAt?: string;
 }) {
   const { t, locale } = useI18n();
   const boxes = layoutStates(definition.machine.states, definition.machine.initial);
@@ -25,12 +29,18 @@ export function ProcessDiagram({
       {boxes.map((box) => {
         const current = isActive(box.id, active) && (status === 'running' || box.final);
         const passed = !current && visited.some((v) => v === box.id || v.startsWith(`${box.id}.`));
-        const state = current ? 'current' : passed ? 'passed' : 'pending';
+        const rejected =
+          !current &&
+          rejectedAt !== undefined &&
+          (rejectedAt === box.id || rejectedAt.startsWith(`${box.id}.`));
+        const state = current ? 'current' : rejected ? 'rejected' : passed ? 'passed' : 'pending';
         const word = current
           ? t('case.diagram.current')
-          : passed
-            ? t('case.diagram.passed')
-            : t('case.diagram.pending');
+          : rejected
+            ? t('case.diagram.rejected')
+            : passed
+              ? t('case.diagram.passed')
+              : t('case.diagram.pending');
         return (
           <li
             key={box.id}
@@ -39,7 +49,7 @@ export function ProcessDiagram({
             aria-current={current ? 'step' : undefined}
           >
             <span className="step-marker" aria-hidden="true">
-              {current ? '●' : passed ? '✓' : box.final ? '◎' : '○'}
+              {current ? '●' : rejected ? '✕' : passed ? '✓' : box.final ? '◎' : '○'}
             </span>
             <span className="step-name">{pick(box.name, locale, box.id)}</span>
             <span className="step-state">

@@ -4,6 +4,7 @@ import { formatDateTime, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
+import { CaseStatus } from '../case/case-status';
 import { isDueSoon, isOverdue } from './inbox-filter';
 
 /** One inbox row: title, process, dates; overdue and urged rows are marked with words and icons too. */
@@ -31,6 +32,7 @@ export function InboxRow({
           <span className="row-process">{processName}</span>
         </span>
         <span className="row-flags">
+          {item.caseOutcome && <CaseStatus status={item.status} outcome={item.caseOutcome} />}
           {overdue && (
             <span className="flag flag-overdue">
               <span aria-hidden="true">⚠ </span>

@@ -10,7 +10,7 @@ import { paths } from '../../state/routes';
 import { Empty, ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 
-const KINDS = new Set(['task-assigned', 'urged', 'returned', 'message', 'cc', 'withdrawn']);
+const KINDS = new Set(['task-assigned', 'urged', 'returned', 'message', 'cc', 'withdrawn', 'case-ended']);
 
 /** My notifications, newest first; opening one marks it read. */
 export function NotificationsPage() {

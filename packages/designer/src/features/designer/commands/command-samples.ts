@@ -359,7 +359,7 @@ export const SAMPLES: Sample[] = [
               on: { ok: 'approved' },
             },
           },
-          { key: 'approved', def: { type: 'final' } },
+          { key: 'approved', def: { type: 'final', outcome: 'approved' } },
         ],
       },
     }),

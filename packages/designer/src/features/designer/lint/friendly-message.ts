@@ -27,6 +27,16 @@ const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
   },
   { test: (p) => p.code === 'no-final-state', zh: '流程没有结束环节。', en: 'The process never ends.' },
   {
+    test: (p) => p.code === 'final-outcome-missing',
+    zh: '结束环节需要说明办理结果（已批准、未批准、已撤回、已取消或已办结）。',
+    en: 'This end step must say how the case ended (approved, rejected, withdrawn, cancelled or completed).',
+  },
+  {
+    test: (p) => p.code === 'outcome-not-final',
+    zh: '只有结束环节可以设置办理结果。',
+    en: 'Only an end step can say how the case ended.',
+  },
+  {
     test: (p) => p.code === 'unhandled-outcome',
     zh: '有办理结果没有连到下一环节。',
     en: 'An outcome leads nowhere.',

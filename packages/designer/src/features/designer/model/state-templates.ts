@@ -55,7 +55,8 @@ export function stateTemplate(kind: PaletteKind, name?: LocalizedText): StateDef
     case 'child':
       return { name: name ?? text('子流程', 'Child process'), invoke: { process: '' } };
     case 'end':
-      return { name: name ?? text('结束', 'End'), type: 'final' };
+      // `completed` until the author says whether this end approves, rejects …
+      return { name: name ?? text('结束', 'End'), type: 'final', outcome: 'completed' };
   }
 }
 

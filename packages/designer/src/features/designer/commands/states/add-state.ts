@@ -1,4 +1,6 @@
 /** `state.add`: a state from the palette's template (or a pasted one); the first of its level becomes `initial`. */
+
+import type { StateDef } from '@flowform/engine/browser';
 import { childId, initialPath, stateAt, statesPath } from '../../model/design-doc';
 import { getAt, hasAt } from '../../model/json-ops';
 import { stateTemplate } from '../../model/state-templates';
@@ -14,7 +16,7 @@ export const addState: DocHandler<'state.add'> = {
     ctx.apply({
       op: 'put',
       path: [...statesPath(p.parent), key],
-      value: p.def ?? stateTemplate(p.kind ?? 'task', p.name),
+      value: p.def ?? withoutNestedOutcome(stateTemplate(p.kind ?? 'task', p.name), p.parent),
     });
     const initial = getAt(ctx.doc, initialPath(p.parent));
     const parentIsParallel = p.parent && stateAt(ctx.doc, p.parent)?.type === 'parallel';
@@ -22,3 +24,10 @@ export const addState: DocHandler<'state.add'> = {
     p.created = childId(p.parent, key);
   },
 };
+
+/** Only a top-level end ends the case; an end inside a group only ends its branch and says nothing. */
+function withoutNestedOutcome(def: StateDef, parent: string | undefined): StateDef {
+  if (!parent || !('outcome' in def)) return def;
+  const { outcome: _ended, ...rest } = def;
+  return rest;
+}

@@ -10,6 +10,23 @@ const lintCodes = (doc: ReturnType<typeof approvalDoc>) =>
   lintDefinition(doc.definition, { forms: doc.forms }).map((p) => `${p.code}@${p.path}`);
 
 describe('state behaviours', () => {
+  it('given the palette end, when added at the top and inside a parallel branch, then only the top one says how the case ended and lint is clean of outcome problems', () => {
+    const stack = createDesignerStack(approvalDoc());
+    const top: AddStateParams = { kind: 'end' };
+    const block: AddStateParams = { kind: 'parallel' };
+    stack.execute('state.add', top);
+    stack.execute('state.add', block);
+    const inner: AddStateParams = { kind: 'end', parent: `${block.created}.branchA` };
+    stack.execute('state.add', inner);
+    const states = stack.doc.definition.machine.states;
+    expect(states[top.created!]).toMatchObject({ type: 'final', outcome: 'completed' });
+    expect(
+      states[block.created!]!.states!.branchA!.states![inner.created!.split('.').at(-1)!],
+    ).not.toHaveProperty('outcome');
+    const codes = lintCodes(stack.doc).filter((c) => /outcome-not-final|final-outcome-missing/.test(c));
+    expect(codes).toEqual([]);
+  });
+
   it('given two adds of a task, when both run, then the second gets a unique key and the first became initial only once', () => {
     const stack = createDesignerStack(approvalDoc());
     const first: AddStateParams = { kind: 'task' };
