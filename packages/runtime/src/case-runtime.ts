@@ -409,7 +409,12 @@ function refuseUnstorableInput(
 }
 
 function idemKey(actor: Actor, key: string | undefined): string | undefined {
-  return key ? `${actor.username}:${key}` : undefined;
+  return key ? commandIdempotencyKey(actor.username, key) : undefined;
+}
+
+/** The key under which a command's result is recorded (`idempotency_keys.key`) in its own transaction. */
+export function commandIdempotencyKey(username: string, key: string): string {
+  return `${username}:${key}`;
 }
 
 function outcomeOf(snapshot: CaseSnapshot): CommandOutcome {

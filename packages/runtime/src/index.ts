@@ -22,6 +22,7 @@ export { type BrokenLink, verifyAudit } from './audit-verifier';
 export {
   CaseRuntime,
   type CommandOutcome,
+  commandIdempotencyKey,
   type ExecuteOptions,
   type RuntimeOptions,
   type StartRequest,
