@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { authContract, demoContract, meContract } from '@flowform/api';
+import { authContract, demoContract, meContract, taskCommandContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { accountAdminRoutes } from './api/account-admin-routes';
 import { attachmentRoutes } from './api/attachment-routes';
@@ -42,6 +42,13 @@ export interface AppOptions {
 /** Routes reachable without a session. */
 const PUBLIC_PATHS = new Set<string>([authContract.login.path, demoContract.demo.path]);
 
+/** The task command routes, which answer with the runtime's recorded outcome (`commandResponse`). */
+const TASK_COMMAND = new RegExp(
+  `^/api/tasks/[^/]+/(${Object.values(taskCommandContract)
+    .map((route) => route.path.split('/').pop())
+    .join('|')})$`,
+);
+
 /** What a user with a one-time password may do before changing it. */
 const WHILE_PASSWORD_MUST_CHANGE = new Set(
   [meContract.me, meContract.changePassword, authContract.logout].map(
@@ -80,7 +87,10 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
     whilePasswordMustChange: WHILE_PASSWORD_MUST_CHANGE,
   });
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
-  app.use('/api/*', idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds));
+  app.use(
+    '/api/*',
+    idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds, (path) => TASK_COMMAND.test(path)),
+  );
 
   app.route('/', logoutRoutes(ctx));
   app.route('/', meRoutes(ctx));

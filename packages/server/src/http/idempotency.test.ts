@@ -126,6 +126,24 @@ describe('Idempotency-Key leases', () => {
     expect(await body(again)).toEqual(await body(first));
   });
 
+  it('given a start committed whose answer is not stored yet (its request still running), when retried, then 409: only task commands replay the runtime’s record', async () => {
+    expect((await startWith('running-2')).status).toBe(201);
+    await s.ctx.db
+      .updateTable('server_idempotency')
+      .set({
+        status: null,
+        content_type: null,
+        body: null,
+        lease_until: sql<Date>`now() + interval '60 seconds'`,
+      })
+      .where('id', '=', sha256('head103\nrunning-2'))
+      .execute();
+    const res = await startWith('running-2');
+    expect(res.status).toBe(409);
+    expect((await body(res)).code).toBe('idempotency-in-progress');
+    expect(await casesStartedWith('running-2')).toBe(1);
+  });
+
   it('given a 204 answered under a key, when the request is replayed, then 204 again with no body', async () => {
     const signOut = await s.call('POST', '/api/auth/logout', {
       as: 'head104',

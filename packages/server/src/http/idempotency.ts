@@ -45,7 +45,12 @@ export function idempotencyKey(c: Context): string | undefined {
  * runtime's record (written in the command's own transaction) makes that run either the command's
  * one execution or the return of its committed result.
  */
-export function idempotency(db: ServerDb, leaseSeconds: number): MiddlewareHandler<AppEnv> {
+export function idempotency(
+  db: ServerDb,
+  leaseSeconds: number,
+  /** The paths whose routes answer with `commandResponse` (their replay is the runtime's record). */
+  answeredByRuntime: (path: string) => boolean = () => false,
+): MiddlewareHandler<AppEnv> {
   const lease = sql<Date>`now() + ${`${leaseSeconds} seconds`}::interval`;
   return async (c, next) => {
     if (c.req.method !== 'POST') return next();
@@ -62,7 +67,12 @@ export function idempotency(db: ServerDb, leaseSeconds: number): MiddlewareHandl
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id')
         .executeTakeFirst()) ?? (await takeOver(db, id, fingerprint, lease));
-    if (!reserved) return replay(db, id, fingerprint, commandIdempotencyKey(user.username, key));
+    if (!reserved) {
+      const commandKey = answeredByRuntime(c.req.path)
+        ? commandIdempotencyKey(user.username, key)
+        : undefined;
+      return replay(db, id, fingerprint, commandKey);
+    }
     await next();
     if (c.res.status >= 500) {
       await db.deleteFrom('server_idempotency').where('id', '=', id).execute();
@@ -103,10 +113,15 @@ const REPLAYED = { 'Idempotent-Replayed': 'true' };
  * The stored answer to a key (with the runtime's record of a command answered by
  * `commandResponse`), 409 while its request runs, 422 for another request's key.
  */
-async function replay(db: ServerDb, id: string, fingerprint: string, commandKey: string): Promise<Response> {
+async function replay(
+  db: ServerDb,
+  id: string,
+  fingerprint: string,
+  commandKey: string | undefined,
+): Promise<Response> {
   const row = await db
     .selectFrom('server_idempotency as s')
-    .leftJoin('idempotency_keys as k', (join) => join.on('k.key', '=', commandKey))
+    .leftJoin('idempotency_keys as k', (join) => join.on('k.key', '=', commandKey ?? null))
     .select(['s.fingerprint', 's.status', 's.content_type', 's.body', 'k.response'])
     .where('s.id', '=', id)
     .executeTakeFirst();
