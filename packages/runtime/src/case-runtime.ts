@@ -62,6 +62,13 @@ export interface ExecuteOptions {
    * caller with no reader (timers, the outbox, the CLI) leaves it out and gets {@link DEFAULT_LOCALE}.
    */
   locale?: Locale;
+  /**
+   * The case as the caller has just read it (snapshot, its last audit row's hash and time, and the
+   * directory version of the request): used instead of this process's cached snapshot when newer
+   * (another process wrote the case since), so the command is not first stepped on a stale
+   * snapshot. Trusted no more than the cache: the write is guarded by the case and directory versions.
+   */
+  seen?: CachedCase;
 }
 
 /** A case start request; `instanceId` and `parent` are set when a parent starts a child. */
@@ -207,7 +214,7 @@ export class CaseRuntime {
   ): Promise<CommandOutcome> {
     refuseUnstorableInput(command, actor, options, instanceId);
     const idem = idemKey(actor, options.idempotencyKey);
-    const cached = this.cache.get(instanceId);
+    const cached = newest(this.cache.get(instanceId), options.seen);
     if (cached && this.cacheUsable(cached)) {
       const run: Run = { command, actor, options, idem, fromCache: true };
       const outcome = await this.attempt(cached, run);
@@ -408,8 +415,19 @@ function refuseUnstorableInput(
   refuseUnstorableText({ instanceId, actor: actor.username, idempotencyKey: options.idempotencyKey });
 }
 
+/** The newer of the cached case and the one the caller read (the cached one on a tie). */
+function newest(cached: CachedCase | undefined, seen: CachedCase | undefined): CachedCase | undefined {
+  if (!seen) return cached;
+  return cached && cached.snapshot.version >= seen.snapshot.version ? cached : seen;
+}
+
 function idemKey(actor: Actor, key: string | undefined): string | undefined {
-  return key ? `${actor.username}:${key}` : undefined;
+  return key ? commandIdempotencyKey(actor.username, key) : undefined;
+}
+
+/** The key under which a command's result is recorded (`idempotency_keys.key`) in its own transaction. */
+export function commandIdempotencyKey(username: string, key: string): string {
+  return `${username}:${key}`;
 }
 
 function outcomeOf(snapshot: CaseSnapshot): CommandOutcome {

@@ -22,6 +22,7 @@ export { type BrokenLink, verifyAudit } from './audit-verifier';
 export {
   CaseRuntime,
   type CommandOutcome,
+  commandIdempotencyKey,
   type ExecuteOptions,
   type RuntimeOptions,
   type StartRequest,
@@ -62,6 +63,7 @@ export {
   type MigrationReport,
 } from './migration-run';
 export { type ReplayReport, replayCases } from './replay-check';
+export type { CachedCase } from './snapshot-cache';
 export { RUNTIME_ERROR_CODES, RuntimeError, type RuntimeErrorCode } from './runtime-error';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';
 export { type WhatIfReport, whatIfCases } from './what-if-check';

@@ -7,7 +7,7 @@ import { CaseRuntime } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
-import { SnapshotCache } from './snapshot-cache';
+import { type CachedCase, SnapshotCache } from './snapshot-cache';
 import { statementCounter } from './testing/statement-counter';
 import { openTestDatabase, testBackends } from './testing/test-database';
 
@@ -146,6 +146,64 @@ describe.each(testBackends())('cached cases across two runtimes on %s', (backend
     expect(await auditCount(instanceId)).toBe(3);
     const snapshot = await first.snapshot(instanceId);
     expect(snapshot?.version).toBe(3);
+    expect(await checkConsistency(open.db)).toEqual([]);
+  });
+
+  /** The case as a caller (the server's visibility check) reads it just before a command. */
+  async function seenNow(instanceId: string): Promise<CachedCase> {
+    const { rows } = await sql<{ snapshot: CaseSnapshot; hash: string; at: Date; dir_version: string }>`
+      select i.snapshot, a.hash, a.at, (select m.version::text from directory_meta m where m.id = 1) as dir_version
+      from instances i join lateral (
+        select hash, at from audit_log where instance_id = i.id order by seq desc limit 1) a on true
+      where i.id = ${instanceId}`.execute(open.db);
+    const row = rows[0]!;
+    return {
+      snapshot: row.snapshot,
+      prevHash: row.hash,
+      dirVersion: row.dir_version,
+      at: new Date(row.at).toISOString(),
+    };
+  }
+
+  it('given the other process moved the case on, when the caller passes the case it has just read, then the command runs on it in one statement', async () => {
+    const statements = statementCounter();
+    const counted = new CaseRuntime({ db: open.db.withPlugin(statements.plugin) });
+    const { instanceId, tasks } = await counted.start({
+      definitionKey: 'expense',
+      data: claim,
+      actor: as('w1'),
+    });
+    await second.execute(instanceId, { type: 'urge', taskId: tasks[0]! }, as('w1'));
+    const seen = await seenNow(instanceId);
+    statements.count = 0;
+    const out = await counted.execute(
+      instanceId,
+      { type: 'complete', taskId: tasks[0]!, outcome: 'approve', data: { opinion: '同意' } },
+      as('sec'),
+      { seen },
+    );
+    expect(out).toMatchObject({ version: 3, replayed: false });
+    expect(statements.count).toBe(1);
+    expect(await auditCount(instanceId)).toBe(3);
+    expect(await checkConsistency(open.db)).toEqual([]);
+  });
+
+  it('given the case the caller read is already stale, when the command runs on it, then the write misses and it runs again on a fresh read', async () => {
+    const { instanceId, tasks } = await first.start({
+      definitionKey: 'expense',
+      data: claim,
+      actor: as('w1'),
+    });
+    const seen = await seenNow(instanceId);
+    await first.execute(instanceId, { type: 'urge', taskId: tasks[0]! }, as('w1'));
+    const out = await second.execute(
+      instanceId,
+      { type: 'complete', taskId: tasks[0]!, outcome: 'approve', data: { opinion: '同意' } },
+      as('sec'),
+      { seen },
+    );
+    expect(out).toMatchObject({ version: 3, replayed: false });
+    expect(await auditCount(instanceId)).toBe(3);
     expect(await checkConsistency(open.db)).toEqual([]);
   });
 

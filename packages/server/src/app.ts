@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { authContract, demoContract, meContract, oidcContract } from '@flowform/api';
+import { authContract, demoContract, meContract, oidcContract, taskCommandContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { accountAdminRoutes } from './api/account-admin-routes';
 import { attachmentRoutes } from './api/attachment-routes';
@@ -51,6 +51,13 @@ const PUBLIC_PATHS = new Set<string>([
   ...Object.values(oidcContract).map((route) => route.path),
 ]);
 
+/** The task command routes, which answer with the runtime's recorded outcome (`commandResponse`). */
+const TASK_COMMAND = new RegExp(
+  `^/api/tasks/[^/]+/(${Object.values(taskCommandContract)
+    .map((route) => route.path.split('/').pop())
+    .join('|')})$`,
+);
+
 /** What a user with a one-time password may do before changing it. */
 const WHILE_PASSWORD_MUST_CHANGE = new Set(
   [meContract.me, meContract.changePassword, authContract.logout].map(
@@ -90,7 +97,10 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
     whilePasswordMustChange: WHILE_PASSWORD_MUST_CHANGE,
   });
   app.use('/api/*', (c, next) => (PUBLIC_PATHS.has(c.req.path) ? next() : auth(c, next)));
-  app.use('/api/*', idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds));
+  app.use(
+    '/api/*',
+    idempotency(ctx.db, ctx.config.housekeeping.idempotencyLeaseSeconds, (path) => TASK_COMMAND.test(path)),
+  );
 
   app.route('/', logoutRoutes(ctx));
   app.route('/', meRoutes(ctx));

@@ -1,6 +1,6 @@
 import { type TaskOperation, taskCommandContract } from '@flowform/api';
 import type { RouteConfig, z } from '@hono/zod-openapi';
-import { commandOptions } from '../http/idempotency';
+import { commandOptions, commandResponse } from '../http/idempotency';
 import { newRouter } from '../http/router';
 import type { ServerContext } from '../server-context';
 import { runTaskCommand, type TaskCommand } from '../services/case-commands';
@@ -47,7 +47,7 @@ export function taskCommandRoutes(ctx: ServerContext) {
       const { id } = c.req.valid('param');
       const body = hasBody ? (c.req.valid('json' as never) as unknown) : undefined;
       const outcome = await runTaskCommand(ctx, c.get('user'), id, () => build(id, body), commandOptions(c));
-      return c.json(outcome, 200);
+      return commandResponse(c, outcome) as never;
     });
   }
   return router;

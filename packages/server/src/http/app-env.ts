@@ -21,5 +21,10 @@ export interface AppEnv {
     log: Logger;
     locale: Locale;
     user: AuthUser;
+    /**
+     * Set by a command route whose 200 body is the runtime's outcome, which the runtime recorded
+     * under the request's Idempotency-Key in the command's own transaction: no second write.
+     */
+    recordedByRuntime?: boolean;
   };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as h from '../../../../tests/scenarios/data/hardship-data';
+import { start, taskFor } from '../testing/case-helpers';
 import { body, openTestServer } from '../testing/test-server';
 
 const KEY = 'hardship-assistance';
@@ -78,6 +79,69 @@ describe('Idempotency-Key leases', () => {
     const res = await startWith('crashed-3', h.application({ amount: 1234 }));
     expect(res.status).toBe(422);
     expect((await body(res)).code).toBe('idempotency-key-reused');
+  });
+
+  const stored = (username: string, key: string) =>
+    s.ctx.db
+      .selectFrom('server_idempotency')
+      .select(['status', 'body'])
+      .where('id', '=', sha256(`${username}\n${key}`))
+      .executeTakeFirstOrThrow();
+
+  it('given a task completed under a key, when retried, then the runtime’s record of the command is replayed and the HTTP layer stored no second copy', async () => {
+    const id = await start(s, 'head103', KEY, h.application());
+    const taskId = await taskFor(s, id, 'com1a');
+    const send = (data: Record<string, unknown>) =>
+      s.call('POST', `/api/tasks/${taskId}/complete`, {
+        as: 'com1a',
+        body: { outcome: 'submit', data },
+        headers: { 'idempotency-key': 'recorded-1' },
+      });
+    const first = await send(h.homeVisit());
+    expect(first.status).toBe(200);
+    expect(await stored('com1a', 'recorded-1')).toEqual({ status: null, body: null });
+    const again = await send(h.homeVisit());
+    expect(again.status).toBe(200);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(again.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(await body(again)).toEqual(await body(first));
+    expect((await send(h.homeVisit({ findings: '另一份' }))).status).toBe(422);
+  });
+
+  it('given a task command refused under a key, when retried, then the stored refusal is replayed', async () => {
+    const id = await start(s, 'head103', KEY, h.application());
+    const taskId = await taskFor(s, id, 'com1a');
+    const send = () =>
+      s.call('POST', `/api/tasks/${taskId}/complete`, {
+        as: 'com1a',
+        body: { outcome: 'submit', data: { ...h.homeVisit(), sneaky: true } },
+        headers: { 'idempotency-key': 'refused-1' },
+      });
+    const first = await send();
+    expect(first.status).toBe(422);
+    expect((await stored('com1a', 'refused-1')).status).toBe(422);
+    const again = await send();
+    expect(again.status).toBe(422);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    expect(await body(again)).toEqual(await body(first));
+  });
+
+  it('given a start committed whose answer is not stored yet (its request still running), when retried, then 409: only task commands replay the runtime’s record', async () => {
+    expect((await startWith('running-2')).status).toBe(201);
+    await s.ctx.db
+      .updateTable('server_idempotency')
+      .set({
+        status: null,
+        content_type: null,
+        body: null,
+        lease_until: sql<Date>`now() + interval '60 seconds'`,
+      })
+      .where('id', '=', sha256('head103\nrunning-2'))
+      .execute();
+    const res = await startWith('running-2');
+    expect(res.status).toBe(409);
+    expect((await body(res)).code).toBe('idempotency-in-progress');
+    expect(await casesStartedWith('running-2')).toBe(1);
   });
 
   it('given a 204 answered under a key, when the request is replayed, then 204 again with no body', async () => {

@@ -5,6 +5,8 @@ import {
   type DefinitionBundle,
   type Visibility,
 } from '@flowform/engine';
+import type { CachedCase } from '@flowform/runtime';
+import { sql } from 'kysely';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
 import type { ServerContext } from '../server-context';
@@ -52,21 +54,44 @@ async function visibleRow(
 
 /**
  * The case a task belongs to, if the viewer may see that case; 404 otherwise. One query: the task
- * joined with its case row (every task command starts here, so a second round trip would be paid
- * on each).
+ * joined with its case row, the case's last audit row and the directory version (every task command
+ * starts here, so a second round trip would be paid on each). `seen` is that read as the runtime
+ * takes it, so the command steps on it rather than on an older snapshot cached by this process.
  */
 export async function caseOfTask(
   ctx: ServerContext,
   taskId: string,
   user: AuthUser,
-): Promise<VisibleCase & { instanceId: string }> {
+): Promise<VisibleCase & { instanceId: string; seen: CachedCase | undefined }> {
   const row = await ctx.db
     .selectFrom('tasks as t')
     .innerJoin('instances as i', 'i.id', 't.instance_id')
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('audit_log as a')
+          .select(['a.hash', 'a.at'])
+          .whereRef('a.instance_id', '=', 'i.id')
+          .orderBy('a.seq', 'desc')
+          .limit(1)
+          .as('last'),
+      (join) => join.onTrue(),
+    )
     .select(['t.instance_id', 'i.snapshot', 'i.definition_key', 'i.definition_version', 'i.confidential'])
+    .select(['last.hash', 'last.at'])
+    .select(sql<string>`(select m.version::text from directory_meta m where m.id = 1)`.as('dir_version'))
     .where('t.id', '=', taskId)
     .executeTakeFirst();
   const found = row && (await visibleRow(ctx, row, user));
   if (!found) throw problems.notFound('No such task');
-  return { ...found, instanceId: row.instance_id };
+  const seen =
+    row.hash && row.at
+      ? {
+          snapshot: found.snapshot,
+          prevHash: row.hash,
+          dirVersion: row.dir_version,
+          at: new Date(row.at).toISOString(),
+        }
+      : undefined;
+  return { ...found, instanceId: row.instance_id, seen };
 }

@@ -37,7 +37,12 @@ export async function runTaskCommand(
     checkFormFields(found, task.stateId, command.data ?? {});
   }
   const holders = task ? taskSummary(found, task, user).holders : [];
-  const outcome = await ctx.runtime.execute(found.instanceId, command, { username: user.username }, options);
+  const outcome = await ctx.runtime.execute(
+    found.instanceId,
+    command,
+    { username: user.username },
+    { ...options, seen: found.seen },
+  );
   if (!outcome.replayed && !outcome.tasks.includes(taskId) && task) {
     ctx.hub.publish([...holders, user.username], { type: 'task.done', taskId, instanceId: found.instanceId });
   }
