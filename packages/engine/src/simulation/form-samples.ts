@@ -27,6 +27,18 @@ function around(schema: Schema, limits: number[], scale: number[]): number[] {
   return values.filter((v) => v >= min && v <= max);
 }
 
+const isUnitField = (schema: Schema, ui: unknown) =>
+  schema.format === 'flowform-unit' || (isObject(ui) && ui['ui:widget'] === 'unit');
+
+/** A guard may branch on the unit's kind (`caseUnit.kind == "station"`): one unit of each other allowed kind. */
+function unitOfEachKind(schema: Schema, ui: unknown, current: unknown, ctx: SampleCatalogue): string[] {
+  const hinted = isObject(ui) && isObject(ui['ui:options']) ? ui['ui:options'].kinds : undefined;
+  const kinds = (schema['x-unitKinds'] ?? hinted) as string[] | undefined;
+  if (!kinds || kinds.length === 0) return [sampleValue(schema, ui as Schema, ctx, 1) as string];
+  const firsts = kinds.map((kind) => ctx.units([kind])[0]).filter((u): u is string => !!u);
+  return firsts.filter((u) => u !== current);
+}
+
 /** Alternatives for one field, given the plain sample of the whole form. */
 function fieldVariants(
   name: string,
@@ -48,6 +60,8 @@ function fieldVariants(
       ...around(schema, feeds ?? [], [1, 10, 100]),
     ];
   }
+  if (schema.type === 'string' && guarded && isUnitField(schema, ui))
+    return unitOfEachKind(schema, ui, base[name], ctx);
   if (schema.type === 'string' && guarded) return [sampleValue(schema, ui as Schema, ctx, 1)];
   if (schema.type === 'array' && Array.isArray(base[name]) && (base[name] as unknown[]).length > 0) {
     const first = (base[name] as unknown[])[0];

@@ -45,4 +45,26 @@ describe('guardFacts', () => {
     expect([...facts.guardFields].sort()).toEqual(['level', 'note']);
     expect(facts.feeds.get('amount')).toEqual([100]);
   });
+  it("given a guard on the case unit's kind, then the definition's unit field is guarded", () => {
+    const def: ProcessDefinition = {
+      ...expenseBundle.definition,
+      unitField: 'unit',
+      machine: {
+        initial: 'route',
+        states: {
+          route: {
+            always: [
+              { target: 'station', guard: { type: 'cel', params: { expr: 'caseUnit.kind == "station"' } } },
+              { target: 'other' },
+            ],
+          },
+          station: { type: 'final', outcome: 'completed' },
+          other: { type: 'final', outcome: 'completed' },
+        },
+      },
+    };
+    expect([...guardFacts(def, indexStates(def.machine)).guardFields]).toEqual(['unit']);
+    const without: ProcessDefinition = { ...def, unitField: undefined };
+    expect([...guardFacts(without, indexStates(without.machine)).guardFields]).toEqual([]);
+  });
 });

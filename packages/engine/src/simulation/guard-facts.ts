@@ -54,6 +54,8 @@ export function guardFacts(def: ProcessDefinition, index: StateIndex): GuardFact
         facts.guardFields.add(field);
         push(facts.thresholds, field, numeric(expr));
       }
+      // `caseUnit` is the unit the definition's unit field names: a guard on its kind branches on that field
+      if (def.unitField && /\bcaseUnit\b/.test(expr)) facts.guardFields.add(def.unitField);
     }
     collect(spec?.actions);
   }
