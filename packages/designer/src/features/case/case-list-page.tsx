@@ -6,13 +6,13 @@ import { useI18n } from '../../i18n/i18n-context';
 import { useLiveEvents } from '../../state/live-context';
 import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
+import { CaseStatus } from '../../ui/case-status';
 import { Empty, ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 import { InboxTabs } from '../inbox/inbox-tabs';
 import { moveFocus } from '../inbox/list-keys';
 import { useProcessNames } from '../inbox/use-process-names';
 import { useTabCounts } from '../inbox/use-tab-counts';
-import { CaseStatus } from './case-status';
 
 /** "Started by me": my cases newest first, keyset-paged. */
 export function CaseListPage() {

@@ -4,7 +4,7 @@ import { formatDateTime, formatRelative, pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
-import { CaseStatus } from '../case/case-status';
+import { CaseStatus } from '../../ui/case-status';
 import { isDueSoon, isOverdue } from './inbox-filter';
 
 /** One inbox row: title, process, dates; overdue and urged rows are marked with words and icons too. */

@@ -1,4 +1,4 @@
-import { useI18n } from '../../i18n/i18n-context';
+import { useI18n } from '../i18n/i18n-context';
 
 const ICON: Record<string, string> = {
   running: '●',
