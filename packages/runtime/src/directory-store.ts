@@ -103,20 +103,7 @@ export async function replaceDirectory(
         .values({ id: unit.id, kind: unit.kind, name: JSON.stringify(unit.name), parent: unit.parent })
         .execute();
     }
-    if (seed.memberships.length > 0)
-      await trx.insertInto('directory_memberships').values(seed.memberships).execute();
-    if (seed.contracts.length > 0) {
-      await trx
-        .insertInto('directory_contracts')
-        .values(
-          seed.contracts.map((c) => ({
-            contractor_user: 'user' in c.contractor ? c.contractor.user : null,
-            contractor_unit: 'unit' in c.contractor ? c.contractor.unit : null,
-            unit: c.unit,
-          })),
-        )
-        .execute();
-    }
+    await insertRelations(trx, seed);
     const version = await bumpVersion(trx);
     await trx
       .insertInto('directory_changes')
@@ -248,6 +235,11 @@ async function syncTables(trx: Transaction<Database>, seed: DirectorySeed): Prom
       trx,
     );
   }
+  await insertRelations(trx, seed);
+}
+
+/** The seed's role memberships and 承包 contracts, into tables emptied before. */
+async function insertRelations(trx: Transaction<Database>, seed: DirectorySeed): Promise<void> {
   if (seed.memberships.length > 0)
     await trx.insertInto('directory_memberships').values(seed.memberships).execute();
   if (seed.contracts.length > 0) {
