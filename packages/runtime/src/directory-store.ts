@@ -1,5 +1,11 @@
 import type { DirectoryOp, DirectorySeed } from '@flowform/engine';
-import { applyDirectoryOps, DirectoryError, InMemoryDirectory, withDerivedSuperiors } from '@flowform/engine';
+import {
+  applyDirectoryOps,
+  DirectoryError,
+  InMemoryDirectory,
+  parentsFirst,
+  withDerivedSuperiors,
+} from '@flowform/engine';
 import type { Kysely, Transaction } from 'kysely';
 import { sql } from 'kysely';
 import type { Database } from './database/db-schema';
@@ -42,7 +48,7 @@ export async function readDirectorySeed(
       disabled: u.disabled,
       ...(u.phone ? { phone: u.phone } : {}),
     })),
-    units: sortParentsFirst(units).map((u) => ({
+    units: parentsFirst(units).map((u) => ({
       id: u.id,
       kind: u.kind as never,
       name: u.name,
@@ -57,19 +63,14 @@ export async function readDirectorySeed(
   return { seed, version: String(meta.version) };
 }
 
-function sortParentsFirst<T extends { id: string; parent: string | null }>(units: T[]): T[] {
-  const byId = new Map(units.map((u) => [u.id, u]));
-  const out: T[] = [];
-  const seen = new Set<string>();
-  const visit = (u: T) => {
-    if (seen.has(u.id)) return;
-    seen.add(u.id);
-    if (u.parent && byId.has(u.parent)) visit(byId.get(u.parent)!);
-    out.push(u);
-  };
-  for (const u of units) visit(u);
-  return out;
-}
+/** A person's directory row, as a full replace and a change both write it. */
+const userRow = (u: DirectorySeed['users'][number]) => ({
+  username: u.username,
+  display_name: JSON.stringify(u.displayName),
+  superior: u.superior ?? null,
+  disabled: u.disabled ?? false,
+  phone: u.phone ?? null,
+});
 
 /** Replaces the whole directory (demo seed, tests) and bumps its version. */
 export async function replaceDirectory(
@@ -86,18 +87,10 @@ export async function replaceDirectory(
     if (seed.users.length > 0) {
       await trx
         .insertInto('directory_users')
-        .values(
-          seed.users.map((u) => ({
-            username: u.username,
-            display_name: JSON.stringify(u.displayName),
-            superior: u.superior ?? null,
-            disabled: u.disabled ?? false,
-            password_hash: passwordHash?.(u.username) ?? null,
-          })),
-        )
+        .values(seed.users.map((u) => ({ ...userRow(u), password_hash: passwordHash?.(u.username) ?? null })))
         .execute();
     }
-    for (const unit of sortParentsFirst(seed.units.map((u) => ({ ...u, parent: u.parent ?? null })))) {
+    for (const unit of parentsFirst(seed.units.map((u) => ({ ...u, parent: u.parent ?? null })))) {
       await trx
         .insertInto('directory_units')
         .values({ id: unit.id, kind: unit.kind, name: JSON.stringify(unit.name), parent: unit.parent })
@@ -191,16 +184,7 @@ async function syncTables(trx: Transaction<Database>, seed: DirectorySeed): Prom
   if (seed.users.length > 0) {
     await trx
       .insertInto('directory_users')
-      .values(
-        seed.users.map((u) => ({
-          username: u.username,
-          display_name: JSON.stringify(u.displayName),
-          superior: u.superior ?? null,
-          disabled: u.disabled ?? false,
-          phone: u.phone ?? null,
-          password_hash: null,
-        })),
-      )
+      .values(seed.users.map((u) => ({ ...userRow(u), password_hash: null })))
       .onConflict((oc) =>
         oc.column('username').doUpdateSet((eb) => ({
           display_name: eb.ref('excluded.display_name'),

@@ -43,11 +43,11 @@ export const sameContract = (a: SeedContract, b: SeedContract): boolean =>
     : 'unit' in b.contractor && a.contractor.unit === b.contractor.unit);
 
 /** Units ordered parents first (a change adds a parent before its children). */
-export function parentsFirst(units: readonly SeedUnit[]): SeedUnit[] {
+export function parentsFirst<T extends { id: string; parent?: string | null }>(units: readonly T[]): T[] {
   const byId = new Map(units.map((u) => [u.id, u]));
-  const out: SeedUnit[] = [];
+  const out: T[] = [];
   const seen = new Set<string>();
-  const visit = (u: SeedUnit) => {
+  const visit = (u: T) => {
     if (seen.has(u.id)) return;
     seen.add(u.id);
     if (u.parent && byId.has(u.parent)) visit(byId.get(u.parent)!);
