@@ -5,7 +5,7 @@ import { CaseRuntime, type CommandOutcome } from './case-runtime';
 import { checkConsistency } from './consistency-check';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
-import { installSlippingWriter, SLIP_MARK } from './testing/slipping-writer';
+import { gatherNextWrites, installSlippingWriter, SLIP_MARK } from './testing/slipping-writer';
 import { openTestDatabase } from './testing/test-database';
 
 const ROUNDS = 20;
@@ -23,7 +23,8 @@ interface Shot {
  * Bad and good commands racing on PostgreSQL: per round, a comment or an urge on each of eight
  * cases, two comments whose text the runtime's guard refuses (U+0000, a lone surrogate) and two
  * whose U+0000 slips past it (installSlippingWriter) to make a shared statement fail, all sent at
- * once so that they share statements. 0 good commands may fail; each bad one gets its own error.
+ * once; the writes of a round reach the batcher in the order sent (gatherNextWrites), so that the
+ * slipped ones always share a statement. 0 good commands may fail; each bad one gets its own error.
  */
 describe('batch isolation on PostgreSQL: bad and good commands racing', () => {
   let open: OpenDatabase;
@@ -93,6 +94,12 @@ describe('batch isolation on PostgreSQL: bad and good commands racing', () => {
     for (let n = 1; n <= ROUNDS; n++) {
       const from = sent.length;
       const shots = round(n);
+      // The writes that reach the batcher (all but the guarded ones) form their statements in the
+      // order sent, however the reads before them interleave: the slipped comments always share.
+      gatherNextWrites(
+        runtime,
+        shots.filter((s) => s.kind !== 'guarded').map((s) => s.caseId),
+      );
       const settled = await Promise.allSettled(shots.map((s) => runtime.execute(s.caseId, s.command, w1)));
       settled.forEach((result, i) => {
         const { kind } = shots[i]!;

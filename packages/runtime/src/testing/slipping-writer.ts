@@ -43,6 +43,33 @@ export function installSlippingWriter(
   return sent;
 }
 
+/**
+ * Makes `runtime`'s next writes of the cases in `order` wait until all of them have arrived, then
+ * hands them to its batcher in that order: a round of racing commands then forms the same
+ * statements however the event loop interleaved their reads (the first ones take the free slots
+ * alone, the rest share). Call after installSlippingWriter, once per round.
+ */
+export function gatherNextWrites(runtime: CaseRuntime, order: string[]): void {
+  const holder = runtime as unknown as { batcher: WriteBatcher };
+  const batcher = holder.batcher;
+  const held = new Map<string, () => void>();
+  const waiting = new Map<string, Promise<boolean>>();
+  const write = (w: CaseWrite): Promise<boolean> => {
+    const id = w.change.instance.id;
+    if (!order.includes(id) || waiting.has(id)) return batcher.write(w);
+    const result = new Promise<boolean>((resolve, reject) =>
+      held.set(id, () => batcher.write(w).then(resolve, reject)),
+    );
+    waiting.set(id, result);
+    if (held.size === order.length) {
+      holder.batcher = batcher;
+      for (const caseId of order) held.get(caseId)!();
+    }
+    return result;
+  };
+  holder.batcher = Object.assign(Object.create(batcher) as WriteBatcher, { write });
+}
+
 function withUnstorableComment(write: CaseWrite): CaseWrite {
   const comment = write.change.comment!;
   return { ...write, change: { ...write.change, comment: { ...comment, text: `a\u0000b ${comment.text}` } } };
