@@ -41,6 +41,15 @@ function excludedBy(rule: Exclusion, facts: ExclusionFacts): string[] {
   }
 }
 
+/** The first of `task`'s exclusions that keeps `username` off it in this case, if any. */
+export function exclusionOf(
+  facts: ExclusionFacts,
+  task: Pick<UserTaskDef, 'excludes'>,
+  username: string,
+): Exclusion | undefined {
+  return (task.excludes ?? []).find((rule) => excludedBy(rule, facts).includes(username));
+}
+
 /**
  * The usernames `task`'s `excludes` keep off it in this case, sorted and deduplicated (empty when the
  * task declares none). Exclusions name states by the ids tasks carry (`TaskRecord.stateId`).
