@@ -21,8 +21,8 @@ type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 export function claim(work: StepWork, command: Cmd<'claim'>): void {
   const task = findTask(work, command.taskId);
   const user = work.opts.actor.username;
-  if (task.assignee) throw new StepError('stale', `Task already held by '${task.assignee}'`);
   requireSeparation(work, [task.stateId]);
+  if (task.assignee) throw new StepError('stale', `Task already held by '${task.assignee}'`);
   if (!canActOn(user, task.candidates, work.opts.directory)) {
     throw new StepError('not-permitted', `User '${user}' is not a candidate for this task`);
   }
