@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DefinitionBundle, OutcomeDef, TaskOperation } from '../definition/definition-types';
+import type { Command } from './commands';
 import { smallDirectory } from './fixtures/expense-bundle';
 import { StepHarness } from './fixtures/step-harness';
 import type { SeparationRefusal } from './separation-of-duties';
@@ -162,16 +163,16 @@ describe('the acting person', () => {
 
 describe('the person reached', () => {
   it.each([
-    ['transfer', { type: 'transfer', to: 'w2' }, '/to'],
-    ['delegate', { type: 'delegate', to: 'w2' }, '/to'],
-    ['cc', { type: 'cc', users: ['head', 'w2'] }, '/users/1'],
-  ] as const)(
+    ['transfer', '/to', (taskId: string): Command => ({ type: 'transfer', taskId, to: 'w2' })],
+    ['delegate', '/to', (taskId: string): Command => ({ type: 'delegate', taskId, to: 'w2' })],
+    ['cc', '/users/1', (taskId: string): Command => ({ type: 'cc', taskId, users: ['head', 'w2'] })],
+  ])(
     'given a leader holds the decision, when they %s it to the subject, then separation-of-duties on %s',
-    (_, command, path) => {
+    (_, path, command) => {
       const h = atDecision('w2');
       const id = decideTask(h).id;
       h.run('boss', { type: 'claim', taskId: id });
-      const error = refusal(() => h.run('boss', { ...command, taskId: id }));
+      const error = refusal(() => h.run('boss', command(id)));
       expect(error.code).toBe('separation-of-duties');
       expect(error.details).toMatchObject({ user: 'w2', path });
       expect((error.details as SeparationRefusal).message.en).toContain(
