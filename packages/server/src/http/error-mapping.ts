@@ -64,7 +64,7 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
   }
   if (error.code === 'invalid-text')
     return invalidTextProblem(error.details as UnstorableText | undefined, locale);
-  if (error.code === 'separation-of-duties') {
+  if (error.code === 'separation-of-duties' && error.details) {
     const { message, ...why } = error.details as SeparationRefusal;
     return engineProblem('separation-of-duties', message[locale], { ...why, message });
   }
