@@ -1,4 +1,11 @@
-import { canActOn, type Directory, expandCandidates, resolveAssignment } from '../assignment';
+import {
+  AssignmentError,
+  canActOn,
+  type Directory,
+  expandCandidates,
+  resolveAssignment,
+} from '../assignment';
+import type { AssignmentRule } from '../definition/definition-types';
 import type { CaseSnapshot } from './case-snapshot';
 import type { CompiledDefinition } from './compiled-definition';
 
@@ -7,9 +14,9 @@ export type Visibility = 'participant' | 'candidate' | 'designated' | 'leader' |
 
 /**
  * Who may see a case. Participants (initiator, performers, CC'd, current holders and candidates,
- * delegators) always; the people a confidential definition names in `alsoVisibleTo`; for cases
- * that are not confidential, also administrators and district leaders. Confidential cases are
- * invisible to everyone else, administrators included.
+ * delegators) always; the people the definition names in `confidential.alsoVisibleTo` (its
+ * readers, confidential or not); for cases that are not confidential, also administrators and
+ * district leaders. Confidential cases are invisible to everyone else, administrators included.
  */
 export function caseVisibility(
   compiled: CompiledDefinition,
@@ -27,9 +34,28 @@ export function caseVisibility(
     if (!task.assignee && canActOn(username, task.candidates, directory)) return 'candidate';
   }
   const confidential = compiled.definition.confidential;
-  if (confidential?.enabled) {
-    for (const rule of confidential.alsoVisibleTo ?? []) {
-      const resolution = resolveAssignment(
+  if (namedBy(confidential?.alsoVisibleTo ?? [], snap, username, directory)) return 'designated';
+  if (confidential?.enabled) return undefined;
+  const roles = directory.rolesOf(username).map((r) => r.role);
+  if (roles.includes('administrator')) return 'administrator';
+  if (roles.includes('districtLeader')) return 'leader';
+  return undefined;
+}
+
+/**
+ * Whether any of the rules names the user now, resolved against the case (a rule naming nobody,
+ * or failing on the case's data, names nobody: visibility fails closed).
+ */
+export function namedBy(
+  rules: readonly AssignmentRule[],
+  snap: CaseSnapshot,
+  username: string,
+  directory: Directory,
+): boolean {
+  for (const rule of rules) {
+    let resolution: ReturnType<typeof resolveAssignment>;
+    try {
+      resolution = resolveAssignment(
         rule,
         {
           directory,
@@ -40,16 +66,15 @@ export function caseVisibility(
         },
         'skip',
       );
-      if (
-        resolution.kind === 'candidates' &&
-        expandCandidates(resolution.candidates, directory).includes(username)
-      )
-        return 'designated';
+    } catch (error) {
+      if (error instanceof AssignmentError) continue;
+      throw error;
     }
-    return undefined;
+    if (
+      resolution.kind === 'candidates' &&
+      expandCandidates(resolution.candidates, directory).includes(username)
+    )
+      return true;
   }
-  const roles = directory.rolesOf(username).map((r) => r.role);
-  if (roles.includes('administrator')) return 'administrator';
-  if (roles.includes('districtLeader')) return 'leader';
-  return undefined;
+  return false;
 }
