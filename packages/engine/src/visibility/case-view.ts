@@ -116,6 +116,12 @@ function reaches(
 ): boolean {
   if (entry.kind === 'participants') return access === 'participant' || access === 'candidate';
   if (entry.kind === 'confidentialGroup')
-    return namedBy(compiled.definition.confidential?.alsoVisibleTo ?? [], snap, username, directory);
-  return namedBy([entry], snap, username, directory);
+    return namedBy(
+      compiled,
+      compiled.definition.confidential?.alsoVisibleTo ?? [],
+      snap,
+      username,
+      directory,
+    );
+  return namedBy(compiled, [entry], snap, username, directory);
 }
