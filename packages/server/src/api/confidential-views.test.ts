@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as acc from '../../../../tests/scenarios/data/accountability-data';
+import * as talk from '../../../../tests/scenarios/data/admonition-data';
 import { complete, start, taskFor } from '../testing/case-helpers';
 import { outboxDelivery } from '../testing/outbox-delivery';
 import { body, openTestServer } from '../testing/test-server';
@@ -216,5 +217,25 @@ describe('losing access to a confidential case removes it from every list', () =
     expect((await s.call('GET', `/api/instances/${id}`, { as: 'insp2' })).status).toBe(404);
     expect((await s.call('GET', `/api/tasks/${encodeURIComponent(task)}`, { as: 'insp2' })).status).toBe(404);
     expect(await listed('insp3', id)).toContain('/api/instances?scope=all');
+  });
+
+  it('given a branch secretary named talker of a confidential admonition, when he transfers the schedule away, then the case leaves his lists', async () => {
+    const id = await start(s, 'leader1', 'admonition-talk', talk.request({ talker: 'sec2' }));
+    const task = await taskFor(s, id, 'sec2');
+    expect(await listed('sec2', id)).toEqual([
+      '/api/instances?scope=involved',
+      '/api/instances?scope=all',
+      '/api/tasks?scope=todo',
+    ]);
+    const moved = await s.call('POST', `/api/tasks/${encodeURIComponent(task)}/transfer`, {
+      as: 'sec2',
+      body: { to: 'leader2', comment: '请区领导谈话' },
+    });
+    expect(moved.status).toBe(200);
+    expect(await listed('sec2', id)).toEqual([]);
+    const done = await (await s.call('GET', '/api/tasks?scope=done', { as: 'sec2' })).text();
+    expect(done).not.toContain(id);
+    expect((await s.call('GET', `/api/instances/${id}`, { as: 'sec2' })).status).toBe(404);
+    expect(await listed('leader2', id)).toContain('/api/tasks?scope=todo');
   });
 });
