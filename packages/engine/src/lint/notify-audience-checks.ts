@@ -13,7 +13,8 @@ const OPEN_READER_ROLES = ['administrator', 'districtLeader'];
  * keep the case open: the initiator, a state's performers, people the definition lets read it
  * (`confidential.alsoVisibleTo`; administrators and district leaders when it is not confidential),
  * or exactly the people one of its tasks is assigned to. With a directory, a role or a list of
- * users also passes when every person it names today is such a reader.
+ * users also passes when every person it names today is such a reader; without one, those two
+ * kinds are not judged.
  */
 export function checkNotifyAudiences(
   def: ProcessDefinition,
@@ -33,8 +34,11 @@ export function checkNotifyAudiences(
     if (known.includes(JSON.stringify(leaf))) return true;
     if (!confidential && leaf.kind === 'role' && OPEN_READER_ROLES.includes(leaf.role)) return true;
     const dir = ctx.directory;
-    const people = dir && namedPeople(leaf, dir);
-    if (!dir || !people) return false;
+    // Who holds a role in a fixed unit, or whether a listed user reads, only the directory knows:
+    // without one such a leaf is not reported (a false alarm would block a sound process).
+    if (!dir) return leaf.kind === 'role' || leaf.kind === 'users';
+    const people = namedPeople(leaf, dir);
+    if (!people) return false;
     const named = new Set([...readers, ...takePart].flatMap((r) => namedPeople(r, dir) ?? []));
     return people.every(
       (u) =>
