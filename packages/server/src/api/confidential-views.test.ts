@@ -184,6 +184,17 @@ describe.each(testBackends())(
       for (const secret of secrets()) expect(stream.text()).not.toContain(secret);
     });
 
+    it('given a cadre told to attend an admonition talk, when the schedule is set, then he is told and may open the case the message points to', async () => {
+      const talkId = await start(s, 'leader1', 'admonition-talk', talk.request());
+      expect((await s.call('GET', `/api/instances/${talkId}`, { as: 'head105' })).status).toBe(404);
+      expect((await complete(s, talkId, 'leader2', 'scheduled', talk.schedule())).status).toBe(200);
+      await deliver();
+      const notices = await body(await s.call('GET', '/api/notifications', { as: 'head105' }));
+      const told = notices.items.filter((n: { instanceId: string }) => n.instanceId === talkId);
+      expect(told.map((n: { kind: string }) => n.kind)).toEqual(['message']);
+      expect((await s.call('GET', `/api/instances/${talkId}`, { as: 'head105' })).status).toBe(200);
+    });
+
     it('given the branch secretary of the unit, when the decision is announced, then he is not told about a case he may not open', async () => {
       const notices = await body(await s.call('GET', '/api/notifications', { as: 'sec1' }));
       expect(notices.items.filter((n: { instanceId: string }) => n.instanceId === id)).toEqual([]);
