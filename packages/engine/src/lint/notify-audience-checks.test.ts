@@ -58,4 +58,28 @@ describe('notify-audience-cannot-read', () => {
       "The notification tells the person in field 'subject' about a case they may not open",
     ]);
   });
+
+  it('given the person in a field assigned a later task, when he is told before it, then he is reported; told as it opens, he is not', () => {
+    const tell = {
+      type: 'notify' as const,
+      params: { to: { kind: 'field', field: 'subject' }, message: { 'zh-CN': '请查阅', en: 'Please read' } },
+    };
+    const machine = structuredClone(base.machine);
+    const states = machine.states as Record<string, Record<string, unknown>>;
+    states.statement = {
+      task: {
+        title: { 'zh-CN': '说明', en: 'Statement' },
+        assignment: { kind: 'field', field: 'subject' },
+        outcomes: [{ key: 'submit', label: { 'zh-CN': '提交', en: 'Submit' } }],
+      },
+      on: { submit: 'done' },
+    };
+    states.big!.on = { approve: { target: 'statement', actions: [tell] } };
+    states.review!.on = { approve: [{ target: 'big', actions: [tell] }], reject: 'done' };
+    const problems = lintDefinition({ ...base, machine } as ProcessDefinition, {
+      forms: {},
+      directory,
+    }).filter((p) => p.code === 'notify-audience-cannot-read');
+    expect(problems.map((p) => p.path)).toEqual(['/machine/states/review/on/approve/0/actions/0/params/to']);
+  });
 });

@@ -1,7 +1,7 @@
 import type { Directory } from '../assignment';
 import type { ActionRef, AssignmentRule, ProcessDefinition } from '../definition/definition-types';
 import type { StateIndex } from '../machine/state-index';
-import { type FlowEdge, transitionAt } from './flow-graph';
+import { type FlowEdge, reachable, successors, transitionAt } from './flow-graph';
 import { type LintContext, type ProblemList, statePointer } from './lint-types';
 
 /** Roles that open every case that is not confidential (the engine's `caseVisibility`). */
@@ -11,8 +11,10 @@ const OPEN_READER_ROLES = ['administrator', 'districtLeader'];
  * `notify-audience-cannot-read`: everyone a `notify` action tells about the case must be able to
  * open it, or the message leads to a 404. A rule of the audience passes when it names people who
  * keep the case open: the initiator, a state's performers, people the definition lets read it
- * (`confidential.alsoVisibleTo`; administrators and district leaders when it is not confidential),
- * or exactly the people one of its tasks is assigned to. With a directory, a role or a list of
+ * (`confidential.alsoVisibleTo`, a reader expression naming the field; administrators and district
+ * leaders when it is not confidential), or exactly the people a task is assigned to that comes
+ * before the notification on some path or is entered with it (later tasks do not count: their
+ * people may not open the case yet). With a directory, a role or a list of
  * users also passes when every person it names today is such a reader; without one, those two
  * kinds are not judged.
  */
@@ -24,14 +26,31 @@ export function checkNotifyAudiences(
   problems: ProblemList,
 ): void {
   const readers = readerRules(def);
-  const takePart = [...index.values()].flatMap((info) =>
-    info.def.task ? flatten(info.def.task.assignment) : [],
+  const next = successors(index, edges, false);
+  const tasks = [...index].flatMap(([id, info]) =>
+    info.def.task ? [{ id, rules: flatten(info.def.task.assignment), after: reachable(next, [id]) }] : [],
   );
-  const known = [...readers, ...takePart].map((r) => JSON.stringify(r));
+  const within = (id: string, state: string) => id === state || id.startsWith(`${state}.`);
+  /**
+   * The people who take part when the message goes out: those assigned a task on the way to the
+   * notifying state (`from`: they held or did it) or in the state entered (`to`: they hold it now).
+   */
+  const takingPart = (from: string, to: string | undefined) =>
+    tasks
+      .filter(
+        (t) =>
+          (to !== undefined && within(t.id, to)) ||
+          within(t.id, from) ||
+          [...t.after].some((reached) => within(reached, from)),
+      )
+      .flatMap((t) => t.rules);
   const confidential = def.confidential?.enabled === true;
-  const readable = (leaf: AssignmentRule): boolean => {
+  const readable = (leaf: AssignmentRule, takePart: AssignmentRule[]): boolean => {
     if (leaf.kind === 'initiator' || leaf.kind === 'performerOf') return true;
+    const known = [...readers, ...takePart].map((r) => JSON.stringify(r));
     if (known.includes(JSON.stringify(leaf))) return true;
+    if (leaf.kind === 'field' && readers.some((r) => r.kind === 'cel' && namesField(r.expr, leaf.field)))
+      return true;
     if (!confidential && leaf.kind === 'role' && OPEN_READER_ROLES.includes(leaf.role)) return true;
     const dir = ctx.directory;
     // Who holds a role in a fixed unit, or whether a listed user reads, only the directory knows:
@@ -46,15 +65,16 @@ export function checkNotifyAudiences(
     );
   };
   const seen = new Set<string>();
-  const check = (list: ActionRef[] | undefined, pointer: string) => {
+  const check = (list: ActionRef[] | undefined, pointer: string, from: string, to: string | undefined) => {
     if (!Array.isArray(list) || seen.has(pointer)) return;
     seen.add(pointer);
+    const takePart = takingPart(from, to);
     list.forEach((action, i) => {
       if (action?.type !== 'notify') return;
-      const to = (action.params as { to?: AssignmentRule } | undefined)?.to;
-      if (!to || typeof to !== 'object') return;
-      for (const leaf of flatten(to)) {
-        if (readable(leaf)) continue;
+      const target = (action.params as { to?: AssignmentRule } | undefined)?.to;
+      if (!target || typeof target !== 'object') return;
+      for (const leaf of flatten(target)) {
+        if (readable(leaf, takePart)) continue;
         problems.error(
           'notify-audience-cannot-read',
           `${pointer}/${i}/params/to`,
@@ -65,18 +85,25 @@ export function checkNotifyAudiences(
     });
   };
   for (const [id, info] of index) {
-    check(info.def.entry, `${statePointer(id)}/entry`);
-    check(info.def.exit, `${statePointer(id)}/exit`);
+    check(info.def.entry, `${statePointer(id)}/entry`, id, id);
+    check(info.def.exit, `${statePointer(id)}/exit`, id, undefined);
   }
   for (const edge of edges) {
     if (edge.kind === 'return') continue;
-    check(transitionAt(def, edge.pointer)?.actions, `${edge.pointer}/actions`);
+    check(transitionAt(def, edge.pointer)?.actions, `${edge.pointer}/actions`, edge.from, edge.target);
   }
 }
 
 /** The rules naming who may read the case beyond its participants, `anyOf` opened. */
 function readerRules(def: ProcessDefinition): AssignmentRule[] {
   return (def.confidential?.alsoVisibleTo ?? []).flatMap(flatten);
+}
+
+/** Whether a CEL source reads the case field (`data.<field>`): a reader expression naming it covers it. */
+function namesField(expr: unknown, field: string): boolean {
+  if (typeof expr !== 'string' || typeof field !== 'string' || !/^[A-Za-z_][A-Za-z0-9_]*$/.test(field))
+    return false;
+  return new RegExp(`\\bdata\\.${field}\\b`).test(expr);
 }
 
 /** The leaves of a rule (`anyOf` opened); odd input the format check let through names nobody. */
