@@ -31,5 +31,12 @@ export type { StepOptions, StepResult } from './stepping/step-context';
 export { STEP_ERROR_CODES, StepError, type StepErrorCode } from './stepping/step-error';
 export { isSystemEntry, SYSTEM_ACTOR, SYSTEM_USERNAME } from './stepping/system-actor';
 export { canWorkTask } from './stepping/task-access';
+export {
+  type AttachmentRef,
+  type CaseView,
+  type CommentRef,
+  canOpenCase,
+  viewCase,
+} from './visibility/case-view';
 export { refuseUnstorableText } from './stepping/text-guard';
 export * from './voting';

@@ -211,10 +211,27 @@ export interface MachineDef {
   delays?: Record<string, DurationSpec>;
 }
 
-/** Who may see a confidential case beyond its participants. */
+/**
+ * Who may see the case beyond its participants. `alsoVisibleTo` widens every case (a case that is
+ * not confidential is also seen by administrators and district leaders); `enabled` makes the case
+ * invisible to everyone else, administrators included.
+ */
 export interface ConfidentialityDef {
   enabled: boolean;
   alsoVisibleTo?: AssignmentRule[];
+}
+
+/**
+ * One audience a field is shown to: everyone who takes part in the case (`participants`: the
+ * initiator, performers, holders, candidates, the CC'd), the case's readers named by
+ * `confidential.alsoVisibleTo` (`confidentialGroup`), or the people an assignment rule names now
+ * (a role in a unit, `initiator`, a case field naming a person, the performer of a state …).
+ */
+export type AudienceEntry = { kind: 'participants' } | { kind: 'confidentialGroup' } | AssignmentRule;
+
+/** Who may see one case field; anyone else gets the case without it (the key is absent). */
+export interface FieldVisibilityDef {
+  audience: AudienceEntry[];
 }
 
 export interface ProcessDefinition {
@@ -226,6 +243,10 @@ export interface ProcessDefinition {
   /** Parameters an administrator may change (thresholds, day counts); readable in CEL as `params`. */
   parameters?: Record<string, { value: unknown; label: LocalizedText }>;
   confidential?: ConfidentialityDef;
+  /** Per case field, who may see it; a field not named here is seen by everyone who sees the case. */
+  fieldVisibility?: Record<string, FieldVisibilityDef>;
+  /** Who may read the comments of the case (each author always reads their own); default: all who see it. */
+  commentVisibility?: FieldVisibilityDef;
   startForm?: string;
   starters: AssignmentRule;
   /** Case field naming the unit the case is about (used by unit-relative rules). */

@@ -50,12 +50,18 @@ export async function runCaseCommand(
   return ctx.runtime.execute(instanceId, command, { username: user.username }, options);
 }
 
-/** Mass assignment guard: a completion may only carry fields of the task's own form. */
+/**
+ * Mass assignment guard: a completion may only carry fields of the task's own form, and none the
+ * submitter may not see (a field absent from their form cannot be overwritten blind).
+ */
 function checkFormFields(found: VisibleCase, stateId: string, data: Record<string, unknown>): void {
-  const formKey = found.compiled.index.get(stateId)?.def.task?.form;
-  const form = formKey ? found.compiled.forms[formKey] : undefined;
+  const def = found.compiled.index.get(stateId)?.def.task;
+  const form = def?.form ? found.compiled.forms[def.form] : undefined;
+  const hidden = def ? found.view.hiddenInTask(def) : new Set<string>();
   const allowed = new Set(
-    Object.keys((form?.schema.properties as Record<string, unknown> | undefined) ?? {}),
+    Object.keys((form?.schema.properties as Record<string, unknown> | undefined) ?? {}).filter(
+      (k) => !hidden.has(k),
+    ),
   );
   const unknown = Object.keys(data).filter((k) => !allowed.has(k));
   if (unknown.length > 0) {
