@@ -131,10 +131,10 @@ describe.each(testBackends())(
       );
       expect(investigated.status).toBe(200);
       await deliver();
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
-      await stream.stop();
-      await s.close();
+      await stream?.stop();
+      await s?.close();
       await scratch?.drop();
     });
 
@@ -211,9 +211,9 @@ describe.each(testBackends())(
 
     beforeAll(async () => {
       ({ s, scratch } = await serverOn(backend));
-    }, 60_000);
+    }, 180_000);
     afterAll(async () => {
-      await s.close();
+      await s?.close();
       await scratch?.drop();
     });
 
