@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '../definition/definition-types';
 import { createCelEnvironment } from '../expressions';
 import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
+import { checkExclusions } from './exclusion-checks';
 import { checkExpressions } from './expression-checks';
 import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
@@ -9,6 +10,7 @@ import { checkGraph } from './graph-checks';
 import { type LintContext, type LintProblem, type LintRun, ProblemList, statePointer } from './lint-types';
 import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
+import { checkExclusionsAgainstDirectory } from './exclusion-proof';
 import { checkTasks } from './task-checks';
 
 /** Lints a definition against its context: its forms, the other processes, the directory. */
@@ -47,6 +49,8 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   }
   checkReferences(def, index, edges, ctx, problems);
   checkTasks(def, index, edges, ctx, problems);
+  checkExclusions(def, index, ctx, problems);
+  if (ctx.directory) checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);

@@ -2,6 +2,7 @@ import { addSigners, removeSigners, tallyVotes, VotingError } from '../voting';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { fire } from './complete-task';
+import { reachedUsers, requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import {
@@ -23,6 +24,7 @@ export function addSigner(work: StepWork, command: Cmd<'addSigner'>): void {
   const { task, def, entry } = voteOf(work, command.taskId);
   requireOperation(work, task, 'addSigner');
   requireActiveUsers(work, command.users, SIGNERS);
+  requireSeparation(work, [task.stateId], reachedUsers(command.users));
   requireReach(work, task, 'addSigner', command.users);
   const position = command.position ?? 'end';
   entry.state = guard(() => addSigners(entry.rule, entry.state, command.users, position, task.signer));
@@ -78,6 +80,7 @@ function requireSignerOwner(
 
 function voteOf(work: StepWork, taskId: string, admin = false) {
   const task = findTask(work, taskId);
+  requireSeparation(work, [task.stateId]);
   if (!admin) requireWorker(work, task);
   const def = taskDef(work.compiled, task.stateId);
   const entry = work.snap.votes[task.stateId];

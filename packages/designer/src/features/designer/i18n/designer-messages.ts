@@ -92,6 +92,7 @@ export const MESSAGES = {
   'props.onEmpty.admins': ['交给管理员', 'Give it to administrators'],
   'props.onEmpty.skip': ['跳过此环节', 'Skip the step'],
   'props.onEmpty.error': ['报错', 'Fail'],
+  'props.onEmpty.fallback': ['依次改由替补规则办理（见定义）', 'Fallback rules in turn (see the definition)'],
   'props.outcomes': ['办理结果与事件', 'Outcomes and events'],
   'props.outcomeKey': ['结果标识', 'Key'],
   'props.requiresComment': ['必须填写意见', 'Comment required'],
