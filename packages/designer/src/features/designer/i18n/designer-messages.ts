@@ -132,6 +132,11 @@ export const MESSAGES = {
   'props.from': ['从', 'From'],
   'props.timer': ['等待时长', 'Wait for'],
   'props.childProcess': ['子流程', 'Child process'],
+  'props.outcome': ['办理结果', 'Outcome'],
+  'props.outcomeHelp': [
+    '案件在此结束时如何显示（徽标、列表、报表、通知）',
+    'How a case that ends here is shown (badges, lists, reports, notifications)',
+  ],
   'props.decision': [
     '条件分支按顺序判断，第一个成立的条件生效；无条件的一条作为默认。',
     'Conditions are tried in order; the first that holds wins; one without a condition is the default.',
