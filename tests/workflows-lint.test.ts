@@ -47,3 +47,28 @@ describe('workflows/', () => {
     },
   );
 });
+
+describe('proofs against the directory', () => {
+  it('given the demo directory with one district leader left, when the competition is linted, then it names that starter and the approval', () => {
+    const seed = demoDirectorySeed();
+    seed.memberships = seed.memberships.filter(
+      (m) => m.role !== 'districtLeader' || m.username === 'leader1',
+    );
+    const bundle = bundles.get('labour-competition')!;
+    const problems = lintDefinition(bundle.definition, {
+      forms: bundle.forms,
+      processes,
+      directory: new InMemoryDirectory(seed),
+    }).filter((p) => p.code === 'assignment-empty-after-exclusion');
+    expect(problems.map((p) => [p.path, p.message])).toEqual([
+      [
+        '/machine/states/approval/task/assignment',
+        "When 'leader1' starts the process, nobody may take task 'approval': its people are all excluded as the initiator",
+      ],
+      [
+        '/machine/states/budgetApproval/task/assignment',
+        "When 'leader1' starts the process, nobody may take task 'budgetApproval': its people are all excluded as the initiator",
+      ],
+    ]);
+  });
+});

@@ -151,7 +151,7 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader3'] });
     });
 
-    it('given the committee task, when a leader claims it and CCs the organisation group, then only they decide', async () => {
+    it('given the committee task, when a leader claims it and CCs an inspector (the organisation group is out of reach), then only they decide', async () => {
       const id = await atProposal();
       await d.complete(
         id,
@@ -161,7 +161,9 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       );
       const [task] = await d.tasksOf('leader2', id);
       await d.run(id, 'leader2', { type: 'claim', taskId: task!.id });
-      await d.run(id, 'leader2', { type: 'cc', taskId: task!.id, users: ['org1'] });
+      const outsider = d.run(id, 'leader2', { type: 'cc', taskId: task!.id, users: ['org1'] });
+      expect(await refusal(outsider)).toBe('outside-reach');
+      await d.run(id, 'leader2', { type: 'cc', taskId: task!.id, users: ['insp2'] });
       expect(await whoHolds(d, id)).toEqual({ committee: ['leader2'] });
       await d.complete(
         id,
@@ -171,7 +173,8 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       );
       expect((await d.snapshot(id)).data).toMatchObject({ fineAmount: 1500, handling: 'fine' });
       expect(await statesOf(d, id)).toEqual(['closed']);
-      expect(await d.visibility(id, 'org1')).toBe('participant');
+      expect(await d.visibility(id, 'insp2')).toBe('participant');
+      expect(await d.visibility(id, 'org1')).toBeUndefined();
       await expectReplayMatches(d, id);
     });
   });

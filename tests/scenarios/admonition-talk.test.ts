@@ -161,11 +161,13 @@ describe.each(drivers)('诫勉谈话 admonition-talk ($name)', ({ create }) => {
       expect(await whoHolds(d, id)).toEqual({ talk: ['leader3'] });
     });
 
-    it('given the schedule, when delegated (委派) to the organisation group, then it comes back to the talker', async () => {
+    it('given the schedule, when delegated (委派) to an inspector, then it comes back to the talker; the organisation group is out of reach', async () => {
       const id = await d.start(KEY, 'leader2', t.request());
       const [task] = await d.tasksOf('leader2', id);
-      await d.run(id, 'leader2', { type: 'delegate', taskId: task!.id, to: 'org1' });
-      await d.complete(id, 'org1', 'scheduled', t.schedule());
+      const outsider = d.run(id, 'leader2', { type: 'delegate', taskId: task!.id, to: 'org1' });
+      expect(await refusal(outsider)).toBe('outside-reach');
+      await d.run(id, 'leader2', { type: 'delegate', taskId: task!.id, to: 'insp2' });
+      await d.complete(id, 'insp2', 'scheduled', t.schedule());
       expect(await whoHolds(d, id)).toEqual({ schedule: ['leader2'] });
       await d.complete(id, 'leader2', 'scheduled', t.schedule({ scheduledTime: '10:00' }));
       expect(await whoHolds(d, id)).toEqual({ talk: ['leader2'] });

@@ -216,22 +216,27 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
   });
 
   describe('operations', () => {
-    it('given a rep, when they add a signer (加签), then the new signer must answer too', async () => {
+    it('given a rep, when they add a rep of another branch (加签), then the new signer must answer too; a worker is out of reach', async () => {
       const id = await d.start(KEY, 'leader2', re.proposal());
       const [task] = await d.tasksOf('rep3', id);
-      await d.run(id, 'rep3', { type: 'addSigner', taskId: task!.id, users: ['w005'] });
-      expect((await whoHolds(d, id))['opinions.reps.collecting']).toEqual(['rep3', 'rep4', 'w005']);
+      expect(await refusal(d.run(id, 'rep3', { type: 'addSigner', taskId: task!.id, users: ['w005'] }))).toBe(
+        'outside-reach',
+      );
+      await d.run(id, 'rep3', { type: 'addSigner', taskId: task!.id, users: ['rep5'] });
+      expect((await whoHolds(d, id))['opinions.reps.collecting']).toEqual(['rep3', 'rep4', 'rep5']);
       await d.complete(id, 'rep3', 'submit', re.opinion('workerRep'));
       await d.complete(id, 'rep4', 'submit', re.opinion('workerRep'));
       expect(await statesOf(d, id)).toContain('opinions.reps.collecting');
-      await d.complete(id, 'w005', 'submit', re.opinion('workerRep'));
+      await d.complete(id, 'rep5', 'submit', re.opinion('workerRep'));
       expect(await statesOf(d, id)).toContain('opinions.reps.done');
     });
 
-    it('given a member who must recuse, when removed (减签), then the others decide alone', async () => {
+    it('given a member who must recuse, when the administrator removes them (减签), then the others decide alone; a peer may not', async () => {
       const id = await d.start(KEY, 'leader2', re.proposal());
       const [task] = await d.tasksOf('com2a', id);
-      await d.run(id, 'com2a', { type: 'removeSigner', taskId: task!.id, users: ['com2b'] });
+      const peer = d.run(id, 'com2a', { type: 'removeSigner', taskId: task!.id, users: ['com2b'] });
+      expect(await refusal(peer)).toBe('not-permitted');
+      await d.run(id, 'admin', { type: 'removeSigner', taskId: task!.id, users: ['com2b'] });
       await d.complete(id, 'com2a', 'submit', re.opinion('branchCommitteeMember'));
       expect(await statesOf(d, id)).toContain('opinions.committee.done');
       await expectReplayMatches(d, id);

@@ -259,8 +259,11 @@ describe.each(drivers)('爱心助困 hardship-assistance ($name)', ({ create }) 
       const id = await d.start(KEY, 'head103', h.application());
       const [task] = await d.tasksOf('com1b', id);
       await d.run(id, 'com1b', { type: 'claim', taskId: task!.id });
-      await d.run(id, 'com1b', { type: 'delegate', taskId: task!.id, to: 'head103' });
-      await d.complete(id, 'head103', 'submit', h.homeVisit());
+      // Within the home visit's reach (the branch's committee members); the applicant is not.
+      const applicant = d.run(id, 'com1b', { type: 'delegate', taskId: task!.id, to: 'head103' });
+      expect(await refusal(applicant)).toBe('outside-reach');
+      await d.run(id, 'com1b', { type: 'delegate', taskId: task!.id, to: 'com1a' });
+      await d.complete(id, 'com1a', 'submit', h.homeVisit());
       expect(await whoHolds(d, id)).toEqual({ homeVisit: ['com1b'] });
       await d.complete(id, 'com1b', 'submit', h.homeVisit());
       expect(await whoHolds(d, id)).toEqual({ branchApproval: ['sec1'] });

@@ -140,14 +140,16 @@ describe.each(drivers)('督查通报 supervision-bulletin ($name)', ({ create })
       expect(await refusal(d.complete(id, 'head113', 'submit', data))).toBe('invalid-form');
     });
 
-    it('given a person named, when they add a signer (加签), then the helper must report too', async () => {
+    it('given a person named, when they add an inspector (加签), then the helper must report too; a worker is out of reach', async () => {
       const id = await issued();
       const [task] = await d.tasksOf('head113', id);
-      await d.run(id, 'head113', { type: 'addSigner', taskId: task!.id, users: ['w013'] });
+      const worker = d.run(id, 'head113', { type: 'addSigner', taskId: task!.id, users: ['w013'] });
+      expect(await refusal(worker)).toBe('outside-reach');
+      await d.run(id, 'head113', { type: 'addSigner', taskId: task!.id, users: ['insp2'] });
       await d.complete(id, 'head113', 'submit', s.rectification('station-113', 'head113'));
       await d.complete(id, 'sec2', 'submit', s.rectification('branch-2', 'sec2'));
-      expect(await whoHolds(d, id)).toEqual({ rectification: ['w013'] });
-      await d.complete(id, 'w013', 'submit', s.rectification('station-113', 'head113'));
+      expect(await whoHolds(d, id)).toEqual({ rectification: ['insp2'] });
+      await d.complete(id, 'insp2', 'submit', s.rectification('station-113', 'head113'));
       expect(await statesOf(d, id)).toEqual(['verification']);
     });
 

@@ -70,6 +70,8 @@ const keys = {
     returnTargets: true,
     cc: true,
     responses: true,
+    reach: true,
+    urgeInterval: true,
   } satisfies Record<keyof UserTaskDef, true>,
   outcome: {
     key: true,

@@ -167,6 +167,21 @@ export interface UserTaskDef {
    * signer's opinion is kept, not overwritten by the next.
    */
   responses?: string;
+  /**
+   * Whom each people-moving operation may reach, beyond the people the task's own `assignment`
+   * admits (the default reach): e.g. a role or a unit's people. Only widens, never narrows.
+   */
+  reach?: OperationReach;
+  /** 催办: the least time between two urges of one task (ISO 8601 duration); default `PT1H`. */
+  urgeInterval?: string;
+}
+
+/** The operations that hand a task or a case to more people, each with the rule that widens whom it reaches. */
+export interface OperationReach {
+  transfer?: AssignmentRule;
+  delegate?: AssignmentRule;
+  addSigner?: AssignmentRule;
+  cc?: AssignmentRule;
 }
 
 /** Start another process as a child; its end sends `childDone` here. */

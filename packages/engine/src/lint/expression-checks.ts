@@ -79,6 +79,7 @@ export function checkExpressions(
     });
     duration(task.escalation?.after, `${base}/task/escalation/after`);
     rule(task.assignment, `${base}/task/assignment`);
+    for (const [op, r] of Object.entries(task.reach ?? {})) rule(r, `${base}/task/reach/${op}`);
   }
   for (const [k, spec] of Object.entries(def.machine.delays ?? {})) duration(spec, `/machine/delays/${k}`);
   rule(def.starters, '/starters');

@@ -11,6 +11,7 @@ import { type LintContext, type LintProblem, type LintRun, ProblemList, statePoi
 import { checkNotifyAudiences } from './notify-audience-checks';
 import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
+import { checkExclusionsAgainstDirectory } from './exclusion-proof';
 import { checkTasks } from './task-checks';
 
 /** Lints a definition against its context: its forms, the other processes, the directory. */
@@ -51,6 +52,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   checkTasks(def, index, edges, ctx, problems);
   checkExclusions(def, index, ctx, problems);
   checkNotifyAudiences(def, index, edges, ctx, problems);
+  if (ctx.directory) checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);

@@ -73,6 +73,7 @@ export function checkReferences(
       rule(task.assignment, `${base}/task/assignment`);
       rule(task.cc, `${base}/task/cc`);
       rule(task.escalation?.reassignTo, `${base}/task/escalation/reassignTo`);
+      for (const [op, r] of Object.entries(task.reach ?? {})) rule(r, `${base}/task/reach/${op}`);
       for (const name of Object.keys(task.fieldPermissions ?? {}))
         field(name, `${base}/task/fieldPermissions/${name}`);
       field(task.responses, `${base}/task/responses`);

@@ -109,6 +109,9 @@ export function checkTasks(
     if (task.escalation?.reassignTo)
       checkRule(task.escalation.reassignTo, `${base}/task/escalation/reassignTo`, index, ctx, problems);
     if (task.cc) checkRule(task.cc, `${base}/task/cc`, index, ctx, problems);
+    for (const [op, rule] of Object.entries(task.reach ?? {}))
+      checkRule(rule, `${base}/task/reach/${op}`, index, ctx, problems);
+    checkDuration(task.urgeInterval, `${base}/task/urgeInterval`, problems);
   }
   for (const [id, info] of index) {
     for (const key of Object.keys(info.def.after ?? {})) {

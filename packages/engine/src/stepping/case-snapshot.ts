@@ -18,6 +18,8 @@ export interface TaskRecord {
   /** Multi-instance signer this task belongs to (voting). */
   signer?: string;
   urged: number;
+  /** When the task was last urged (催办), for the definition's least interval between urges. */
+  lastUrgedAt?: string;
   remindersSent: number;
 }
 
@@ -76,7 +78,8 @@ export interface CaseSnapshot {
   tasks: TaskRecord[];
   timers: TimerRecord[];
   children: ChildRecord[];
-  votes: Record<string, { rule: VoteRule; state: VoteState }>;
+  /** Per voting state: the rule, the tally so far, and who added each signer that 加签 brought in (only they or an administrator may 减签 them). */
+  votes: Record<string, { rule: VoteRule; state: VoteState; addedBy?: Record<string, string> }>;
   /** State id → users who completed a task there (for "performer of an earlier step"). */
   performers: Record<string, string[]>;
   cc: { user: string; by: string; at: string; taskId?: string }[];

@@ -52,6 +52,12 @@ const bundle: DefinitionBundle = {
             excludes: [{ kind: 'initiator' }, { kind: 'field', field: 'subject' }],
             outcomes,
             operations: ALL,
+            // Delegation rules (operation-reach.ts): the station's head may be copied in or take it over.
+            reach: {
+              cc: { kind: 'role', role: 'stationHead', unit: 's1' },
+              transfer: { kind: 'role', role: 'stationHead', unit: 's1' },
+              delegate: { kind: 'role', role: 'stationHead', unit: 's1' },
+            },
             returnTargets: ['prepare'],
           },
           on: { approve: 'sign', reject: 'done' },

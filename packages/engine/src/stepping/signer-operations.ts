@@ -13,6 +13,7 @@ import {
   requireWorker,
 } from './task-access';
 import { openTask, outcomeEvent } from './task-factory';
+import { requireReach } from './operation-reach';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -24,25 +25,63 @@ export function addSigner(work: StepWork, command: Cmd<'addSigner'>): void {
   requireOperation(work, task, 'addSigner');
   requireActiveUsers(work, command.users, SIGNERS);
   requireSeparation(work, [task.stateId], reachedUsers(command.users));
+  requireReach(work, task, 'addSigner', command.users);
   const position = command.position ?? 'end';
   entry.state = guard(() => addSigners(entry.rule, entry.state, command.users, position, task.signer));
+  const by = work.opts.actor.username;
+  entry.addedBy = { ...entry.addedBy, ...Object.fromEntries(command.users.map((u) => [u, by])) };
   record(work, { signersAdded: command.users, stateId: task.stateId, position });
   syncVoteTasks(work, task.stateId, def);
 }
 
 /** `removeSigner` (减签): people who have not voted leave the vote; it may be decided at once. */
 export function removeSigner(work: StepWork, command: Cmd<'removeSigner'>): void {
-  const { task, def, entry } = voteOf(work, command.taskId);
+  const admin = isAdministrator(work);
+  const { task, def, entry } = voteOf(work, command.taskId, admin);
   requireOperation(work, task, 'removeSigner');
+  requireSignerOwner(work, entry.addedBy ?? {}, command.users, admin);
   entry.state = guard(() => removeSigners(entry.rule, entry.state, command.users));
+  if (entry.addedBy)
+    entry.addedBy = Object.fromEntries(
+      Object.entries(entry.addedBy).filter(([u]) => !command.users.includes(u)),
+    );
   record(work, { signersRemoved: command.users, stateId: task.stateId });
   syncVoteTasks(work, task.stateId, def);
 }
 
-function voteOf(work: StepWork, taskId: string) {
+/** True when the actor is the system or an active administrator. */
+function isAdministrator(work: StepWork): boolean {
+  const { actor, directory } = work.opts;
+  return actor.system === true || directory.administrators().includes(actor.username);
+}
+
+/**
+ * 减签 belongs to the task's owner: each signer removed must have been added (加签) by the actor;
+ * an administrator may remove anyone. A peer signer is never removed by another signer.
+ */
+function requireSignerOwner(
+  work: StepWork,
+  addedBy: Record<string, string>,
+  users: readonly string[],
+  admin: boolean,
+): void {
+  if (admin || work.opts.replay) return;
+  const others = users.filter((u) => addedBy[u] !== work.opts.actor.username);
+  if (others.length === 0) return;
+  const list = others.join(work.opts.locale === 'en' ? ', ' : '、');
+  throw new StepError(
+    'not-permitted',
+    work.opts.locale === 'en'
+      ? `Only whoever added them, or an administrator, may remove ${list} from the vote`
+      : `只有加签人本人或管理员可以减签 ${list}`,
+    { users: others },
+  );
+}
+
+function voteOf(work: StepWork, taskId: string, admin = false) {
   const task = findTask(work, taskId);
   requireSeparation(work, [task.stateId]);
-  requireWorker(work, task);
+  if (!admin) requireWorker(work, task);
   const def = taskDef(work.compiled, task.stateId);
   const entry = work.snap.votes[task.stateId];
   if (!def.voting || !entry) throw new StepError('not-enabled', 'This task is not a vote');

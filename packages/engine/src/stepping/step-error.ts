@@ -18,6 +18,15 @@ export const STEP_ERROR_CODES = [
    */
   'invalid-reference',
   'invalid-command',
+  /**
+   * A transfer, delegate, added signer or copy names people outside the operation's reach (the
+   * task's assignment, widened by `task.reach`); details `{ operation, users }`.
+   */
+  'outside-reach',
+  /** A delegate or copy on a confidential case names people who may not open it; details `{ operation, users }`. */
+  'not-entitled',
+  /** 催办 again inside the task's `urgeInterval`; details `{ allowedAt, retryAfter }` (seconds). */
+  'urge-too-soon',
   'stale',
   'not-found',
   'assignment-empty',

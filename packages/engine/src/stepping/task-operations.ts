@@ -1,8 +1,12 @@
 import { canActOn, expandCandidates } from '../assignment';
+import { parseIsoDuration } from '../expressions';
 import type { Command } from './commands';
+import { taskDef } from './compiled-definition';
+import { requireReach } from './operation-reach';
 import { reachedUsers, requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import type { TaskRecord } from './case-snapshot';
 import {
   findTask,
   isParticipant,
@@ -52,6 +56,7 @@ export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
   requireSeparation(work, [task.stateId], [{ user: command.to, path: '/to' }]);
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot transfer to yourself');
+  requireReach(work, task, 'transfer', [command.to]);
   record(work, { transferred: task.id, from: task.assignee ?? work.opts.actor.username, to: command.to });
   task.assignee = command.to;
   task.candidates = { users: [command.to], roles: [] };
@@ -78,6 +83,7 @@ export function delegate(work: StepWork, command: Cmd<'delegate'>): void {
   if (task.delegatedBy) throw new StepError('not-enabled', 'Task is already delegated');
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot delegate to yourself');
+  requireReach(work, task, 'delegate', [command.to]);
   task.delegatedBy = work.opts.actor.username;
   task.assignee = command.to;
   task.delegateDone = undefined;
@@ -98,7 +104,9 @@ export function urge(work: StepWork, command: Cmd<'urge'>): void {
   if (!work.opts.actor.system && !isParticipant(work, work.opts.actor.username)) {
     throw new StepError('not-permitted', 'Only participants may urge');
   }
+  requireUrgeInterval(work, task);
   task.urged += 1;
+  task.lastUrgedAt = work.opts.now;
   const users = task.assignee ? [task.assignee] : expandCandidates(task.candidates, work.opts.directory);
   record(work, { urged: task.id });
   work.effects.push({
@@ -110,15 +118,36 @@ export function urge(work: StepWork, command: Cmd<'urge'>): void {
   });
 }
 
+/** The default least time between two urges of one task (`UserTaskDef.urgeInterval`). */
+export const DEFAULT_URGE_INTERVAL = 'PT1H';
+
+/** Refuses an urge inside the task's interval since the last one: `urge-too-soon`, with when it is allowed. */
+function requireUrgeInterval(work: StepWork, task: TaskRecord): void {
+  if (work.opts.replay || !task.lastUrgedAt) return;
+  const interval = parseIsoDuration(
+    taskDef(work.compiled, task.stateId).urgeInterval ?? DEFAULT_URGE_INTERVAL,
+  );
+  const allowed = Date.parse(task.lastUrgedAt) + (interval ?? 0);
+  const now = Date.parse(work.opts.now);
+  if (now >= allowed) return;
+  const allowedAt = new Date(allowed).toISOString();
+  const retryAfter = Math.ceil((allowed - now) / 1000);
+  throw new StepError(
+    'urge-too-soon',
+    work.opts.locale === 'en'
+      ? `This task was urged at ${task.lastUrgedAt}; urge again from ${allowedAt}`
+      : `此任务已于 ${task.lastUrgedAt} 催办，${allowedAt} 后方可再次催办`,
+    { allowedAt, retryAfter },
+  );
+}
+
 /** `cc` (抄送): let more people read the case and tell them. */
 export function carbonCopy(work: StepWork, command: Cmd<'cc'>): void {
   // A CC on a task answers to that task's exclusions; one on the case to those of every open task.
-  const states = command.taskId
-    ? [findTask(work, command.taskId).stateId]
-    : work.snap.tasks.map((t) => t.stateId);
+  const task = command.taskId ? findTask(work, command.taskId) : undefined;
+  const states = task ? [task.stateId] : work.snap.tasks.map((t) => t.stateId);
   requireSeparation(work, states);
-  if (command.taskId) {
-    const task = findTask(work, command.taskId);
+  if (task) {
     requireWorker(work, task);
     requireOperation(work, task, 'cc');
   } else if (!isParticipant(work, work.opts.actor.username)) {
@@ -127,6 +156,7 @@ export function carbonCopy(work: StepWork, command: Cmd<'cc'>): void {
   if (command.users.length === 0) throw new StepError('invalid-command', 'No users to copy');
   requireActiveUsers(work, command.users, COPIED);
   requireSeparation(work, states, reachedUsers(command.users));
+  requireReach(work, task, 'cc', command.users);
   const fresh = command.users.filter((u) => !work.snap.cc.some((c) => c.user === u));
   for (const user of fresh)
     work.snap.cc.push({ user, by: work.opts.actor.username, at: work.opts.now, taskId: command.taskId });

@@ -21,7 +21,14 @@ const OBJECT_ROUTES: { method: string; path: string; body?: unknown; viewer: num
   { method: 'POST', path: '/api/tasks/:task/transfer', body: { to: 'w001' }, viewer: 403 },
   { method: 'POST', path: '/api/tasks/:task/delegate', body: { to: 'w001' }, viewer: 403 },
   { method: 'POST', path: '/api/tasks/:task/add-signer', body: { users: ['w001'] }, viewer: 403 },
-  { method: 'POST', path: '/api/tasks/:task/remove-signer', body: { users: ['w001'] }, viewer: 403 },
+  // 减签 is the owner's or an administrator's: the admin passes, and the task (no vote) refuses it, 422.
+  {
+    method: 'POST',
+    path: '/api/tasks/:task/remove-signer',
+    body: { users: ['w001'] },
+    viewer: 403,
+    admin: 422,
+  },
   { method: 'POST', path: '/api/tasks/:task/return', body: { target: 'x', comment: 'c' }, viewer: 403 },
   { method: 'POST', path: '/api/tasks/:task/urge', body: {}, viewer: 403 },
   { method: 'POST', path: '/api/tasks/:task/cc', body: { users: ['w001'] }, viewer: 403 },

@@ -44,6 +44,17 @@ export const STEP_PROBLEMS: Table<StepErrorCode> = {
     en: 'A person or unit named is unknown or not allowed',
   },
   'invalid-command': { status: 422, 'zh-CN': '操作无效', en: 'Command refused' },
+  'outside-reach': {
+    status: 422,
+    'zh-CN': '超出此操作可交给的人员范围',
+    en: 'Outside the people this operation may reach',
+  },
+  'not-entitled': {
+    status: 422,
+    'zh-CN': '保密案件：对方无权查阅，不能交给对方',
+    en: 'Confidential case: they may not open it',
+  },
+  'urge-too-soon': { status: 429, 'zh-CN': '催办过于频繁，请稍后再催', en: 'Urged too recently' },
   stale: { status: 409, 'zh-CN': '任务或案件已变化，请刷新', en: 'The task or case has moved on' },
   'not-found': { status: 404, 'zh-CN': '未找到', en: 'Not found' },
   'assignment-empty': {

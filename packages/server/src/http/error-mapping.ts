@@ -72,5 +72,9 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
     const { reason } = (error.details as { reason?: string } | undefined) ?? {};
     return engineProblem('expression-failed', error.message, reason ? { reason } : {});
   }
+  if (error.code === 'urge-too-soon' || error.code === 'outside-reach' || error.code === 'not-entitled') {
+    // `{ allowedAt, retryAfter }` (Retry-After follows) or `{ operation, users }`: see STEP_ERROR_CODES.
+    return engineProblem(error.code, error.message, { ...(error.details as object | undefined) });
+  }
   return engineProblem(error.code, error.message);
 }
