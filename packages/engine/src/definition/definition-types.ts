@@ -135,6 +135,11 @@ export interface UserTaskDef {
   operations?: TaskOperation[];
   /** States this task may return (退回) to; each must be an earlier step. */
   returnTargets?: string[];
+  /**
+   * Who gets a task returned to this step: its previous performer (the default), or the step's
+   * whole candidate pool again.
+   */
+  returnTo?: 'performer' | 'pool';
   cc?: AssignmentRule;
   /**
    * Case field (an array) collecting every completion of this task as one entry
@@ -211,6 +216,11 @@ export interface ProcessDefinition {
    * (the schema lists the directory's `UNIT_KINDS`).
    */
   unitKinds?: string[];
+  /**
+   * How a case is named in inboxes, lists and notifications: `{{field}}` placeholders name case
+   * fields (`{{beneficiaryName}} · {{amountRequested}} 元`); lint checks each name.
+   */
+  caseTitle?: LocalizedText;
   machine: MachineDef;
 }
 
