@@ -21,6 +21,15 @@ const WORDS = {
     initiator: 'Started by Cui Fengying',
   },
 } as const;
+const CANCEL = {
+  'zh-CN': { open: '撤销申请', confirm: '确认撤销', missing: '请填写撤销原因。', cancelled: '已取消' },
+  en: {
+    open: 'Cancel my application',
+    confirm: 'Cancel the case',
+    missing: 'Please give a reason for cancelling.',
+    cancelled: 'Cancelled',
+  },
+} as const;
 
 /**
  * The branch secretary returns a hardship home visit with a reason: the committee member who did
@@ -34,6 +43,17 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
   let server: Awaited<ReturnType<typeof startAppServer>>;
   let browser: Browser;
   let instanceId = '';
+  /** One application per language and screen for the applicant to cancel. */
+  const toCancel = new Map<string, string>();
+
+  const combos = (['zh-CN', 'en'] as const).flatMap((locale) =>
+    (
+      [
+        ['desktop', DESKTOP],
+        ['phone360', NARROW],
+      ] as const
+    ).map(([device, viewport]) => [locale, device, viewport] as const),
+  );
 
   beforeAll(async () => {
     web = await buildWebApp();
@@ -52,6 +72,13 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
     });
     const approval = await api.taskAt('sec1', instanceId, 'branchApproval');
     await api.call('sec1', 'POST', `/api/tasks/${approval}/return`, { target: 'homeVisit', comment: REASON });
+    for (const [locale, device] of combos) {
+      const extra = await api.call<{ id: string }>('head103', 'POST', '/api/instances', {
+        definitionKey: 'hardship-assistance',
+        data: samples.application({ patch: 'patch-2', beneficiaryName: `李${device}${locale}` }),
+      });
+      toCancel.set(`${locale}-${device}`, extra.id);
+    }
   }, 180_000);
 
   afterAll(async () => {
@@ -59,15 +86,6 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
     await server?.close();
     await web?.remove();
   });
-
-  const combos = (['zh-CN', 'en'] as const).flatMap((locale) =>
-    (
-      [
-        ['desktop', DESKTOP],
-        ['phone360', NARROW],
-      ] as const
-    ).map(([device, viewport]) => [locale, device, viewport] as const),
-  );
 
   it.each(combos)(
     'given a returned home visit, when the member who did it opens the inbox in %s on %s, then the row names the applicant and amount and the task shows the return reason',
@@ -93,6 +111,31 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
       expect(await textOf(page.locator('.summary-case-title'), words.title)).toBe(words.title);
       expect(await scrollsSideways(page)).toBe(false);
       await shot(page, `inbox-returned-task-${device}-${locale}`);
+      await context.close();
+    },
+  );
+
+  it.each(combos)(
+    'given an application still before approval, when the applicant cancels it with a reason in %s on %s, then it ends as cancelled and the reason is asked for first',
+    async (locale, device, viewport) => {
+      const words = CANCEL[locale];
+      const id = toCancel.get(`${locale}-${device}`)!;
+      const { context, page } = await newPerson(browser, viewport, locale);
+      if (locale === 'en') await context.addInitScript(() => localStorage.setItem('flowform.locale', 'en'));
+      await signIn(page, server.url, 'head103');
+      await page.goto(`${server.url}/cases/${id}`);
+      await page.getByRole('button', { name: words.open }).click();
+      await page.getByRole('button', { name: words.confirm }).click();
+      expect(await textOf(page.locator('.cancel-case .field-error'), words.missing)).toBe(words.missing);
+      await shot(page, `initiator-cancel-reason-${device}-${locale}`);
+      await page.locator('.cancel-case textarea').fill('家庭情况已好转，不再需要帮扶。');
+      await page.getByRole('button', { name: words.confirm }).click();
+      expect(await textOf(page.locator('.status-cancelled').first(), words.cancelled)).toContain(
+        words.cancelled,
+      );
+      expect(await page.getByRole('button', { name: words.open }).count()).toBe(0);
+      expect(await scrollsSideways(page)).toBe(false);
+      await shot(page, `initiator-cancel-done-${device}-${locale}`);
       await context.close();
     },
   );

@@ -27,6 +27,7 @@ export type {
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { caseOutcome } from './stepping/case-ending';
+export { initiatorMayCancel } from './stepping/initiator-cancel';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
 export { followDirectory, type TaskFollow } from './stepping/directory-follow';
 export type { AuditEntry, Effect } from './stepping/effects';

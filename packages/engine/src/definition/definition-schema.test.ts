@@ -28,6 +28,7 @@ const keys = {
     unitField: true,
     unitKinds: true,
     caseTitle: true,
+    initiatorCancel: true,
     machine: true,
   } satisfies Record<keyof ProcessDefinition, true>,
   machine: { id: true, initial: true, states: true, delays: true } satisfies Record<keyof MachineDef, true>,

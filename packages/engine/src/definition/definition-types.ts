@@ -221,6 +221,11 @@ export interface ProcessDefinition {
    * fields (`{{beneficiaryName}} · {{amountRequested}} 元`); lint checks each name.
    */
   caseTitle?: LocalizedText;
+  /**
+   * The initiator may cancel (撤销) their own case, giving a reason, while it is in one of these
+   * states: before the declared point (an approval given, money paid) it is still only a request.
+   */
+  initiatorCancel?: { whileIn: string[] };
   machine: MachineDef;
 }
 

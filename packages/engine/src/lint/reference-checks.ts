@@ -41,6 +41,15 @@ export function checkReferences(
     }
   };
   field(def.unitField, '/unitField');
+  def.initiatorCancel?.whileIn.forEach((id, i) => {
+    if (!index.has(id))
+      problems.error(
+        'unknown-state',
+        `/initiatorCancel/whileIn/${i}`,
+        `State '${id}' does not exist`,
+        'Name a state of the machine (nested states as parent.child)',
+      );
+  });
   for (const lang of ['zh-CN', 'en'] as const) {
     const template = def.caseTitle?.[lang];
     for (const name of template ? caseTitleFields(template) : []) field(name, `/caseTitle/${lang}`);
