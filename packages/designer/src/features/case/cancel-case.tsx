@@ -36,10 +36,8 @@ export function CancelCase({ caseId, onCancelled }: { caseId: string; onCancelle
     });
   };
   return (
-    <div className="cancel-case" role="group" aria-labelledby="cancel-case-title">
-      <p id="cancel-case-title" className="field-label">
-        {t('case.cancel.confirmTitle')}
-      </p>
+    <fieldset className="cancel-case">
+      <legend className="field-label">{t('case.cancel.confirmTitle')}</legend>
       <label className={error ? 'field ff-field-invalid' : 'field'}>
         <span className="field-label">{t('case.cancel.reason')}</span>
         <textarea
@@ -65,6 +63,6 @@ export function CancelCase({ caseId, onCancelled }: { caseId: string; onCancelle
           {t('case.cancel.keep')}
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }

@@ -67,7 +67,7 @@ export function CaseView({
         <div className="case-actions">
           {c.withdrawable &&
             (confirmWithdraw ? (
-              <span className="confirm-inline" role="group">
+              <span className="confirm-inline">
                 <span>{t('case.withdraw.confirm')}</span>{' '}
                 <button type="button" className="btn btn-primary" onClick={() => void withdraw()}>
                   {t('case.withdraw.yes')}
