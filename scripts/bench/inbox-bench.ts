@@ -28,11 +28,11 @@ export async function run(args: string[]): Promise<void> {
   console.log(`hottest role r000: ${hot[0]!.n} open offered tasks, ${holders.length} holders`);
   const users = Array.from({ length: 200 }, (_, i) => `u${String((i * 7919) % 10000).padStart(5, '0')}`);
   const hotUsers = Array.from({ length: 200 }, (_, i) => holders[(i * 31) % holders.length]!);
-  const time = async (list: string[]) => {
+  const time = async (list: string[], q?: (i: number) => string) => {
     const ms: number[] = [];
-    for (const user of list) {
+    for (const [i, user] of list.entries()) {
       const t0 = performance.now();
-      await queryInbox(open.db, directory, { user, scope: 'todo', limit: 20 });
+      await queryInbox(open.db, directory, { user, scope: 'todo', limit: 20, ...(q ? { q: q(i) } : {}) });
       ms.push(performance.now() - t0);
     }
     return ms;
@@ -40,16 +40,20 @@ export async function run(args: string[]): Promise<void> {
   await time(users.slice(0, 20));
   const random = await time(users);
   const hotMs = await time(hotUsers);
+  // A search of the hottest role's inbox for one applicant (case title and data, server-side).
+  const searchMs = await time(hotUsers, (i) => `申请人${1 + ((i * 977) % 200000)}`);
   const result = {
     bench: 'inbox',
     p50_ms: round(median(random)),
     p99_ms: round(percentile(random, 99)),
     hot_p50_ms: round(median(hotMs)),
     hot_p99_ms: round(percentile(hotMs, 99)),
+    search_p50_ms: round(median(searchMs)),
+    search_p99_ms: round(percentile(searchMs, 99)),
     hot_role_open_tasks: hot[0]!.n,
   };
   console.log(
-    `random users: p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms; hottest-role holders: p50 ${result.hot_p50_ms} ms, p99 ${result.hot_p99_ms} ms`,
+    `random users: p50 ${result.p50_ms} ms, p99 ${result.p99_ms} ms; hottest-role holders: p50 ${result.hot_p50_ms} ms, p99 ${result.hot_p99_ms} ms; search by applicant: p50 ${result.search_p50_ms} ms, p99 ${result.search_p99_ms} ms`,
   );
   await open.close();
   console.log(JSON.stringify(result));

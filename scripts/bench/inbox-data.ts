@@ -24,13 +24,18 @@ export async function buildInboxData(db: Kysely<Database>): Promise<void> {
     select 'i' || g, 'bench', 1, '{}', 1, 'running', 'u' || lpad((g % 10000)::text, 5, '0'), now() - (g || ' seconds')::interval, now()
     from generate_series(1, 200000) g`.execute(db);
   // 1,000,000 tasks: 30% open; half of the open ones offered to a role, with ~17,000 on the hottest role.
-  await sql`insert into tasks (id, instance_id, definition_key, state_id, title, status, assignee, created_at, due_at, urged, ended_at, ended_by, search)
+  // Each case has a title (an applicant's name and an amount), its initiator and unit, as written by the runtime.
+  await sql`insert into tasks (id, instance_id, definition_key, state_id, title, status, assignee, created_at, due_at, urged, ended_at, ended_by, search, case_title, initiator, case_unit)
     select 't' || g, 'i' || (1 + g % 200000), 'bench', 's', '{"zh-CN":"审批","en":"Approve"}',
       case when g % 10 < 3 then 'open' else 'completed' end,
       case when g % 10 < 3 and g % 2 = 1 then null else 'u' || lpad((hashint4(g) & 8191 + (g % 1808))::text, 5, '0') end,
       now() - (g || ' seconds')::interval, now() + ((g % 100) || ' hours')::interval, 0,
       case when g % 10 < 3 then null else now() end,
-      case when g % 10 < 3 then null else 'u' || lpad((g % 10000)::text, 5, '0') end, 'approve 审批'
+      case when g % 10 < 3 then null else 'u' || lpad((g % 10000)::text, 5, '0') end,
+      'approve 审批 申请人' || (1 + g % 200000) || ' ' || (100 * (1 + g % 50)) || ' 元 u' || lpad(((1 + g % 200000) % 10000)::text, 5, '0'),
+      json_build_object('zh-CN', '申请人' || (1 + g % 200000) || ' · ' || (100 * (1 + g % 50)) || ' 元',
+        'en', '申请人' || (1 + g % 200000) || ' · CNY ' || (100 * (1 + g % 50))),
+      'u' || lpad(((1 + g % 200000) % 10000)::text, 5, '0'), 'd'
     from generate_series(1, 1000000) g`.execute(db);
   await sql`insert into task_candidates (task_id, role, unit, username, created_at)
     select t.id, case when random() < 0.17 then 'r000' else 'r' || lpad((1 + floor(199 * power(random(), 1.5)))::int::text, 3, '0') end, 'd', null, t.created_at

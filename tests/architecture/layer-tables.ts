@@ -111,7 +111,7 @@ export const RUNTIME: LayerTable = {
     ],
     ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts'],
     ['change-set.ts', 'runtime-error.ts'],
-    ['audit-chain.ts', 'audit-key.ts', 'database'],
+    ['audit-chain.ts', 'audit-key.ts', 'search-text.ts', 'database'],
   ],
 };
 

@@ -87,11 +87,12 @@ describe('working tasks when things get in the way', { timeout: 90_000 }, () => 
     await shot(member, 'task-conflict-desktop-zh');
   });
 
-  it('given the member who just submitted the visit, when she withdraws it from the case, then the visit is open again', async () => {
+  it('given the member who just submitted the visit, when she withdraws it from the case and confirms, then the visit is open again', async () => {
     const { page } = await newPerson(browser);
     await signIn(page, server.url, 'com1b');
     await page.goto(`${server.url}/cases/${caseId}`);
     await page.getByRole('button', { name: '撤回我上一步的办理' }).click();
+    await page.getByRole('button', { name: '确认撤回' }).click();
     expect(await isShown(page.getByText('已撤回', { exact: true }))).toBe(true);
     expect(await isShown(page.locator('.step-current').getByText('入户核实'))).toBe(true);
   });

@@ -58,6 +58,8 @@ export const CaseViewSchema = z
       z.object({ author: z.string(), text: z.string(), at: z.string(), taskId: z.string().nullable() }),
     ),
     withdrawable: z.boolean(),
+    /** I started it and the process still lets me cancel it (with a reason). */
+    cancellable: z.boolean(),
   })
   .openapi('Case');
 
@@ -194,7 +196,8 @@ export const caseContract = {
     method: 'post',
     path: '/api/instances/{id}/cancel',
     tags: ['cases'],
-    summary: 'Cancel a running case and its children (administrators)',
+    summary:
+      'Cancel a running case and its children (administrators; the initiator, with a reason, where the process allows)',
     request: {
       params: IdParamSchema,
       body: jsonBody(z.object({ reason: z.string().max(4000).optional() }).strict(), false),

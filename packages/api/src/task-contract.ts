@@ -11,6 +11,19 @@ import {
 } from './common-schemas';
 import type { TaskOperation } from './task-command-contract';
 
+/** Someone named on a row: username and display name. */
+const PersonRefSchema = z.object({ username: z.string(), name: LocalizedTextSchema });
+
+/** Why a task is in this inbox besides the flow: 退回 / 委派 / 加签, by whom, when, why. */
+export const TaskOriginSchema = z
+  .object({
+    kind: z.enum(['returned', 'delegated', 'addedSigner']),
+    by: PersonRefSchema,
+    at: z.string(),
+    reason: z.string().optional(),
+  })
+  .openapi('TaskOrigin');
+
 /** A row of an inbox (todo, done: a task; cc: a case). */
 export const InboxItemSchema = z
   .object({
@@ -19,6 +32,11 @@ export const InboxItemSchema = z
     definitionKey: z.string(),
     stateId: z.string().nullable(),
     title: z.union([LocalizedTextSchema, z.null()]),
+    /** The case's title from its definition's template (applicant, subject, amount). */
+    caseTitle: z.union([LocalizedTextSchema, z.null()]),
+    initiator: PersonRefSchema.nullable(),
+    unit: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
+    origin: TaskOriginSchema.nullable(),
     assignee: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
@@ -40,6 +58,10 @@ export const InboxQuerySchema = z
     q: z.string().max(100).optional(),
     definitionKey: z.string().max(64).optional(),
     due: z.enum(['soon', 'overdue']).optional(),
+    /** Created (tasks) or started (cases) on or after this day or instant. */
+    from: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
+    /** Created (tasks) or started (cases) before this day or instant. */
+    to: z.iso.datetime({ offset: true }).or(z.iso.date()).optional(),
   })
   .strict();
 
@@ -56,6 +78,9 @@ export const TaskViewSchema = z
     assignee: z.string().nullable(),
     holders: z.array(z.string()),
     delegatedBy: z.string().nullable(),
+    /** 退回 / 委派 / 加签: who sent the task here and why. */
+    origin: TaskOriginSchema.nullable(),
+    caseTitle: z.union([LocalizedTextSchema, z.null()]),
     createdAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     urged: z.number().int(),
@@ -72,6 +97,7 @@ export const TaskViewSchema = z
   .openapi('Task');
 
 export type InboxItem = z.output<typeof InboxItemSchema>;
+export type TaskOrigin = z.output<typeof TaskOriginSchema>;
 export type InboxScope = z.output<typeof InboxQuerySchema>['scope'];
 export type DueFilter = NonNullable<z.output<typeof InboxQuerySchema>['due']>;
 export type TaskView = z.output<typeof TaskViewSchema>;

@@ -2,6 +2,7 @@
 // that lint and form validation need is a port; index.ts (Node) and browser.ts fill it in.
 
 export * from './assignment';
+export { caseTitleFields, type NameLookup, renderCaseTitle } from './definition/case-title';
 export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';
@@ -16,10 +17,17 @@ export {
 } from './machine/state-index';
 export * from './migration';
 export * from './simulation';
-export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
+export type {
+  CaseSnapshot,
+  ChildRecord,
+  TaskOrigin,
+  TaskRecord,
+  TimerRecord,
+} from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { caseOutcome } from './stepping/case-ending';
+export { initiatorMayCancel } from './stepping/initiator-cancel';
 export { type ExclusionFacts, excludedUsers, exclusionOf } from './stepping/exclusions';
 export { type SeparationRefusal, separationSentence } from './stepping/separation-of-duties';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';

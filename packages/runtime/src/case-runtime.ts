@@ -174,6 +174,7 @@ export class CaseRuntime {
       prevHash: GENESIS_HASH,
       now,
       directoryVersion: row.dir_version,
+      directory,
     });
     const outcome = outcomeOf(result.snapshot);
     const written = await this.write(
@@ -286,6 +287,7 @@ export class CaseRuntime {
         prevHash: loaded.prevHash,
         now,
         directoryVersion: loaded.dirVersion,
+        directory,
       });
     } catch (error) {
       if (run.fromCache) return 'refused';

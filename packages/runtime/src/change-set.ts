@@ -1,5 +1,16 @@
-import type { CaseSnapshot, Command, CompiledDefinition, StepResult, TaskRecord } from '@flowform/engine';
-import { isSystemEntry } from '@flowform/engine';
+import type {
+  CaseSnapshot,
+  Command,
+  CompiledDefinition,
+  Directory,
+  LocalizedText,
+  NameLookup,
+  StepResult,
+  TaskOrigin,
+  TaskRecord,
+} from '@flowform/engine';
+import { isSystemEntry, renderCaseTitle } from '@flowform/engine';
+import { searchText } from './search-text';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
 
 /** Rows one command writes, computed from the snapshots before and after it. Pure. */
@@ -13,6 +24,8 @@ export interface ChangeSet {
     endedAt: string | null;
     /** How the case ended (the final state's declared outcome, or `cancelled`); null while running. */
     outcome: string | null;
+    /** The case's title from the definition's template (written by a start only). */
+    title: LocalizedText | null;
     updatedAt: string;
   };
   /** Task rows to insert or, when the id exists (changed, closed, reopened by 撤回), to update. */
@@ -51,6 +64,10 @@ export interface TaskRow {
   ended_at: string | null;
   ended_by: string | null;
   outcome: string | null;
+  case_title: LocalizedText | null;
+  initiator: string;
+  case_unit: string | null;
+  origin: TaskOrigin | null;
 }
 
 /** Everything the change set needs besides the step result. */
@@ -65,6 +82,8 @@ export interface ChangeContext {
   directoryVersion?: string;
   /** The version the tasks closed by the command were opened under, when it is another (a migration). */
   compiledBefore?: CompiledDefinition;
+  /** Names people and units in case titles and search text (their usernames and ids otherwise). */
+  directory?: Directory;
 }
 
 /** Diffs the snapshots into rows: new and closed tasks, candidates, timers, audit, outbox. */
@@ -82,6 +101,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       status: after.status,
       endedAt: after.endedAt ?? null,
       outcome: after.outcome ?? null,
+      title: renderCaseTitle(compiled.definition.caseTitle, after.data, nameLookup(ctx.directory)),
       updatedAt: now,
     },
     tasks: [],
@@ -105,10 +125,10 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
   for (const task of after.tasks) {
     const old = oldTasks.get(task.id);
     if (!old) {
-      change.tasks.push(taskRow(compiled, task));
+      change.tasks.push(taskRow(compiled, task, after, ctx.directory));
       change.newCandidates.push(...candidateRows(task));
     } else if (taskChanged(old, task)) {
-      change.tasks.push(taskRow(compiled, task));
+      change.tasks.push(taskRow(compiled, task, after, ctx.directory));
       if (
         old.assignee !== task.assignee ||
         canonicalJson(old.candidates) !== canonicalJson(task.candidates)
@@ -123,7 +143,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
     if (newTasks.has(old.id)) continue;
     const completed = command.type === 'complete' && command.taskId === old.id;
     change.tasks.push({
-      ...taskRow(ctx.compiledBefore ?? compiled, old),
+      ...taskRow(ctx.compiledBefore ?? compiled, old, before ?? after, ctx.directory),
       status: completed ? 'completed' : statusOfClosed(command, after),
       ended_at: now,
       ended_by: completed ? endedBy : null,
@@ -143,10 +163,17 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
 type ContextLike = ChangeContext;
 
 /** The row of an open task (closing overrides status and the ended fields). */
-function taskRow(compiled: CompiledDefinition, task: TaskRecord): TaskRow {
+function taskRow(
+  compiled: CompiledDefinition,
+  task: TaskRecord,
+  snap: CaseSnapshot,
+  directory: Directory | undefined,
+): TaskRow {
   const def = compiled.index.get(task.stateId)?.def.task;
   const title = def?.title ?? { 'zh-CN': task.stateId, en: task.stateId };
   const name = compiled.definition.name;
+  const caseTitle = renderCaseTitle(compiled.definition.caseTitle, snap.data, nameLookup(directory));
+  const initiatorName = directory?.user(snap.initiator)?.displayName ?? null;
   return {
     id: task.id,
     definition_key: compiled.definition.key,
@@ -156,12 +183,21 @@ function taskRow(compiled: CompiledDefinition, task: TaskRecord): TaskRow {
     created_at: task.createdAt,
     due_at: task.dueAt ?? null,
     urged: task.urged,
-    search: [title['zh-CN'], title.en, name['zh-CN'], name.en].join(' ').toLowerCase(),
+    search: searchText([title, name, caseTitle, initiatorName], snap),
     status: 'open',
     ended_at: null,
     ended_by: null,
     outcome: null,
+    case_title: caseTitle,
+    initiator: snap.initiator,
+    case_unit: snap.caseUnit ?? null,
+    origin: task.origin ?? null,
   };
+}
+
+/** Usernames and unit ids to their names, when the directory knows them. */
+function nameLookup(directory: Directory | undefined): NameLookup | undefined {
+  return directory && ((v) => directory.user(v)?.displayName ?? directory.unit(v)?.name);
 }
 
 /** Offered-to rows exist only while nobody holds the task, so role inboxes list unclaimed work only. */
@@ -190,7 +226,8 @@ function taskChanged(a: TaskRecord, b: TaskRecord): boolean {
     a.assignee !== b.assignee ||
     a.dueAt !== b.dueAt ||
     a.urged !== b.urged ||
-    canonicalJson(a.candidates) !== canonicalJson(b.candidates)
+    canonicalJson(a.candidates) !== canonicalJson(b.candidates) ||
+    canonicalJson(a.origin ?? null) !== canonicalJson(b.origin ?? null)
   );
 }
 

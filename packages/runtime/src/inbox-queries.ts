@@ -14,6 +14,20 @@ export interface InboxQuery {
   due?: 'soon' | 'overdue';
   /** The time "soon" and "overdue" are measured from (the database's now() if omitted). */
   now?: string;
+  /** Rows created (tasks) or started (cases) on or after this instant. */
+  from?: string;
+  /** Rows created (tasks) or started (cases) before this instant. */
+  to?: string;
+  /** People whose names match `q` (the caller looks them up): their cases match too. */
+  initiators?: string[];
+}
+
+/** Why a task is in this inbox besides the flow (退回, 委派, 加签): who sent it, when, why. */
+export interface InboxOrigin {
+  kind: string;
+  by: string;
+  at: string;
+  reason?: string;
 }
 
 /** One row of an inbox list: a task (todo, done) or a case (cc, started). */
@@ -23,6 +37,11 @@ export interface InboxItem {
   definitionKey: string;
   stateId: string | null;
   title: { 'zh-CN': string; en: string } | null;
+  /** The case's title from the definition's template (applicant, subject, amount). */
+  caseTitle: { 'zh-CN': string; en: string } | null;
+  initiator: string | null;
+  caseUnit: string | null;
+  origin: InboxOrigin | null;
   assignee: string | null;
   status: string;
   outcome: string | null;
@@ -41,6 +60,10 @@ export interface InboxPage {
 }
 
 const SOON_MS = 24 * 3600 * 1000;
+const TASK_EXTRAS = sql.raw('t.case_title, t.initiator, t.case_unit, t.origin');
+const CASE_EXTRAS = sql.raw(
+  "i.title as case_title, i.initiator, i.snapshot ->> 'caseUnit' as case_unit, null::jsonb as origin",
+);
 
 /**
  * Inbox lists with keyset pagination. "To do" reads each source through its own ordered index
@@ -77,9 +100,30 @@ function filters(query: InboxQuery, alias: string) {
   const now = query.now ? sql`${query.now}::timestamptz` : sql`now()`;
   return sql`
     ${query.definitionKey ? sql`and ${t}.definition_key = ${query.definitionKey}` : sql``}
-    ${query.q ? sql`and ${t}.search like ${`%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`}` : sql``}
+    ${search(query, t)}
+    ${query.from ? sql`and ${t}.created_at >= ${query.from}::timestamptz` : sql``}
+    ${query.to ? sql`and ${t}.created_at < ${query.to}::timestamptz` : sql``}
     ${query.due === 'overdue' ? sql`and ${t}.due_at < ${now}` : sql``}
     ${query.due === 'soon' ? sql`and ${t}.due_at >= ${now} and ${t}.due_at < ${now} + ${`${SOON_MS / 1000} seconds`}::interval` : sql``}`;
+}
+
+/** Title, initiator and case data (the row's `search` text), or a case started by a matching person. */
+function search(query: InboxQuery, t: ReturnType<typeof sql.raw>) {
+  if (!query.q) return sql``;
+  const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const people = query.initiators ?? [];
+  return people.length > 0
+    ? sql`and (${t}.search like ${like} or ${t}.initiator = any(${people}::text[]))`
+    : sql`and ${t}.search like ${like}`;
+}
+
+/** The search and date range over a case list (title and case data; start time). */
+function caseRange(query: InboxQuery) {
+  const like = query.q ? `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
+  return sql`
+    ${query.q ? sql`and lower(coalesce(i.title::text, '') || (i.snapshot -> 'data')::text) like ${like}` : sql``}
+    ${query.from ? sql`and i.started_at >= ${query.from}::timestamptz` : sql``}
+    ${query.to ? sql`and i.started_at < ${query.to}::timestamptz` : sql``}`;
 }
 
 function before(cursor: Cursor, at: string, id: string) {
@@ -115,7 +159,7 @@ async function todo(
         order by c.created_at desc, c.task_id desc limit ${n}) x),
     ids as (select distinct id from (select id from mine union all select id from offered_user union all select id from offered_role) u)
     select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
-      t.created_at, t.due_at, t.urged, t.created_at as sort_at
+      t.created_at, t.due_at, t.urged, t.created_at as sort_at, ${TASK_EXTRAS}
     from ids join tasks t on t.id = ids.id
     order by t.created_at desc, t.id desc limit ${n}`.execute(db);
   return result.rows;
@@ -124,7 +168,7 @@ async function todo(
 async function done(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
   const result = await sql<Row>`
     select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
-      t.created_at, t.due_at, t.urged, t.ended_at as sort_at
+      t.created_at, t.due_at, t.urged, t.ended_at as sort_at, ${TASK_EXTRAS}
     from tasks t where t.ended_by = ${query.user} and t.status <> 'open' ${before(cursor, 't.ended_at', 't.id')} ${filters(query, 't')}
     order by t.ended_at desc, t.id desc limit ${n}`.execute(db);
   return result.rows;
@@ -138,10 +182,10 @@ async function carbonCopies(
 ): Promise<Row[]> {
   const result = await sql<Row>`
     select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
-      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at
+      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at, ${CASE_EXTRAS}
     from cc_entries c join instances i on i.id = c.instance_id
     where c.username = ${query.user} ${before(cursor, 'c.at', 'i.id')}
-      ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``}
+      ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``} ${caseRange(query)}
     order by c.at desc, i.id desc limit ${n}`.execute(db);
   return result.rows;
 }
@@ -149,10 +193,10 @@ async function carbonCopies(
 async function started(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
   const result = await sql<Row>`
     select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
-      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at
+      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at, ${CASE_EXTRAS}
     from instances i
     where i.initiator = ${query.user} ${before(cursor, 'i.started_at', 'i.id')}
-      ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``}
+      ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``} ${caseRange(query)}
     order by i.started_at desc, i.id desc limit ${n}`.execute(db);
   return result.rows;
 }
@@ -166,6 +210,10 @@ function toItem(row: Row): InboxItem {
     definitionKey: row.definition_key as string,
     stateId: (row.state_id as string | null) ?? null,
     title: (row.title as InboxItem['title']) ?? null,
+    caseTitle: (row.case_title as InboxItem['caseTitle']) ?? null,
+    initiator: (row.initiator as string | null) ?? null,
+    caseUnit: (row.case_unit as string | null) ?? null,
+    origin: (row.origin as InboxOrigin | null) ?? null,
     assignee: (row.assignee as string | null) ?? null,
     status: row.status as string,
     outcome: (row.outcome as string | null) ?? null,

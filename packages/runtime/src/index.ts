@@ -46,7 +46,13 @@ export {
   type HousekeepingOptions,
   type HousekeepingTask,
 } from './housekeeping';
-export { type InboxItem, type InboxPage, type InboxQuery, queryInbox } from './inbox-queries';
+export {
+  type InboxItem,
+  type InboxOrigin,
+  type InboxPage,
+  type InboxQuery,
+  queryInbox,
+} from './inbox-queries';
 export { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
 export {
   type EffectHandler,

@@ -133,6 +133,7 @@ export async function applyMigration(runtime: CaseRuntime, plan: MigrationPlan):
         prevHash: row.prev_hash ?? GENESIS_HASH,
         now,
         directoryVersion: dirVersion,
+        directory,
       });
       const key = runtime.auditKey;
       const audit = change.audit;

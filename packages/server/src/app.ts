@@ -74,7 +74,7 @@ const WHILE_PASSWORD_MUST_CHANGE = new Set(
 export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   const app = newRouter();
   const lifecycle = options.lifecycle ?? { draining: false };
-  app.use('*', requestContext(ctx.log));
+  app.use('*', requestContext(ctx.log, ctx.config.requestLog ?? true));
   app.use('*', securityHeaders());
   app.use('*', localeMiddleware());
   app.onError((error, c) => {

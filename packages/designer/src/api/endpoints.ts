@@ -90,6 +90,11 @@ export const api = {
       body: {} satisfies JsonRequest<typeof caseContract.withdraw>,
       idempotencyKey: newIdempotencyKey(),
     }),
+  cancel: (id: string, reason: string) =>
+    request<Json<typeof caseContract.cancel, 200>>('POST', `/api/instances/${enc(id)}/cancel`, {
+      body: { reason } satisfies JsonRequest<typeof caseContract.cancel>,
+      idempotencyKey: newIdempotencyKey(),
+    }),
   upload: (instanceId: string, file: File) => {
     const form = new FormData();
     form.set('file', file);

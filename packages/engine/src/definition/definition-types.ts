@@ -160,6 +160,11 @@ export interface UserTaskDef {
   operations?: TaskOperation[];
   /** States this task may return (退回) to; each must be an earlier step. */
   returnTargets?: string[];
+  /**
+   * Who gets a task returned to this step: its previous performer (the default), or the step's
+   * whole candidate pool again.
+   */
+  returnTo?: 'performer' | 'pool';
   cc?: AssignmentRule;
   /**
    * Case field (an array) collecting every completion of this task as one entry
@@ -272,6 +277,16 @@ export interface ProcessDefinition {
    * (the schema lists the directory's `UNIT_KINDS`).
    */
   unitKinds?: string[];
+  /**
+   * How a case is named in inboxes, lists and notifications: `{{field}}` placeholders name case
+   * fields (`{{beneficiaryName}} · {{amountRequested}} 元`); lint checks each name.
+   */
+  caseTitle?: LocalizedText;
+  /**
+   * The initiator may cancel (撤销) their own case, giving a reason, while it is in one of these
+   * states: before the declared point (an approval given, money paid) it is still only a request.
+   */
+  initiatorCancel?: { whileIn: string[] };
   machine: MachineDef;
 }
 

@@ -4,6 +4,7 @@ import type {
   FormDefinition,
   ProcessDefinition,
 } from '../definition/definition-types';
+import { caseTitleFields } from '../definition/case-title';
 import { createCelEnvironment } from '../expressions';
 import { checkFormSchema } from '../forms/check-form-schema';
 import type { StateIndex } from '../machine/state-index';
@@ -40,6 +41,19 @@ export function checkReferences(
     }
   };
   field(def.unitField, '/unitField');
+  def.initiatorCancel?.whileIn.forEach((id, i) => {
+    if (!index.has(id))
+      problems.error(
+        'unknown-state',
+        `/initiatorCancel/whileIn/${i}`,
+        `State '${id}' does not exist`,
+        'Name a state of the machine (nested states as parent.child)',
+      );
+  });
+  for (const lang of ['zh-CN', 'en'] as const) {
+    const template = def.caseTitle?.[lang];
+    for (const name of template ? caseTitleFields(template) : []) field(name, `/caseTitle/${lang}`);
+  }
   const form = (key: string | undefined, pointer: string) => {
     if (key !== undefined && !ctx.forms[key])
       problems.error(

@@ -11,6 +11,7 @@ import { asRefusal } from './engine-refusal';
 import { checkShownFields, checkShownReferences, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
 import type { StepWork } from './step-context';
+import { initiatorMayCancel } from './initiator-cancel';
 import { StepError } from './step-error';
 
 /** A brand-new snapshot for a `start` command, before the machine has entered anything. */
@@ -84,10 +85,20 @@ function resolveStarters(work: StepWork): Resolution {
   }
 }
 
-/** `cancel`: administrators stop a running case and its children. */
-export function cancelCase(work: StepWork): void {
-  if (!work.opts.actor.system && !work.opts.directory.administrators().includes(work.opts.actor.username)) {
-    throw new StepError('not-permitted', 'Only an administrator may cancel a case');
+/**
+ * `cancel`: administrators stop a running case and its children; so may its initiator, with a
+ * reason, where the definition allows it and while the case is still before the declared point.
+ */
+export function cancelCase(work: StepWork, command: Extract<Command, { type: 'cancel' }>): void {
+  const { actor, directory } = work.opts;
+  if (!actor.system && !directory.administrators().includes(actor.username)) {
+    if (!initiatorMayCancel(work.compiled, work.snap, actor.username))
+      throw new StepError(
+        'not-permitted',
+        'Only an administrator, or the initiator while the process allows it, may cancel',
+      );
+    if (!command.reason?.trim())
+      throw new StepError('invalid-command', 'Cancelling your own case needs a reason');
   }
   finishCase(work, 'cancelled');
 }

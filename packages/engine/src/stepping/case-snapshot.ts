@@ -21,6 +21,16 @@ export interface TaskRecord {
   /** When the task was last urged (催办), for the definition's least interval between urges. */
   lastUrgedAt?: string;
   remindersSent: number;
+  /** How the task came to its holder when not by plain routing: 退回, 委派 or 加签, by whom, why. */
+  origin?: TaskOrigin;
+}
+
+/** Why a task is in someone's inbox besides the flow: shown on the task, its inbox row and notice. */
+export interface TaskOrigin {
+  kind: 'returned' | 'delegated' | 'addedSigner';
+  by: string;
+  at: string;
+  reason?: string;
 }
 
 /** A durable timer; the runtime fires it with a `timerFired` command at `dueAt`. */

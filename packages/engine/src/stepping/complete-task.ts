@@ -95,6 +95,7 @@ function resolveDelegation(work: StepWork, task: TaskRecord): void {
   record(work, { delegationResolved: task.id, by: task.assignee, backTo: task.delegatedBy });
   task.assignee = task.delegatedBy;
   task.delegatedBy = undefined;
+  task.origin = undefined;
   task.delegateDone = true;
 }
 

@@ -1,13 +1,13 @@
 import { expandCandidates } from '../assignment';
 import { internalEvent } from '../machine/machine-builder';
-import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
+import type { CaseSnapshot, TaskRecord, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { sendEvent } from './machine-driver';
 import { requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
-import { findTask, requireOperation, requireWorker } from './task-access';
+import { canWorkTask, findTask, requireOperation, requireWorker } from './task-access';
 
 type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 
@@ -34,7 +34,9 @@ export function returnTask(work: StepWork, command: Cmd<'return'>): void {
     (e) => !(e.type === 'notify' && e.kind === 'task-assigned' && reopenedIds.has(e.taskId ?? '')),
   );
   for (const t of reopened) {
-    const users = expandCandidates(t.candidates, work.opts.directory);
+    t.origin = { kind: 'returned', by: work.opts.actor.username, at: work.opts.now, reason: command.comment };
+    backToPerformer(work, t);
+    const users = t.assignee ? [t.assignee] : expandCandidates(t.candidates, work.opts.directory);
     work.effects.push({
       type: 'notify',
       users,
@@ -43,6 +45,18 @@ export function returnTask(work: StepWork, command: Cmd<'return'>): void {
       dedupKey: `${t.id}:returned`,
     });
   }
+}
+
+/**
+ * A returned task goes back to whoever last did that step, while they may still work it, unless
+ * the step declares `returnTo: 'pool'` (then its candidates see it again, as when first entered).
+ */
+function backToPerformer(work: StepWork, task: TaskRecord): void {
+  if (task.assignee || task.signer) return;
+  if (taskDef(work.compiled, task.stateId).returnTo === 'pool') return;
+  const performer = work.snap.performers[task.stateId]?.at(-1);
+  if (performer && canWorkTask({ ...task, assignee: performer }, performer, work.opts.directory))
+    task.assignee = performer;
 }
 
 /**

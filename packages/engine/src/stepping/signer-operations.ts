@@ -31,7 +31,12 @@ export function addSigner(work: StepWork, command: Cmd<'addSigner'>): void {
   const by = work.opts.actor.username;
   entry.addedBy = { ...entry.addedBy, ...Object.fromEntries(command.users.map((u) => [u, by])) };
   record(work, { signersAdded: command.users, stateId: task.stateId, position });
+  const before = new Set(work.snap.tasks.map((t) => t.id));
   syncVoteTasks(work, task.stateId, def);
+  for (const t of work.snap.tasks) {
+    if (!before.has(t.id))
+      t.origin = { kind: 'addedSigner', by: work.opts.actor.username, at: work.opts.now };
+  }
 }
 
 /** `removeSigner` (减签): people who have not voted leave the vote; it may be decided at once. */

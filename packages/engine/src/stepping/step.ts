@@ -92,7 +92,7 @@ const handlers: { [T in Command['type']]: Handler<T> } = {
   comment,
   timerFired,
   childDone,
-  cancel: (work) => cancelCase(work),
+  cancel: (work, command) => cancelCase(work, command),
   migrate: migrateCase,
 };
 

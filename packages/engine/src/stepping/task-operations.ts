@@ -61,6 +61,7 @@ export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
   task.assignee = command.to;
   task.candidates = { users: [command.to], roles: [] };
   task.delegatedBy = undefined;
+  task.origin = undefined;
   task.delegateDone = undefined;
   if (task.signer) task.signer = replaceSigner(work, task.stateId, task.signer, command.to);
   work.effects.push({
@@ -87,6 +88,12 @@ export function delegate(work: StepWork, command: Cmd<'delegate'>): void {
   task.delegatedBy = work.opts.actor.username;
   task.assignee = command.to;
   task.delegateDone = undefined;
+  task.origin = {
+    kind: 'delegated',
+    by: work.opts.actor.username,
+    at: work.opts.now,
+    ...(command.comment?.trim() ? { reason: command.comment } : {}),
+  };
   record(work, { delegated: task.id, to: command.to });
   work.effects.push({
     type: 'notify',

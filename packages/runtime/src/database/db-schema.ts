@@ -64,6 +64,8 @@ export interface Database {
     ended_at: Timestamp | null;
     /** How the case ended (`approved`, `rejected` …); null while it runs. */
     outcome: string | null;
+    /** The case's title from its start data (the definition's `caseTitle`); null without one. */
+    title: JSONColumnType<{ 'zh-CN': string; en: string } | null>;
     updated_at: Timestamp;
   };
   tasks: {
@@ -81,6 +83,12 @@ export interface Database {
     ended_by: string | null;
     outcome: string | null;
     search: string;
+    /** The case's title when the row was written (the definition's `caseTitle` over the case data). */
+    case_title: JSONColumnType<{ 'zh-CN': string; en: string } | null>;
+    initiator: string | null;
+    case_unit: string | null;
+    /** 退回 / 委派 / 加签: the task's `origin` (kind, by, at, reason). */
+    origin: JSONColumnType<{ kind: string; by: string; at: string; reason?: string } | null>;
   };
   task_candidates: {
     task_id: string;

@@ -308,6 +308,33 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_600_inbox_case_titles': {
+    async up(db) {
+      // What an inbox row needs to be told apart without loading the case: the case's title (from
+      // the definition's template), initiator and unit, and why the task is there (退回, 委派, 加签
+      // with who and why). The case row keeps its title from the start for 我发起的 and 抄送.
+      // Search (`tasks.search`, lower-cased title, initiator and case data) gets a trigram index
+      // where pg_trgm exists (PostgreSQL); PGlite filters within each inbox's own index range.
+      await sql`
+        alter table tasks add column if not exists case_title jsonb;
+        alter table tasks add column if not exists initiator text;
+        alter table tasks add column if not exists case_unit text;
+        alter table tasks add column if not exists origin jsonb;
+        alter table instances add column if not exists title jsonb;
+        update tasks t set initiator = i.initiator, case_unit = i.snapshot ->> 'caseUnit'
+          from instances i where i.id = t.instance_id and t.initiator is null;
+        do $$ begin
+          create extension if not exists pg_trgm;
+        exception when others then null;
+        end $$;
+        do $$ begin
+          if exists (select 1 from pg_extension where extname = 'pg_trgm') then
+            create index if not exists tasks_search_trgm on tasks using gin (search gin_trgm_ops);
+          end if;
+        end $$;
+      `.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

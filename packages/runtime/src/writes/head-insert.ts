@@ -1,6 +1,6 @@
 import type { CaseWrite, WriteHead } from '../case-write';
 import { Slot } from './statement-slot';
-import { instanceColumns } from './table-columns';
+import { instanceInsertColumns } from './table-columns';
 import type { HeadForm } from './write-part';
 import { fromSource, names, recordset, recordsetRows } from './write-sources';
 
@@ -14,12 +14,14 @@ function insert(lone: boolean): HeadForm {
     cte: () => (db) =>
       db
         .insertInto('instances')
-        .columns(names(instanceColumns))
-        .expression(db.selectFrom(recordset(rows, instanceColumns)).select(fromSource(instanceColumns)))
+        .columns(names(instanceInsertColumns))
+        .expression(
+          db.selectFrom(recordset(rows, instanceInsertColumns)).select(fromSource(instanceInsertColumns)),
+        )
         .onConflict((oc) => oc.column('id').doNothing())
         .returning('id'),
     bind: (writes, values) => {
-      values.set(rows, recordsetRows(instanceColumns, writes.map(caseRow)));
+      values.set(rows, recordsetRows(instanceInsertColumns, writes.map(caseRow)));
     },
   };
 }
@@ -43,6 +45,7 @@ function caseRow(w: CaseWrite) {
     started_at: h.startedAt,
     ended_at: i.endedAt,
     outcome: i.outcome,
+    title: i.title,
     updated_at: i.updatedAt,
   };
 }

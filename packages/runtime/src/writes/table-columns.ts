@@ -43,6 +43,12 @@ export const instanceColumns = {
   ended_at: 'timestamptz',
   outcome: 'text',
   updated_at: 'timestamptz',
+} as const satisfies ColumnMap<'instances', 'business_key' | 'title'>;
+
+/** The columns a start writes besides `instanceColumns` (an update leaves the title as started). */
+export const instanceInsertColumns = {
+  ...instanceColumns,
+  title: 'jsonb',
 } as const satisfies ColumnMap<'instances', 'business_key'>;
 
 export const taskColumns = {
@@ -60,6 +66,10 @@ export const taskColumns = {
   ended_by: 'text',
   outcome: 'text',
   search: 'text',
+  case_title: 'jsonb',
+  initiator: 'text',
+  case_unit: 'text',
+  origin: 'jsonb',
 } as const satisfies ColumnMap<'tasks'>;
 
 export const candidateColumns = {

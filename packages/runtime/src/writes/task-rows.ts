@@ -19,5 +19,8 @@ export const taskRows = recordsetPart({
       ended_at: eb.ref('excluded.ended_at'),
       ended_by: eb.ref('excluded.ended_by'),
       outcome: eb.ref('excluded.outcome'),
+      origin: eb.ref('excluded.origin'),
+      case_title: eb.ref('excluded.case_title'),
+      search: eb.ref('excluded.search'),
     })),
 });

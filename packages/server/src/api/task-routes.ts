@@ -4,6 +4,7 @@ import { newRouter } from '../http/router';
 import { openableCases } from '../notifications/case-readers';
 import type { ServerContext } from '../server-context';
 import { caseOfTask } from '../services/case-access';
+import { inboxItem, peopleNamed } from '../services/inbox-rows';
 import { taskView } from '../services/task-view';
 
 /** `GET /api/tasks` (only tasks of cases the user may open), `GET /api/tasks/{id}`. */
@@ -12,7 +13,12 @@ export function taskRoutes(ctx: ServerContext) {
     .openapi(contract.list, async (c) => {
       const user = c.get('user');
       const query = c.req.valid('query');
-      const page = await queryInbox(ctx.runtime.db, user.directory, { user: user.username, ...query });
+      const initiators = await peopleNamed(ctx, query.q);
+      const page = await queryInbox(ctx.runtime.db, user.directory, {
+        user: user.username,
+        ...query,
+        initiators,
+      });
       // A task of a case the user may no longer open (transferred away, a role taken) is not listed.
       const open = await openableCases(
         ctx,
@@ -20,7 +26,13 @@ export function taskRoutes(ctx: ServerContext) {
         user.directory,
         page.items.map((i) => i.instanceId),
       );
-      return c.json({ ...page, items: page.items.filter((i) => open.has(i.instanceId)) }, 200);
+      return c.json(
+        {
+          ...page,
+          items: page.items.filter((i) => open.has(i.instanceId)).map((row) => inboxItem(user.directory, row)),
+        },
+        200,
+      );
     })
     .openapi(contract.detail, async (c) => {
       const user = c.get('user');

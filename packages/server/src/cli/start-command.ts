@@ -8,7 +8,7 @@ import { type RunningServer, startServer } from '../server';
 import type { CliIo } from './cli-io';
 import { parseFlags } from './parse-flags';
 
-const HELP = `Usage: flowform start [--port n] [--host h] [--demo]
+const HELP = `Usage: flowform start [--port n] [--host h] [--demo] [--request-log]
 
 Migrates the database and serves the API (and the web app's build from packages/designer/dist when
 present). On an empty database it creates one administrator, 'admin', with a one-time password
@@ -20,6 +20,8 @@ data). Stops gracefully on SIGTERM or SIGINT.
                  this machine only; 0.0.0.0 for every interface, e.g. behind a reverse proxy)
   --demo         demo mode: seed the demo on an empty database; the login page lists the demo
                  accounts (also FLOWFORM_DEMO=1)
+  --request-log  one JSON log line per request (also FLOWFORM_REQUEST_LOG=1); without it only
+                 server errors and sign-ins are logged, so the URL and accounts stay readable
 Environment:
   DATABASE_URL          PostgreSQL URL; without it, embedded PGlite in ./data (FLOWFORM_DATA_DIR)
   PORT, HOST            where to listen (default 127.0.0.1:3000)
@@ -35,7 +37,7 @@ Environment:
 
 /** `flowform start` */
 export async function startCommand(args: string[], io: CliIo): Promise<number> {
-  const flags = parseFlags(args, { boolean: ['help', 'demo'], string: ['port', 'host'] });
+  const flags = parseFlags(args, { boolean: ['help', 'demo', 'request-log'], string: ['port', 'host'] });
   if (flags.help) {
     io.out(HELP);
     return 0;
@@ -49,7 +51,11 @@ export async function startCommand(args: string[], io: CliIo): Promise<number> {
     ...(flags.strings.port ? { PORT: flags.strings.port } : {}),
     ...(flags.strings.host ? { HOST: flags.strings.host } : {}),
   };
-  const config = { ...loadConfig(env), ...(flags.demo ? { demo: true } : {}) };
+  const config = {
+    ...loadConfig(env),
+    ...(flags.demo ? { demo: true } : {}),
+    ...(flags['request-log'] ? { requestLog: true } : {}),
+  };
   let running: Awaited<ReturnType<typeof startServer>>;
   try {
     running = await startServer(config, createLogger(), {

@@ -30,6 +30,8 @@ export interface ServerConfig {
   staticDir: string;
   /** Demo mode: the login page lists the demo accounts and their shared password. Off unless asked. */
   demo: boolean;
+  /** One log line per request (method, path, status, time); off unless asked, errors are always logged. */
+  requestLog?: boolean;
   /** Write statements in flight per process (group commit); more suits a database with more cores. */
   writeConcurrency: number;
   /** Clean-ups the timer worker runs (see workers/server-housekeeping.ts). */
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     sessionTtlSeconds: 12 * 3600,
     staticDir: resolve(import.meta.dirname, '../../../designer/dist'),
     demo: env.FLOWFORM_DEMO === '1' || env.FLOWFORM_DEMO === 'true',
+    requestLog: env.FLOWFORM_REQUEST_LOG === '1' || env.FLOWFORM_REQUEST_LOG === 'true',
     writeConcurrency,
     housekeeping: housekeepingConfig(file),
     auditKey: auditKeyConfig(env, database, cwd),

@@ -53,6 +53,12 @@ describe('notifications: outbox notify → in-app list, SSE, chat robots', () =>
     const mine = list.items.filter((n: { instanceId: string }) => n.instanceId === id);
     expect(mine).toEqual([expect.objectContaining({ kind: 'task-assigned', readAt: null })]);
     expect(mine[0].message['zh-CN']).toContain('爱心助困');
+    expect(mine[0].message['zh-CN']).toContain('王桂芳 · 第一党支部 · 申请 2000 元');
+    const inbox = await body(await s.call('GET', '/api/tasks?q=王桂芳', { as: 'com1a' }));
+    expect(inbox.items.map((r: { instanceId: string }) => r.instanceId)).toContain(id);
+    const row = inbox.items.find((r: { instanceId: string }) => r.instanceId === id);
+    expect(row.caseTitle['zh-CN']).toBe('王桂芳 · 第一党支部 · 申请 2000 元');
+    expect(row.initiator.username).toBe('head103');
     expect(list.unread).toBeGreaterThan(0);
     let seen = '';
     while (!seen.includes('event: notification'))

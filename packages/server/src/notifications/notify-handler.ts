@@ -78,15 +78,38 @@ async function describe(ctx: ServerContext, instanceId: string, taskId: string |
       .where('id', '=', instanceId)
       .executeTakeFirst(),
     taskId
-      ? ctx.db.selectFrom('tasks').select('title').where('id', '=', taskId).executeTakeFirst()
+      ? ctx.db
+          .selectFrom('tasks')
+          .select(['title', 'case_title', 'origin'])
+          .where('id', '=', taskId)
+          .executeTakeFirst()
       : undefined,
   ]);
   const name = instance
     ? (await ctx.runtime.definitions.get(instance.definition_key, instance.definition_version)).definition
         .name
     : { 'zh-CN': '流程', en: 'Process' };
-  const title = task
+  const step = task
     ? { 'zh-CN': `${name['zh-CN']} · ${task.title['zh-CN']}`, en: `${name.en} · ${task.title.en}` }
     : name;
+  const origin = task?.origin && (await originNote(ctx, task.origin));
+  const title = {
+    'zh-CN':
+      [step['zh-CN'], task?.case_title?.['zh-CN']].filter(Boolean).join(' — ') + (origin?.['zh-CN'] ?? ''),
+    en: [step.en, task?.case_title?.en].filter(Boolean).join(' — ') + (origin?.en ?? ''),
+  };
   return { title, confidential: instance?.confidential ?? false };
+}
+
+/** `（张书记：请补充低保证明）`: who sent a returned, delegated or added task, and why. */
+async function originNote(
+  ctx: ServerContext,
+  origin: { by: string; reason?: string },
+): Promise<LocalizedText> {
+  const directory = await ctx.runtime.directoryAt();
+  const by = directory.user(origin.by)?.displayName ?? { 'zh-CN': origin.by, en: origin.by };
+  return {
+    'zh-CN': `（${by['zh-CN']}${origin.reason ? `：${origin.reason}` : ''}）`,
+    en: ` (${by.en}${origin.reason ? `: ${origin.reason}` : ''})`,
+  };
 }

@@ -1,5 +1,11 @@
 import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
-import { caseOutcome, expandCandidates, type TaskRecord } from '@flowform/engine';
+import {
+  caseOutcome,
+  expandCandidates,
+  initiatorMayCancel,
+  type TaskRecord,
+  type UserTaskDef,
+} from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
@@ -67,6 +73,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
         taskId: c.task_id,
       })),
     withdrawable: snap.withdrawable?.actor === user.username,
+    cancellable: initiatorMayCancel(compiled, snap, user.username),
   };
 }
 

@@ -1,5 +1,5 @@
 import type { TaskViewSchema } from '@flowform/api';
-import { exclusionOf, separationSentence } from '@flowform/engine';
+import { exclusionOf, renderCaseTitle, separationSentence } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
@@ -7,6 +7,7 @@ import type { ServerContext } from '../server-context';
 import type { VisibleCase } from './case-access';
 import { taskSummary } from './case-view';
 import { formForTask, permissionsFor } from './field-permissions';
+import { originRef } from './inbox-rows';
 import { operationsFor } from './task-permissions';
 
 type TaskView = z.infer<typeof TaskViewSchema>;
@@ -42,6 +43,8 @@ export async function taskView(
     assignee: open?.assignee ?? row.assignee,
     holders: summary?.holders ?? [],
     delegatedBy: open?.delegatedBy ?? null,
+    origin: originRef(user.directory, open?.origin ?? row.origin),
+    caseTitle: row.case_title ?? renderCaseTitle(found.compiled.definition.caseTitle, found.snapshot.data),
     createdAt: new Date(row.created_at).toISOString(),
     dueAt: open?.dueAt ?? (row.due_at ? new Date(row.due_at).toISOString() : null),
     urged: open?.urged ?? row.urged,

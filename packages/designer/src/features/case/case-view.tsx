@@ -9,6 +9,7 @@ import { paths } from '../../state/routes';
 import { useMe } from '../../state/session';
 import { CaseStatus } from '../../ui/case-status';
 import { Banner, useErrorText } from '../../ui/status-views';
+import { CancelCase } from './cancel-case';
 import { FieldValues } from './field-values';
 import { endingStep, type LoadedCase, visitedStates } from './load-case';
 import { ProcessDiagram } from './process-diagram';
@@ -30,6 +31,7 @@ export function CaseView({
   const errorText = useErrorText();
   const [flash] = useState(takeFlash);
   const [notice, setNotice] = useState<{ kind: 'success' | 'error'; text: string }>();
+  const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const { caseView: c, history, definition, tasks } = loaded;
   const person = usePeople([c.initiator, ...c.tasks.flatMap((task) => task.holders)]);
   const startForm = definition?.definition.startForm
@@ -62,11 +64,33 @@ export function CaseView({
           <dt>{t('task.startedAt')}</dt>
           <dd>{formatDateTime(locale, c.startedAt)}</dd>
         </dl>
-        {c.withdrawable && (
-          <button type="button" className="btn" onClick={() => void withdraw()}>
-            {t('case.withdraw')}
-          </button>
-        )}
+        <div className="case-actions">
+          {c.withdrawable &&
+            (confirmWithdraw ? (
+              <span className="confirm-inline">
+                <span>{t('case.withdraw.confirm')}</span>{' '}
+                <button type="button" className="btn btn-primary" onClick={() => void withdraw()}>
+                  {t('case.withdraw.yes')}
+                </button>{' '}
+                <button type="button" className="btn" onClick={() => setConfirmWithdraw(false)}>
+                  {t('case.cancel.keep')}
+                </button>
+              </span>
+            ) : (
+              <button type="button" className="btn" onClick={() => setConfirmWithdraw(true)}>
+                {t('case.withdraw')}
+              </button>
+            ))}
+          {c.cancellable && (
+            <CancelCase
+              caseId={c.id}
+              onCancelled={() => {
+                setNotice({ kind: 'success', text: t('case.cancelled') });
+                reload();
+              }}
+            />
+          )}
+        </div>
       </section>
       <section className="card" aria-labelledby="open-title">
         <h2 id="open-title">{t('case.openTasks')}</h2>

@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { isDueSoon, isOverdue, parseFilter, sortItems } from './inbox-filter';
+import {
+  dateRange,
+  EMPTY_FILTER,
+  filterFromSearch,
+  filterToSearch,
+  isDueSoon,
+  isOverdue,
+  parseFilter,
+  sortItems,
+} from './inbox-filter';
 
 const NOW = Date.parse('2026-03-10T08:00:00Z');
 const item = (sortAt: string, dueAt: string | null) => ({ sortAt, dueAt });
@@ -25,8 +34,36 @@ describe('inbox filters', () => {
       q: 'x'.repeat(100),
       definitionKey: '',
       due: '',
+      from: '',
+      to: '',
       sort: 'due',
     });
     expect(parseFilter('nonsense')).toBeUndefined();
+  });
+
+  it('given a filter, when written to the address and read back, then it is the same filter; defaults leave no query', () => {
+    const f = {
+      q: '王桂芳',
+      definitionKey: 'hardship-assistance',
+      due: 'soon' as const,
+      from: '2026-03-01',
+      to: '2026-03-31',
+      sort: 'oldest' as const,
+    };
+    const search = filterToSearch(f);
+    expect(search).toBe(
+      '?q=%E7%8E%8B%E6%A1%82%E8%8A%B3&process=hardship-assistance&due=soon&from=2026-03-01&to=2026-03-31&sort=oldest',
+    );
+    expect(filterFromSearch(search)).toEqual(f);
+    expect(filterToSearch(EMPTY_FILTER)).toBe('');
+    expect(filterFromSearch('?from=yesterday&sort=sideways')).toEqual(EMPTY_FILTER);
+  });
+
+  it('given an inclusive last day, when sent to the server, then the range ends at the start of the next day', () => {
+    expect(dateRange({ from: '2026-02-28', to: '2026-02-28' })).toEqual({
+      from: '2026-02-28',
+      to: '2026-03-01',
+    });
+    expect(dateRange({ from: '', to: '' })).toEqual({});
   });
 });

@@ -11,7 +11,7 @@ interface Props {
   showDue: boolean;
 }
 
-/** Search, process, due window and order; the search applies on submit (Enter). */
+/** Search, process, due window, date range and order; the search applies on submit (Enter). */
 export function InboxFilters({ filter, onChange, processes, showDue }: Props) {
   const { t, locale } = useI18n();
   const [q, setQ] = useState(filter.q);
@@ -75,6 +75,24 @@ export function InboxFilters({ filter, onChange, processes, showDue }: Props) {
           </select>
         </label>
       )}
+      <label className="filter">
+        <span className="filter-label">{t('inbox.from')}</span>
+        <input
+          type="date"
+          value={filter.from}
+          max={filter.to || undefined}
+          onChange={(e) => onChange({ ...filter, from: e.target.value })}
+        />
+      </label>
+      <label className="filter">
+        <span className="filter-label">{t('inbox.to')}</span>
+        <input
+          type="date"
+          value={filter.to}
+          min={filter.from || undefined}
+          onChange={(e) => onChange({ ...filter, to: e.target.value })}
+        />
+      </label>
       <label className="filter">
         <span className="filter-label">{t('inbox.sort')}</span>
         <select

@@ -7,7 +7,14 @@ import { takeFlash } from '../../state/flash';
 import { useLiveEvents } from '../../state/live-context';
 import { Banner, Empty, ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
-import { EMPTY_FILTER, type InboxFilter, isFiltered, sortItems } from './inbox-filter';
+import {
+  EMPTY_FILTER,
+  filterFromSearch,
+  filterToSearch,
+  type InboxFilter,
+  isFiltered,
+  sortItems,
+} from './inbox-filter';
 import { InboxFilters } from './inbox-filters';
 import { InboxRow } from './inbox-row';
 import { InboxTabs } from './inbox-tabs';
@@ -22,11 +29,19 @@ const filters = new Map<InboxScope, InboxFilter>();
 /** To do / done / CC'd: filters, saved filters, live updates, keyboard moves, keyset paging. */
 export function InboxPage({ tab }: { tab: InboxScope }) {
   const { t } = useI18n();
-  const [filter, setFilterState] = useState<InboxFilter>(() => filters.get(tab) ?? EMPTY_FILTER);
+  // The address holds the filter (a link or reload shows the same list); a bare tab keeps the last one.
+  const [filter, setFilterState] = useState<InboxFilter>(() =>
+    window.location.search ? filterFromSearch(window.location.search) : (filters.get(tab) ?? EMPTY_FILTER),
+  );
   const setFilter = (f: InboxFilter) => {
     filters.set(tab, f);
     setFilterState(f);
+    window.history.replaceState(null, '', `${window.location.pathname}${filterToSearch(f)}`);
   };
+  useEffect(() => {
+    if (filterToSearch(filter) !== window.location.search)
+      window.history.replaceState(null, '', `${window.location.pathname}${filterToSearch(filter)}`);
+  }, [filter]);
   const inbox = useInbox(tab, filter);
   const { counts, refresh: refreshCounts } = useTabCounts();
   const [arrived, setArrived] = useState(false);

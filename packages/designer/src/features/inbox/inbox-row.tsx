@@ -6,8 +6,13 @@ import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
 import { CaseStatus } from '../../ui/case-status';
 import { isDueSoon, isOverdue } from './inbox-filter';
+import { OriginFlag, OriginNote } from './origin-flag';
 
-/** One inbox row: title, process, dates; overdue and urged rows are marked with words and icons too. */
+/**
+ * One inbox row: the case's title (applicant, subject, amount), the step and process, who started
+ * it and where, dates; 被退回 / 委派 / 加签 with who and why; overdue and urged rows are marked with
+ * words and icons too.
+ */
 export function InboxRow({
   item,
   scope,
@@ -22,16 +27,22 @@ export function InboxRow({
   const soon = !overdue && isDueSoon(item.dueAt, item.status);
   const to = item.taskId && scope !== 'cc' ? paths.task(item.taskId) : paths.case(item.instanceId);
   const processName = pick(process, locale, item.definitionKey);
-  const title = pick(item.title, locale, processName);
+  const step = item.title ? pick(item.title, locale, processName) : undefined;
+  // The case's own title (applicant, subject, amount) leads; the step and process follow.
+  const title = item.caseTitle ? pick(item.caseTitle, locale) : (step ?? processName);
+  const context = item.caseTitle && step ? `${step} · ${processName}` : processName;
+  const initiator = item.initiator && pick(item.initiator.name, locale, item.initiator.username);
   const classes = ['row', overdue && 'row-overdue', item.urged > 0 && 'row-urged'].filter(Boolean).join(' ');
   return (
     <li className={classes}>
       <Link to={to} className="row-link" data-row="">
         <span className="row-main">
           <span className="row-title">{title}</span>
-          <span className="row-process">{processName}</span>
+          <span className="row-process">{context}</span>
+          {item.origin && scope === 'todo' && <OriginNote origin={item.origin} className="row-origin" />}
         </span>
         <span className="row-flags">
+          {item.origin && scope === 'todo' && <OriginFlag origin={item.origin} />}
           {item.caseOutcome && <CaseStatus status={item.status} outcome={item.caseOutcome} />}
           {overdue && (
             <span className="flag flag-overdue">
@@ -53,6 +64,12 @@ export function InboxRow({
           )}
         </span>
         <span className="row-meta muted">
+          {initiator && (
+            <span className="row-initiator">
+              {t('inbox.initiatedBy', { name: initiator })}
+              {item.unit && ` · ${pick(item.unit.name, locale, item.unit.id)}`}
+            </span>
+          )}
           {scope === 'done' ? (
             <span>{t('inbox.doneAt', { date: formatDateTime(locale, item.sortAt) })}</span>
           ) : (

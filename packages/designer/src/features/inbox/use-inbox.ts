@@ -1,7 +1,7 @@
 import type { InboxItem, InboxScope } from '@flowform/api';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
-import type { InboxFilter } from './inbox-filter';
+import { dateRange, type InboxFilter } from './inbox-filter';
 
 interface InboxState {
   items: InboxItem[];
@@ -21,7 +21,11 @@ export function useInbox(scope: InboxScope, filter: InboxFilter) {
   const q = filter.q.trim() || undefined;
   const definitionKey = filter.definitionKey || undefined;
   const due = filter.due || undefined;
-  const params = useMemo(() => ({ scope, q, definitionKey, due }), [scope, q, definitionKey, due]);
+  const { from, to } = dateRange(filter);
+  const params = useMemo(
+    () => ({ scope, q, definitionKey, due, from, to }),
+    [scope, q, definitionKey, due, from, to],
+  );
 
   const refresh = useCallback(
     (quiet = false) => {

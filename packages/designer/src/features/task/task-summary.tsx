@@ -5,6 +5,7 @@ import { useI18n } from '../../i18n/i18n-context';
 import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
 import { isOverdue } from '../inbox/inbox-filter';
+import { OriginFlag, OriginNote } from '../inbox/origin-flag';
 
 /** The case summary a leader reads first: process, step, who started it, when it is due. */
 export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: CaseView }) {
@@ -16,6 +17,12 @@ export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: Cas
     <section className="card summary" aria-labelledby="task-title">
       <p className="eyebrow">{pick(task.definitionName, locale, task.definitionKey)}</p>
       <h1 id="task-title">{pick(task.title, locale, task.stateId)}</h1>
+      {task.caseTitle && <p className="summary-case-title">{pick(task.caseTitle, locale)}</p>}
+      {task.origin && task.status === 'open' && (
+        <p className="origin-banner" role="note">
+          <OriginFlag origin={task.origin} /> <OriginNote origin={task.origin} />
+        </p>
+      )}
       <div className="row-flags">
         {overdue && (
           <span className="flag flag-overdue">

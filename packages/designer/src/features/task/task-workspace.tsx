@@ -120,7 +120,9 @@ export function TaskWorkspace({
       };
       await api.taskCommand(task.id, 'complete', body);
       clearDraft(me.username, task.id);
-      setFlash(t('task.completed', { outcome: label }));
+      // A delegate's decision goes back to the delegator to confirm: the case has not moved on yet.
+      const handedBack = !!task.delegatedBy && task.assignee === me.username;
+      setFlash(t(handedBack ? 'task.handedBack' : 'task.completed', { outcome: label }));
       navigate(paths.inbox());
     } catch (error) {
       failed(error);

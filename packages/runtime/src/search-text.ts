@@ -1,0 +1,24 @@
+import type { CaseSnapshot, LocalizedText } from '@flowform/engine';
+
+const MAX_SEARCH = 4000;
+
+/**
+ * What an inbox search matches, lower-cased: the step and process names, the case title, the
+ * initiator's username and the case data's text and numbers (top level and one list deep). The
+ * initiator's display name is matched at query time against the directory, so a rename needs no
+ * rewrite.
+ */
+export function searchText(texts: (LocalizedText | null)[], snap: CaseSnapshot): string {
+  const parts: string[] = [];
+  for (const t of texts) if (t) parts.push(t['zh-CN'], t.en);
+  parts.push(snap.initiator);
+  for (const value of Object.values(snap.data)) collect(value, parts, 1);
+  const text = [...new Set(parts.filter(Boolean))].join(' ').toLowerCase();
+  return text.length > MAX_SEARCH ? text.slice(0, MAX_SEARCH) : text;
+}
+
+function collect(value: unknown, into: string[], depth: number): void {
+  if (typeof value === 'string') into.push(value.length > 200 ? value.slice(0, 200) : value);
+  else if (typeof value === 'number') into.push(String(value));
+  else if (Array.isArray(value) && depth > 0) for (const v of value) collect(v, into, depth - 1);
+}
