@@ -66,6 +66,7 @@ const keys = {
     returnTargets: true,
     cc: true,
     responses: true,
+    multiInstance: true,
   } satisfies Record<keyof UserTaskDef, true>,
   outcome: {
     key: true,

@@ -142,6 +142,24 @@ export interface UserTaskDef {
    * signer's opinion is kept, not overwritten by the next.
    */
   responses?: string;
+  /** 多实例: one task per person per element of a CEL list (every rater scores every cadre). */
+  multiInstance?: MultiInstanceDef;
+}
+
+/**
+ * A multi-instance task: for each element of `forEach` (bound as `item`), one task for each person
+ * the assignment names, each kept apart (its `item` on the task and in its `responses` entry). The
+ * state moves on, with the last completion's outcome, once every instance is done.
+ */
+export interface MultiInstanceDef {
+  /** CEL list: the elements to work on (the cadres to score). */
+  forEach: CelSource;
+  /**
+   * CEL over `item`: the user who may never perform that element's task (separation rule: a rater
+   * never scores themself). No task is opened for them; claim, transfer, delegate and completion
+   * by them are refused.
+   */
+  notPerformedBy?: CelSource;
 }
 
 /** Start another process as a child; its end sends `childDone` here. */

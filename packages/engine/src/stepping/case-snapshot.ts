@@ -17,6 +17,8 @@ export interface TaskRecord {
   dueAt?: string;
   /** Multi-instance signer this task belongs to (voting). */
   signer?: string;
+  /** Multi-instance element this task works on (`multiInstance.forEach`), plain JSON. */
+  item?: unknown;
   urged: number;
   remindersSent: number;
 }

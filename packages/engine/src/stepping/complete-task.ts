@@ -7,6 +7,7 @@ import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
+import { instancesOutstanding, refuseSeparatedPerformer } from './multi-instance';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import { findTask, requireWorker } from './task-access';
@@ -18,13 +19,14 @@ type Complete = Extract<Command, { type: 'complete' }>;
 export function completeTask(work: StepWork, command: Complete): void {
   const task = findTask(work, command.taskId);
   requireWorker(work, task);
+  if (!work.opts.actor.system) refuseSeparatedPerformer(work, task, work.opts.actor.username);
   const def = taskDef(work.compiled, task.stateId);
   const outcome = def.outcomes.find((o) => o.key === command.outcome);
   if (!outcome) throw new StepError('invalid-command', `Task has no outcome '${command.outcome}'`);
   if (outcome.requiresComment && !command.comment?.trim()) {
     throw invalidForm([{ path: '/comment', keyword: 'required', message: commentRequired(work) }]);
   }
-  const meta = { outcome: command.outcome, comment: command.comment };
+  const meta = { outcome: command.outcome, comment: command.comment, item: task.item };
   if (!outcome.skipValidation) applyForm(work, def, command.data ?? {}, meta);
   else if (def.responses) collectResponse(work, def.responses, {}, meta);
   if (task.delegatedBy && !task.delegateDone && task.assignee === work.opts.actor.username) {
@@ -33,6 +35,7 @@ export function completeTask(work: StepWork, command: Complete): void {
   closeTask(work, task, command.outcome);
   copyOnCompletion(work, def, task.id);
   if (def.voting) return vote(work, task, def, command.outcome);
+  if (def.multiInstance && instancesOutstanding(work, task.stateId)) return;
   fire(work, task.stateId, outcomeEvent(def, command.outcome), command.outcome);
 }
 

@@ -1,5 +1,6 @@
 import type { FormDefinition, UserTaskDef } from '../definition/definition-types';
 import {
+  brokenFieldRules,
   checkReferences,
   concernsField,
   createInterpretingChecker,
@@ -29,6 +30,8 @@ export function formValidator(work: StepWork): FormValidator {
 export interface ResponseMeta {
   outcome: string;
   comment?: string;
+  /** The multi-instance element the answer is about (the cadre scored). */
+  item?: unknown;
 }
 
 /**
@@ -92,9 +95,11 @@ export function checkShownFields(
   hidden: ReadonlySet<string>,
 ): void {
   const result = formValidator(work).validate(form, data, work.opts.locale);
-  if (result.ok) return;
-  const errors = result.errors.filter((e) => !concernsField(e.path, hidden));
+  const errors = result.ok ? [] : result.errors.filter((e) => !concernsField(e.path, hidden));
   if (errors.length > 0) throw invalidForm(errors);
+  // Rules JSON Schema cannot say (weights adding up to 100), on data the schema accepted.
+  const broken = brokenFieldRules(form, data, work.opts.now, work.opts.locale, hidden);
+  if (broken.length > 0) throw invalidForm(broken);
 }
 
 /**
@@ -129,6 +134,7 @@ export function collectResponse(
   const list = Array.isArray(work.snap.data[field]) ? (work.snap.data[field] as unknown[]) : [];
   const entry = {
     ...submitted,
+    ...(meta.item === undefined ? {} : { item: meta.item }),
     by: work.opts.actor.username,
     outcome: meta.outcome,
     at: work.opts.now,

@@ -1,5 +1,6 @@
 import { canActOn, expandCandidates } from '../assignment';
 import type { Command } from './commands';
+import { refuseSeparatedPerformer } from './multi-instance';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import {
@@ -24,6 +25,7 @@ export function claim(work: StepWork, command: Cmd<'claim'>): void {
   if (!canActOn(user, task.candidates, work.opts.directory)) {
     throw new StepError('not-permitted', `User '${user}' is not a candidate for this task`);
   }
+  refuseSeparatedPerformer(work, task, user);
   task.assignee = user;
   record(work, { claimed: task.id });
 }
@@ -48,6 +50,7 @@ export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
   requireActiveUsers(work, [command.to], RECIPIENT);
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot transfer to yourself');
+  refuseSeparatedPerformer(work, task, command.to);
   record(work, { transferred: task.id, from: task.assignee ?? work.opts.actor.username, to: command.to });
   task.assignee = command.to;
   task.candidates = { users: [command.to], roles: [] };
@@ -72,6 +75,7 @@ export function delegate(work: StepWork, command: Cmd<'delegate'>): void {
   if (task.delegatedBy) throw new StepError('not-enabled', 'Task is already delegated');
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot delegate to yourself');
+  refuseSeparatedPerformer(work, task, command.to);
   task.delegatedBy = work.opts.actor.username;
   task.assignee = command.to;
   task.delegateDone = undefined;
