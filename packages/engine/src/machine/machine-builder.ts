@@ -7,6 +7,7 @@ import { isWithin, transitionList } from './state-index';
 /** The machine's context: the case data plus who started it and the unit it is about. */
 export interface MachineContext {
   data: Record<string, unknown>;
+  caseId?: string;
   initiator: NonNullable<CelVariables['initiator']>;
   caseUnit?: CelVariables['caseUnit'];
 }
@@ -44,6 +45,7 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
     return {
       data: context.data,
       now: event.now,
+      ...(context.caseId ? { caseId: context.caseId } : {}),
       initiator: context.initiator,
       ...(context.caseUnit ? { caseUnit: context.caseUnit } : {}),
       actor: event.actor,

@@ -10,7 +10,7 @@ import type { CompiledDefinition } from './compiled-definition';
 import { asRefusal } from './engine-refusal';
 import { checkShownFields, checkShownReferences, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
-import type { StepWork } from './step-context';
+import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
 /** A brand-new snapshot for a `start` command, before the machine has entered anything. */
@@ -98,6 +98,18 @@ export function childDone(work: StepWork, command: Extract<Command, { type: 'chi
   if (!child) throw new StepError('not-found', `No child '${command.childId}'`);
   if (child.status !== 'running') throw new StepError('stale', `Child '${child.id}' already ended`);
   child.status = command.status;
-  if (child.stateId)
-    sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome: command.status });
+  // How it ended, not only that it did: the parent shows an admonition talk closed by the committee.
+  if (command.outcome) child.outcome = command.outcome;
+  if (command.endState) child.endState = command.endState;
+  if (command.endStateName) child.endStateName = command.endStateName;
+  record(work, {
+    childEnded: child.id,
+    status: command.status,
+    outcome: command.outcome,
+    endState: command.endState,
+  });
+  // An invoke's onDone reads how the child ended as `outcome`: the final state it completed in
+  // (an admonition talk `closed` or `closedByCommittee`), else its status (`cancelled`).
+  const outcome = command.status === 'completed' ? (command.endState ?? command.status) : command.status;
+  if (child.stateId) sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome });
 }
