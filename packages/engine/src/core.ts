@@ -2,6 +2,7 @@
 // that lint and form validation need is a port; index.ts (Node) and browser.ts fill it in.
 
 export * from './assignment';
+export * from './computed';
 export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';

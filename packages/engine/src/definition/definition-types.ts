@@ -229,6 +229,13 @@ export interface ProcessDefinition {
    * (the schema lists the directory's `UNIT_KINDS`).
    */
   unitKinds?: string[];
+  /**
+   * Computed case fields: field → CEL over the case (`sum(data.awards.map(a, a.bonus))`). The engine
+   * computes each on every command that changes the data; a submitted value is replaced (and the
+   * difference audited); guards and assignment read the computed value. Lint checks the type
+   * against the field's and refuses cycles.
+   */
+  computed?: Record<string, CelSource>;
   machine: MachineDef;
 }
 

@@ -1,5 +1,6 @@
 import { type AnyStateMachine, assign, createMachine } from 'xstate';
 import type { ActionRef, ProcessDefinition, StateDef, TransitionSpec } from '../definition/definition-types';
+import { caseComputed, computeValues } from '../computed';
 import type { CelEnvironment, CelVariables } from '../expressions';
 import { returnTargetPaths } from './return-targets';
 import { isWithin, transitionList } from './state-index';
@@ -53,6 +54,7 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
       votes: event.votes,
     };
   };
+  const computed = caseComputed(def);
   const config = {
     id: MACHINE_ID,
     initial: def.machine.initial,
@@ -77,9 +79,16 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
         (
           { context, event }: { context: MachineContext; event: EngineEvent },
           params: { field: string; expr: string },
-        ) => ({
-          data: { ...context.data, [params.field]: cel.compile(params.expr).evaluate(vars(context, event)) },
-        }),
+        ) => {
+          const data = {
+            ...context.data,
+            [params.field]: cel.compile(params.expr).evaluate(vars(context, event)),
+          };
+          // Guards after this action read computed values of the data as it now is.
+          if (Object.keys(computed).length === 0) return { data };
+          const { data: _old, ...rest } = vars(context, event);
+          return { data: computeValues(cel, computed, data, rest).data };
+        },
       ) as never,
     },
   });

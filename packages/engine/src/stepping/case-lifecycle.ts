@@ -8,7 +8,8 @@ import { checkCaseUnit } from './case-unit-check';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
 import { asRefusal } from './engine-refusal';
-import { checkShownFields, checkShownReferences, hiddenByShowIf } from './form-submission';
+import { applyCaseComputed, computedInForm } from './computed-step';
+import { checkShownFields, checkShownReferences, computedForm, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -52,13 +53,16 @@ export function emptySnapshot(
 export function startCase(work: StepWork): void {
   const { definition } = work.compiled;
   const form = definition.startForm ? work.compiled.forms[definition.startForm] : undefined;
+  const submitted = work.snap.data;
   if (form) {
+    work.snap.data = computedForm(work, form, work.snap.data, submitted);
     // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
     const hidden = hiddenByShowIf(work, form, work.snap.data);
     work.snap.data = withoutFields(work.snap.data, hidden);
     checkShownFields(work, form, work.snap.data, hidden);
     checkShownReferences(work, form, work.snap.data);
   }
+  applyCaseComputed(work, submitted, form ? computedInForm(work, form) : new Set());
   checkCaseUnit(work);
   const actor = work.opts.actor;
   if (!actor.system) {

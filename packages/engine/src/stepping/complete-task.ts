@@ -5,6 +5,7 @@ import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
+import { applyCaseComputed, computedInForm } from './computed-step';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
 import { instancesOutstanding, refuseSeparatedPerformer } from './multi-instance';
@@ -29,6 +30,8 @@ export function completeTask(work: StepWork, command: Complete): void {
   const meta = { outcome: command.outcome, comment: command.comment, item: task.item };
   if (!outcome.skipValidation) applyForm(work, def, command.data ?? {}, meta);
   else if (def.responses) collectResponse(work, def.responses, {}, meta);
+  const form = def.form ? work.compiled.forms[def.form] : undefined;
+  applyCaseComputed(work, command.data ?? {}, form ? computedInForm(work, form) : new Set());
   if (task.delegatedBy && !task.delegateDone && task.assignee === work.opts.actor.username) {
     return resolveDelegation(work, task);
   }

@@ -11,6 +11,7 @@ import {
   withoutFields,
 } from '../forms';
 import { checkDataLimits } from '../forms/data-limits';
+import { computedInForm, withFormComputed } from './computed-step';
 import type { StepWork } from './step-context';
 import { StepError } from './step-error';
 
@@ -64,14 +65,18 @@ export function applyForm(
   const current = Object.fromEntries(
     properties.filter((p) => p in work.snap.data).map((p) => [p, work.snap.data[p]]),
   );
+  // Computed fields are computed over what the person saw, whatever was submitted for them.
+  const merged = computedForm(work, form, { ...current, ...submitted }, submitted);
+  const computed = computedInForm(work, form);
+  const entered = { ...withoutFields(submitted, computed), ...pickFields(merged, computed) };
   // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
-  const merged = { ...current, ...submitted };
   const hidden = hiddenByShowIf(work, form, merged);
-  const kept = withoutFields(submitted, hidden);
+  const kept = withoutFields(entered, hidden);
   checkShownFields(work, form, withoutFields(merged, hidden), hidden);
   checkShownReferences(work, form, kept);
   if (def.responses) collectResponse(work, def.responses, kept, meta);
-  else work.snap.data = { ...work.snap.data, ...kept };
+  // A computed field that could not be computed (or is hidden) keeps no stale value.
+  else work.snap.data = { ...withoutFields(work.snap.data, computed), ...kept };
 }
 
 /**
@@ -83,8 +88,28 @@ export function hiddenByShowIf(
   form: FormDefinition,
   data: Record<string, unknown>,
 ): Set<string> {
-  if (checkDataLimits(data).length > 0) checkShownFields(work, form, data, new Set());
+  refuseOversized(work, form, data);
   return hiddenFields(form, data, work.opts.now);
+}
+
+/** The form data with its computed fields computed; like a show-if, never over oversized data. */
+export function computedForm(
+  work: StepWork,
+  form: FormDefinition,
+  data: Record<string, unknown>,
+  submitted: Record<string, unknown>,
+): Record<string, unknown> {
+  if (computedInForm(work, form).size === 0) return data;
+  refuseOversized(work, form, data);
+  return withFormComputed(work, form, data, submitted);
+}
+
+function refuseOversized(work: StepWork, form: FormDefinition, data: Record<string, unknown>): void {
+  if (checkDataLimits(data).length > 0) checkShownFields(work, form, data, new Set());
+}
+
+function pickFields(data: Record<string, unknown>, fields: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries([...fields].filter((f) => f in data).map((f) => [f, data[f]]));
 }
 
 /** Validates form data, leaving out errors about fields hidden by their show-if. */

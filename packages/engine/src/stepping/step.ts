@@ -5,6 +5,7 @@ import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { compileBundle, taskDef } from './compiled-definition';
 import { completeTask } from './complete-task';
+import { applyCaseComputed } from './computed-step';
 import { asRefusal } from './engine-refusal';
 import { returnTask, withdraw, withdrawPoint } from './return-withdraw';
 import { addSigner, removeSigner } from './signer-operations';
@@ -52,6 +53,8 @@ export function step(
   } catch (error) {
     throw asRefusal(error, work.snap.data, opts.locale);
   }
+  // Whatever changed the data (a migration, a child's input), computed values stay current.
+  if (work.snap.status === 'running') applyCaseComputed(work);
   const next = work.snap;
   if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;
   if (prior && command.type === 'complete') rememberWithdraw(work, command, prior);
