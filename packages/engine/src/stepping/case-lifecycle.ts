@@ -115,5 +115,6 @@ export function childDone(work: StepWork, command: Extract<Command, { type: 'chi
   // An invoke's onDone reads how the child ended as `outcome`: the final state it completed in
   // (an admonition talk `closed` or `closedByCommittee`), else its status (`cancelled`).
   const outcome = command.status === 'completed' ? (command.endState ?? command.status) : command.status;
-  if (child.stateId) sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome });
+  if (child.stateId && work.snap.status === 'running')
+    sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome });
 }

@@ -34,7 +34,10 @@ export function step(
     if (snapshot) throw new StepError('invalid-command', 'Case already started');
   } else {
     if (!snapshot) throw new StepError('not-found', 'No such case');
-    if (snapshot.status !== 'running') throw new StepError('stale', `Case is ${snapshot.status}`);
+    // An ended case still hears how a child it started ended (an evaluation's admonition talks outlast it).
+    const childNews = command.type === 'childDone' && snapshot.status === 'completed';
+    if (snapshot.status !== 'running' && !childNews)
+      throw new StepError('stale', `Case is ${snapshot.status}`);
   }
   // Work on a JSON copy: the snapshot then has exactly the shape it has after a trip through the
   // database (no undefined keys), so stored, in-memory and replayed snapshots serialise identically.
