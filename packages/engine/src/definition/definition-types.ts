@@ -155,6 +155,11 @@ export interface MultiInstanceDef {
   /** CEL list: the elements to work on (the cadres to score). */
   forEach: CelSource;
   /**
+   * CEL over `item`: the user (or list of users) whose task that element is (a bulletin item goes
+   * to the person it names). Without it, every person the assignment names gets one.
+   */
+  assignee?: CelSource;
+  /**
    * CEL over `item`: the user who may never perform that element's task (separation rule: a rater
    * never scores themself). No task is opened for them; claim, transfer, delegate and completion
    * by them are refused.

@@ -85,6 +85,7 @@ export function checkExpressions(
       // `notPerformedBy` sees `item` typed as an element of the forEach list, as startChild inputs do.
       const items = cel.check(many.forEach).ok ? cel.forEachItem(many.forEach) : cel;
       check(many.notPerformedBy, `${base}/task/multiInstance/notPerformedBy`, 'string', items);
+      check(many.assignee, `${base}/task/multiInstance/assignee`, 'dyn', items);
     }
   }
   for (const [k, spec] of Object.entries(def.machine.delays ?? {})) duration(spec, `/machine/delays/${k}`);

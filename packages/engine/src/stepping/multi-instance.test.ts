@@ -107,6 +107,18 @@ describe('multi-instance tasks (多实例)', () => {
     expect(h.snap.status).toBe('completed');
   });
 
+  it('given an assignee per element, when scoring opens, then each element goes only to the person it names', () => {
+    const perItem = structuredClone(bundle);
+    perItem.definition.machine.states.scoring!.task!.multiInstance = {
+      forEach: 'data.peers',
+      assignee: 'item == "head" ? "sec" : item',
+      notPerformedBy: 'item',
+    };
+    const h = new StepHarness(perItem, smallDirectory);
+    h.start('boss', { peers: PEERS });
+    expect(pairs(h)).toEqual(['sec→head']);
+  });
+
   it('given a finished case, when its audit log is replayed, then the same snapshot comes out', () => {
     const h = started();
     for (const task of [...h.snap.tasks])

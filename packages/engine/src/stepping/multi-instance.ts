@@ -10,6 +10,24 @@ export function instanceItems(work: StepWork, def: UserTaskDef): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
+/** The people an element's task goes to: `multiInstance.assignee` over the item, else `everyone`. */
+export function instancePeople(
+  work: StepWork,
+  def: UserTaskDef,
+  item: unknown,
+  everyone: string[],
+): string[] {
+  const spec = def.multiInstance!;
+  if (!spec.assignee) return everyone;
+  const cel = work.compiled.cel.forEachItem(spec.forEach);
+  const who = cel.compile(spec.assignee).evaluate(celVars(work, { item }));
+  const list = Array.isArray(who) ? who : [who];
+  // Only active people of the directory get work, as with any assignment.
+  const active = (u: unknown): u is string =>
+    typeof u === 'string' && work.opts.directory.user(u)?.disabled === false;
+  return [...new Set(list.filter(active))];
+}
+
 /** True while other instances of the task's state are still open (the state waits for them). */
 export function instancesOutstanding(work: StepWork, stateId: string): boolean {
   return work.snap.tasks.some((t) => t.stateId === stateId);

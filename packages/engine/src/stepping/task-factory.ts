@@ -4,7 +4,7 @@ import { resolveDueAt } from '../expressions';
 import { tallyVotes } from '../voting';
 import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
-import { excludedPerformer, instanceItems } from './multi-instance';
+import { excludedPerformer, instanceItems, instancePeople } from './multi-instance';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
@@ -42,7 +42,7 @@ function openInstanceTasks(work: StepWork, stateId: string, def: UserTaskDef, ca
   let opened = 0;
   for (const item of items) {
     const excluded = excludedPerformer(work, def, item);
-    for (const person of people.filter((p) => p !== excluded)) {
+    for (const person of instancePeople(work, def, item, people).filter((p) => p !== excluded)) {
       openTask(work, stateId, def, { users: [person], roles: [] }, undefined, item);
       opened += 1;
     }
