@@ -9,6 +9,7 @@ import { applyCaseComputed, computedInForm } from './computed-step';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
 import { instancesOutstanding, refuseSeparatedPerformer } from './multi-instance';
+import { requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import { findTask, requireWorker } from './task-access';
@@ -19,6 +20,7 @@ type Complete = Extract<Command, { type: 'complete' }>;
 /** `complete`: validate the form, record the decision, count the vote, and move the machine on. */
 export function completeTask(work: StepWork, command: Complete): void {
   const task = findTask(work, command.taskId);
+  requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
   if (!work.opts.actor.system) refuseSeparatedPerformer(work, task, work.opts.actor.username);
   const def = taskDef(work.compiled, task.stateId);
