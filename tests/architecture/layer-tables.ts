@@ -74,7 +74,7 @@ export const ENGINE: LayerTable = {
     ['stepping'],
     ['machine'],
     ['voting', 'forms'],
-    ['assignment'],
+    ['assignment', 'computed'],
     ['expressions'],
     ['definition'],
   ],

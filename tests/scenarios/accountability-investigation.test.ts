@@ -312,7 +312,7 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
   });
 
   describe('child processes', () => {
-    it('given an approved admonition talk, when approved, then the talk starts as a child and its end closes the case', async () => {
+    it('given an approved admonition talk, when approved, then the talk starts as a child naming this case and how it ended closes the case', async () => {
       const id = await atProposal();
       await d.complete(
         id,
@@ -332,6 +332,7 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
           reason: 'accountability',
           reasonDetail: '责任追究：夜班巡井记录漏填三次',
           talker: 'leader1',
+          sourceCaseRef: id,
         },
       });
       const [child] = await d.children(id);
@@ -343,7 +344,16 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       await d.complete(child!, 'leader1', 'submit', talk.review());
       expect((await d.snapshot(child!)).status).toBe('completed');
       expect(await statesOf(d, id)).toEqual(['closed']);
-      expect((await d.snapshot(id)).data.childOutcome).toBe('completed');
+      // How the talk ended, not only that it did: its final state, named on the parent's child record.
+      expect((await d.snapshot(id)).data.childOutcome).toBe('closed');
+      expect((await d.snapshot(id)).children).toMatchObject([
+        {
+          status: 'completed',
+          outcome: 'completed',
+          endState: 'closed',
+          endStateName: { 'zh-CN': '整改到位，结束' },
+        },
+      ]);
       expect((await trail(d, id)).at(-1)).toBe('system childDone');
       await expectReplayMatches(d, id);
       await expectReplayMatches(d, child!);

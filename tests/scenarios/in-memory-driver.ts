@@ -200,10 +200,9 @@ export class InMemoryDriver implements ScenarioDriver {
           this.execute(effect.childId, { type: 'cancel', reason: 'parent' }, SYSTEM_ACTOR),
         );
       } else if (effect.type === 'childFinished') {
-        const { childId, status, data } = effect;
-        this.tolerateStale(() =>
-          this.execute(effect.parentInstanceId, { type: 'childDone', childId, status, data }, SYSTEM_ACTOR),
-        );
+        const { childId, status, data, outcome, endState, endStateName } = effect;
+        const done = { type: 'childDone' as const, childId, status, data, outcome, endState, endStateName };
+        this.tolerateStale(() => this.execute(effect.parentInstanceId, done, SYSTEM_ACTOR));
       } else if (effect.type === 'directoryChange') {
         this.directory.setRoleHolder(effect.role, effect.unit, effect.user);
       }

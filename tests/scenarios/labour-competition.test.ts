@@ -96,7 +96,7 @@ describe.each(drivers)('劳动竞赛 labour-competition ($name)', ({ create }) =
     });
   });
 
-  it('given the results, when the approver returns them (退回), then all three assessments reopen', async () => {
+  it("given the results, when the approver returns them (退回) to the stations' assessment, then only that branch reopens", async () => {
     const id = await assessed();
     const [task] = await d.tasksOf('leader2', id);
     await d.run(id, 'leader2', {
@@ -105,7 +105,16 @@ describe.each(drivers)('劳动竞赛 labour-competition ($name)', ({ create }) =
       target: 'assessment.stations.assessing',
       comment: '复核',
     });
-    expect(Object.keys(await whoHolds(d, id))).toHaveLength(3);
+    expect(await whoHolds(d, id)).toEqual({
+      'assessment.stations.assessing': ['prod1', 'prod2', 'safe1', 'tech1'],
+    });
+    expect(await statesOf(d, id)).toEqual([
+      'assessment.branches.done',
+      'assessment.groups.done',
+      'assessment.stations.assessing',
+    ]);
+    await d.complete(id, 'safe1', 'submit', c.stations());
+    expect(await whoHolds(d, id)).toEqual({ approval: LEADERS });
     await expectReplayMatches(d, id);
   });
 

@@ -1,11 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as e from './data/evaluation-data';
 import { drivers } from './drivers';
-import type { ScenarioDriver } from './scenario-driver';
+import type { DriverTask, ScenarioDriver } from './scenario-driver';
 import { expectReplayMatches, refusal, statesOf, trail, whoHolds } from './scenario-helpers';
 
 const KEY = 'quarterly-cadre-evaluation';
-const REPS = ['rep1', 'rep10', 'rep2', 'rep3', 'rep4', 'rep5', 'rep6', 'rep7', 'rep8', 'rep9'];
+const TIERS = {
+  'scoring.leaders.scoring': 'leaders',
+  'scoring.cadres.scoring': 'cadres',
+  'scoring.reps.scoring': 'reps',
+} as const;
+type TierState = keyof typeof TIERS;
+type Sheet = { item: string; by: string; score: number };
 
 describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($name)', ({ create }) => {
   let d: ScenarioDriver;
@@ -13,42 +19,118 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
     d = await create();
   });
 
+  /** Every open scoring task of the given tiers, completed by its rater with that rater's sheet. */
+  async function score(id: string, states: TierState[] = Object.keys(TIERS) as TierState[]): Promise<number> {
+    const open = (await d.openTasks(id)).filter((t) => states.includes(t.stateId as TierState));
+    for (const task of open) {
+      const rater = task.assignee ?? task.users[0]!;
+      const data = e.sheet(TIERS[task.stateId as TierState], rater, task.item as string);
+      await d.run(id, rater, { type: 'complete', taskId: task.id, outcome: 'submit', data });
+    }
+    return open.length;
+  }
+
   async function scored(): Promise<string> {
     const id = await d.start(KEY, 'org1', e.start());
-    await d.complete(id, 'leader1', 'submit', e.leaders());
-    await d.complete(id, 'head102', 'submit', e.fellows());
-    await d.complete(id, 'rep5', 'submit', e.reps());
+    await score(id);
     return id;
   }
 
-  it('given the organisation group starts the quarter, then the three tiers are asked in parallel', async () => {
+  const pairs = (tasks: DriverTask[]) => tasks.map((t) => `${t.assignee}→${String(t.item)}`).sort();
+
+  it('given the organisation group starts the quarter, then every rater of each tier gets one scoring task per cadre, never for themself', async () => {
     const id = await d.start(KEY, 'org1', e.start());
-    expect(await whoHolds(d, id)).toEqual({
-      'scoring.leaders.scoring': ['leader1', 'leader2', 'leader3', 'leader4'],
-      'scoring.cadres.scoring': ['head101', 'head102', 'head105', 'sec3'],
-      'scoring.reps.scoring': REPS,
-    });
-    expect((await d.openTasks(id))[0]!.dueAt).toBe('2026-03-06T10:00:00.000Z');
+    const tasks = await d.openTasks(id);
+    const count = (state: string) => tasks.filter((t) => t.stateId === state).length;
+    expect(tasks).toHaveLength(68);
+    expect(count('scoring.leaders.scoring')).toBe(e.LEADERS.length * e.CADRES.length);
+    expect(count('scoring.cadres.scoring')).toBe(e.CADRES.length * (e.CADRES.length - 1));
+    expect(count('scoring.reps.scoring')).toBe(e.REPS.length * e.CADRES.length);
+    expect(pairs(await d.tasksOf('head101', id))).toEqual([
+      'head101→head102',
+      'head101→head105',
+      'head101→sec3',
+    ]);
+    expect(pairs(await d.tasksOf('rep7', id))).toEqual(e.CADRES.map((c) => `rep7→${c}`));
+    expect(tasks.filter((t) => t.assignee === t.item)).toEqual([]);
+    expect(tasks[0]!.dueAt).toBe('2026-03-06T10:00:00.000Z');
   });
 
-  it('given three score sheets, when all are in, then weighted scores, ranks and the lowest two are computed', async () => {
+  it('given weights that do not add up to 100, when the quarter is started, then the error is on the weight field', async () => {
+    const error = await d.start(KEY, 'org1', e.start({ repWeight: 20 })).catch((x: unknown) => x);
+    expect(error).toMatchObject({
+      code: 'invalid-form',
+      details: {
+        errors: [{ path: '/repWeight', keyword: 'validIf', message: expect.stringContaining('100') }],
+      },
+    });
+  });
+
+  it('given every sheet in, then tier averages, weighted totals, ranks and the lowest two are computed', async () => {
     const id = await scored();
     const data = (await d.snapshot(id)).data;
     expect(data.rankings).toEqual([
-      { cadre: 'head101', leaderScore: 90, cadreScore: 85, repScore: 88, weightedScore: 87.9, rank: 1 },
-      { cadre: 'head102', leaderScore: 70, cadreScore: 75, repScore: 72, weightedScore: 72.1, rank: 2 },
-      { cadre: 'head105', leaderScore: 80, cadreScore: 65, repScore: 60, weightedScore: 69.5, rank: 3 },
-      { cadre: 'sec3', leaderScore: 60, cadreScore: 70, repScore: 66, weightedScore: 64.8, rank: 4 },
-    ]);
-    expect(data.lowestTwo).toEqual([
-      { cadre: 'head105', weightedScore: 69.5 },
-      { cadre: 'sec3', weightedScore: 64.8 },
+      { cadre: 'head101', leaderScore: 90.38, cadreScore: 85, repScore: 88, weightedScore: 88.05, rank: 1 },
+      { cadre: 'head102', leaderScore: 70.38, cadreScore: 75, repScore: 72, weightedScore: 72.25, rank: 2 },
+      { cadre: 'head105', leaderScore: 80.38, cadreScore: 65, repScore: 60, weightedScore: 69.65, rank: 3 },
+      { cadre: 'sec3', leaderScore: 60.38, cadreScore: 70, repScore: 66, weightedScore: 64.95, rank: 4 },
     ]);
     expect(data.lowestCadres).toEqual(['head105', 'sec3']);
-    expect(await whoHolds(d, id)).toEqual({ ranking: ['leader1', 'leader2', 'leader3', 'leader4'] });
+    expect(data.lowestTwo).toEqual([
+      { cadre: 'head105', leaderScore: 80.38, cadreScore: 65, repScore: 60, weightedScore: 69.65, rank: 3 },
+      { cadre: 'sec3', leaderScore: 60.38, cadreScore: 70, repScore: 66, weightedScore: 64.95, rank: 4 },
+    ]);
+    const sheets = [data.leaderSheets, data.cadreSheets, data.repSheets] as Sheet[][];
+    expect(sheets.map((s) => s.length)).toEqual([16, 12, 40]);
+    // The ranking can hold no cadre's own score: no sheet was written by the cadre it scores.
+    expect(sheets.flat().filter((s) => s.by === s.item)).toEqual([]);
+    expect(await whoHolds(d, id)).toEqual({ ranking: e.LEADERS });
   });
 
-  it('given the ranking, when confirmed, then an admonition talk starts for each of the lowest two and outlives the evaluation', async () => {
+  it('given the leaders are done and the other tiers are not, then the evaluation waits for the last sheet', async () => {
+    const id = await d.start(KEY, 'org1', e.start());
+    expect(await score(id, ['scoring.leaders.scoring', 'scoring.reps.scoring'])).toBe(56);
+    const [last, ...others] = (await d.openTasks(id)).filter((t) => t.stateId === 'scoring.cadres.scoring');
+    for (const t of others)
+      await d.run(id, t.assignee!, {
+        type: 'complete',
+        taskId: t.id,
+        outcome: 'submit',
+        data: e.sheet('cadres', t.assignee!, t.item as string),
+      });
+    expect(await statesOf(d, id)).toEqual([
+      'scoring.cadres.scoring',
+      'scoring.leaders.done',
+      'scoring.reps.done',
+    ]);
+    await d.run(id, last!.assignee!, {
+      type: 'complete',
+      taskId: last!.id,
+      outcome: 'submit',
+      data: e.sheet('cadres', last!.assignee!, last!.item as string),
+    });
+    expect(await statesOf(d, id)).toEqual(['ranking']);
+  });
+
+  describe('a rater never scores themself (separation rule)', () => {
+    it('given a cadre’s sheet on a fellow cadre, when he transfers it to that fellow, then it is refused', async () => {
+      const id = await d.start(KEY, 'org1', e.start());
+      const task = (await d.tasksOf('head101', id)).find((t) => t.item === 'head102')!;
+      expect(await refusal(d.run(id, 'head101', { type: 'transfer', taskId: task.id, to: 'head102' }))).toBe(
+        'not-permitted',
+      );
+    });
+
+    it('given a leader’s sheet on a cadre, when it is transferred to that cadre, then it is refused', async () => {
+      const id = await d.start(KEY, 'org1', e.start());
+      const task = (await d.tasksOf('leader1', id)).find((t) => t.item === 'sec3')!;
+      expect(await refusal(d.run(id, 'leader1', { type: 'transfer', taskId: task.id, to: 'sec3' }))).toBe(
+        'not-permitted',
+      );
+    });
+  });
+
+  it('given the ranking, when confirmed, then an admonition talk starts for each of the lowest two with its scores and this case attached', async () => {
     const id = await scored();
     await d.complete(id, 'leader2', 'confirm', e.ranking());
     const starts = (await d.effects(id)).filter((x) => x.type === 'startChild');
@@ -57,39 +139,55 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
         cadre: 'head105',
         unit: 'station-105',
         reason: 'quarterlyEvaluation',
-        reasonDetail: '2026年第1季度基层干部考核加权得分排名后2名',
+        reasonDetail: '2026年第1季度基层干部考核：加权总分 69.65 分，排名第 3 / 4（后2名）',
         talker: 'leader2',
+        sourceCaseRef: id,
+        evaluationScores: {
+          leaderScore: 80.38,
+          cadreScore: 65,
+          repScore: 60,
+          weightedScore: 69.65,
+          rank: 3,
+          of: 4,
+        },
       },
       {
         cadre: 'sec3',
         unit: 'branch-3',
         reason: 'quarterlyEvaluation',
-        reasonDetail: '2026年第1季度基层干部考核加权得分排名后2名',
+        reasonDetail: '2026年第1季度基层干部考核：加权总分 64.95 分，排名第 4 / 4（后2名）',
         talker: 'leader2',
+        sourceCaseRef: id,
+        evaluationScores: {
+          leaderScore: 60.38,
+          cadreScore: 70,
+          repScore: 66,
+          weightedScore: 64.95,
+          rank: 4,
+          of: 4,
+        },
       },
     ]);
     const [first, second] = await d.children(id);
+    expect((await d.snapshot(first!)).data.sourceCaseRef).toBe(id);
     expect((await d.tasksOf('leader2')).map((t) => t.caseId).sort()).toEqual([first, second].sort());
     await d.run(first!, 'admin', { type: 'cancel', reason: '重复发起' });
-    expect((await d.snapshot(id)).children.map((c) => c.status)).toEqual(['cancelled', 'running']);
+    expect((await d.snapshot(id)).children).toMatchObject([
+      { status: 'cancelled', outcome: 'cancelled' },
+      { status: 'running' },
+    ]);
     expect(await whoHolds(d, id)).toEqual({ archiving: ['org1', 'org2'] });
     await d.complete(id, 'org2', 'filed');
     expect(await statesOf(d, id)).toEqual(['done']);
     expect((await d.snapshot(second!)).status).toBe('running');
-    expect(await trail(d, id)).toEqual([
-      'org1 start',
-      'leader1 complete submit',
-      'head102 complete submit',
-      'rep5 complete submit',
-      'leader2 complete confirm',
-      'system childDone',
-      'org2 complete filed',
-    ]);
+    const lines = await trail(d, id);
+    expect(lines).toHaveLength(1 + 68 + 3);
+    expect(lines.slice(-3)).toEqual(['leader2 complete confirm', 'system childDone', 'org2 complete filed']);
     await expectReplayMatches(d, id);
     await expectReplayMatches(d, second!);
   });
 
-  it('given a talk started by the evaluation, when it runs to its end after the evaluation closed, then the evaluation is untouched', async () => {
+  it('given a talk started by the evaluation, when it runs to its end after the evaluation closed, then the evaluation records how it ended', async () => {
     const id = await scored();
     await d.complete(id, 'leader2', 'confirm', e.ranking());
     await d.complete(id, 'org1', 'filed');
@@ -120,15 +218,29 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
       opinion: '同意结束。',
     });
     expect((await d.snapshot(talk!)).status).toBe('completed');
-    expect((await d.snapshot(id)).status).toBe('completed');
-    expect((await d.snapshot(id)).children.map((c) => c.status)).toEqual(['running', 'running']);
+    const evaluation = await d.snapshot(id);
+    expect(evaluation.status).toBe('completed');
+    expect(evaluation.children).toMatchObject([
+      {
+        status: 'completed',
+        outcome: 'completed',
+        endState: 'closed',
+        endStateName: { 'zh-CN': '整改到位，结束' },
+      },
+      { status: 'running' },
+    ]);
     await expectReplayMatches(d, id);
   });
 
   describe('refusals', () => {
-    it("given a leader, when they submit another tier's sheet, then it is refused", async () => {
+    it('given a rater, when the sheet has no score, then it is refused', async () => {
       const id = await d.start(KEY, 'org1', e.start());
-      expect(await refusal(d.complete(id, 'leader1', 'submit', e.reps()))).toBe('not-enabled');
+      const [task] = await d.tasksOf('leader1', id);
+      expect(
+        await refusal(
+          d.run(id, 'leader1', { type: 'complete', taskId: task!.id, outcome: 'submit', data: {} }),
+        ),
+      ).toBe('invalid-form');
     });
 
     it('given the confirmation, when another cadre is put among the lowest two, then it is refused', async () => {
@@ -149,7 +261,7 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
     });
   });
 
-  it('given the ranking, when returned (退回) for re-scoring, then all three tiers score again', async () => {
+  it('given the ranking, when returned (退回) to the leaders, then only the leaders score again and the ranking is recomputed from their new sheets', async () => {
     const id = await scored();
     const [task] = await d.tasksOf('leader4', id);
     await d.run(id, 'leader4', {
@@ -158,37 +270,49 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
       target: 'scoring.leaders.scoring',
       comment: '评分有误',
     });
-    expect(Object.keys(await whoHolds(d, id)).sort()).toEqual([
-      'scoring.cadres.scoring',
-      'scoring.leaders.scoring',
-      'scoring.reps.scoring',
-    ]);
+    expect(Object.keys(await whoHolds(d, id))).toEqual(['scoring.leaders.scoring']);
+    expect(await d.openTasks(id)).toHaveLength(16);
+    expect((await d.snapshot(id)).data.leaderSheets).toEqual([]);
+    // This time every leader gives sec3 ten points more.
+    for (const t of await d.openTasks(id)) {
+      const sheet = e.sheet('leaders', t.assignee!, t.item as string);
+      const score = (sheet.score as number) + (t.item === 'sec3' ? 10 : 0);
+      await d.run(id, t.assignee!, { type: 'complete', taskId: t.id, outcome: 'submit', data: { score } });
+    }
+    const data = (await d.snapshot(id)).data;
+    expect((data.leaderSheets as Sheet[]).length).toBe(16);
+    expect(data.rankings).toContainEqual({
+      cadre: 'sec3',
+      leaderScore: 70.38,
+      cadreScore: 70,
+      repScore: 66,
+      weightedScore: 68.95,
+      rank: 4,
+    });
+    expect(await statesOf(d, id)).toEqual(['ranking']);
     await expectReplayMatches(d, id);
   });
 
   it('given sheets not in, when reminded the day before and two days after the deadline, then the organisation group enters them', async () => {
     const id = await d.start(KEY, 'org1', e.start());
-    await d.complete(id, 'leader3', 'submit', e.leaders());
-    expect((await d.advance('P3DT2H')).map((t) => `${t.kind} ${t.stateId}`)).toEqual([
-      'reminder scoring.cadres.scoring',
-      'reminder scoring.reps.scoring',
-    ]);
-    expect((await d.advance('P3D')).map((t) => t.kind)).toEqual(['escalation', 'escalation']);
+    for (const t of await d.tasksOf('leader3', id))
+      await d.run(id, 'leader3', {
+        type: 'complete',
+        taskId: t.id,
+        outcome: 'submit',
+        data: e.sheet('leaders', 'leader3', t.item as string),
+      });
+    const reminded = await d.advance('P3DT2H');
+    expect(reminded.filter((t) => t.kind === 'reminder')).toHaveLength(64);
+    const escalated = await d.advance('P3D');
+    expect(escalated.filter((t) => t.kind === 'escalation')).toHaveLength(64);
     expect(await whoHolds(d, id)).toEqual({
       'scoring.cadres.scoring': ['org1', 'org2'],
+      'scoring.leaders.scoring': ['org1', 'org2'],
       'scoring.reps.scoring': ['org1', 'org2'],
     });
-    await d.complete(id, 'org2', 'submit', e.fellows(), { state: 'scoring.cadres.scoring' });
-    await d.complete(id, 'org2', 'submit', e.reps(), { state: 'scoring.reps.scoring' });
+    expect(await score(id)).toBe(64);
     expect(await statesOf(d, id)).toEqual(['ranking']);
     await expectReplayMatches(d, id);
-  });
-
-  it('given the leaders tier, when one leader claims it, then the others no longer see it', async () => {
-    const id = await d.start(KEY, 'org1', e.start());
-    const [task] = await d.tasksOf('leader3', id);
-    await d.run(id, 'leader3', { type: 'claim', taskId: task!.id });
-    expect(await d.tasksOf('leader1', id)).toEqual([]);
-    expect((await whoHolds(d, id))['scoring.leaders.scoring']).toEqual(['leader3']);
   });
 });

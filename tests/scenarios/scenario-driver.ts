@@ -13,6 +13,8 @@ export interface DriverTask {
   candidates: CandidateSet;
   assignee?: string;
   signer?: string;
+  /** The element a multi-instance task works on (the cadre a rater scores). */
+  item?: unknown;
   dueAt?: string;
 }
 

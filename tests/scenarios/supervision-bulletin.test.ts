@@ -58,7 +58,10 @@ describe.each(drivers)('督查通报 supervision-bulletin ($name)', ({ create })
     expect(await statesOf(d, id)).toEqual(['closed']);
     expect((await d.snapshot(id)).data).toMatchObject({
       bulletinNo: 'DCTB-2026-09',
-      verificationResult: 'passed',
+      itemResults: [
+        { unit: 'station-113', person: 'head113', result: 'passed' },
+        { unit: 'branch-2', person: 'sec2', result: 'passed' },
+      ],
     });
     expect(await trail(d, id)).toEqual([
       'insp1 start',
@@ -97,14 +100,9 @@ describe.each(drivers)('督查通报 supervision-bulletin ($name)', ({ create })
       await expectReplayMatches(d, id);
     });
 
-    it('given a failed verification with accountability proposed, then investigations start for the other items', async () => {
+    it('given one item not rectified, when verified, then an investigation starts for that item only and the bulletin closes', async () => {
       const id = await rectified();
-      await d.complete(
-        id,
-        'insp1',
-        'submit',
-        s.verification({ verificationResult: 'failed', requireAccountability: true }),
-      );
+      await d.complete(id, 'insp1', 'submit', s.verification({ head113: 'failed' }));
       expect(await statesOf(d, id)).toEqual(['closed']);
       const children = await d.children(id);
       expect(children).toHaveLength(2);
@@ -117,21 +115,63 @@ describe.each(drivers)('督查通报 supervision-bulletin ($name)', ({ create })
     });
   });
 
-  describe('rectification', () => {
-    it('given a failed verification without accountability, then the people named rectify again', async () => {
-      const id = await rectified();
-      await d.complete(id, 'insp1', 'submit', s.verification({ verificationResult: 'partial' }));
-      expect(await whoHolds(d, id)).toEqual({ rectification: ['head113', 'sec2'] });
-      expect((await d.snapshot(id)).data.rectificationRound).toBe(2);
+  describe('rectification, item by item', () => {
+    it('given the bulletin issued, then each item goes to the person it names, one task each', async () => {
+      const id = await issued();
+      const tasks = await d.openTasks(id);
+      expect(tasks.map((t) => `${t.assignee}:${(t.item as { unit: string }).unit}`).sort()).toEqual([
+        'head113:station-113',
+        'sec2:branch-2',
+      ]);
+      const entries = async () =>
+        (await d.snapshot(id)).data.rectifications as { by: string; item: { unit: string } }[];
+      await d.complete(id, 'head113', 'submit', s.rectification('station-113', 'head113'));
+      expect((await entries()).map((e) => `${e.by}:${e.item.unit}`)).toEqual(['head113:station-113']);
     });
 
-    it('given a person named, when they dispute the finding, then the group recompiles the bulletin', async () => {
+    it('given one item partly rectified, when verified, then only that item goes back to its person', async () => {
+      const id = await rectified();
+      await d.complete(id, 'insp1', 'submit', s.verification({ head113: 'partial' }));
+      expect(await whoHolds(d, id)).toEqual({ rectification: ['head113'] });
+      expect((await d.snapshot(id)).data.rectificationRound).toBe(2);
+      await d.complete(id, 'head113', 'submit', s.rectification('station-113', 'head113'));
+      // The second round verifies the one item still open.
+      expect(await refusal(d.complete(id, 'insp2', 'submit', s.verification({}, { only: ['sec2'] })))).toBe(
+        'not-enabled',
+      );
+      await d.complete(id, 'insp2', 'submit', s.verification({}, { only: ['head113'] }));
+      expect(await statesOf(d, id)).toEqual(['closed']);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given a person named, when they dispute their item, then only that item is re-examined and the others go on', async () => {
       const id = await issued();
       await d.complete(id, 'sec2', 'submit', s.rectification('branch-2', 'sec2'));
       await d.complete(id, 'head113', 'dispute', undefined, { comment: '灭火器已于周二更换' });
-      expect(await whoHolds(d, id)).toEqual({ compiling: INSPECTORS });
+      expect(await whoHolds(d, id)).toEqual({ verification: INSPECTORS });
       expect((await d.snapshot(id)).data.disputed).toBe(true);
+      // The dispute is rejected: only head113 rectifies again; sec2's item is done.
+      await d.complete(id, 'insp1', 'submit', s.verification({ head113: 'disputeRejected' }));
+      expect(await whoHolds(d, id)).toEqual({ rectification: ['head113'] });
+      expect(((await d.snapshot(id)).data.openItems as { person: string }[]).map((i) => i.person)).toEqual([
+        'head113',
+      ]);
       await expectReplayMatches(d, id);
+    });
+
+    it('given a dispute upheld, when verified, then the item is withdrawn and the bulletin closes without it', async () => {
+      const id = await issued();
+      await d.complete(id, 'sec2', 'submit', s.rectification('branch-2', 'sec2'));
+      await d.complete(id, 'head113', 'dispute', undefined, { comment: '灭火器已于周二更换' });
+      await d.complete(id, 'insp1', 'submit', s.verification({ head113: 'disputeAccepted' }));
+      expect(await statesOf(d, id)).toEqual(['closed']);
+    });
+
+    it('given the verification, when an open item has no result, then it is refused', async () => {
+      const id = await rectified();
+      expect(await refusal(d.complete(id, 'insp1', 'submit', s.verification({}, { only: ['sec2'] })))).toBe(
+        'not-enabled',
+      );
     });
 
     it('given the bulletin number, when a rectification changes it, then the field is read-only', async () => {
@@ -140,17 +180,11 @@ describe.each(drivers)('督查通报 supervision-bulletin ($name)', ({ create })
       expect(await refusal(d.complete(id, 'head113', 'submit', data))).toBe('invalid-form');
     });
 
-    it('given a person named, when they add an inspector (加签), then the helper must report too; a worker is out of reach', async () => {
+    it('given a person named, when they delegate (委派) their item to a helper, then it comes back to them', async () => {
       const id = await issued();
       const [task] = await d.tasksOf('head113', id);
-      const worker = d.run(id, 'head113', { type: 'addSigner', taskId: task!.id, users: ['w013'] });
-      expect(await refusal(worker)).toBe('outside-reach');
-      await d.run(id, 'head113', { type: 'addSigner', taskId: task!.id, users: ['insp2'] });
-      await d.complete(id, 'head113', 'submit', s.rectification('station-113', 'head113'));
-      await d.complete(id, 'sec2', 'submit', s.rectification('branch-2', 'sec2'));
-      expect(await whoHolds(d, id)).toEqual({ rectification: ['insp2'] });
-      await d.complete(id, 'insp2', 'submit', s.rectification('station-113', 'head113'));
-      expect(await statesOf(d, id)).toEqual(['verification']);
+      await d.run(id, 'head113', { type: 'delegate', taskId: task!.id, to: 'w013' });
+      expect(await whoHolds(d, id)).toEqual({ rectification: ['sec2', 'w013'] });
     });
 
     it('given the rectification deadline is near, when a day before it passes, then each person still owing is reminded', async () => {

@@ -50,6 +50,10 @@ export const CaseViewSchema = z
         id: z.string(),
         process: z.string(),
         status: z.string(),
+        /** How the child ended (its outcome and final state), null while it runs. */
+        outcome: CaseOutcomeSchema,
+        endState: z.string().nullable(),
+        endStateName: LocalizedTextSchema.nullable(),
         instanceId: z.string().nullable(),
       }),
     ),

@@ -3,6 +3,7 @@
 
 export * from './assignment';
 export { caseTitleFields, type NameLookup, renderCaseTitle } from './definition/case-title';
+export * from './computed';
 export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';

@@ -145,7 +145,15 @@ function builtInHandlers(runtime: CaseRuntime): EffectHandlers {
       await tolerate(['stale'], () =>
         runtime.execute(
           effect.parentInstanceId,
-          { type: 'childDone', childId: effect.childId, status: effect.status, data: effect.data },
+          {
+            type: 'childDone',
+            childId: effect.childId,
+            status: effect.status,
+            data: effect.data,
+            outcome: effect.outcome,
+            endState: effect.endState,
+            endStateName: effect.endStateName,
+          },
           SYSTEM_ACTOR,
           {
             idempotencyKey: `child-done:${effect.childId}`,

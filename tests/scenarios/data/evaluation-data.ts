@@ -1,7 +1,9 @@
-/** Form data of a quarterly cadre evaluation: four cadres, three tiers. */
+/** Form data of a quarterly cadre evaluation: four cadres, each scored by every rater of three tiers. */
 type Data = Record<string, unknown>;
 
 export const CADRES = ['head101', 'head102', 'head105', 'sec3'];
+export const LEADERS = ['leader1', 'leader2', 'leader3', 'leader4'];
+export const REPS = ['rep1', 'rep10', 'rep2', 'rep3', 'rep4', 'rep5', 'rep6', 'rep7', 'rep8', 'rep9'];
 
 export const start = (o: Data = {}): Data => ({
   year: 2026,
@@ -14,20 +16,29 @@ export const start = (o: Data = {}): Data => ({
   ...o,
 });
 
-const sheet = (tier: string, scores: number[]): Data => ({
-  tier,
-  scores: CADRES.map((cadre, i) => ({ cadre, score: scores[i] })),
-});
+/** Each tier's score of each cadre before a rater's own spread. */
+const BASE: Record<string, Record<string, number>> = {
+  leaders: { head101: 90, head102: 70, head105: 80, sec3: 60 },
+  cadres: { head101: 85, head102: 75, head105: 65, sec3: 70 },
+  reps: { head101: 88, head102: 72, head105: 60, sec3: 66 },
+};
 
-export const leaders = (): Data => sheet('districtLeader', [90, 70, 80, 60]);
-export const fellows = (): Data => sheet('fellowCadre', [85, 75, 65, 70]);
-export const reps = (): Data => sheet('workerRep', [88, 72, 60, 66]);
+/**
+ * One rater's sheet for one cadre. Leaders spread −2, 0, +1, +2.5 around the base (mean +0.375, so a
+ * leader average of 90.375 shows as 90.38); representatives −1, 0, +1 by number (mean 0 over ten).
+ */
+export function sheet(tier: 'leaders' | 'cadres' | 'reps', rater: string, cadre: string): Data {
+  const base = BASE[tier]![cadre]!;
+  const n = Number(rater.replace(/\D/g, ''));
+  const spread = tier === 'leaders' ? [-2, 0, 1, 2.5][n - 1]! : tier === 'reps' ? (n % 3) - 1 : 0;
+  return { score: base + spread, strengths: '履职认真。' };
+}
 
 /** The confirmation: the computed bottom two with their units and talkers. */
 export const ranking = (o: Data = {}): Data => ({
   lowestTwo: [
-    { cadre: 'head105', unit: 'station-105', weightedScore: 69.5, talker: 'leader2' },
-    { cadre: 'sec3', unit: 'branch-3', weightedScore: 64.8, talker: 'leader2' },
+    { cadre: 'head105', unit: 'station-105', weightedScore: 69.65, talker: 'leader2' },
+    { cadre: 'sec3', unit: 'branch-3', weightedScore: 64.95, talker: 'leader2' },
   ],
   publishOn: '2026-03-10',
   opinion: '同意排名，对后两名进行诫勉谈话。',

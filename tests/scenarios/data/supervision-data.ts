@@ -49,9 +49,13 @@ export const rectification = (unit: string, person: string): Data => ({
   result: '已整改完毕。',
 });
 
-export const verification = (o: Data = {}): Data => ({
+/** The group's verification, item by item (113 站 head113, 第二党支部 sec2): all rectified unless told. */
+export const verification = (results: Record<string, string> = {}, o: Data = {}): Data => ({
   verifiedOn: '2026-03-14',
-  verificationResult: 'passed',
-  verificationNotes: '现场复查，整改到位。',
-  ...o,
+  itemResults: [
+    { unit: 'station-113', person: 'head113', result: results.head113 ?? 'passed' },
+    { unit: 'branch-2', person: 'sec2', result: results.sec2 ?? 'passed' },
+  ].filter((r) => !o.only || (o.only as string[]).includes(r.person)),
+  verificationNotes: '现场复查。',
+  ...Object.fromEntries(Object.entries(o).filter(([k]) => k !== 'only')),
 });

@@ -1,4 +1,10 @@
-import { concernsField, type FormDefinition, hiddenFields, withoutFields } from '@flowform/engine/browser';
+import {
+  brokenFieldRules,
+  concernsField,
+  type FormDefinition,
+  hiddenFields,
+  withoutFields,
+} from '@flowform/engine/browser';
 import { type LocalizedError, validateForm } from './client-validator';
 
 type Json = Record<string, unknown>;
@@ -30,7 +36,11 @@ export function hideFields(uiSchema: Json, hidden: ReadonlySet<string>): Json {
  */
 export function validateShown(form: ShownForm, data: Json, locale: 'zh-CN' | 'en'): LocalizedError[] {
   const hidden = hiddenNow(form, data);
-  return validateForm(form.schema, withoutFields(data, hidden), form.labels, locale).filter(
+  const shown = withoutFields(data, hidden);
+  const errors = validateForm(form.schema, shown, form.labels, locale).filter(
     (e) => !concernsField(e.path, hidden),
   );
+  if (errors.length > 0) return errors;
+  // The form's field rules (weights adding up to 100), as the engine checks them on submit.
+  return brokenFieldRules(form, shown, new Date().toISOString(), locale, hidden);
 }

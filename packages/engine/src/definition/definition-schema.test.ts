@@ -32,6 +32,7 @@ const keys = {
     unitKinds: true,
     caseTitle: true,
     initiatorCancel: true,
+    computed: true,
     machine: true,
   } satisfies Record<keyof ProcessDefinition, true>,
   machine: { id: true, initial: true, states: true, delays: true } satisfies Record<keyof MachineDef, true>,
@@ -75,6 +76,7 @@ const keys = {
     responses: true,
     reach: true,
     urgeInterval: true,
+    multiInstance: true,
   } satisfies Record<keyof UserTaskDef, true>,
   outcome: {
     key: true,

@@ -187,6 +187,29 @@ export interface OperationReach {
   delegate?: AssignmentRule;
   addSigner?: AssignmentRule;
   cc?: AssignmentRule;
+  /** 多实例: one task per person per element of a CEL list (every rater scores every cadre). */
+  multiInstance?: MultiInstanceDef;
+}
+
+/**
+ * A multi-instance task: for each element of `forEach` (bound as `item`), one task for each person
+ * the assignment names, each kept apart (its `item` on the task and in its `responses` entry). The
+ * state moves on, with the last completion's outcome, once every instance is done.
+ */
+export interface MultiInstanceDef {
+  /** CEL list: the elements to work on (the cadres to score). */
+  forEach: CelSource;
+  /**
+   * CEL over `item`: the user (or list of users) whose task that element is (a bulletin item goes
+   * to the person it names). Without it, every person the assignment names gets one.
+   */
+  assignee?: CelSource;
+  /**
+   * CEL over `item`: the user who may never perform that element's task (separation rule: a rater
+   * never scores themself). No task is opened for them; claim, transfer, delegate and completion
+   * by them are refused.
+   */
+  notPerformedBy?: CelSource;
 }
 
 /** Start another process as a child; its end sends `childDone` here. */
@@ -287,6 +310,12 @@ export interface ProcessDefinition {
    * states: before the declared point (an approval given, money paid) it is still only a request.
    */
   initiatorCancel?: { whileIn: string[] };
+   * Computed case fields: field → CEL over the case (`sum(data.awards.map(a, a.bonus))`). The engine
+   * computes each on every command that changes the data; a submitted value is replaced (and the
+   * difference audited); guards and assignment read the computed value. Lint checks the type
+   * against the field's and refuses cycles.
+   */
+  computed?: Record<string, CelSource>;
   machine: MachineDef;
 }
 

@@ -49,6 +49,8 @@ export interface CelVariables {
   data: Record<string, unknown>;
   /** ISO timestamp taken from the command, never the clock; a CEL timestamp inside expressions. */
   now: string;
+  /** This case's id: a child started from here records where it came from (`sourceCaseRef`). */
+  caseId?: string;
   initiator?: CelPrincipal;
   actor?: CelPrincipal;
   /** The unit the case is about (the definition's `unitField`) as the directory has it; "" parent at the root. */

@@ -15,6 +15,7 @@ import { registerCommonVariables, type VariableConverters } from './cel-variable
 import { type CompileScope, compileExpression } from './compiled-expression';
 import { ExpressionError } from './expression-error';
 import { CEL_PARSER_LIMITS } from './expression-limits';
+import { registerListAggregates } from './list-aggregates';
 import { registerNumericOverloads } from './numeric-overloads';
 import { registerStandardOverloads } from './standard-overloads';
 
@@ -41,6 +42,7 @@ function baseEnvironment(mixedNumbers: boolean): Base {
     if (mixedNumbers) registerNumericOverloads(env);
     registerStandardOverloads(env);
     registerHelperFunctions(env);
+    registerListAggregates(env);
     base = { env, converters: registerCommonVariables(env) };
     bases.set(mixedNumbers, base);
   }

@@ -9,13 +9,18 @@ import { type CelFunc, type CelInput, type CelResult, celEnv, parse, plan } from
 import { type Expr, ExprSchema } from '@bufbuild/cel-spec/cel/expr/syntax_pb.js';
 import { create, type MessageInitShape } from '@bufbuild/protobuf';
 import { runtimeHelperFunctions } from './cel-helpers';
+import { runtimeListAggregates } from './list-aggregates';
 import { runtimeNumericOverloads } from './numeric-overloads';
 import { re2RegExp } from './re2-regex';
 
 /** A planned expression: bindings in, CEL value or CelError out (it never throws). */
 export type RuntimeProgram = (bindings: Record<string, CelInput>) => CelResult;
 
-const funcs: CelFunc[] = [...runtimeNumericOverloads(), ...runtimeHelperFunctions()];
+const funcs: CelFunc[] = [
+  ...runtimeNumericOverloads(),
+  ...runtimeHelperFunctions(),
+  ...runtimeListAggregates(),
+];
 const env = celEnv({ funcs, re2: { compile: (pattern) => re2RegExp(pattern) } });
 
 let nextId = 1n << 40n;
@@ -82,9 +87,16 @@ function rewrite(node: Expr | undefined): Expr | undefined {
   }
 }
 
+/** The evaluator's tree of a source, with each node's source offset by id. */
+export interface RuntimeTree {
+  expr: Expr;
+  positions: Record<string, number>;
+}
+
 /** Parses a source with the evaluator's parser; throws (a parse error) when it cannot read it. */
-export function parseRuntime(source: string): Expr {
-  return parse(source).expr ?? create(ExprSchema);
+export function parseRuntime(source: string): RuntimeTree {
+  const parsed = parse(source);
+  return { expr: parsed.expr ?? create(ExprSchema), positions: parsed.sourceInfo?.positions ?? {} };
 }
 
 /** Plans an evaluator tree (from `parseRuntime`, which it rewrites in place) for evaluation. */

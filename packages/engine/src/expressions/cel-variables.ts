@@ -28,7 +28,7 @@ function toTimestamp(value: unknown): CelInput {
   return stamp;
 }
 
-/** Declares now, initiator, actor, caseUnit, task, outcome and votes; returns their converters. */
+/** Declares now, caseId, initiator, actor, caseUnit, task, outcome and votes; returns their converters. */
 export function registerCommonVariables(env: Environment): VariableConverters {
   const principal = registerShape(env, PRINCIPAL, 'flowform.Principal');
   const task = registerShape(env, TASK, 'flowform.Task');
@@ -36,6 +36,7 @@ export function registerCommonVariables(env: Environment): VariableConverters {
   const unit = registerShape(env, UNIT, 'flowform.Unit');
   env
     .registerVariable('now', 'google.protobuf.Timestamp')
+    .registerVariable('caseId', 'string')
     .registerVariable('initiator', principal.type)
     .registerVariable('actor', principal.type)
     .registerVariable('caseUnit', unit.type)
@@ -44,6 +45,7 @@ export function registerCommonVariables(env: Environment): VariableConverters {
     .registerVariable('votes', votes.type);
   return {
     now: toTimestamp,
+    caseId: (v) => v as CelInput,
     initiator: principal.toCel,
     actor: principal.toCel,
     caseUnit: unit.toCel,

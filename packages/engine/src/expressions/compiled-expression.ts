@@ -13,6 +13,7 @@ import { celToJs } from './cel-values';
 import { buildActivation, type VariableConverters } from './cel-variables';
 import { ExpressionError, runtimeError, toExpressionError } from './expression-error';
 import { assertSourceSize, assertWithinLimits } from './expression-limits';
+import { aggregateOverloads, specialiseAggregates } from './list-aggregates';
 import { assertSameReading } from './parser-agreement';
 import { assertSound } from './soundness-check';
 
@@ -100,10 +101,11 @@ export function compileExpression(scope: CompileScope, source: string): Compiled
   const facts = collectAstFacts(parsed.ast);
   assertWithinLimits(facts, source);
   const tree = byEvaluator(source, () => parseRuntime(source));
-  assertSameReading(parsed.ast, tree, source);
+  assertSameReading(parsed.ast, tree.expr, source);
   const type = typeCheck(parsed, source);
   assertSound(parsed.ast, source, runtimeHasFunction);
-  const program = byEvaluator(source, () => planRuntime(tree));
+  specialiseAggregates(tree.expr, tree.positions, aggregateOverloads(parsed.ast));
+  const program = byEvaluator(source, () => planRuntime(tree.expr));
   const inputs = [...facts.identifiers].filter((name) => Object.hasOwn(scope.converters, name));
   const declared = [...facts.identifiers];
 

@@ -21,3 +21,4 @@ export {
 } from './expression-error';
 export { EXPRESSION_LIMITS } from './expression-limits';
 export { parseIsoDuration } from './iso-duration';
+export { type DataReferences, dataFieldsRead } from './data-references';

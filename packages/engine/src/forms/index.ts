@@ -6,6 +6,7 @@ export { checkFormSchema } from './check-form-schema';
 export { DATA_LIMITS } from './data-limits';
 export { displayValue, formatMessage } from './error-messages';
 export { fieldLabel, type LabelContext, labelEntry, optionLabel, schemaAt } from './field-labels';
+export { brokenFieldRules, fieldRules } from './field-rules';
 export { FormSchemaError } from './form-schema-error';
 export type { FieldError, FormValidation, Locale, SchemaProblem } from './form-types';
 export { type FormValidator, formValidatorWith } from './form-validator';

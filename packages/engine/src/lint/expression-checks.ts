@@ -80,6 +80,14 @@ export function checkExpressions(
     duration(task.escalation?.after, `${base}/task/escalation/after`);
     rule(task.assignment, `${base}/task/assignment`);
     for (const [op, r] of Object.entries(task.reach ?? {})) rule(r, `${base}/task/reach/${op}`);
+    const many = task.multiInstance;
+    if (many) {
+      check(many.forEach, `${base}/task/multiInstance/forEach`, 'dyn');
+      // `notPerformedBy` sees `item` typed as an element of the forEach list, as startChild inputs do.
+      const items = cel.check(many.forEach).ok ? cel.forEachItem(many.forEach) : cel;
+      check(many.notPerformedBy, `${base}/task/multiInstance/notPerformedBy`, 'string', items);
+      check(many.assignee, `${base}/task/multiInstance/assignee`, 'dyn', items);
+    }
   }
   for (const [k, spec] of Object.entries(def.machine.delays ?? {})) duration(spec, `/machine/delays/${k}`);
   rule(def.starters, '/starters');

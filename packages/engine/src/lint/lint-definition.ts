@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '../definition/definition-types';
 import { createCelEnvironment } from '../expressions';
 import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
+import { checkCaseComputed } from './computed-checks';
 import { checkExclusions } from './exclusion-checks';
 import { checkExpressions } from './expression-checks';
 import { collectEdges } from './flow-graph';
@@ -56,5 +57,6 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);
+  checkCaseComputed(def, index, edges, cel, problems);
   return problems.items;
 }

@@ -8,7 +8,9 @@ import { caseTitleFields } from '../definition/case-title';
 import { createCelEnvironment } from '../expressions';
 import { checkFormSchema } from '../forms/check-form-schema';
 import type { StateIndex } from '../machine/state-index';
+import { checkFieldRules } from './field-rule-checks';
 import { type FlowEdge, transitionAt } from './flow-graph';
+import { checkFormComputed } from './computed-checks';
 import { checkReferenceFormats } from './reference-format-checks';
 import { type LintContext, type LintRun, type ProblemList, REGEX_HINT, statePointer } from './lint-types';
 
@@ -209,6 +211,8 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
       continue;
     }
     checkShowIf(key, form, problems);
+    checkFieldRules(key, form, problems);
+    checkFormComputed(key, form, problems);
     checkReferenceFormats(key, form, ctx.directory, problems);
     const props = (form.schema.properties ?? {}) as Record<string, { type?: unknown }>;
     for (const [name, prop] of merged.has(key) ? Object.entries(props) : []) {

@@ -71,6 +71,18 @@ export function checkTasks(
         }
       }
     }
+    if (task.multiInstance && (!task.responses || task.voting)) {
+      problems.error(
+        'multi-instance-invalid',
+        `${base}/task/multiInstance`,
+        task.voting
+          ? `Task '${id}' is both a vote and a multi-instance task`
+          : `Multi-instance task '${id}' does not collect its answers (no 'responses' field)`,
+        task.voting
+          ? 'Use voting (one decision by several) or multiInstance (one answer per element), not both'
+          : 'Name an array case field in "responses": every instance adds its entry with its item',
+      );
+    }
     if (task.escalation?.sendOutcome && !keys.has(task.escalation.sendOutcome)) {
       problems.error(
         'unknown-outcome',

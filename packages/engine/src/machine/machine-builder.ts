@@ -1,11 +1,14 @@
 import { type AnyStateMachine, assign, createMachine } from 'xstate';
 import type { ActionRef, ProcessDefinition, StateDef, TransitionSpec } from '../definition/definition-types';
+import { caseComputed, computeValues } from '../computed';
 import type { CelEnvironment, CelVariables } from '../expressions';
+import { returnTargetPaths } from './return-targets';
 import { isWithin, transitionList } from './state-index';
 
 /** The machine's context: the case data plus who started it and the unit it is about. */
 export interface MachineContext {
   data: Record<string, unknown>;
+  caseId?: string;
   initiator: NonNullable<CelVariables['initiator']>;
   caseUnit?: CelVariables['caseUnit'];
 }
@@ -43,6 +46,7 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
     return {
       data: context.data,
       now: event.now,
+      ...(context.caseId ? { caseId: context.caseId } : {}),
       initiator: context.initiator,
       ...(context.caseUnit ? { caseUnit: context.caseUnit } : {}),
       actor: event.actor,
@@ -50,13 +54,14 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
       votes: event.votes,
     };
   };
+  const computed = caseComputed(def);
   const config = {
     id: MACHINE_ID,
     initial: def.machine.initial,
     context: ({ input }: { input: MachineContext }) => input,
     // A cycle of eventless transitions whose guards keep holding must stop, not hang the server.
     options: { maxIterations: MAX_MICROSTEPS },
-    states: mapStates(def.machine.states, undefined),
+    states: mapStates(def.machine.states, undefined, def.machine.states),
   };
   return createMachine(config as never, {
     guards: {
@@ -74,9 +79,16 @@ export function buildMachine(def: ProcessDefinition, cel: CelEnvironment): AnySt
         (
           { context, event }: { context: MachineContext; event: EngineEvent },
           params: { field: string; expr: string },
-        ) => ({
-          data: { ...context.data, [params.field]: cel.compile(params.expr).evaluate(vars(context, event)) },
-        }),
+        ) => {
+          const data = {
+            ...context.data,
+            [params.field]: cel.compile(params.expr).evaluate(vars(context, event)),
+          };
+          // Guards after this action read computed values of the data as it now is.
+          if (Object.keys(computed).length === 0) return { data };
+          const { data: _old, ...rest } = vars(context, event);
+          return { data: computeValues(cel, computed, data, rest).data };
+        },
       ) as never,
     },
   });
@@ -87,27 +99,32 @@ interface GuardParams {
   scope?: string;
 }
 
-function mapStates(states: Record<string, StateDef>, parent: string | undefined) {
+function mapStates(
+  states: Record<string, StateDef>,
+  parent: string | undefined,
+  root: Record<string, StateDef>,
+) {
   const out: Record<string, unknown> = {};
   for (const [key, def] of Object.entries(states)) {
     const id = parent ? `${parent}.${key}` : key;
-    out[key] = mapState(id, def);
+    out[key] = mapState(id, def, root);
   }
   return out;
 }
 
-function mapState(id: string, def: StateDef): Record<string, unknown> {
+function mapState(id: string, def: StateDef, root: Record<string, StateDef>): Record<string, unknown> {
   const node: Record<string, unknown> = {};
   if (def.type && def.type !== 'atomic' && def.type !== 'compound') node.type = def.type;
   if (def.history) node.history = def.history;
   if (def.initial) node.initial = def.initial;
-  if (def.states) node.states = mapStates(def.states, id);
+  if (def.states) node.states = mapStates(def.states, id, root);
   const on: Record<string, unknown> = {};
   for (const [event, spec] of Object.entries(def.on ?? {})) on[event] = mapTransitions(spec, id, id);
   for (const [key, spec] of Object.entries(def.after ?? {}))
     on[internalEvent.after(id, key)] = mapTransitions(spec, undefined, id);
   for (const target of def.task?.returnTargets ?? []) {
-    on[internalEvent.returnTo(target)] = { target: `#${MACHINE_ID}.${target}`, reenter: true };
+    const paths = returnTargetPaths(root, id, target).map((path) => `#${MACHINE_ID}.${path}`);
+    on[internalEvent.returnTo(target)] = { target: paths.length === 1 ? paths[0] : paths, reenter: true };
   }
   if (def.invoke?.onDone) on[internalEvent.childDone(id)] = mapTransitions(def.invoke.onDone, undefined, id);
   if (Object.keys(on).length > 0) node.on = on;

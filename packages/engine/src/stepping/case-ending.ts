@@ -1,5 +1,5 @@
 import type { CaseOutcome } from '../definition/definition-types';
-import type { CaseSnapshot } from './case-snapshot';
+import type { CaseSnapshot, ChildEnd } from './case-snapshot';
 import type { CompiledDefinition } from './compiled-definition';
 import { record, type StepWork } from './step-context';
 
@@ -28,6 +28,8 @@ export function finishCase(work: StepWork, status: 'completed' | 'cancelled'): v
       childId: snap.parent.childId,
       status,
       data: snap.data,
+      outcome: snap.outcome,
+      ...endState(work.compiled, snap),
     });
   }
   // The initiator hears how their case ended, unless they ended it themselves.
@@ -51,6 +53,19 @@ export function caseOutcome(compiled: CompiledDefinition, snap: CaseSnapshot): C
   if (snap.status === 'running') return null;
   if (snap.outcome) return snap.outcome;
   return snap.status === 'cancelled' ? 'cancelled' : finalOutcome(compiled, snap);
+}
+
+/** The top-level final state a completed case stopped in, with its name (how a child ended, for its parent). */
+function endState(
+  compiled: CompiledDefinition,
+  snap: CaseSnapshot,
+): Pick<ChildEnd, 'endState' | 'endStateName'> {
+  if (snap.status !== 'completed') return {};
+  const value = snap.machine.value;
+  const top = typeof value === 'string' ? value : undefined;
+  if (!top) return {};
+  const name = compiled.index.get(top)?.def.name;
+  return name ? { endState: top, endStateName: name } : { endState: top };
 }
 
 /** The outcome the top-level final state the machine stopped in declares; `completed` without one. */

@@ -8,10 +8,11 @@ import { checkCaseUnit } from './case-unit-check';
 import type { Command } from './commands';
 import type { CompiledDefinition } from './compiled-definition';
 import { asRefusal } from './engine-refusal';
-import { checkShownFields, checkShownReferences, hiddenByShowIf } from './form-submission';
+import { applyCaseComputed, computedInForm } from './computed-step';
+import { checkShownFields, checkShownReferences, computedForm, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
-import type { StepWork } from './step-context';
 import { initiatorMayCancel } from './initiator-cancel';
+import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
 /** A brand-new snapshot for a `start` command, before the machine has entered anything. */
@@ -53,13 +54,16 @@ export function emptySnapshot(
 export function startCase(work: StepWork): void {
   const { definition } = work.compiled;
   const form = definition.startForm ? work.compiled.forms[definition.startForm] : undefined;
+  const submitted = work.snap.data;
   if (form) {
+    work.snap.data = computedForm(work, form, work.snap.data, submitted);
     // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
     const hidden = hiddenByShowIf(work, form, work.snap.data);
     work.snap.data = withoutFields(work.snap.data, hidden);
     checkShownFields(work, form, work.snap.data, hidden);
     checkShownReferences(work, form, work.snap.data);
   }
+  applyCaseComputed(work, submitted, form ? computedInForm(work, form) : new Set());
   checkCaseUnit(work);
   const actor = work.opts.actor;
   if (!actor.system) {
@@ -109,6 +113,19 @@ export function childDone(work: StepWork, command: Extract<Command, { type: 'chi
   if (!child) throw new StepError('not-found', `No child '${command.childId}'`);
   if (child.status !== 'running') throw new StepError('stale', `Child '${child.id}' already ended`);
   child.status = command.status;
-  if (child.stateId)
-    sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome: command.status });
+  // How it ended, not only that it did: the parent shows an admonition talk closed by the committee.
+  if (command.outcome) child.outcome = command.outcome;
+  if (command.endState) child.endState = command.endState;
+  if (command.endStateName) child.endStateName = command.endStateName;
+  record(work, {
+    childEnded: child.id,
+    status: command.status,
+    outcome: command.outcome,
+    endState: command.endState,
+  });
+  // An invoke's onDone reads how the child ended as `outcome`: the final state it completed in
+  // (an admonition talk `closed` or `closedByCommittee`), else its status (`cancelled`).
+  const outcome = command.status === 'completed' ? (command.endState ?? command.status) : command.status;
+  if (child.stateId && work.snap.status === 'running')
+    sendEvent(work, { type: internalEvent.childDone(child.stateId), outcome });
 }

@@ -1,5 +1,5 @@
 import type { CandidateSet } from '../assignment';
-import type { CaseOutcome } from '../definition/definition-types';
+import type { CaseOutcome, LocalizedText } from '../definition/definition-types';
 import type { VoteRule, VoteState } from '../voting';
 
 /** An open user task. Closed tasks leave the snapshot; their trail lives in the audit log. */
@@ -17,6 +17,8 @@ export interface TaskRecord {
   dueAt?: string;
   /** Multi-instance signer this task belongs to (voting). */
   signer?: string;
+  /** Multi-instance element this task works on (`multiInstance.forEach`), plain JSON. */
+  item?: unknown;
   urged: number;
   /** When the task was last urged (催办), for the definition's least interval between urges. */
   lastUrgedAt?: string;
@@ -46,8 +48,17 @@ export interface TimerRecord {
   round?: number;
 }
 
-/** A child case started by this one. */
-export interface ChildRecord {
+/** How a child case ended, as its parent records it. */
+export interface ChildEnd {
+  /** The child's case outcome (`approved`, `completed`, `cancelled` …). */
+  outcome?: CaseOutcome;
+  /** The top-level final state it completed in (an admonition talk: `closed` or `closedByCommittee`). */
+  endState?: string;
+  endStateName?: LocalizedText;
+}
+
+/** A child case started by this one; once it ended, how it ended. */
+export interface ChildRecord extends ChildEnd {
   id: string;
   process: string;
   /** The invoking state, when the parent waits for it. */

@@ -1,4 +1,5 @@
 import type { CandidateSet } from '../assignment';
+import type { ChildEnd } from './case-snapshot';
 
 /** Everything that can happen to a case. Commands are data so the audit log can replay them. */
 export type Command =
@@ -29,7 +30,12 @@ export type Command =
   | { type: 'cc'; taskId?: string; users: string[]; comment?: string }
   | { type: 'comment'; text: string; taskId?: string }
   | { type: 'timerFired'; timerId: string }
-  | { type: 'childDone'; childId: string; status: 'completed' | 'cancelled'; data?: Record<string, unknown> }
+  | ({
+      type: 'childDone';
+      childId: string;
+      status: 'completed' | 'cancelled';
+      data?: Record<string, unknown>;
+    } & ChildEnd)
   | { type: 'cancel'; reason?: string }
   | { type: 'migrate'; from: number; to: number; mapping: CaseMapping };
 

@@ -5,8 +5,10 @@ import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
+import { applyCaseComputed, computedInForm } from './computed-step';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
+import { instancesOutstanding, refuseSeparatedPerformer } from './multi-instance';
 import { requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -20,21 +22,25 @@ export function completeTask(work: StepWork, command: Complete): void {
   const task = findTask(work, command.taskId);
   requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
+  if (!work.opts.actor.system) refuseSeparatedPerformer(work, task, work.opts.actor.username);
   const def = taskDef(work.compiled, task.stateId);
   const outcome = def.outcomes.find((o) => o.key === command.outcome);
   if (!outcome) throw new StepError('invalid-command', `Task has no outcome '${command.outcome}'`);
   if (outcome.requiresComment && !command.comment?.trim()) {
     throw invalidForm([{ path: '/comment', keyword: 'required', message: commentRequired(work) }]);
   }
-  const meta = { outcome: command.outcome, comment: command.comment };
+  const meta = { outcome: command.outcome, comment: command.comment, item: task.item };
   if (!outcome.skipValidation) applyForm(work, def, command.data ?? {}, meta);
   else if (def.responses) collectResponse(work, def.responses, {}, meta);
+  const form = def.form ? work.compiled.forms[def.form] : undefined;
+  applyCaseComputed(work, command.data ?? {}, form ? computedInForm(work, form) : new Set());
   if (task.delegatedBy && !task.delegateDone && task.assignee === work.opts.actor.username) {
     return resolveDelegation(work, task);
   }
   closeTask(work, task, command.outcome);
   copyOnCompletion(work, def, task.id);
   if (def.voting) return vote(work, task, def, command.outcome);
+  if (def.multiInstance && instancesOutstanding(work, task.stateId)) return;
   fire(work, task.stateId, outcomeEvent(def, command.outcome), command.outcome);
 }
 

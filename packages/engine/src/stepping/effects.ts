@@ -1,4 +1,5 @@
 import type { CaseOutcome, LocalizedText } from '../definition/definition-types';
+import type { ChildEnd } from './case-snapshot';
 
 /** Side effects a step asks for; the runtime performs them after commit (through the outbox). */
 export type Effect =
@@ -23,13 +24,13 @@ export type Effect =
     }
   | { type: 'startChild'; childId: string; process: string; data: Record<string, unknown>; initiator: string }
   | { type: 'cancelChild'; childId: string }
-  | {
+  | ({
       type: 'childFinished';
       parentInstanceId: string;
       childId: string;
       status: 'completed' | 'cancelled';
       data: Record<string, unknown>;
-    }
+    } & ChildEnd)
   | { type: 'directoryChange'; kind: 'setRoleHolder'; role: string; unit: string; user: string };
 
 /** One row of the case's audit trail. `command` lets replay refold the case. */

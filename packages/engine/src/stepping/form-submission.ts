@@ -1,5 +1,6 @@
 import type { FormDefinition, UserTaskDef } from '../definition/definition-types';
 import {
+  brokenFieldRules,
   checkReferences,
   concernsField,
   createInterpretingChecker,
@@ -10,6 +11,7 @@ import {
   withoutFields,
 } from '../forms';
 import { checkDataLimits } from '../forms/data-limits';
+import { computedInForm, withFormComputed } from './computed-step';
 import type { StepWork } from './step-context';
 import { StepError } from './step-error';
 
@@ -29,6 +31,8 @@ export function formValidator(work: StepWork): FormValidator {
 export interface ResponseMeta {
   outcome: string;
   comment?: string;
+  /** The multi-instance element the answer is about (the cadre scored). */
+  item?: unknown;
 }
 
 /**
@@ -61,14 +65,18 @@ export function applyForm(
   const current = Object.fromEntries(
     properties.filter((p) => p in work.snap.data).map((p) => [p, work.snap.data[p]]),
   );
+  // Computed fields are computed over what the person saw, whatever was submitted for them.
+  const merged = computedForm(work, form, { ...current, ...submitted }, submitted);
+  const computed = computedInForm(work, form);
+  const entered = { ...withoutFields(submitted, computed), ...pickFields(merged, computed) };
   // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
-  const merged = { ...current, ...submitted };
   const hidden = hiddenByShowIf(work, form, merged);
-  const kept = withoutFields(submitted, hidden);
+  const kept = withoutFields(entered, hidden);
   checkShownFields(work, form, withoutFields(merged, hidden), hidden);
   checkShownReferences(work, form, kept);
   if (def.responses) collectResponse(work, def.responses, kept, meta);
-  else work.snap.data = { ...work.snap.data, ...kept };
+  // A computed field that could not be computed (or is hidden) keeps no stale value.
+  else work.snap.data = { ...withoutFields(work.snap.data, computed), ...kept };
 }
 
 /**
@@ -80,8 +88,28 @@ export function hiddenByShowIf(
   form: FormDefinition,
   data: Record<string, unknown>,
 ): Set<string> {
-  if (checkDataLimits(data).length > 0) checkShownFields(work, form, data, new Set());
+  refuseOversized(work, form, data);
   return hiddenFields(form, data, work.opts.now);
+}
+
+/** The form data with its computed fields computed; like a show-if, never over oversized data. */
+export function computedForm(
+  work: StepWork,
+  form: FormDefinition,
+  data: Record<string, unknown>,
+  submitted: Record<string, unknown>,
+): Record<string, unknown> {
+  if (computedInForm(work, form).size === 0) return data;
+  refuseOversized(work, form, data);
+  return withFormComputed(work, form, data, submitted);
+}
+
+function refuseOversized(work: StepWork, form: FormDefinition, data: Record<string, unknown>): void {
+  if (checkDataLimits(data).length > 0) checkShownFields(work, form, data, new Set());
+}
+
+function pickFields(data: Record<string, unknown>, fields: ReadonlySet<string>): Record<string, unknown> {
+  return Object.fromEntries([...fields].filter((f) => f in data).map((f) => [f, data[f]]));
 }
 
 /** Validates form data, leaving out errors about fields hidden by their show-if. */
@@ -92,9 +120,11 @@ export function checkShownFields(
   hidden: ReadonlySet<string>,
 ): void {
   const result = formValidator(work).validate(form, data, work.opts.locale);
-  if (result.ok) return;
-  const errors = result.errors.filter((e) => !concernsField(e.path, hidden));
+  const errors = result.ok ? [] : result.errors.filter((e) => !concernsField(e.path, hidden));
   if (errors.length > 0) throw invalidForm(errors);
+  // Rules JSON Schema cannot say (weights adding up to 100), on data the schema accepted.
+  const broken = brokenFieldRules(form, data, work.opts.now, work.opts.locale, hidden);
+  if (broken.length > 0) throw invalidForm(broken);
 }
 
 /**
@@ -129,6 +159,7 @@ export function collectResponse(
   const list = Array.isArray(work.snap.data[field]) ? (work.snap.data[field] as unknown[]) : [];
   const entry = {
     ...submitted,
+    ...(meta.item === undefined ? {} : { item: meta.item }),
     by: work.opts.actor.username,
     outcome: meta.outcome,
     at: work.opts.now,

@@ -74,6 +74,7 @@ function asStepError(error: unknown): unknown {
 function machineContext(work: StepWork): MachineContext {
   return {
     data: work.snap.data,
+    caseId: work.snap.instanceId,
     initiator: celPerson(work.opts.directory, work.snap.initiator),
     caseUnit: celUnit(work.opts.directory, work.snap.caseUnit),
   };

@@ -68,6 +68,7 @@ export function celVars(work: StepWork, extra: Partial<CelVariables> = {}): CelV
   return {
     data: snap.data,
     now: opts.now,
+    caseId: snap.instanceId,
     initiator: celPerson(opts.directory, snap.initiator),
     actor: celPerson(opts.directory, opts.actor.username),
     caseUnit: celUnit(opts.directory, snap.caseUnit),

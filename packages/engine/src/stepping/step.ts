@@ -5,6 +5,7 @@ import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { compileBundle, taskDef } from './compiled-definition';
 import { completeTask } from './complete-task';
+import { applyCaseComputed } from './computed-step';
 import { asRefusal } from './engine-refusal';
 import { returnTask, withdraw, withdrawPoint } from './return-withdraw';
 import { addSigner, removeSigner } from './signer-operations';
@@ -33,7 +34,10 @@ export function step(
     if (snapshot) throw new StepError('invalid-command', 'Case already started');
   } else {
     if (!snapshot) throw new StepError('not-found', 'No such case');
-    if (snapshot.status !== 'running') throw new StepError('stale', `Case is ${snapshot.status}`);
+    // An ended case still hears how a child it started ended (an evaluation's admonition talks outlast it).
+    const childNews = command.type === 'childDone' && snapshot.status === 'completed';
+    if (snapshot.status !== 'running' && !childNews)
+      throw new StepError('stale', `Case is ${snapshot.status}`);
   }
   // Work on a JSON copy: the snapshot then has exactly the shape it has after a trip through the
   // database (no undefined keys), so stored, in-memory and replayed snapshots serialise identically.
@@ -52,6 +56,8 @@ export function step(
   } catch (error) {
     throw asRefusal(error, work.snap.data, opts.locale);
   }
+  // Whatever changed the data (a migration, a child's input), computed values stay current.
+  if (work.snap.status === 'running') applyCaseComputed(work);
   const next = work.snap;
   if (!FLOW_NEUTRAL.has(command.type)) next.withdrawable = undefined;
   if (prior && command.type === 'complete') rememberWithdraw(work, command, prior);

@@ -4,6 +4,7 @@ import { resolveDueAt } from '../expressions';
 import { tallyVotes } from '../voting';
 import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
+import { excludedPerformer, instanceItems, instancePeople } from './multi-instance';
 import { excludedUsers } from './exclusions';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -28,7 +29,31 @@ export function createTasks(work: StepWork, stateId: string, def: UserTaskDef): 
     }
     return;
   }
+  if (def.multiInstance) return openInstanceTasks(work, stateId, def, resolution.candidates);
   openTask(work, stateId, def, resolution.candidates);
+}
+
+/**
+ * 多实例: one task per person per element; nobody gets the task of an element they may not
+ * perform. With no task to open at all the state moves on as an empty assignment would.
+ */
+function openInstanceTasks(work: StepWork, stateId: string, def: UserTaskDef, candidates: CandidateSet) {
+  const items = instanceItems(work, def);
+  const people = expandCandidates(candidates, work.opts.directory);
+  let opened = 0;
+  for (const item of items) {
+    const excluded = excludedPerformer(work, def, item);
+    for (const person of instancePeople(work, def, item, people).filter((p) => p !== excluded)) {
+      openTask(work, stateId, def, { users: [person], roles: [] }, undefined, item);
+      opened += 1;
+    }
+  }
+  record(work, { instancesOpened: stateId, items: items.length, people: people.length, tasks: opened });
+  if (opened === 0) {
+    const outcome = def.outcomes[0]!.key;
+    record(work, { taskSkipped: stateId, outcome });
+    work.queue.push({ type: outcomeEvent(def, outcome), origin: stateId, outcome });
+  }
 }
 
 /** Opens one task row with its due date, reminders and escalation timers, and notifies its people. */
@@ -38,6 +63,7 @@ export function openTask(
   def: UserTaskDef,
   candidates: CandidateSet,
   signer?: string,
+  item?: unknown,
 ): TaskRecord {
   const { opts, compiled } = work;
   const single =
@@ -52,6 +78,7 @@ export function openTask(
     remindersSent: 0,
   };
   if (signer) task.signer = signer;
+  if (item !== undefined) task.item = item;
   if (def.due) task.dueAt = resolveDueAt(def.due, compiled.cel, celVars(work));
   for (const reminder of def.reminders ?? []) {
     const dueAt = resolveDueAt(reminder, compiled.cel, celVars(work));
@@ -69,7 +96,7 @@ export function openTask(
     });
   }
   work.snap.tasks.push(task);
-  record(work, { taskCreated: task.id, stateId, candidates });
+  record(work, { taskCreated: task.id, stateId, candidates, ...(item === undefined ? {} : { item }) });
   const users = expandCandidates(candidates, opts.directory);
   if (users.length > 0) {
     work.effects.push({

@@ -3,6 +3,7 @@ import { parseIsoDuration } from '../expressions';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { requireReach } from './operation-reach';
+import { refuseSeparatedPerformer } from './multi-instance';
 import { reachedUsers, requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -30,6 +31,7 @@ export function claim(work: StepWork, command: Cmd<'claim'>): void {
   if (!canActOn(user, task.candidates, work.opts.directory)) {
     throw new StepError('not-permitted', `User '${user}' is not a candidate for this task`);
   }
+  refuseSeparatedPerformer(work, task, user);
   task.assignee = user;
   record(work, { claimed: task.id });
 }
@@ -57,6 +59,7 @@ export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot transfer to yourself');
   requireReach(work, task, 'transfer', [command.to]);
+  refuseSeparatedPerformer(work, task, command.to);
   record(work, { transferred: task.id, from: task.assignee ?? work.opts.actor.username, to: command.to });
   task.assignee = command.to;
   task.candidates = { users: [command.to], roles: [] };
@@ -85,6 +88,7 @@ export function delegate(work: StepWork, command: Cmd<'delegate'>): void {
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot delegate to yourself');
   requireReach(work, task, 'delegate', [command.to]);
+  refuseSeparatedPerformer(work, task, command.to);
   task.delegatedBy = work.opts.actor.username;
   task.assignee = command.to;
   task.delegateDone = undefined;

@@ -4,6 +4,11 @@ import { JSON_LIMITS } from '@flowform/api';
 import { AuditKey, type DatabaseTarget } from '@flowform/runtime';
 import { type AuditKeyConfig, auditKeyConfig } from './audit-key-source';
 import { type OidcConfig, type OidcFileSettings, oidcConfig } from './oidc-config';
+import {
+  type WorkMessageConfig,
+  type WorkMessageFileSettings,
+  workMessageConfig,
+} from './work-message-config';
 
 /** A chat robot the administrator configured; notifications are posted to it. */
 export interface WebhookTarget {
@@ -21,6 +26,8 @@ export interface ServerConfig {
   /** Public base URL used in links sent to chat robots. */
   publicUrl: string;
   webhooks: WebhookTarget[];
+  /** Per-person work messages through WeCom and DingTalk apps (work-message-config.ts). */
+  workMessages: WorkMessageConfig;
   limits: { json: number; upload: number };
   uploadTypes: string[];
   /** Extra origins allowed to send cookie-authenticated writes (the web app's dev server). */
@@ -77,6 +84,7 @@ const DEFAULT_UPLOAD_TYPES = [
 
 interface ConfigFile {
   webhooks?: WebhookTarget[];
+  workMessages?: WorkMessageFileSettings;
   allowedOrigins?: string[];
   uploadLimitBytes?: number;
   uploadTypes?: string[];
@@ -95,7 +103,7 @@ interface ConfigFile {
  * FLOWFORM_TRUST_PROXY (else the file's `trustProxy`), DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
  * FLOWFORM_AUDIT_KEY / FLOWFORM_AUDIT_KEY_FILE / FLOWFORM_AUDIT_KEY_PREVIOUS (audit-key-source.ts),
  * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
- * webhooks and limits, and FLOWFORM_OIDC_* (else the file's `oidc`, oidc-config.ts) for the organisation's sign-in.
+ * webhooks, work messages (FLOWFORM_WECOM_CORP_SECRET, FLOWFORM_DINGTALK_APP_SECRET) and limits, and FLOWFORM_OIDC_* (else the file's `oidc`, oidc-config.ts) for the organisation's sign-in.
  * Webhook URLs come only from here, never from a definition.
  */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): ServerConfig {
@@ -121,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     database,
     publicUrl,
     webhooks: (file.webhooks ?? []).map(checkWebhook),
+    workMessages: workMessageConfig(env, file.workMessages),
     limits: { json: JSON_LIMITS.maxBytes, upload: file.uploadLimitBytes ?? 10 * 1024 * 1024 },
     uploadTypes: file.uploadTypes ?? DEFAULT_UPLOAD_TYPES,
     allowedOrigins: file.allowedOrigins ?? [],
@@ -171,6 +180,7 @@ export function testConfig(overrides: Partial<ServerConfig> = {}): ServerConfig 
     ...loadConfig({ PORT: '0' }),
     database: { memory: true },
     webhooks: [],
+    workMessages: {},
     auditKey: {
       source: { kind: 'given', key: AuditKey.parse(TEST_AUDIT_KEY_HEX), from: 'test' },
       previous: [],

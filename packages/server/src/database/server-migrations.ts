@@ -282,4 +282,19 @@ export const serverMigrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_03_330_server_work_messages': {
+    async up(db) {
+      // Who has been sent a notification's work message on which channel (WeCom, DingTalk), so a
+      // retried notify effect reaches only those the failed channel missed.
+      await sql`
+        create table work_messages (
+          dedup_key text not null,
+          username text not null,
+          channel text not null,
+          sent_at timestamptz not null default now(),
+          primary key (dedup_key, username, channel)
+        );
+      `.execute(db);
+    },
+  },
 };

@@ -133,6 +133,8 @@ export interface ServerTables {
     confidential: boolean;
     n: number;
   };
+  /** Per-person work messages sent (notifications/work-messenger.ts): one row per notification, person, channel. */
+  work_messages: { dedup_key: string; username: string; channel: string; sent_at: DefaultTimestamp };
 }
 
 /** Engine and server tables together. */

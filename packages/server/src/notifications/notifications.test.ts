@@ -75,7 +75,7 @@ describe('notifications: outbox notify → in-app list, SSE, chat robots', () =>
     ).toBeGreaterThan(0);
   });
 
-  it('given WeCom and DingTalk robots on 127.0.0.1 that fail at first, when notified, then each gets one text message after retries, DingTalk signed', async () => {
+  it('given WeCom and DingTalk robots on 127.0.0.1 that fail at first, when notified, then each gets one text message naming the people after retries, DingTalk signed', async () => {
     const wecom = await robotReceiver(1);
     const dingtalk = await robotReceiver(2);
     const waits: number[] = [];
@@ -98,8 +98,13 @@ describe('notifications: outbox notify → in-app list, SSE, chat robots', () =>
     expect(dingtalk.received).toHaveLength(1);
     expect(wecom.received[0]!.body).toMatchObject({
       msgtype: 'text',
-      text: { content: expect.stringContaining('新待办') },
+      text: { content: expect.stringContaining('新待办：爱心助困') },
     });
+    // One label, and the people by name (邱宏伟 is com1a, 史爱华 com1b), not by username.
+    const content = (wecom.received[0]!.body as { text: { content: string } }).text.content;
+    expect(content).not.toContain('新待办：新待办');
+    expect(content).toContain('邱宏伟、史爱华');
+    expect(content).not.toContain('com1a');
     const url = new URL(dingtalk.received[0]!.url, dingtalk.base);
     const expected = createHmac('sha256', 'SECtest').update('1700000000000\nSECtest').digest('base64');
     expect(url.searchParams.get('timestamp')).toBe('1700000000000');

@@ -4,6 +4,9 @@ import type { ServerContext } from '../server-context';
 import { readersOf } from './case-readers';
 import { storeNotifications } from './notification-store';
 import type { WebhookDispatcher } from './webhook-dispatcher';
+import { workMessageChannels } from './platform-channels';
+import type { WorkMessageChannel } from './work-message-channel';
+import { WorkMessenger } from './work-messenger';
 
 type Notify = Extract<Effect, { type: 'notify' }>;
 
@@ -30,11 +33,19 @@ const OUTCOME_LABELS: Record<CaseOutcome, LocalizedText> = {
 
 /**
  * The outbox's `notify` handler: one in-app notification per user (a redelivery adds nothing),
- * an SSE push to each newly notified user, and a message to the configured chat robots. Robots
- * never see a confidential case's names or titles, only that there is something to look at. Only
- * people who may open the case are told (`readersOf`): nobody is sent to a case that answers 404.
+ * an SSE push to each newly notified user, a message to the configured chat robots naming the
+ * people by name, and a work message to each person through the WeCom and DingTalk apps. Robots and
+ * work messages never carry a confidential case's names or titles, only that there is something to
+ * look at. A work message that fails throws, so the outbox retries it (the command has long
+ * committed); robots retry on their own.
+ * Only people who may open the case are told (`readersOf`): nobody is sent to a case that answers 404.
  */
-export function notifyHandler(ctx: ServerContext, webhooks: WebhookDispatcher) {
+export function notifyHandler(
+  ctx: ServerContext,
+  webhooks: WebhookDispatcher,
+  channels: WorkMessageChannel[] = workMessageChannels(ctx.config.workMessages),
+) {
+  const messenger = new WorkMessenger(ctx.db, channels);
   return async (effect: Notify, row: OutboxRow): Promise<void> => {
     const users = await readersOf(ctx, row.instance_id, effect.users);
     const about = await describe(ctx, row.instance_id, effect.taskId);
@@ -59,15 +70,41 @@ export function notifyHandler(ctx: ServerContext, webhooks: WebhookDispatcher) {
         data: { id, kind: effect.kind, message },
       });
     }
-    if (fresh.length === 0 || !webhooks.enabled) return;
     const link = effect.taskId
       ? `${ctx.config.publicUrl}/tasks/${encodeURIComponent(effect.taskId)}`
       : ctx.config.publicUrl;
-    const text = about.confidential
-      ? `【Flowform】${label['zh-CN']}：您有一项保密事项待处理，请登录系统查看。\n${ctx.config.publicUrl}`
-      : `【Flowform】${label['zh-CN']}：${message['zh-CN']}\n${fresh.map((f) => f.username).join('、')}\n${link}`;
-    webhooks.send(text);
+    // The message already opens with its label ("新待办：…"); a definition's own message gets it once.
+    const lead = effect.message ? `${label['zh-CN']}：${message['zh-CN']}` : message['zh-CN'];
+    const secret = `${label['zh-CN']}：您有一项保密事项待处理，请登录系统查看。`;
+    if (fresh.length > 0 && webhooks.enabled) {
+      const names = await displayNames(
+        ctx,
+        fresh.map((f) => f.username),
+      );
+      webhooks.send(
+        about.confidential
+          ? `【Flowform】${secret}\n${ctx.config.publicUrl}`
+          : `【Flowform】${lead}\n${names.join('、')}\n${link}`,
+      );
+    }
+    if (messenger.enabled && effect.users.length > 0) {
+      const text = about.confidential
+        ? `【Flowform】${secret}\n${ctx.config.publicUrl}`
+        : `【Flowform】${lead}\n${link}`;
+      await messenger.deliver(effect.dedupKey, effect.users, text);
+    }
   };
+}
+
+/** People as a message names them: their Chinese display name, else their username. */
+async function displayNames(ctx: ServerContext, usernames: string[]): Promise<string[]> {
+  const rows = await ctx.db
+    .selectFrom('directory_users')
+    .select(['username', 'display_name'])
+    .where('username', 'in', usernames)
+    .execute();
+  const names = new Map(rows.map((r) => [r.username, r.display_name['zh-CN']]));
+  return usernames.map((u) => names.get(u) || u);
 }
 
 async function describe(ctx: ServerContext, instanceId: string, taskId: string | undefined) {

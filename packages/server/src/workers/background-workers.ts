@@ -1,6 +1,7 @@
 import { OutboxWorker, TimerWorker } from '@flowform/runtime';
 import { notifyHandler } from '../notifications/notify-handler';
 import type { WebhookDispatcher } from '../notifications/webhook-dispatcher';
+import type { WorkMessageChannel } from '../notifications/work-message-channel';
 import type { ServerContext } from '../server-context';
 import { reportRefresher } from './report-refresher';
 import { serverHousekeeping } from './server-housekeeping';
@@ -15,12 +16,13 @@ export interface BackgroundWorkers {
 
 /**
  * Wires the runtime's workers: timers fire due timers (and run the housekeeping); the outbox delivers effects, with the
- * server's `notify` handler. Every commit wakes the outbox so notifications go out at once.
+ * server's `notify` handler (work-message `channels` from the configuration unless given). Every commit wakes the outbox so notifications go out at once.
  */
 export function createWorkers(
   ctx: ServerContext,
   webhooks: WebhookDispatcher,
   workerId: string,
+  channels?: WorkMessageChannel[],
 ): BackgroundWorkers {
   const onError = (error: unknown, where: unknown) =>
     ctx.log.warn('worker error', {
@@ -36,7 +38,7 @@ export function createWorkers(
   const outbox = new OutboxWorker({
     runtime: ctx.runtime,
     workerId,
-    handlers: { notify: notifyHandler(ctx, webhooks) },
+    handlers: { notify: notifyHandler(ctx, webhooks, channels) },
     onError,
   });
   ctx.afterCommit.push(() => outbox.wake());
