@@ -179,6 +179,8 @@ export interface UserTaskDef {
   reach?: OperationReach;
   /** 催办: the least time between two urges of one task (ISO 8601 duration); default `PT1H`. */
   urgeInterval?: string;
+  /** 多实例: one task per person per element of a CEL list (every rater scores every cadre). */
+  multiInstance?: MultiInstanceDef;
 }
 
 /** The operations that hand a task or a case to more people, each with the rule that widens whom it reaches. */
@@ -187,8 +189,6 @@ export interface OperationReach {
   delegate?: AssignmentRule;
   addSigner?: AssignmentRule;
   cc?: AssignmentRule;
-  /** 多实例: one task per person per element of a CEL list (every rater scores every cadre). */
-  multiInstance?: MultiInstanceDef;
 }
 
 /**
@@ -310,6 +310,7 @@ export interface ProcessDefinition {
    * states: before the declared point (an approval given, money paid) it is still only a request.
    */
   initiatorCancel?: { whileIn: string[] };
+  /**
    * Computed case fields: field → CEL over the case (`sum(data.awards.map(a, a.bonus))`). The engine
    * computes each on every command that changes the data; a submitted value is replaced (and the
    * difference audited); guards and assignment read the computed value. Lint checks the type
