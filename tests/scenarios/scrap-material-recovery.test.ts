@@ -6,7 +6,7 @@ import { expectReplayMatches, notices, refusal, statesOf, trail, whoHolds } from
 
 const KEY = 'scrap-material-recovery';
 const INSPECTORS = ['insp1', 'insp2', 'insp3'];
-const ITEMS = ['FW-2026-001', 'FW-2026-002'];
+const ITEMS = ['FW-113-2026-00001', 'FW-113-2026-00002'];
 
 describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ create }) => {
   let d: ScenarioDriver;
@@ -79,7 +79,7 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
         id,
         'sup113',
         'confirm',
-        s.confirmation({ checkResult: 'discrepancy', discrepancyDetails: 'FW-2026-002 实物28根' }),
+        s.confirmation({ checkResult: 'discrepancy', discrepancyDetails: 'FW-113-2026-00002 实物28根' }),
       );
       expect(await whoHolds(d, id)).toEqual({ correction: ['head113'] });
       expect(await steps(id)).toEqual(['handedIn head113', 'discrepancy sup113']);
@@ -96,9 +96,34 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
         s.confirmation({ noPrivateDisposal: false, comment: '听说有旧电缆被卖' }),
       );
       expect(await whoHolds(d, id)).toEqual({ disciplineCheck: INSPECTORS });
-      await d.complete(id, 'insp2', 'refer', undefined, { comment: '查实私卖电缆' });
+      await d.complete(id, 'insp2', 'refer', s.discipline(), { comment: '查实私卖电缆' });
       expect(await statesOf(d, id)).toEqual(['referred']);
       expect(await notices(d, id, 'message')).toEqual([['leader3']]);
+    });
+
+    it('given private disposal found, when referred (移交追责), then an accountability investigation opens with the items', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      await d.complete(id, 'sup113', 'confirm', s.confirmation({ noPrivateDisposal: false }));
+      expect(await refusal(d.complete(id, 'insp2', 'refer', undefined, { comment: '查实' }))).toBe(
+        'invalid-form',
+      );
+      await d.complete(id, 'insp2', 'refer', s.discipline(), { comment: '查实私卖电缆' });
+      const [child] = await d.children(id);
+      const investigation = await d.snapshot(child!);
+      expect(investigation.definitionKey).toBe('accountability-investigation');
+      expect(investigation.data).toMatchObject({
+        source: 'scrapRecovery',
+        unit: 'station-113',
+        personConcerned: 'w013',
+        occurredOn: '2026-03-02',
+        details: s.discipline().disposalFindings,
+        relatedItems: [
+          { itemNo: ITEMS[0], name: '废旧油管', quantity: 12, measureUnit: 'piece' },
+          { itemNo: ITEMS[1], name: '抽油杆', quantity: 30, measureUnit: 'piece' },
+        ],
+      });
+      expect(await whoHolds(d, child!)).toEqual({ investigate: INSPECTORS });
+      await expectReplayMatches(d, id);
     });
 
     it('given the group clears it, then the scrap goes on into stock', async () => {
@@ -111,12 +136,44 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
     it('given an item missing at the stock receipt, when received, then the group checks where it went', async () => {
       const id = await confirmed();
       const receipt = s.receipt(6000, {
-        receivedItems: [{ itemNo: 'FW-2026-001', quantityReceived: 12, value: 6000 }],
+        receivedItems: [{ itemNo: 'FW-113-2026-00001', quantityReceived: 12, value: 6000 }],
       });
       await d.complete(id, 'biz1', 'receive', receipt);
       expect(await whoHolds(d, id)).toEqual({ disciplineCheck: INSPECTORS });
-      expect((await d.snapshot(id)).data.missingItems).toEqual(['FW-2026-002']);
+      expect((await d.snapshot(id)).data.missingItems).toEqual(['FW-113-2026-00002']);
       await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('the reward, computed from the received items', () => {
+    it('given items worth 21,000 typed as 19,000, when received, then the reward is 1,050 and the leader approves it', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(21000, { totalValue: 19000 }));
+      const data = (await d.snapshot(id)).data;
+      expect(data).toMatchObject({ totalValue: 21000, rewardRate: 5, rewardAmount: 1050 });
+      expect(await whoHolds(d, id)).toEqual({ leaderReward: ['leader3'] });
+      const replaced = (await d.audit(id)).flatMap((a) => (a.detail?.events ?? []) as object[]);
+      expect(replaced).toContainEqual({ computed: 'totalValue', submitted: 19000, value: 21000 });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given items worth 100 typed as 19,000, when received, then the reward is 5 yuan, not 950', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(100, { totalValue: 19000 }));
+      expect((await d.snapshot(id)).data).toMatchObject({ totalValue: 100, rewardAmount: 5 });
+      expect(await whoHolds(d, id)).toEqual({ reward: ['biz1', 'biz2'] });
+    });
+
+    it('given a received item that was never handed in, when received, then it earns no reward', async () => {
+      const id = await confirmed();
+      const receipt = s.receipt(2000);
+      const extra = { itemNo: 'FW-113-2026-00099', quantityReceived: 1, value: 50000 };
+      await d.complete(id, 'biz1', 'receive', {
+        ...receipt,
+        receivedItems: [...(receipt.receivedItems as object[]), extra],
+      });
+      expect((await d.snapshot(id)).data).toMatchObject({ totalValue: 52000, rewardAmount: 100 });
+      expect(await whoHolds(d, id)).toEqual({ reward: ['biz1', 'biz2'] });
     });
   });
 
