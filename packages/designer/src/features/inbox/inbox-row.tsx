@@ -29,7 +29,9 @@ export function InboxRow({
       <Link to={to} className="row-link" data-row="">
         <span className="row-main">
           <span className="row-title">{title}</span>
-          <span className="row-process">{processName}</span>
+          <span className="row-process">
+            {item.caseNumber ? `${processName} · ${item.caseNumber}` : processName}
+          </span>
         </span>
         <span className="row-flags">
           {item.caseOutcome && <CaseStatus status={item.status} outcome={item.caseOutcome} />}
