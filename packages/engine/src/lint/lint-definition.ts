@@ -3,6 +3,7 @@ import { createCelEnvironment } from '../expressions';
 import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
 import { checkCaseComputed } from './computed-checks';
+import { checkExclusions } from './exclusion-checks';
 import { checkExpressions } from './expression-checks';
 import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
@@ -48,6 +49,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   }
   checkReferences(def, index, edges, ctx, problems);
   checkTasks(def, index, edges, ctx, problems);
+  checkExclusions(def, index, ctx, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);
