@@ -301,10 +301,10 @@ describe('form validation samples', () => {
     expect(validate({ ...base, handling: '通报批评' })).toBe(false);
   });
 
-  it('numbers every scrap item FW-year-sequence', () => {
+  it('numbers every scrap item FW-station-year-sequence', () => {
     const validate = validator('scrap-material-recovery.hand-in');
     const item = {
-      itemNo: 'FW-2016-001',
+      itemNo: 'FW-113-2016-00001',
       name: '油管',
       category: 'tubing',
       quantity: 12,
@@ -314,6 +314,7 @@ describe('form validation samples', () => {
     const doc = { station: 'station-113', collectedOn: '2016-03-08', items: [item] };
     expect(validate(doc)).toBe(true);
     expect(validate({ ...doc, items: [{ ...item, itemNo: 'FW-16-1' }] })).toBe(false);
+    expect(validate({ ...doc, items: [{ ...item, itemNo: 'FW-2016-001' }] })).toBe(false);
     expect(validate({ ...doc, items: [] })).toBe(false);
     expect(validate({ ...doc, collectedOn: '2016-13-40' })).toBe(false);
   });

@@ -105,6 +105,7 @@ export const RUNTIME: LayerTable = {
       'write-batcher.ts',
       'writes',
       'snapshot-cache.ts',
+      'unique-values.ts',
       'definition-store.ts',
       'directory-store.ts',
       'inbox-queries.ts',

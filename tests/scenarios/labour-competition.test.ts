@@ -7,6 +7,18 @@ import { expectReplayMatches, refusal, statesOf, trail, whoHolds } from './scena
 const KEY = 'labour-competition';
 const LEADERS = ['leader1', 'leader2', 'leader3', 'leader4'];
 
+/** The refusal a command ended in, with its details (field errors). */
+async function refusalOf(
+  pending: Promise<unknown>,
+): Promise<{ code: string; details: { errors: unknown[] } }> {
+  try {
+    await pending;
+  } catch (error) {
+    return error as { code: string; details: { errors: unknown[] } };
+  }
+  throw new Error('expected a refusal');
+}
+
 describe.each(drivers)('劳动竞赛 labour-competition ($name)', ({ create }) => {
   let d: ScenarioDriver;
   beforeEach(async () => {
@@ -70,6 +82,26 @@ describe.each(drivers)('劳动竞赛 labour-competition ($name)', ({ create }) =
       await expectReplayMatches(d, id);
     });
 
+    it('given awards of 3,000 + 5,000 + 4,000 typed as 100, when recorded, then the total is 12,000 and over the 10,000 budget', async () => {
+      const id = await assessed(c.start({ rewardBudget: 10000 }));
+      await d.complete(id, 'leader1', 'approve', { opinion: '同意。' });
+      await d.complete(id, 'biz1', 'submit', c.awards([3000, 5000, 4000], 100));
+      expect((await d.snapshot(id)).data.totalBonus).toBe(12000);
+      expect(await whoHolds(d, id)).toEqual({ budgetApproval: LEADERS });
+      const events = (await d.audit(id)).flatMap((a) => (a.detail?.events ?? []) as object[]);
+      expect(events).toContainEqual({ computed: 'totalBonus', submitted: 100, value: 12000 });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given awards within the budget, when the total is left out, then it is computed and no extra approval is needed', async () => {
+      const id = await assessed(c.start({ rewardBudget: 10000 }));
+      await d.complete(id, 'leader1', 'approve', { opinion: '同意。' });
+      const { totalBonus: _, ...untyped } = c.awards([3000, 2500.5, 4000]);
+      await d.complete(id, 'biz1', 'submit', untyped);
+      expect((await d.snapshot(id)).data.totalBonus).toBe(9500.5);
+      expect(await statesOf(d, id)).toEqual(['awarded']);
+    });
+
     it('given no budget, when the bonus stays under the 20000 yuan limit, then no extra approval is needed', async () => {
       const { rewardBudget: _, ...noBudget } = c.start();
       const id = await assessed(noBudget);
@@ -116,6 +148,30 @@ describe.each(drivers)('劳动竞赛 labour-competition ($name)', ({ create }) =
     await d.complete(id, 'safe1', 'submit', c.stations());
     expect(await whoHolds(d, id)).toEqual({ approval: LEADERS });
     await expectReplayMatches(d, id);
+  });
+
+  describe('winners of the right kind', () => {
+    it('given a station named the red-flag branch (红旗党支部), when submitted, then it is refused at that field', async () => {
+      const id = await d.start(KEY, 'gen1', c.start());
+      const error = await refusalOf(
+        d.complete(id, 'org1', 'submit', { ...c.branches(), redFlagBranch: 'station-113' }),
+      );
+      expect(error.code).toBe('invalid-reference');
+      expect(error.details.errors).toEqual([
+        expect.objectContaining({ path: '/redFlagBranch', keyword: 'x-unitKinds' }),
+      ]);
+    });
+
+    it('given a branch named the service-cup (优胜服务杯) winner, when submitted, then it is refused at that field', async () => {
+      const id = await d.start(KEY, 'gen1', c.start());
+      const error = await refusalOf(
+        d.complete(id, 'leader1', 'submit', { ...c.groups(), serviceCupWinner: 'branch-4' }),
+      );
+      expect(error.code).toBe('invalid-reference');
+      expect(error.details.errors).toEqual([
+        expect.objectContaining({ path: '/serviceCupWinner', keyword: 'x-unitKinds' }),
+      ]);
+    });
   });
 
   it('given the assessment month, when an assessor changes it, then the field is read-only', async () => {

@@ -69,6 +69,16 @@ export class RuntimeDriver implements ScenarioDriver {
     return new RuntimeDriver(open, bundles);
   }
 
+  /** The number the database gave the case (null for a process without case numbers). */
+  async caseNumber(caseId: string): Promise<string | null> {
+    const row = await this.open.db
+      .selectFrom('instances')
+      .select('case_number')
+      .where('id', '=', caseId)
+      .executeTakeFirstOrThrow();
+    return row.case_number;
+  }
+
   async now(): Promise<string> {
     return new Date(this.clock).toISOString();
   }

@@ -1,12 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as s from './data/scrap-data';
 import { drivers } from './drivers';
+import type { RuntimeDriver } from './runtime-driver';
 import type { ScenarioDriver } from './scenario-driver';
 import { expectReplayMatches, notices, refusal, statesOf, trail, whoHolds } from './scenario-helpers';
 
 const KEY = 'scrap-material-recovery';
 const INSPECTORS = ['insp1', 'insp2', 'insp3'];
-const ITEMS = ['FW-2026-001', 'FW-2026-002'];
 
 describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ create }) => {
   let d: ScenarioDriver;
@@ -40,9 +40,9 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
       'received biz1',
       'rewarded biz2',
     ]);
-    expect((data.trail as { itemNos: string[] }[]).every((t) => t.itemNos.join() === ITEMS.join())).toBe(
-      true,
-    );
+    expect(
+      (data.trail as { itemNos: string[] }[]).every((t) => t.itemNos.join() === s.itemNos().join()),
+    ).toBe(true);
     expect(await trail(d, id)).toEqual([
       'head113 start',
       'sup113 complete confirm',
@@ -79,7 +79,7 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
         id,
         'sup113',
         'confirm',
-        s.confirmation({ checkResult: 'discrepancy', discrepancyDetails: 'FW-2026-002 实物28根' }),
+        s.confirmation({ checkResult: 'discrepancy', discrepancyDetails: `${s.itemNos()[1]} 实物28根` }),
       );
       expect(await whoHolds(d, id)).toEqual({ correction: ['head113'] });
       expect(await steps(id)).toEqual(['handedIn head113', 'discrepancy sup113']);
@@ -96,9 +96,34 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
         s.confirmation({ noPrivateDisposal: false, comment: '听说有旧电缆被卖' }),
       );
       expect(await whoHolds(d, id)).toEqual({ disciplineCheck: INSPECTORS });
-      await d.complete(id, 'insp2', 'refer', undefined, { comment: '查实私卖电缆' });
+      await d.complete(id, 'insp2', 'refer', s.discipline(), { comment: '查实私卖电缆' });
       expect(await statesOf(d, id)).toEqual(['referred']);
       expect(await notices(d, id, 'message')).toEqual([['leader3']]);
+    });
+
+    it('given private disposal found, when referred (移交追责), then an accountability investigation opens with the items', async () => {
+      const id = await d.start(KEY, 'head113', s.handIn());
+      await d.complete(id, 'sup113', 'confirm', s.confirmation({ noPrivateDisposal: false }));
+      expect(await refusal(d.complete(id, 'insp2', 'refer', undefined, { comment: '查实' }))).toBe(
+        'invalid-form',
+      );
+      await d.complete(id, 'insp2', 'refer', s.discipline(), { comment: '查实私卖电缆' });
+      const [child] = await d.children(id);
+      const investigation = await d.snapshot(child!);
+      expect(investigation.definitionKey).toBe('accountability-investigation');
+      expect(investigation.data).toMatchObject({
+        source: 'scrapRecovery',
+        unit: 'station-113',
+        personConcerned: 'w013',
+        occurredOn: '2026-03-02',
+        details: s.discipline().disposalFindings,
+        relatedItems: [
+          { itemNo: s.itemNos()[0], name: '废旧油管', quantity: 12, measureUnit: 'piece' },
+          { itemNo: s.itemNos()[1], name: '抽油杆', quantity: 30, measureUnit: 'piece' },
+        ],
+      });
+      expect(await whoHolds(d, child!)).toEqual({ investigate: INSPECTORS });
+      await expectReplayMatches(d, id);
     });
 
     it('given the group clears it, then the scrap goes on into stock', async () => {
@@ -111,12 +136,44 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
     it('given an item missing at the stock receipt, when received, then the group checks where it went', async () => {
       const id = await confirmed();
       const receipt = s.receipt(6000, {
-        receivedItems: [{ itemNo: 'FW-2026-001', quantityReceived: 12, value: 6000 }],
+        receivedItems: [{ itemNo: s.itemNos()[0], quantityReceived: 12, value: 6000 }],
       });
       await d.complete(id, 'biz1', 'receive', receipt);
       expect(await whoHolds(d, id)).toEqual({ disciplineCheck: INSPECTORS });
-      expect((await d.snapshot(id)).data.missingItems).toEqual(['FW-2026-002']);
+      expect((await d.snapshot(id)).data.missingItems).toEqual([s.itemNos()[1]]);
       await expectReplayMatches(d, id);
+    });
+  });
+
+  describe('the reward, computed from the received items', () => {
+    it('given items worth 21,000 typed as 19,000, when received, then the reward is 1,050 and the leader approves it', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(21000, { totalValue: 19000 }));
+      const data = (await d.snapshot(id)).data;
+      expect(data).toMatchObject({ totalValue: 21000, rewardRate: 5, rewardAmount: 1050 });
+      expect(await whoHolds(d, id)).toEqual({ leaderReward: ['leader3'] });
+      const replaced = (await d.audit(id)).flatMap((a) => (a.detail?.events ?? []) as object[]);
+      expect(replaced).toContainEqual({ computed: 'totalValue', submitted: 19000, value: 21000 });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given items worth 100 typed as 19,000, when received, then the reward is 5 yuan, not 950', async () => {
+      const id = await confirmed();
+      await d.complete(id, 'biz1', 'receive', s.receipt(100, { totalValue: 19000 }));
+      expect((await d.snapshot(id)).data).toMatchObject({ totalValue: 100, rewardAmount: 5 });
+      expect(await whoHolds(d, id)).toEqual({ reward: ['biz1', 'biz2'] });
+    });
+
+    it('given a received item that was never handed in, when received, then it earns no reward', async () => {
+      const id = await confirmed();
+      const receipt = s.receipt(2000);
+      const extra = { itemNo: 'FW-113-2026-99999', quantityReceived: 1, value: 50000 };
+      await d.complete(id, 'biz1', 'receive', {
+        ...receipt,
+        receivedItems: [...(receipt.receivedItems as object[]), extra],
+      });
+      expect((await d.snapshot(id)).data).toMatchObject({ totalValue: 52000, rewardAmount: 100 });
+      expect(await whoHolds(d, id)).toEqual({ reward: ['biz1', 'biz2'] });
     });
   });
 
@@ -198,5 +255,78 @@ describe.each(drivers)('废旧物资回收 scrap-material-recovery ($name)', ({ 
       await d.run(id, 'head113', { type: 'urge', taskId: task!.id });
       expect(await notices(d, id, 'urged')).toEqual([['sup113']]);
     });
+  });
+});
+
+describe('废旧物资回收 case and item numbers (runtime)', () => {
+  let d: RuntimeDriver;
+  beforeEach(async () => {
+    d = (await drivers.find((x) => x.name === 'runtime')!.create()) as RuntimeDriver;
+  });
+
+  /** The refusal a command ended in, with its details. */
+  async function refusalOf(pending: Promise<unknown>) {
+    try {
+      await pending;
+    } catch (error) {
+      return error as {
+        code: string;
+        details?: { errors?: { path: string; keyword: string; message: string }[] };
+      };
+    }
+    throw new Error('expected a refusal');
+  }
+
+  it('given two hand-ins at station 113, when started, then each gets the next HS-113-<year> number', async () => {
+    const first = await d.start(KEY, 'head113', s.handIn());
+    const second = await d.start(KEY, 'head113', s.handIn());
+    const [a, b] = [await d.caseNumber(first), await d.caseNumber(second)];
+    expect(a).toMatch(/^HS-113-2026-\d{5}$/);
+    expect(Number(b!.slice(-5))).toBe(Number(a!.slice(-5)) + 1);
+  });
+
+  it('given an item number held by another case, when handed in again, then it is refused naming that case', async () => {
+    const first = await d.start(KEY, 'head113', s.handIn());
+    const [held] = s.itemNos();
+    const again = s.handIn();
+    const items = again.items as { itemNo: string }[];
+    const error = await refusalOf(
+      d.start(KEY, 'w013', { ...again, items: [items[0], { ...items[1], itemNo: held }] }),
+    );
+    expect(error.code).toBe('duplicate-value');
+    expect(error.details?.errors).toEqual([
+      {
+        path: '/items/1/itemNo',
+        keyword: 'unique',
+        message: `物资编号「${held}」已在案件 ${await d.caseNumber(first)} 中使用，不能重复`,
+      },
+    ]);
+  });
+
+  it('given a receipt number used by another case, when received, then it is refused at /receiptNo', async () => {
+    const first = await d.start(KEY, 'head113', s.handIn());
+    await d.complete(first, 'sup113', 'confirm', s.confirmation());
+    const receipt = s.receipt(1000);
+    await d.complete(first, 'biz1', 'receive', receipt);
+    const second = await d.start(KEY, 'head113', s.handIn());
+    await d.complete(second, 'sup113', 'confirm', s.confirmation());
+    const error = await refusalOf(
+      d.complete(second, 'biz2', 'receive', { ...s.receipt(1000), receiptNo: receipt.receiptNo }),
+    );
+    expect(error.code).toBe('duplicate-value');
+    expect(error.details?.errors?.map((e) => e.path)).toEqual(['/receiptNo']);
+    expect(error.details?.errors?.[0]?.message).toContain(String(await d.caseNumber(first)));
+    expect(await whoHolds(d, second)).toEqual({ stockReceipt: ['biz1', 'biz2'] });
+  });
+
+  it('given a case whose list was corrected, when another case uses a number it gave up, then that is accepted', async () => {
+    const first = await d.start(KEY, 'w013', s.duplicated());
+    const [given] = s.itemNos();
+    const { station: _, ...corrected } = s.handIn();
+    await d.complete(first, 'w013', 'resubmit', corrected);
+    const other = s.handIn();
+    const items = other.items as { itemNo: string }[];
+    const id = await d.start(KEY, 'head113', { ...other, items: [{ ...items[0], itemNo: given }, items[1]] });
+    expect(await whoHolds(d, id)).toEqual({ confirmation: ['sup113'] });
   });
 });

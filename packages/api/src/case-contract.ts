@@ -34,6 +34,8 @@ export const CaseViewSchema = z
     definitionKey: z.string(),
     definitionVersion: z.number().int(),
     name: LocalizedTextSchema,
+    /** `HS-113-2026-00042`, given by the database when the case started; null if the process has none. */
+    caseNumber: z.string().nullable(),
     status: z.enum(['running', 'completed', 'cancelled']),
     outcome: CaseOutcomeSchema,
     initiator: z.string(),
@@ -73,6 +75,7 @@ export const CaseListItemSchema = z
     id: z.string(),
     definitionKey: z.string(),
     definitionVersion: z.number().int(),
+    caseNumber: z.string().nullable(),
     status: z.string(),
     outcome: CaseOutcomeSchema,
     initiator: z.string(),

@@ -42,6 +42,8 @@ export const InboxItemSchema = z
     outcome: z.string().nullable(),
     /** On case rows (cc): how the case ended; null on task rows and while it runs. */
     caseOutcome: CaseOutcomeSchema,
+    /** The case's number (`HS-113-2026-00042`); null for a process without case numbers. */
+    caseNumber: z.string().nullable(),
     createdAt: z.string(),
     dueAt: z.string().nullable(),
     urged: z.number().int(),

@@ -3,6 +3,7 @@ import type {
   Actor,
   CaseSnapshot,
   Command,
+  DefinitionBundle,
   Effect,
   FormValidator,
   InMemoryDirectory,
@@ -19,6 +20,7 @@ import { DefinitionStore } from './definition-store';
 import { loadDirectory } from './directory-store';
 import { RuntimeError } from './runtime-error';
 import { type CachedCase, SnapshotCache } from './snapshot-cache';
+import { duplicateValueError, isUniqueValueViolation } from './unique-values';
 import { WriteBatcher } from './write-batcher';
 import { writeChangeSets } from './writes/write-statement';
 
@@ -177,7 +179,9 @@ export class CaseRuntime {
       directory,
     });
     const outcome = outcomeOf(result.snapshot);
+    const refusal = { bundle, snapshot: result.snapshot, locale: options.locale ?? DEFAULT_LOCALE };
     const written = await this.write(
+      refusal,
       change,
       {
         kind: 'insert',
@@ -297,7 +301,8 @@ export class CaseRuntime {
     const head = run.fromCache
       ? { kind: 'update' as const, directoryVersion: loaded.dirVersion }
       : { kind: 'update' as const };
-    if (!(await this.write(change, head, run.idem, outcome))) return 'lost';
+    const refusal = { bundle, snapshot: result.snapshot, locale: run.options.locale ?? DEFAULT_LOCALE };
+    if (!(await this.write(refusal, change, head, run.idem, outcome))) return 'lost';
     this.cache.remember({
       snapshot: result.snapshot,
       prevHash: change.audit.hash,
@@ -366,6 +371,7 @@ export class CaseRuntime {
   }
 
   private async write(
+    refusal: { bundle: DefinitionBundle; snapshot: CaseSnapshot; locale: Locale },
     change: ChangeSet,
     head: WriteHead,
     idem: string | undefined,
@@ -383,6 +389,8 @@ export class CaseRuntime {
         }),
       });
     } catch (error) {
+      if (isUniqueValueViolation(error))
+        throw await duplicateValueError(this.opts.db, refusal.bundle, refusal.snapshot, refusal.locale);
       if ((error as { code?: string }).code === '23505') return false;
       throw error;
     }

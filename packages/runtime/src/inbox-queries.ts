@@ -47,6 +47,8 @@ export interface InboxItem {
   outcome: string | null;
   /** Case rows (cc, started): how the case ended, null while it runs; null on task rows. */
   caseOutcome: CaseOutcome | null;
+  /** The case's number (`HS-113-2026-00042`), null for a process without case numbers. */
+  caseNumber: string | null;
   createdAt: string;
   dueAt: string | null;
   urged: number;
@@ -159,6 +161,7 @@ async function todo(
         order by c.created_at desc, c.task_id desc limit ${n}) x),
     ids as (select distinct id from (select id from mine union all select id from offered_user union all select id from offered_role) u)
     select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
+      (select n.case_number from instances n where n.id = t.instance_id) as case_number,
       t.created_at, t.due_at, t.urged, t.created_at as sort_at, ${TASK_EXTRAS}
     from ids join tasks t on t.id = ids.id
     order by t.created_at desc, t.id desc limit ${n}`.execute(db);
@@ -168,6 +171,7 @@ async function todo(
 async function done(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
   const result = await sql<Row>`
     select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
+      (select n.case_number from instances n where n.id = t.instance_id) as case_number,
       t.created_at, t.due_at, t.urged, t.ended_at as sort_at, ${TASK_EXTRAS}
     from tasks t where t.ended_by = ${query.user} and t.status <> 'open' ${before(cursor, 't.ended_at', 't.id')} ${filters(query, 't')}
     order by t.ended_at desc, t.id desc limit ${n}`.execute(db);
@@ -182,7 +186,7 @@ async function carbonCopies(
 ): Promise<Row[]> {
   const result = await sql<Row>`
     select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
-      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at, ${CASE_EXTRAS}
+      i.status, null as outcome, i.outcome as case_outcome, i.case_number, i.started_at as created_at, null as due_at, 0 as urged, c.at as sort_at, ${CASE_EXTRAS}
     from cc_entries c join instances i on i.id = c.instance_id
     where c.username = ${query.user} ${before(cursor, 'c.at', 'i.id')}
       ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``} ${caseRange(query)}
@@ -193,7 +197,7 @@ async function carbonCopies(
 async function started(db: Kysely<Database>, query: InboxQuery, n: number, cursor: Cursor): Promise<Row[]> {
   const result = await sql<Row>`
     select null as task_id, i.id as instance_id, i.definition_key, null as state_id, null as title, null as assignee,
-      i.status, null as outcome, i.outcome as case_outcome, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at, ${CASE_EXTRAS}
+      i.status, null as outcome, i.outcome as case_outcome, i.case_number, i.started_at as created_at, null as due_at, 0 as urged, i.started_at as sort_at, ${CASE_EXTRAS}
     from instances i
     where i.initiator = ${query.user} ${before(cursor, 'i.started_at', 'i.id')}
       ${query.definitionKey ? sql`and i.definition_key = ${query.definitionKey}` : sql``} ${caseRange(query)}
@@ -218,6 +222,7 @@ function toItem(row: Row): InboxItem {
     status: row.status as string,
     outcome: (row.outcome as string | null) ?? null,
     caseOutcome: (row.case_outcome as CaseOutcome | null) ?? null,
+    caseNumber: (row.case_number as string | null) ?? null,
     createdAt: iso(row.created_at)!,
     dueAt: iso(row.due_at),
     urged: Number(row.urged ?? 0),

@@ -4,19 +4,22 @@ export const RUNTIME_ERROR_CODES = [
   'not-found',
   'definition-not-found',
   'invalid-cursor',
+  'duplicate-value',
 ] as const;
 
 /** One of `RUNTIME_ERROR_CODES`. */
 export type RuntimeErrorCode = (typeof RUNTIME_ERROR_CODES)[number];
 
 /**
- * A command lost a race (`conflict`), named something that does not exist, or a list was handed a
- * cursor it did not mint (`invalid-cursor`); nothing was written.
+ * A command lost a race (`conflict`), named something that does not exist, a list was handed a
+ * cursor it did not mint (`invalid-cursor`), or the data repeats a value another case holds
+ * (`duplicate-value`, with `details.errors` per field and `details.cases`); nothing was written.
  */
 export class RuntimeError extends Error {
   constructor(
     readonly code: RuntimeErrorCode,
     message: string,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = 'RuntimeError';

@@ -44,3 +44,18 @@ export const award = (totalBonus: number): Data => ({
   presentedOn: '2026-03-10',
   occasion: '三月职工大会',
 });
+
+/** Awards to the three winners with the given bonuses, and a typed total (the sum unless given). */
+export const awards = (bonuses: [number, number, number], typedTotal?: number): Data => {
+  const [station, branch, group] = bonuses;
+  return {
+    awards: [
+      { unit: 'station-113', award: 'redFlagStation', bonus: station },
+      { unit: 'branch-4', award: 'redFlagBranch', bonus: branch },
+      { unit: 'org-technical', award: 'serviceCup', bonus: group },
+    ],
+    totalBonus: typedTotal ?? station + branch + group,
+    presentedOn: '2026-03-10',
+    occasion: '三月职工大会',
+  };
+};

@@ -28,6 +28,8 @@ const ALLOWED_OPTIONS = new Set([
   'removable',
   'inline',
   'label',
+  // a computed field's CEL: the field template marks the field 自动计算 (the value is never shown)
+  'computed',
 ]);
 /** UI keys with Chinese-only text: shown in zh-CN, dropped in English rather than mixing languages. */
 const CHINESE_TEXT = new Set(['ui:placeholder', 'ui:help', 'ui:title', 'ui:description']);

@@ -7,6 +7,7 @@ import { createClientValidator, type LocalizedError, toErrorSchema } from './cli
 import type { FlowformFormContext } from './form-context';
 import { localizeForm } from './localize-form';
 import { rjsfTranslator } from './rjsf-strings';
+import { lockComputed, withComputed } from './computed-values';
 import { hiddenNow, hideFields } from './show-if';
 import { BaseInputTemplate } from './templates/base-input-template';
 import { buttonTemplates } from './templates/button-templates';
@@ -56,14 +57,25 @@ interface Props {
  * localised; text from schemas and data is always rendered as text (React escapes it, markdown
  * is switched off). The errors to show come from the caller (see `useFormValidation`).
  */
-export function SchemaForm({ form, data, onChange, onBlurField, instanceId, errors, disabled }: Props) {
+export function SchemaForm({
+  form,
+  data: entered,
+  onChange,
+  onBlurField,
+  instanceId,
+  errors,
+  disabled,
+}: Props) {
   const { locale, t } = useI18n();
+  // Computed fields show their value live and read-only (the server computes them again on submit).
+  const data = withComputed(form, entered);
   // Fields whose show-if is false for the data so far are hidden (and, on submit, dropped by the server).
   const hidden = [...hiddenNow(form, data)].join('\n');
   const localized = useMemo(() => {
+    const locked = { ...form, uiSchema: lockComputed(form, form.uiSchema) };
     const shown = hidden
-      ? { ...form, uiSchema: hideFields(form.uiSchema, new Set(hidden.split('\n'))) }
-      : form;
+      ? { ...locked, uiSchema: hideFields(locked.uiSchema, new Set(hidden.split('\n'))) }
+      : locked;
     return localizeForm(shown, form.labels, locale);
   }, [form, hidden, locale]);
   const validator = useMemo(() => createClientValidator(form.labels, locale), [form.labels, locale]);
@@ -92,7 +104,7 @@ export function SchemaForm({ form, data, onChange, onBlurField, instanceId, erro
       noValidate
       onBlur={(id) => onBlurField?.(id)}
       disabled={disabled}
-      onChange={(e) => onChange((e.formData ?? {}) as Record<string, unknown>)}
+      onChange={(e) => onChange(withComputed(form, (e.formData ?? {}) as Record<string, unknown>))}
     />
   );
 }

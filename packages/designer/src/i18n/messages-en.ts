@@ -162,6 +162,8 @@ export const en: Record<MessageKey, string> = {
   'form.required': 'required',
   'form.optional': 'optional',
   'form.readOnly': 'read-only',
+  'form.computed': 'computed',
+  'case.number': 'Case number',
   'form.yuan': 'yuan',
   'form.user.placeholder': 'Type a name, pinyin (e.g. lyg) or username',
   'form.user.noDirectory': 'Enter a username (e.g. w003)',

@@ -158,6 +158,8 @@ export const zh = {
   'form.required': '必填',
   'form.optional': '选填',
   'form.readOnly': '只读',
+  'form.computed': '自动计算',
+  'case.number': '案件编号',
   'form.yuan': '元',
   'form.user.placeholder': '输入姓名、拼音（如 lyg）或用户名搜索',
   'form.user.noDirectory': '请输入用户名（如 w003）',

@@ -33,6 +33,8 @@ const keys = {
     caseTitle: true,
     initiatorCancel: true,
     computed: true,
+    caseNumber: true,
+    uniqueValues: true,
     machine: true,
   } satisfies Record<keyof ProcessDefinition, true>,
   machine: { id: true, initial: true, states: true, delays: true } satisfies Record<keyof MachineDef, true>,

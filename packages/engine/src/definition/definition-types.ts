@@ -254,6 +254,19 @@ export interface MachineDef {
   delays?: Record<string, DurationSpec>;
 }
 
+/** How case numbers are made: a prefix, the case unit's code (the digits its id ends in) if `unit`, the year, `digits` digits. */
+export interface CaseNumberDef {
+  prefix: string;
+  unit?: boolean;
+  digits?: number;
+}
+
+/** A value that is unique across the cases of a process, and what people call it. */
+export interface UniqueValueDef {
+  path: string;
+  label: LocalizedText;
+}
+
 /**
  * Who may see the case beyond its participants. `alsoVisibleTo` widens every case (a case that is
  * not confidential is also seen by administrators and district leaders); `enabled` makes the case
@@ -317,6 +330,18 @@ export interface ProcessDefinition {
    * against the field's and refuses cycles.
    */
   computed?: Record<string, CelSource>;
+  /**
+   * The case number every case gets when it starts: `<prefix>-[<unit code>-]<year>-<sequence>`
+   * (`HS-113-2026-00042`), the sequence counted per prefix, unit and year by the database in the
+   * start's own statement, so numbers are unique and consecutive.
+   */
+  caseNumber?: CaseNumberDef;
+  /**
+   * Values people enter that must not repeat across cases of this process (scrap item numbers,
+   * receipt numbers): a path into the case data (`/receiptNo`; a `*` segment for every list element).
+   * A command whose data repeats one held by another case is refused naming that case.
+   */
+  uniqueValues?: UniqueValueDef[];
   machine: MachineDef;
 }
 

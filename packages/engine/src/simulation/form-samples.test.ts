@@ -95,4 +95,32 @@ describe('formSamples', () => {
       'items=[{"no":"N-00"},{"no":"N-00"}]',
     ]);
   });
+
+  it('given a list whose values are summed into a guarded field, then rows scaled past the threshold are tried', () => {
+    const receipt: FormDefinition = {
+      key: 'x.receipt',
+      title: { 'zh-CN': '入库', en: 'Receipt' },
+      schema: {
+        type: 'object',
+        properties: {
+          rows: {
+            type: 'array',
+            maxItems: 3,
+            items: {
+              type: 'object',
+              required: ['no', 'value'],
+              properties: {
+                no: { type: 'string', pattern: '^N-[0-9]{2}$' },
+                value: { type: 'number', minimum: 0, maximum: 50000 },
+              },
+            },
+          },
+        },
+      },
+    };
+    const feeding: GuardFacts = { ...facts, feeds: new Map([['rows', [1000]]]) };
+    const rows = formSamples(receipt, {}, feeding, ctx).map((s) => s.data.rows);
+    expect(rows).toContainEqual([{ no: 'N-00', value: 10000 }]);
+    expect(rows).toContainEqual([{ no: 'N-00', value: 50000 }]);
+  });
 });

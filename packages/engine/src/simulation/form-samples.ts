@@ -39,6 +39,27 @@ function unitOfEachKind(schema: Schema, ui: unknown, current: unknown, ctx: Samp
   return firsts.filter((u) => u !== current);
 }
 
+/**
+ * A list whose numbers are summed into a guarded field (`sum(data.items.map(i, i.value))`): the
+ * first row with every number scaled to 10 and 100 times each threshold it feeds, as far as allowed.
+ */
+function scaledRows(schema: Schema, first: unknown, limits: number[]): unknown[][] {
+  const items = isObject(schema.items) ? schema.items : {};
+  const props = isObject(items.properties) ? (items.properties as Record<string, Schema>) : {};
+  const numbers = Object.entries(props).filter(([, p]) => p.type === 'number' || p.type === 'integer');
+  if (!isObject(first) || numbers.length === 0) return [];
+  return limits.flatMap((limit) =>
+    [10, 100].map((k) => {
+      const row: Data = { ...first };
+      for (const [key, p] of numbers) {
+        const max = typeof p.maximum === 'number' ? p.maximum : Number.POSITIVE_INFINITY;
+        row[key] = Math.min(limit * k, max);
+      }
+      return [row];
+    }),
+  );
+}
+
 /** Alternatives for one field, given the plain sample of the whole form. */
 function fieldVariants(
   name: string,
@@ -69,7 +90,7 @@ function fieldVariants(
       sampleValue({ ...schema, minItems: 1, maxItems: 1 }, ui as Schema, ctx, 1) as unknown[]
     )[0];
     const max = typeof schema.maxItems === 'number' ? schema.maxItems : 2;
-    return [[other], ...(max >= 2 ? [[first, first]] : [])];
+    return [[other], ...(max >= 2 ? [[first, first]] : []), ...scaledRows(schema, first, feeds ?? [])];
   }
   return [];
 }

@@ -45,6 +45,29 @@ describe('guardFacts', () => {
     expect([...facts.guardFields].sort()).toEqual(['level', 'note']);
     expect(facts.feeds.get('amount')).toEqual([100]);
   });
+  it('given a computed case field a guard reads, then the fields it is computed from feed that threshold', () => {
+    const def: ProcessDefinition = {
+      ...expenseBundle.definition,
+      parameters: { limit: { value: 1000, label: { 'zh-CN': '限额', en: 'Limit' } } },
+      computed: { level: 'sum(data.repVotes.map(v, 1.0)) * 5.0' },
+      machine: {
+        initial: 'count',
+        states: {
+          count: {
+            always: [
+              { target: 'big', guard: { type: 'cel', params: { expr: 'data.level > params.limit' } } },
+              { target: 'small' },
+            ],
+          },
+          big: { type: 'final' },
+          small: { type: 'final' },
+        },
+      },
+    };
+    const facts = guardFacts(def, indexStates(def.machine));
+    expect(facts.feeds.get('repVotes')).toEqual([1000]);
+  });
+
   it("given a guard on the case unit's kind, then the definition's unit field is guarded", () => {
     const def: ProcessDefinition = {
       ...expenseBundle.definition,

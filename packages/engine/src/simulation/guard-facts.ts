@@ -3,6 +3,7 @@
  * read, the parameter values they compare numbers with, and which fields feed computed fields that
  * guards read (a reward computed from a value, missing items computed from a receipt).
  */
+import { caseComputed } from '../computed';
 import type { ActionRef, ProcessDefinition } from '../definition/definition-types';
 import { collectEdges, transitionAt } from '../lint/flow-graph';
 import { statePointer } from '../lint/lint-types';
@@ -14,7 +15,7 @@ export interface GuardFacts {
   guardFields: Set<string>;
   /** Field → numeric parameter values in the guards that read it. */
   thresholds: Map<string, number[]>;
-  /** Field → thresholds of the guarded fields it is computed into (by `assignCel`). */
+  /** Field → thresholds of the guarded fields it is computed into (by `assignCel` or `computed`). */
   feeds: Map<string, number[]>;
   /** Every guard expression, in definition order. */
   guards: string[];
@@ -63,6 +64,7 @@ export function guardFacts(def: ProcessDefinition, index: StateIndex): GuardFact
     collect(info.def.entry);
     collect(info.def.exit);
   }
+  for (const [field, expr] of Object.entries(caseComputed(def))) assigns.push({ field, expr });
   for (const { field, expr } of assigns) {
     if (!facts.guardFields.has(field)) continue;
     const limits = facts.thresholds.get(field) ?? [];

@@ -66,6 +66,8 @@ export interface Database {
     outcome: string | null;
     /** The case's title from its start data (the definition's `caseTitle`); null without one. */
     title: JSONColumnType<{ 'zh-CN': string; en: string } | null>;
+    /** `HS-113-2026-00042`: set by the database when a numbered definition's case starts. */
+    case_number: Generated<string | null>;
     updated_at: Timestamp;
   };
   tasks: {
@@ -175,5 +177,23 @@ export interface Database {
     id: number;
     adopted_at: Timestamp;
     chains: number;
+  };
+  /** The last case number taken per scope (`HS-113-2026-`). */
+  case_number_counters: {
+    scope: string;
+    last: string;
+  };
+  /** Values unique across cases: scope (definition key and path), value, the case holding it. */
+  case_unique_values: {
+    scope: string;
+    value: string;
+    instance_id: string;
+  };
+  /** Each published definition's `caseNumber` and `uniqueValues`, for the database's triggers. */
+  definition_numbering: {
+    definition_key: string;
+    definition_version: number;
+    case_number: JSONColumnType<object | null>;
+    unique_values: JSONColumnType<object[] | null>;
   };
 }

@@ -332,6 +332,100 @@ const migrations: Record<string, Migration> = {
             create index if not exists tasks_search_trgm on tasks using gin (search gin_trgm_ops);
           end if;
         end $$;
+        `.execute(db);
+    },
+  },
+  '2026_12_03_610_case_numbers': {
+    async up(db) {
+      // Case numbers and values unique across cases (docs/computed-values.md), kept by the database
+      // in the statement that writes the case, so they hold under any number of processes:
+      // - a definition's `caseNumber` and `uniqueValues` are copied, when it is published, into
+      //   definition_numbering (a trigger on definitions; the ones already published here);
+      // - a start of a numbered definition takes the next number of its scope (prefix, unit code,
+      //   year in China time) from case_number_counters in its own insert (a row lock orders
+      //   concurrent starts: numbers are consecutive; a rolled-back start takes none);
+      // - every write of a case with unique values lists them in case_unique_values, whose key
+      //   refuses a value another case holds (23505 on case_unique_values_pkey).
+      await sql`
+        alter table instances add column if not exists case_number text;
+        create unique index if not exists instances_case_number on instances (case_number);
+        create table case_number_counters (scope text primary key, last bigint not null);
+        create table case_unique_values (
+          scope text not null,
+          value text not null,
+          instance_id text not null,
+          primary key (scope, value)
+        );
+        create index case_unique_values_instance on case_unique_values (instance_id);
+        create table definition_numbering (
+          definition_key text not null,
+          definition_version int not null,
+          case_number jsonb,
+          unique_values jsonb,
+          primary key (definition_key, definition_version)
+        );
+        insert into definition_numbering
+          select key, version, (bundle -> 'definition' -> 'caseNumber')::jsonb,
+            (bundle -> 'definition' -> 'uniqueValues')::jsonb
+          from definitions
+          where bundle -> 'definition' -> 'caseNumber' is not null
+            or bundle -> 'definition' -> 'uniqueValues' is not null;
+        create function flowform_definition_numbering() returns trigger language plpgsql as $$
+        begin
+          if new.bundle -> 'definition' -> 'caseNumber' is not null
+            or new.bundle -> 'definition' -> 'uniqueValues' is not null then
+            insert into definition_numbering values (new.key, new.version,
+              (new.bundle -> 'definition' -> 'caseNumber')::jsonb,
+              (new.bundle -> 'definition' -> 'uniqueValues')::jsonb)
+            on conflict do nothing;
+          end if;
+          return null;
+        end $$;
+        create trigger definitions_numbering after insert on definitions
+          for each row execute function flowform_definition_numbering();
+        create function flowform_case_number() returns trigger language plpgsql as $$
+        declare
+          spec jsonb;
+          prefix text;
+          n bigint;
+        begin
+          select d.case_number into spec from definition_numbering d
+            where d.definition_key = new.definition_key and d.definition_version = new.definition_version;
+          if spec is null or jsonb_typeof(spec) <> 'object' then return new; end if;
+          prefix := (spec ->> 'prefix') || '-';
+          if coalesce((spec ->> 'unit')::boolean, false) then
+            prefix := prefix || coalesce(substring(new.snapshot ->> 'caseUnit' from '([0-9]+)$'),
+              upper(new.snapshot ->> 'caseUnit'), '0') || '-';
+          end if;
+          prefix := prefix || to_char((new.started_at at time zone 'UTC') + interval '8 hours', 'YYYY') || '-';
+          insert into case_number_counters as c (scope, last) values (prefix, 1)
+            on conflict (scope) do update set last = c.last + 1
+            returning c.last into n;
+          new.case_number := prefix || lpad(n::text, greatest(coalesce((spec ->> 'digits')::int, 5), length(n::text)), '0');
+          return new;
+        end $$;
+        create trigger instances_case_number before insert on instances
+          for each row execute function flowform_case_number();
+        create function flowform_unique_values() returns trigger language plpgsql as $$
+        declare
+          specs jsonb;
+          spec jsonb;
+        begin
+          select d.unique_values into specs from definition_numbering d
+            where d.definition_key = new.definition_key and d.definition_version = new.definition_version;
+          if specs is null or jsonb_typeof(specs) <> 'array' then return null; end if;
+          delete from case_unique_values where instance_id = new.id;
+          for spec in select * from jsonb_array_elements(specs) loop
+            insert into case_unique_values (scope, value, instance_id)
+              select distinct new.definition_key || ':' || (spec ->> 'path'), v #>> '{}', new.id
+              from jsonb_path_query(new.snapshot::jsonb -> 'data',
+                ('$' || regexp_replace(replace(spec ->> 'path', '/*', '[*]'), '/([^/\\[]+)', '."\\1"', 'g'))::jsonpath) v
+              where jsonb_typeof(v) = 'string';
+          end loop;
+          return null;
+        end $$;
+        create trigger instances_unique_values after insert or update of snapshot on instances
+          for each row execute function flowform_unique_values();
       `.execute(db);
     },
   },

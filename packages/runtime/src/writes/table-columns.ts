@@ -28,7 +28,10 @@ export type ColumnMap<T extends keyof Database, Left extends keyof Database[T] =
   readonly [K in Exclude<keyof Database[T], Left>]: PgTypeOf<SelectType<Database[T][K]>>;
 };
 
-/** Case rows: inserted by a start, updated by every other command; the business key is the server's. */
+/**
+ * Case rows: inserted by a start, updated by every other command; the business key is the
+ * server's, the case number the database's (a trigger, migration 600).
+ */
 export const instanceColumns = {
   id: 'text',
   definition_key: 'text',
@@ -43,13 +46,13 @@ export const instanceColumns = {
   ended_at: 'timestamptz',
   outcome: 'text',
   updated_at: 'timestamptz',
-} as const satisfies ColumnMap<'instances', 'business_key' | 'title'>;
+} as const satisfies ColumnMap<'instances', 'business_key' | 'title' | 'case_number'>;
 
 /** The columns a start writes besides `instanceColumns` (an update leaves the title as started). */
 export const instanceInsertColumns = {
   ...instanceColumns,
   title: 'jsonb',
-} as const satisfies ColumnMap<'instances', 'business_key'>;
+} as const satisfies ColumnMap<'instances', 'business_key' | 'case_number'>;
 
 export const taskColumns = {
   id: 'text',

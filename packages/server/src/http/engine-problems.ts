@@ -153,6 +153,13 @@ export const RUNTIME_PROBLEMS: Table<RuntimeErrorCode> = {
   'definition-not-found': { status: 404, 'zh-CN': '未找到该流程', en: 'No such process' },
   // A list cursor the server did not mint: a bad request parameter, sent with `errors` at `/cursor`.
   'invalid-cursor': { status: 400, sentAs: 'invalid-request', 'zh-CN': '请求无效', en: 'Invalid request' },
+  // A value people entered (an item or receipt number) that another case holds: `errors` name each
+  // field and the other case.
+  'duplicate-value': {
+    status: 422,
+    'zh-CN': '所填编号已在其他案件中使用',
+    en: 'A number entered is already used by another case',
+  },
 };
 
 /** `FormSchemaError`: a form schema that cannot be compiled safely; its problems list each issue. */

@@ -26,6 +26,7 @@ export function toProblem(error: unknown, locale: Locale): ApiProblem {
   if (error instanceof ApiProblem) return error;
   if (error instanceof StepError) return stepProblem(error, locale);
   if (error instanceof RuntimeError) {
+    if (error.code === 'duplicate-value') return engineProblem(error.code, error.message, error.details);
     const cursor = error.code === 'invalid-cursor';
     const errors = [{ path: '/cursor', keyword: 'cursor', message: error.message }];
     return engineProblem(error.code, error.message, cursor ? { errors } : {});

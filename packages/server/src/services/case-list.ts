@@ -48,6 +48,7 @@ type Row = {
   id: string;
   definition_key: string;
   definition_version: number;
+  case_number: string | null;
   status: string;
   outcome: string | null;
   initiator: string;
@@ -63,6 +64,7 @@ async function page(ctx: ServerContext, username: string, scope: CaseScope, n: n
       'i.id',
       'i.definition_key',
       'i.definition_version',
+      'i.case_number',
       'i.status',
       'i.outcome',
       'i.initiator',
@@ -120,6 +122,7 @@ function toItem(row: Row): Item {
     id: row.id,
     definitionKey: row.definition_key,
     definitionVersion: row.definition_version,
+    caseNumber: row.case_number,
     status: row.status,
     outcome: row.outcome as Item['outcome'],
     initiator: row.initiator,

@@ -36,7 +36,11 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       .orderBy('id')
       .limit(500)
       .execute(),
-    ctx.db.selectFrom('instances').select(['parent_id']).where('id', '=', snap.instanceId).executeTakeFirst(),
+    ctx.db
+      .selectFrom('instances')
+      .select(['parent_id', 'case_number'])
+      .where('id', '=', snap.instanceId)
+      .executeTakeFirst(),
   ]);
   const childInstance = new Map(
     children.map((c) => [(c.snapshot as { parent?: { childId: string } } | null)?.parent?.childId, c.id]),
@@ -46,6 +50,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
     definitionKey: snap.definitionKey,
     definitionVersion: snap.definitionVersion,
     name: compiled.definition.name,
+    caseNumber: head?.case_number ?? null,
     status: snap.status,
     outcome: caseOutcome(compiled, snap),
     initiator: snap.initiator,

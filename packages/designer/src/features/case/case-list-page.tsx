@@ -56,7 +56,7 @@ export function CaseListPage() {
             <Link to={paths.case(c.id)} className="row-link" data-row="">
               <span className="row-main">
                 <span className="row-title">{pick(names.get(c.definitionKey), locale, c.definitionKey)}</span>
-                <span className="row-process muted">{c.id}</span>
+                <span className="row-process muted">{c.caseNumber ?? c.id}</span>
               </span>
               <span className="row-flags">
                 <CaseStatus status={c.status} outcome={c.outcome} />

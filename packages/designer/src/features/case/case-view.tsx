@@ -51,7 +51,7 @@ export function CaseView({
       {notice && <Banner kind={notice.kind}>{notice.text}</Banner>}
       <section className="card summary" aria-labelledby="case-title">
         <p className="eyebrow">
-          {t('case.title')} · {c.id}
+          {t('case.title')} · {c.caseNumber ?? c.id}
         </p>
         <h1 id="case-title">{pick(c.name, locale, c.definitionKey)}</h1>
         <div className="row-flags">
@@ -59,6 +59,12 @@ export function CaseView({
           {c.confidential && <span className="flag flag-confidential">🔒 {t('case.confidential')}</span>}
         </div>
         <dl className="facts">
+          {c.caseNumber && (
+            <>
+              <dt>{t('case.number')}</dt>
+              <dd className="case-number">{c.caseNumber}</dd>
+            </>
+          )}
           <dt>{t('task.initiator')}</dt>
           <dd>{person(c.initiator, locale)}</dd>
           <dt>{t('task.startedAt')}</dt>

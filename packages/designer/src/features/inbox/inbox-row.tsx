@@ -38,7 +38,7 @@ export function InboxRow({
       <Link to={to} className="row-link" data-row="">
         <span className="row-main">
           <span className="row-title">{title}</span>
-          <span className="row-process">{context}</span>
+          <span className="row-process">{item.caseNumber ? `${context} · ${item.caseNumber}` : context}</span>
           {item.origin && scope === 'todo' && <OriginNote origin={item.origin} className="row-origin" />}
         </span>
         <span className="row-flags">

@@ -21,6 +21,8 @@ export function FieldTemplate(props: FieldTemplateProps) {
     schema,
   } = props;
   const { t } = formContextOf(props.registry);
+  const options = props.uiSchema?.['ui:options'] as { computed?: unknown } | undefined;
+  const computed = typeof options?.computed === 'string';
   if (hidden) return <div hidden>{children}</div>;
   const invalid = (rawErrors?.length ?? 0) > 0;
   const isGroup = schema.type === 'object' || (schema.type === 'array' && !isEnumArray(schema));
@@ -40,7 +42,7 @@ export function FieldTemplate(props: FieldTemplateProps) {
           <span className="sr-only">（{t('form.required')}）</span>
         </span>
       )}
-      {readonly && <span className="tag">{t('form.readOnly')}</span>}
+      {readonly && <span className="tag">{t(computed ? 'form.computed' : 'form.readOnly')}</span>}
     </>
   );
   const widget = props.uiSchema?.['ui:widget'];
