@@ -1,6 +1,7 @@
 import type { CaseSnapshot, Command, CompiledDefinition, StepResult, TaskRecord } from '@flowform/engine';
 import { isSystemEntry } from '@flowform/engine';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
+import { type StepRecord, stepRecordOf } from './records/step-record';
 
 /** Rows one command writes, computed from the snapshots before and after it. Pure. */
 export interface ChangeSet {
@@ -34,6 +35,8 @@ export interface ChangeSet {
   cc: { username: string; cc_by: string; task_id: string | null; at: string }[];
   votes: { state_id: string; signer: string; ballot: string }[];
   comment: { task_id: string | null; text: string } | null;
+  /** A start's or completion's step record (derived from the audit row), else null. */
+  record: StepRecord | null;
 }
 
 /** One task row as written: new and changed tasks go through the same upsert. */
@@ -73,6 +76,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
   const after = result.snapshot;
   const oldTasks = new Map((before?.tasks ?? []).map((t) => [t.id, t]));
   const newTasks = new Map(after.tasks.map((t) => [t.id, t]));
+  const audit = auditRow(ctx);
   const change: ChangeSet = {
     instance: {
       id: after.instanceId,
@@ -89,7 +93,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
     newCandidates: [],
     removedTimers: [],
     newTimers: [],
-    audit: auditRow(ctx),
+    audit,
     outbox: result.effects.map((effect, i) => ({
       dedup_key: ('dedupKey' in effect && effect.dedupKey) || `${after.instanceId}:v${after.version}:e${i}`,
       kind: effect.type,
@@ -101,6 +105,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       .map((c) => ({ username: c.user, cc_by: c.by, task_id: c.taskId ?? null, at: c.at })),
     votes: votes(command, before, after),
     comment: commentOf(command),
+    record: stepRecordOf(audit),
   };
   for (const task of after.tasks) {
     const old = oldTasks.get(task.id);

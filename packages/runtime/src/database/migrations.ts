@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { backfillStepRecords } from '../records/step-record-backfill';
 
 /**
  * Migrations as an in-code list: names sort in order and are never renamed once shipped.
@@ -306,6 +307,38 @@ const migrations: Record<string, Migration> = {
           where d.key = i.definition_key and d.version = i.definition_version
             and i.status <> 'running' and i.outcome is null;
       `.execute(db);
+    },
+  },
+  '2026_12_03_600_step_records': {
+    async up(db) {
+      // Each person's submission at each step (records/step-record.ts), written with its audit row
+      // and never changed; cases started before take theirs from their audit rows here.
+      await sql`
+        create table step_records (
+          instance_id text not null,
+          seq int not null,
+          task_id text,
+          state_id text,
+          actor text not null,
+          action text not null,
+          outcome text,
+          comment text,
+          data json not null,
+          attachments json not null,
+          at timestamptz not null,
+          primary key (instance_id, seq)
+        );
+        create function step_records_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'step_records is append-only (% refused)', tg_op using errcode = 'P0001';
+        end
+        $$;
+        create trigger step_records_no_update before update or delete on step_records
+          for each row execute function step_records_append_only();
+        create trigger step_records_no_truncate before truncate on step_records
+          for each statement execute function step_records_append_only();
+      `.execute(db);
+      await backfillStepRecords(db);
     },
   },
 };
