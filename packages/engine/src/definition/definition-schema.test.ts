@@ -66,6 +66,8 @@ const keys = {
     returnTargets: true,
     cc: true,
     responses: true,
+    sharedFields: true,
+    keyFields: true,
   } satisfies Record<keyof UserTaskDef, true>,
   outcome: {
     key: true,

@@ -3,6 +3,7 @@ import { createCelEnvironment } from '../expressions';
 import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
 import { checkExpressions } from './expression-checks';
+import { checkFieldSharing } from './field-sharing-checks';
 import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
 import { checkGraph } from './graph-checks';
@@ -47,6 +48,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   }
   checkReferences(def, index, edges, ctx, problems);
   checkTasks(def, index, edges, ctx, problems);
+  checkFieldSharing(def, index, ctx, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);
