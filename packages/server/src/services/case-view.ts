@@ -1,12 +1,12 @@
 import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
-import { caseOutcome, expandCandidates, type TaskRecord, type UserTaskDef } from '@flowform/engine';
+import { caseOutcome, expandCandidates, type TaskRecord } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
 import { listAttachments } from './attachment-store';
 import type { VisibleCase } from './case-access';
-import { mergeHidden, withoutHidden } from './field-permissions';
-import { canWork } from './task-permissions';
+import { hiddenFieldsFor, visibleData } from './case-field-visibility';
+import { readRecords, recordViews } from './step-records';
 
 type CaseView = z.infer<typeof CaseViewSchema>;
 type TaskSummary = z.infer<typeof TaskSummarySchema>;
@@ -14,11 +14,7 @@ type TaskSummary = z.infer<typeof TaskSummarySchema>;
 /** The case as this viewer may see it: hidden fields of the viewer's open tasks removed. */
 export async function caseView(ctx: ServerContext, found: VisibleCase, user: AuthUser): Promise<CaseView> {
   const { snapshot: snap, compiled } = found;
-  const mine = snap.tasks
-    .filter((t) => canWork(t, user.username, user.directory))
-    .map((t) => compiled.index.get(t.stateId)?.def.task)
-    .filter((d): d is UserTaskDef => !!d);
-  const [children, attachments, comments, head] = await Promise.all([
+  const [children, attachments, comments, head, records] = await Promise.all([
     ctx.db
       .selectFrom('instances')
       .select(['id', 'snapshot'])
@@ -34,7 +30,9 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       .limit(500)
       .execute(),
     ctx.db.selectFrom('instances').select(['parent_id']).where('id', '=', snap.instanceId).executeTakeFirst(),
+    readRecords(ctx, snap.instanceId),
   ]);
+  const named = new Set(records.flatMap((r) => r.attachments));
   const childInstance = new Map(
     children.map((c) => [(c.snapshot as { parent?: { childId: string } } | null)?.parent?.childId, c.id]),
   );
@@ -51,7 +49,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
     confidential: found.confidential,
     visibility: found.visibility,
     parentId: head?.parent_id ?? null,
-    data: withoutHidden(snap.data, mine.length > 0 ? mergeHidden(mine) : undefined),
+    data: visibleData(snap.data, hiddenFieldsFor(found, user)),
     activeStates: leafStates(snap.machine.value),
     tasks: snap.tasks.map((t) => taskSummary(found, t, user)),
     children: snap.children.map((c) => ({
@@ -60,7 +58,8 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       status: c.status,
       instanceId: childInstance.get(c.id) ?? null,
     })),
-    attachments,
+    records: await recordViews(ctx, found, user, records),
+    attachments: attachments.filter((a) => named.has(a.id)),
     comments: comments.map((c) => ({
       author: c.author,
       text: c.text,

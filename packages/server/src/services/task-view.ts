@@ -7,6 +7,8 @@ import type { ServerContext } from '../server-context';
 import type { VisibleCase } from './case-access';
 import { taskSummary } from './case-view';
 import { formForTask, withoutHidden } from './field-permissions';
+import { prefilledData } from './form-prefill';
+import { readRecords } from './step-records';
 import { operationsFor } from './task-permissions';
 
 type TaskView = z.infer<typeof TaskViewSchema>;
@@ -26,6 +28,7 @@ export async function taskView(
   const permissions: Record<string, FieldPermission> | undefined = def.fieldPermissions;
   const form = def.form ? found.compiled.forms[def.form] : undefined;
   const summary = open ? taskSummary(found, open, user) : undefined;
+  const data = withoutHidden(found.snapshot.data, permissions);
   return {
     id: taskId,
     instanceId: found.instanceId,
@@ -41,7 +44,11 @@ export async function taskView(
     dueAt: open?.dueAt ?? (row.due_at ? new Date(row.due_at).toISOString() : null),
     urged: open?.urged ?? row.urged,
     form: form ? { key: form.key, ...formForTask(form, permissions) } : null,
-    data: withoutHidden(found.snapshot.data, permissions),
+    // The form of an open task starts from the values it may take over; a done one shows the case's.
+    data:
+      open && form
+        ? prefilledData(data, form, def, await readRecords(ctx, found.instanceId), user.username)
+        : data,
     outcomes: def.outcomes.map((o) => ({ key: o.key, label: o.label, requiresComment: !!o.requiresComment })),
     operations: open ? operationsFor(found, open, user.username, user.directory) : [],
     returnTargets: def.returnTargets ?? [],
