@@ -14,6 +14,7 @@ import { paths } from '../../state/routes';
 import { useMe } from '../../state/session';
 import { Banner, useErrorText } from '../../ui/status-views';
 import type { LoadedTask } from './load-task';
+import { CaseDigest } from './case-digest';
 import { OperationsPanel } from './operations-panel';
 import { OutcomeBar } from './outcome-bar';
 import { TaskNotice } from './task-notice';
@@ -138,6 +139,7 @@ export function TaskWorkspace({
       aria-busy={refreshing}
     >
       <TaskSummary task={task} caseView={caseView} />
+      {caseView && <CaseDigest caseView={caseView} definition={definition} taskDef={taskDef} />}
       {notice && <Banner kind={notice.kind}>{notice.text}</Banner>}
       <TaskNotice task={gone ? { ...task, status: 'completed' } : task} onClaimed={reload} onError={failed} />
       {restored && open && (
