@@ -18,6 +18,7 @@ export * from './migration';
 export * from './simulation';
 export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
+export type { RefusedGuard } from './stepping/guard-refusal';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { caseOutcome } from './stepping/case-ending';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';

@@ -6,6 +6,7 @@ import type { TaskRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
+import { outcomeRefused } from './guard-refusal';
 import { sendEvent } from './machine-driver';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -45,7 +46,7 @@ export function fire(
   votes?: { approve: number; reject: number; pending: number; total: number },
 ): void {
   const reacted = sendEvent(work, { type: event, origin: stateId, outcome, votes });
-  if (!reacted) throw new StepError('not-enabled', `No transition accepts '${outcome}' in the current state`);
+  if (!reacted) throw outcomeRefused(work.compiled, stateId, event, outcome);
 }
 
 /** Removes a finished task and remembers who performed the step. */
