@@ -4,13 +4,14 @@ import { useEffect, useRef } from 'react';
  * An error said beside the control that caused it (the decision buttons, an operation): announced,
  * focused and scrolled into view when it appears, so a click never seems to do nothing.
  */
-export function InlineError({ text, id }: { text?: string; id?: string }) {
+export function InlineError({ text, id, focus = true }: { text?: string; id?: string; focus?: boolean }) {
   const ref = useRef<HTMLParagraphElement>(null);
   useEffect(() => {
     if (!text || !ref.current) return;
-    ref.current.focus({ preventScroll: true });
     ref.current.scrollIntoView?.({ block: 'nearest' });
-  }, [text]);
+    // A refusal that names a field leaves the focus to that field
+    if (focus) ref.current.focus({ preventScroll: true });
+  }, [text, focus]);
   if (!text) return null;
   return (
     <p ref={ref} id={id} className="inline-error" role="alert" tabIndex={-1}>

@@ -10,6 +10,7 @@ export function OutcomeBar({
   taskDef,
   busy,
   error,
+  errorTakesFocus = true,
   onChoose,
 }: {
   outcomes: Outcome[];
@@ -17,6 +18,8 @@ export function OutcomeBar({
   busy: boolean;
   /** Why the last decision was refused, said here beside the buttons. */
   error?: string;
+  /** False when a field the refusal names takes the focus instead. */
+  errorTakesFocus?: boolean;
   onChoose: (outcome: Outcome) => void;
 }) {
   const { t, locale } = useI18n();
@@ -24,7 +27,7 @@ export function OutcomeBar({
   return (
     <fieldset className="decision-bar">
       <legend className="sr-only">{t('task.outcomes')}</legend>
-      <InlineError text={error} id="decision-error" />
+      <InlineError text={error} id="decision-error" focus={errorTakesFocus} />
       {busy && (
         <span className="decision-busy" role="status">
           {t('task.submitting')}

@@ -53,6 +53,7 @@ export function TaskWorkspace({
   const [commentError, setCommentError] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
   const [decisionError, setDecisionError] = useState<string>();
+  const [fieldFocused, setFieldFocused] = useState(false);
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const edited = useRef(false);
@@ -106,6 +107,7 @@ export function TaskWorkspace({
     setNotice(undefined);
     const skip = taskDef?.outcomes.find((o) => o.key === outcome.key)?.skipValidation;
     setDecisionError(undefined);
+    setFieldFocused(false);
     if (form && !skip && !validation.check()) {
       setDecisionError(t('task.invalid', { count: validation.count }));
       return;
@@ -144,6 +146,7 @@ export function TaskWorkspace({
       error.status === 422 && error.code === 'invalid-form'
         ? t('task.invalid', { count: error.errors.length })
         : errorText(error);
+    setFieldFocused(onForm.length > 0);
     setDecisionError(text);
     if (onForm.length > 0) requestAnimationFrame(() => focusField(onForm.map((e) => e.path)));
   }
@@ -253,6 +256,7 @@ export function TaskWorkspace({
           taskDef={taskDef}
           busy={busy}
           error={decisionError}
+          errorTakesFocus={!fieldFocused}
           onChoose={(o) => void choose(o)}
         />
       )}
