@@ -129,8 +129,8 @@ describe('the case on the task page, its record and its print', { timeout: 120_0
     const records = page.locator('.step-records .step-record');
     await records.nth(4).waitFor();
     expect(await records.count()).toBe(5);
-    const branch = await records.nth(2).innerText();
-    const leader = await records.nth(3).innerText();
+    const branch = (await records.nth(2).textContent()) ?? '';
+    const leader = (await records.nth(3).textContent()) ?? '';
     expect(branch).toContain('Branch approves the assistance');
     expect(branch).toContain(OPINION_A);
     expect(branch).not.toContain(OPINION_B);

@@ -1,7 +1,7 @@
 import type { CaseSnapshot, Command, CompiledDefinition, StepResult, TaskRecord } from '@flowform/engine';
 import { isSystemEntry } from '@flowform/engine';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
-import { type StepRecord, stepRecordOf } from './records/step-record';
+import { type StepRecord, stepRecordOf } from './step-record';
 
 /** Rows one command writes, computed from the snapshots before and after it. Pure. */
 export interface ChangeSet {

@@ -2,7 +2,7 @@ import { type DefinitionBundle, replay } from '@flowform/engine';
 import { canonicalJson } from './audit-chain';
 import { HistoryLoader } from './case-history';
 import type { CaseRuntime } from './case-runtime';
-import { checkStepRecords } from './records/step-record-check';
+import { checkStepRecords } from './step-record-check';
 
 /** The result of refolding one case's audit log. */
 export interface ReplayReport {

@@ -44,7 +44,11 @@ export function pdfText(pdf: Uint8Array): string[] {
     const fontDict = fontRef ? (objects.get(fontRef)?.dict ?? '') : fontsBlock;
     const fonts = new Map([...fontDict.matchAll(/\/(\w+)\s+(\d+) 0 R/g)].map((f) => [f[1]!, f[2]!]));
     const contents = /\/Contents\s*(?:\[([^\]]*)\]|(\d+) 0 R)/.exec(obj.dict);
-    const ids = contents?.[1] ? [...contents[1].matchAll(/(\d+) 0 R/g)].map((c) => c[1]!) : [contents?.[2]!];
+    const ids = contents?.[1]
+      ? [...contents[1].matchAll(/(\d+) 0 R/g)].map((c) => c[1]!)
+      : contents?.[2]
+        ? [contents[2]]
+        : [];
     let text = '';
     for (const id of ids)
       text += showText(objects.get(id)?.stream?.toString('latin1') ?? '', fonts, toUnicode);

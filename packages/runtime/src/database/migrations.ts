@@ -1,5 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
-import { backfillStepRecords } from '../records/step-record-backfill';
+import { backfillStepRecords } from './step-record-backfill';
 
 /**
  * Migrations as an in-code list: names sort in order and are never renamed once shipped.

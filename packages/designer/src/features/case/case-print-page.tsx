@@ -7,7 +7,7 @@ import { CaseStatus } from '../../ui/case-status';
 import { ErrorState, Loading } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
 import { type LoadedCase, loadCase } from './load-case';
-import { StepRecords } from './step-records';
+import { StepRecords } from '../../forms/step-records';
 
 /** A case as a printed approval record (A4): header, each step's record, signatures, audit hash. */
 export function CasePrintPage({ id }: { id: string }) {

@@ -11,7 +11,7 @@ import { CaseStatus } from '../../ui/case-status';
 import { Banner, useErrorText } from '../../ui/status-views';
 import { endingStep, type LoadedCase, visitedStates } from './load-case';
 import { ProcessDiagram } from './process-diagram';
-import { StepRecords } from './step-records';
+import { StepRecords } from '../../forms/step-records';
 import { Timeline } from './timeline';
 
 /** The whole case as the viewer may see it. */

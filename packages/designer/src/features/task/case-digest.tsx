@@ -2,8 +2,8 @@ import type { CaseView, DefinitionVersion } from '@flowform/api';
 import type { UserTaskDef } from '@flowform/engine/browser';
 import { useState } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
-import { FieldValues } from '../case/field-values';
-import { StepRecords } from '../case/step-records';
+import { FieldValues } from '../../forms/field-values';
+import { StepRecords } from '../../forms/step-records';
 
 type Json = Record<string, unknown>;
 

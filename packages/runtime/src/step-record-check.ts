@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
-import type { AuditRowContent } from '../audit-chain';
-import { auditContent } from '../audit-verifier';
-import type { Database } from '../database/db-schema';
+import type { AuditRowContent } from './audit-chain';
+import { auditContent } from './audit-verifier';
+import type { Database } from './database/db-schema';
 import { recordMismatch, type StepRecord, stepRecordOf } from './step-record';
 
 /** A step record that its audit row does not vouch for, or a submission without its record. */

@@ -1,7 +1,7 @@
 import type { DefinitionVersion, StepRecordView } from '@flowform/api';
-import { usePeople } from '../../api/people';
-import { formatDateTime, pick } from '../../i18n/format';
-import { useI18n } from '../../i18n/i18n-context';
+import { usePeople } from '../api/people';
+import { formatDateTime, pick } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
 import { FieldValues } from './field-values';
 
 /**

@@ -1,4 +1,4 @@
-import { type AuditRowContent, canonicalJson, sha256Hex } from '../audit-chain';
+import { type AuditRowContent, canonicalJson, sha256Hex } from './audit-chain';
 
 /**
  * What one person submitted at one step, kept as its own entry and never changed: the start form,
