@@ -21,6 +21,8 @@ export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { RefusedGuard } from './stepping/guard-refusal';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { caseOutcome } from './stepping/case-ending';
+export { type ExclusionFacts, excludedUsers, exclusionOf } from './stepping/exclusions';
+export { type SeparationRefusal, separationSentence } from './stepping/separation-of-duties';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
 export { followDirectory, type TaskFollow } from './stepping/directory-follow';
 export type { AuditEntry, Effect } from './stepping/effects';

@@ -56,6 +56,7 @@ const keys = {
     form: true,
     assignment: true,
     onEmpty: true,
+    excludes: true,
     outcomes: true,
     due: true,
     reminders: true,

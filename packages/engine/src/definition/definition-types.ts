@@ -78,6 +78,29 @@ export type AssignmentRule =
 
 export type EmptyAssignmentPolicy = 'admins' | 'skip' | 'error';
 
+/**
+ * What to do when a task's candidates, after exclusions, are nobody: a fixed policy, or fallback
+ * rules tried in order (each minus the same exclusions); if every fallback is empty too, the
+ * administrators. So no case is ever stuck on a task nobody may perform.
+ */
+export type OnEmptyDef = EmptyAssignmentPolicy | { fallback: AssignmentRule[] };
+
+/**
+ * Separation of duties (职责分离): people who may not act on a task of this case, whatever the
+ * assignment rule says. Applied to every task operation (claim, complete, vote, delegate, transfer,
+ * add/remove signer, return, withdraw, CC) for the acting person and, for people-moving operations,
+ * for the person reached.
+ */
+export type Exclusion =
+  /** The person who started the case. */
+  | { kind: 'initiator' }
+  /** A case field holding a username or a list of usernames (e.g. the person concerned). */
+  | { kind: 'field'; field: string }
+  /** Whoever completed that state's task in this case. */
+  | { kind: 'performerOf'; state: string }
+  /** Whoever holds an open task of that state in this case. */
+  | { kind: 'holderOf'; state: string };
+
 export interface OutcomeDef {
   key: string;
   label: LocalizedText;
@@ -125,7 +148,9 @@ export interface UserTaskDef {
   title: LocalizedText;
   form?: string;
   assignment: AssignmentRule;
-  onEmpty?: EmptyAssignmentPolicy;
+  onEmpty?: OnEmptyDef;
+  /** Who may not act on this task in this case (separation of duties). */
+  excludes?: Exclusion[];
   outcomes: OutcomeDef[];
   due?: DurationSpec;
   reminders?: DurationSpec[];

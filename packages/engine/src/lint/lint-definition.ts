@@ -2,6 +2,7 @@ import type { ProcessDefinition } from '../definition/definition-types';
 import { createCelEnvironment } from '../expressions';
 import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
+import { checkExclusions } from './exclusion-checks';
 import { checkExpressions } from './expression-checks';
 import { checkFieldSharing } from './field-sharing-checks';
 import { collectEdges } from './flow-graph';
@@ -49,6 +50,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   checkReferences(def, index, edges, ctx, problems);
   checkTasks(def, index, edges, ctx, problems);
   checkFieldSharing(def, index, ctx, problems);
+  checkExclusions(def, index, ctx, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);

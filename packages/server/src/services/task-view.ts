@@ -1,5 +1,5 @@
 import type { TaskViewSchema } from '@flowform/api';
-import type { FieldPermission } from '@flowform/engine';
+import { exclusionOf, type FieldPermission, separationSentence } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
@@ -29,6 +29,7 @@ export async function taskView(
   const form = def.form ? found.compiled.forms[def.form] : undefined;
   const summary = open ? taskSummary(found, open, user) : undefined;
   const data = withoutHidden(found.snapshot.data, permissions);
+  const excluded = open ? exclusionOf(found.snapshot, def, user.username) : undefined;
   return {
     id: taskId,
     instanceId: found.instanceId,
@@ -52,5 +53,6 @@ export async function taskView(
     outcomes: def.outcomes.map((o) => ({ key: o.key, label: o.label, requiresComment: !!o.requiresComment })),
     operations: open ? operationsFor(found, open, user.username, user.directory) : [],
     returnTargets: def.returnTargets ?? [],
+    ...(excluded ? { separation: separationSentence(found.compiled, row.state_id, excluded) } : {}),
   };
 }
