@@ -98,7 +98,7 @@ export const RUNTIME: LayerTable = {
       'audit-anchor-check.ts',
       'migration-run.ts',
     ],
-    ['what-if-check.ts'],
+    ['what-if-check.ts', 'step-record-check.ts'],
     ['audit-checkpoint.ts', 'case-history.ts'],
     ['case-runtime.ts', 'housekeeping.ts'],
     [
@@ -112,6 +112,7 @@ export const RUNTIME: LayerTable = {
     ],
     ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts'],
     ['change-set.ts', 'runtime-error.ts'],
+    ['step-record.ts'],
     ['audit-chain.ts', 'audit-key.ts', 'search-text.ts', 'database'],
   ],
 };

@@ -27,6 +27,28 @@ export const TaskSummarySchema = z
   })
   .openapi('TaskSummary');
 
+/**
+ * What one person submitted at one step (the start form, or a task's completion), never changed:
+ * the values as that step's form wrote them (fields the viewer may not see left out).
+ */
+export const StepRecordSchema = z
+  .object({
+    seq: z.number().int(),
+    taskId: z.string().nullable(),
+    /** The step's state; null for the start form. */
+    stateId: z.string().nullable(),
+    title: LocalizedTextSchema,
+    formKey: z.string().nullable(),
+    actor: z.string(),
+    outcome: z.string().nullable(),
+    outcomeLabel: LocalizedTextSchema.nullable(),
+    comment: z.string().nullable(),
+    data: JsonObjectSchema,
+    attachments: z.array(z.string()),
+    at: z.string(),
+  })
+  .openapi('StepRecord');
+
 /** A case as a viewer may see it. */
 export const CaseViewSchema = z
   .object({
@@ -59,6 +81,9 @@ export const CaseViewSchema = z
         instanceId: z.string().nullable(),
       }),
     ),
+    /** Each submission in order: the start form, then each completed step, with who and when. */
+    records: z.array(StepRecordSchema),
+    /** Files that a submission names (an upload whose completion failed is not the case's). */
     attachments: z.array(AttachmentSchema),
     comments: z.array(
       z.object({ author: z.string(), text: z.string(), at: z.string(), taskId: z.string().nullable() }),
@@ -135,6 +160,7 @@ const HistorySchema = z.object({ entries: z.array(HistoryEntrySchema), chainVali
 
 export type TaskSummary = z.output<typeof TaskSummarySchema>;
 export type CaseView = z.output<typeof CaseViewSchema>;
+export type StepRecordView = z.output<typeof StepRecordSchema>;
 export type CaseListItem = z.output<typeof CaseListItemSchema>;
 export type CaseScope = z.output<typeof CaseListQuerySchema>['scope'];
 export type StartedCase = z.output<typeof StartedCaseSchema>;

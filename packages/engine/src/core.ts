@@ -26,6 +26,7 @@ export type {
   TimerRecord,
 } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
+export type { RefusedGuard } from './stepping/guard-refusal';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { caseOutcome } from './stepping/case-ending';
 export { initiatorMayCancel } from './stepping/initiator-cancel';

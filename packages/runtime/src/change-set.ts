@@ -12,6 +12,7 @@ import type {
 import { isSystemEntry, renderCaseTitle } from '@flowform/engine';
 import { searchText } from './search-text';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
+import { type StepRecord, stepRecordOf } from './step-record';
 
 /** Rows one command writes, computed from the snapshots before and after it. Pure. */
 export interface ChangeSet {
@@ -47,6 +48,8 @@ export interface ChangeSet {
   cc: { username: string; cc_by: string; task_id: string | null; at: string }[];
   votes: { state_id: string; signer: string; ballot: string }[];
   comment: { task_id: string | null; text: string } | null;
+  /** A start's or completion's step record (derived from the audit row), else null. */
+  record: StepRecord | null;
 }
 
 /** One task row as written: new and changed tasks go through the same upsert. */
@@ -92,6 +95,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
   const after = result.snapshot;
   const oldTasks = new Map((before?.tasks ?? []).map((t) => [t.id, t]));
   const newTasks = new Map(after.tasks.map((t) => [t.id, t]));
+  const audit = auditRow(ctx);
   const change: ChangeSet = {
     instance: {
       id: after.instanceId,
@@ -109,7 +113,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
     newCandidates: [],
     removedTimers: [],
     newTimers: [],
-    audit: auditRow(ctx),
+    audit,
     outbox: result.effects.map((effect, i) => ({
       dedup_key: ('dedupKey' in effect && effect.dedupKey) || `${after.instanceId}:v${after.version}:e${i}`,
       kind: effect.type,
@@ -121,6 +125,7 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
       .map((c) => ({ username: c.user, cc_by: c.by, task_id: c.taskId ?? null, at: c.at })),
     votes: votes(command, before, after),
     comment: commentOf(command),
+    record: stepRecordOf(audit),
   };
   for (const task of after.tasks) {
     const old = oldTasks.get(task.id);

@@ -69,6 +69,8 @@ export {
   type MigrationReport,
 } from './migration-run';
 export { type ReplayReport, replayCases } from './replay-check';
+export type { StepRecord } from './step-record';
+export { checkStepRecords, type RecordFinding, storedRecord } from './step-record-check';
 export type { CachedCase } from './snapshot-cache';
 export { RUNTIME_ERROR_CODES, RuntimeError, type RuntimeErrorCode } from './runtime-error';
 export { TimerWorker, type TimerWorkerOptions } from './timer-worker';

@@ -2,6 +2,7 @@ import { type DefinitionBundle, replay } from '@flowform/engine';
 import { canonicalJson } from './audit-chain';
 import { HistoryLoader } from './case-history';
 import type { CaseRuntime } from './case-runtime';
+import { checkStepRecords } from './step-record-check';
 
 /** The result of refolding one case's audit log. */
 export interface ReplayReport {
@@ -43,7 +44,14 @@ export async function replayCases(runtime: CaseRuntime, instanceId?: string): Pr
         history.directoryOf,
       );
       const same = canonicalJson(replayed) === canonicalJson(instance.snapshot);
-      reports.push({ instanceId: instance.id, status: same ? 'same' : 'different', directoryChanged });
+      // The step records are the audit rows' too: one that its row does not give is a difference.
+      const records = await checkStepRecords(runtime.db, instance.id);
+      reports.push({
+        instanceId: instance.id,
+        status: same && records.length === 0 ? 'same' : 'different',
+        directoryChanged,
+        ...(records.length > 0 && { message: records.map((f) => `${f.kind}: ${f.detail}`).join('; ') }),
+      });
     } catch (error) {
       reports.push({
         instanceId: instance.id,

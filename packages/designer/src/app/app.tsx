@@ -1,6 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { CaseListPage } from '../features/case/case-list-page';
 import { CasePage } from '../features/case/case-page';
+import { CasePrintPage } from '../features/case/case-print-page';
 import { InboxPage } from '../features/inbox/inbox-page';
 import { LoginPage } from '../features/login/login-page';
 import { PasswordChangePage } from '../features/login/password-change-page';
@@ -59,6 +60,8 @@ function Screen({ route }: { route: Route }) {
       return <TaskPage key={route.id} id={route.id} />;
     case 'case':
       return <CasePage key={route.id} id={route.id} />;
+    case 'casePrint':
+      return <CasePrintPage key={route.id} id={route.id} />;
     case 'start':
       return <StartPage />;
     case 'startProcess':

@@ -4,6 +4,7 @@ export type Route =
   | { name: 'inbox'; tab: 'todo' | 'done' | 'cc' | 'started' }
   | { name: 'task'; id: string }
   | { name: 'case'; id: string }
+  | { name: 'casePrint'; id: string }
   | { name: 'start' }
   | { name: 'startProcess'; key: string }
   | { name: 'notifications' }
@@ -31,6 +32,10 @@ const decode = (segment: string) => {
 export function matchRoute(pathname: string): Route {
   const parts = pathname.split('/').filter(Boolean);
   const [head, arg, extra] = parts;
+  if (head === 'cases' && extra === 'print' && parts.length === 3) {
+    const printed = arg === undefined ? undefined : decode(arg);
+    return printed ? { name: 'casePrint', id: printed } : { name: 'notFound' };
+  }
   if (extra !== undefined) return { name: 'notFound' };
   const id = arg === undefined ? undefined : decode(arg);
   switch (head) {
@@ -70,6 +75,7 @@ export const paths = {
   inbox: (tab: 'todo' | 'done' | 'cc' | 'started' = 'todo') => (tab === 'todo' ? '/inbox' : `/inbox/${tab}`),
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
   case: (id: string) => `/cases/${encodeURIComponent(id)}`,
+  casePrint: (id: string) => `/cases/${encodeURIComponent(id)}/print`,
   start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
   notifications: () => '/notifications',
   reports: () => '/reports',

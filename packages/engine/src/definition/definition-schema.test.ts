@@ -79,6 +79,8 @@ const keys = {
     reach: true,
     urgeInterval: true,
     multiInstance: true,
+    sharedFields: true,
+    keyFields: true,
   } satisfies Record<keyof UserTaskDef, true>,
   outcome: {
     key: true,

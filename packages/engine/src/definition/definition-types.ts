@@ -181,6 +181,15 @@ export interface UserTaskDef {
   urgeInterval?: string;
   /** 多实例: one task per person per element of a CEL list (every rater scores every cadre). */
   multiInstance?: MultiInstanceDef;
+  /**
+   * Case fields this task writes that another step (or the start form) writes too. The task's form
+   * starts from the earlier value (a copy to edit) and each submission stays in its step record;
+   * opinion fields (意见, comments) are never pre-filled from another person's submission.
+   * A field written by two steps and not listed here is a lint warning (`field-written-twice`).
+   */
+  sharedFields?: string[];
+  /** The case fields a phone shows of the case summary above this task's form (all on a wide screen). */
+  keyFields?: string[];
 }
 
 /** The operations that hand a task or a case to more people, each with the rule that widens whom it reaches. */

@@ -5,6 +5,7 @@ import { indexStates } from '../machine/state-index';
 import { checkCaseComputed } from './computed-checks';
 import { checkExclusions } from './exclusion-checks';
 import { checkExpressions } from './expression-checks';
+import { checkFieldSharing } from './field-sharing-checks';
 import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
 import { checkGraph } from './graph-checks';
@@ -51,6 +52,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   }
   checkReferences(def, index, edges, ctx, problems);
   checkTasks(def, index, edges, ctx, problems);
+  checkFieldSharing(def, index, ctx, problems);
   checkExclusions(def, index, ctx, problems);
   checkNotifyAudiences(def, index, edges, ctx, problems);
   if (ctx.directory) checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);

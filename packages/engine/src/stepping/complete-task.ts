@@ -7,6 +7,7 @@ import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { applyCaseComputed, computedInForm } from './computed-step';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
+import { outcomeRefused } from './guard-refusal';
 import { sendEvent } from './machine-driver';
 import { instancesOutstanding, refuseSeparatedPerformer } from './multi-instance';
 import { requireSeparation } from './separation-of-duties';
@@ -53,7 +54,7 @@ export function fire(
   votes?: { approve: number; reject: number; pending: number; total: number },
 ): void {
   const reacted = sendEvent(work, { type: event, origin: stateId, outcome, votes });
-  if (!reacted) throw new StepError('not-enabled', `No transition accepts '${outcome}' in the current state`);
+  if (!reacted) throw outcomeRefused(work.compiled, stateId, event, outcome);
 }
 
 /** Removes a finished task and remembers who performed the step. */

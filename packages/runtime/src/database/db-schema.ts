@@ -110,6 +110,20 @@ export interface Database {
     text: string;
     at: Timestamp;
   };
+  /** Each person's submission at each step (records/step-record.ts); append-only. */
+  step_records: {
+    instance_id: string;
+    seq: number;
+    task_id: string | null;
+    state_id: string | null;
+    actor: string;
+    action: string;
+    outcome: string | null;
+    comment: string | null;
+    data: JSONColumnType<Record<string, unknown>>;
+    attachments: JSONColumnType<string[]>;
+    at: Timestamp;
+  };
   timers: {
     id: string;
     instance_id: string;

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { backfillStepRecords } from './step-record-backfill';
 
 /**
  * Migrations as an in-code list: names sort in order and are never renamed once shipped.
@@ -427,6 +428,38 @@ const migrations: Record<string, Migration> = {
         create trigger instances_unique_values after insert or update of snapshot on instances
           for each row execute function flowform_unique_values();
       `.execute(db);
+    },
+  },
+  '2026_12_03_620_step_records': {
+    async up(db) {
+      // Each person's submission at each step (records/step-record.ts), written with its audit row
+      // and never changed; cases started before take theirs from their audit rows here.
+      await sql`
+        create table step_records (
+          instance_id text not null,
+          seq int not null,
+          task_id text,
+          state_id text,
+          actor text not null,
+          action text not null,
+          outcome text,
+          comment text,
+          data json not null,
+          attachments json not null,
+          at timestamptz not null,
+          primary key (instance_id, seq)
+        );
+        create function step_records_append_only() returns trigger language plpgsql as $$
+        begin
+          raise exception 'step_records is append-only (% refused)', tg_op using errcode = 'P0001';
+        end
+        $$;
+        create trigger step_records_no_update before update or delete on step_records
+          for each row execute function step_records_append_only();
+        create trigger step_records_no_truncate before truncate on step_records
+          for each statement execute function step_records_append_only();
+      `.execute(db);
+      await backfillStepRecords(db);
     },
   },
 };

@@ -160,6 +160,21 @@ export const commentColumns = {
   at: 'timestamptz',
 } as const satisfies ColumnMap<'comments', 'id'>;
 
+/** Step records: one per start or completion, beside its audit row. */
+export const stepRecordColumns = {
+  instance_id: 'text',
+  seq: 'int',
+  task_id: 'text',
+  state_id: 'text',
+  actor: 'text',
+  action: 'text',
+  outcome: 'text',
+  comment: 'text',
+  data: 'json',
+  attachments: 'json',
+  at: 'timestamptz',
+} as const satisfies ColumnMap<'step_records'>;
+
 export const idempotencyColumns = {
   key: 'text',
   actor: 'text',

@@ -29,6 +29,7 @@ type PartName =
   | 'cc'
   | 'votes'
   | 'comment'
+  | 'record'
   | 'idempotency';
 
 function caseWrite(id: string, head: WriteHead, parts: PartName[]): CaseWrite {
@@ -95,6 +96,21 @@ function caseWrite(id: string, head: WriteHead, parts: PartName[]): CaseWrite {
     cc: has('cc') ? [{ username: 'carol', cc_by: 'alice', task_id: null, at: AT }] : [],
     votes: has('votes') ? [{ state_id: 'sign', signer: 'alice', ballot: 'approve' }] : [],
     comment: has('comment') ? { task_id: `${id}-t0`, text: 'ok' } : null,
+    record: has('record')
+      ? {
+          instance_id: id,
+          seq: 3,
+          task_id: `${id}-t0`,
+          state_id: 'review',
+          actor: 'alice',
+          action: 'complete',
+          outcome: 'approve',
+          comment: null,
+          data: { amount: 120 },
+          attachments: [],
+          at: AT,
+        }
+      : null,
   };
   const idempotency = has('idempotency')
     ? { key: 'alice:k1', actor: 'alice', response: { ok: true } }
@@ -124,6 +140,7 @@ const allParts: PartName[] = [
   'cc',
   'votes',
   'comment',
+  'record',
   'idempotency',
 ];
 
@@ -319,9 +336,13 @@ select "head"."id" from "head"`);
     select "x"."instance_id", "x"."task_id", "x"."author", "x"."text", "x"."at"
     from json_to_recordset($17::json) as x("instance_id" text, "task_id" text, "author" text, "text" text, "at" timestamptz)
     where "x"."instance_id" in (select "head"."id" from "head")),
+"step_record" as (insert into "step_records" ("instance_id", "seq", "task_id", "state_id", "actor", "action", "outcome", "comment", "data", "attachments", "at")
+    select "x"."instance_id", "x"."seq", "x"."task_id", "x"."state_id", "x"."actor", "x"."action", "x"."outcome", "x"."comment", "x"."data", "x"."attachments", "x"."at"
+    from json_to_recordset($18::json) as x("instance_id" text, "seq" int, "task_id" text, "state_id" text, "actor" text, "action" text, "outcome" text, "comment" text, "data" json, "attachments" json, "at" timestamptz)
+    where "x"."instance_id" in (select "head"."id" from "head")),
 "idem" as (insert into "idempotency_keys" ("key", "actor", "instance_id", "response", "created_at")
     select "x"."key", "x"."actor", "x"."instance_id", "x"."response", "x"."created_at"
-    from json_to_recordset($18::json) as x("key" text, "actor" text, "instance_id" text, "response" jsonb, "created_at" timestamptz)
+    from json_to_recordset($19::json) as x("key" text, "actor" text, "instance_id" text, "response" jsonb, "created_at" timestamptz)
     where "x"."instance_id" in (select "head"."id" from "head"))
 select "head"."id" from "head"`);
   });

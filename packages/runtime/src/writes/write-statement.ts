@@ -12,6 +12,7 @@ import { idempotencyRow } from './idempotency-row';
 import { outboxRows } from './outbox-rows';
 import { participantRows } from './participant-rows';
 import { Slot, type SlotValues } from './statement-slot';
+import { stepRecordRow } from './step-record-row';
 import { taskRows } from './task-rows';
 import { newTimers, removedTimers } from './timer-rows';
 import { voteRows } from './vote-rows';
@@ -32,6 +33,7 @@ const parts: readonly WritePart[] = [
   ccRows,
   voteRows,
   commentRow,
+  stepRecordRow,
   idempotencyRow,
 ];
 

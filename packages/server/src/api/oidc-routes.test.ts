@@ -156,7 +156,7 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(res.status).toBe(400);
     const problem = await body(res);
     expect(problem.code).toBe('oidc-failed');
-    expect(problem.detail).toMatch(/nonce/);
+    expect(problem.detailEn).toMatch(/nonce/);
     expect(res.headers.get('set-cookie') ?? '').not.toMatch(/ff_session=[\w-]+/);
   });
 
@@ -166,7 +166,7 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(res.status).toBe(403);
     const problem = await body(res);
     expect(problem.code).toBe('oidc-unknown-user');
-    expect(problem.detail).toContain("'stranger'");
+    expect(problem.detailEn).toContain("'stranger'");
 
     const second = await start();
     const page = await callback(
@@ -218,6 +218,6 @@ describe('sign-in through an OpenID Connect provider', () => {
     expect(shared.status).toBe(403);
     const problem = await body(shared);
     expect(problem.code).toBe('oidc-unknown-user');
-    expect(problem.detail).toContain('More than one directory user has phone');
+    expect(problem.detailEn).toContain('More than one directory user has phone');
   });
 });

@@ -29,7 +29,9 @@ export function taskRoutes(ctx: ServerContext) {
       return c.json(
         {
           ...page,
-          items: page.items.filter((i) => open.has(i.instanceId)).map((row) => inboxItem(user.directory, row)),
+          items: page.items
+            .filter((i) => open.has(i.instanceId))
+            .map((row) => inboxItem(user.directory, row)),
         },
         200,
       );

@@ -4,7 +4,9 @@ import {
   adoptAuditHeads,
   CaseRuntime,
   checkAuditAnchors,
+  checkStepRecords,
   openDatabase,
+  type RecordFinding,
   replayCases,
 } from '@flowform/runtime';
 import { loadConfig } from '../config/server-config';
@@ -18,7 +20,8 @@ const VERIFY_HELP = `Usage: flowform verify-audit [--instance id] [--anchor file
 
 Walks every case's audit hash chain (hash = sha256(prev_hash ‖ canonical row)) and checks it
 against its anchors: the case's chain head (its last seq and hash, MACed with the audit key) and
-the checkpoints over all heads. Names each case whose row was edited, whose last rows or whole
+the checkpoints over all heads, and ties each step record (what a person submitted at a step) to
+its audit row: every start and completion has one, exactly as its row gives it. Names each case whose row was edited, whose last rows or whole
 chain were deleted, or whose chain was edited and rehashed (its head's MAC fails).
   --anchor   an anchor printed earlier by \`flowform audit-anchor\` (its JSON, or a file holding it):
              checks the database still holds every chain it covered, none shortened or removed
@@ -62,18 +65,21 @@ export async function verifyAuditCommand(args: string[], io: CliIo): Promise<num
     io.err((error as Error).message);
     return 2;
   }
-  const { report, adopted, keySource } = await withAuditSession(async ({ open, keys, keySource }) => {
-    const adopted = keys[0] ? await adoptAuditHeads(open.db, keys[0]) : undefined;
-    const report = await checkAuditAnchors(open.db, {
-      keys,
-      ...(anchor && { anchor }),
-      ...(flags.strings.instance && { instanceId: flags.strings.instance }),
-    });
-    return { report, adopted, keySource };
-  });
-  if (flags.json) io.out(JSON.stringify({ ...report, adoptedNow: adopted ?? [] }));
-  else io.out(reportText(report, adopted, keySource, anchor).join('\n'));
-  return report.broken.length > 0 || report.findings.length > 0 ? 1 : 0;
+  const { report, adopted, keySource, records } = await withAuditSession(
+    async ({ open, keys, keySource }) => {
+      const adopted = keys[0] ? await adoptAuditHeads(open.db, keys[0]) : undefined;
+      const report = await checkAuditAnchors(open.db, {
+        keys,
+        ...(anchor && { anchor }),
+        ...(flags.strings.instance && { instanceId: flags.strings.instance }),
+      });
+      const records = await checkStepRecords(open.db, flags.strings.instance);
+      return { report, adopted, keySource, records };
+    },
+  );
+  if (flags.json) io.out(JSON.stringify({ ...report, records, adoptedNow: adopted ?? [] }));
+  else io.out([...reportText(report, adopted, keySource, anchor), ...recordText(records)].join('\n'));
+  return report.broken.length > 0 || report.findings.length > 0 || records.length > 0 ? 1 : 0;
 }
 
 /** The report as lines: what is wrong, case by case, then what was checked and with what. */
@@ -108,6 +114,14 @@ function reportText(
       : 'anchors NOT checked: no audit key (set FLOWFORM_AUDIT_KEY or FLOWFORM_AUDIT_KEY_FILE); hashes, heads and checkpoints were compared without their MACs',
   );
   return lines;
+}
+
+/** The step records' findings, then their count. */
+function recordText(records: RecordFinding[]): string[] {
+  return [
+    ...records.map((f) => `case ${f.instanceId}: ${f.kind}: ${f.detail}`),
+    `${records.length} step record finding(s)`,
+  ];
 }
 
 /** `flowform replay`: the audit log reproduces every snapshot. */

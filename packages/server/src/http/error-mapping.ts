@@ -5,6 +5,7 @@ import {
   type FieldError,
   FormSchemaError,
   type Locale,
+  type RefusedGuard,
   type SeparationRefusal,
   StepError,
   type UnstorableText,
@@ -77,5 +78,25 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
     // `{ allowedAt, retryAfter }` (Retry-After follows) or `{ operation, users }`: see STEP_ERROR_CODES.
     return engineProblem(error.code, error.message, { ...(error.details as object | undefined) });
   }
+  if (error.code === 'not-enabled') {
+    const { guards } = (error.details as { guards?: RefusedGuard[] } | undefined) ?? {};
+    const described = (guards ?? []).filter((g) => g.description);
+    if (described.length > 0) return guardProblem(described, locale);
+  }
   return engineProblem(error.code, error.message);
+}
+
+/**
+ * An outcome a guard refused: the guard's own description, in the reader's language, as the
+ * detail, and as the error of each field the guard reads (a payment above the approved amount
+ * points at the amount paid).
+ */
+function guardProblem(guards: RefusedGuard[], locale: Locale): ApiProblem {
+  const text = (g: RefusedGuard) => (locale === 'en' ? g.description!.en : g.description!['zh-CN']);
+  const sentence = (g: RefusedGuard) =>
+    locale === 'en' ? `Condition not met: ${text(g)}` : `未满足条件：${text(g)}`;
+  const errors = guards.flatMap((g) =>
+    g.fields.map((field) => ({ path: `/${field}`, keyword: 'guard', message: sentence(g) })),
+  );
+  return engineProblem('not-enabled', guards.map(sentence).join(locale === 'en' ? '; ' : '；'), { errors });
 }

@@ -52,15 +52,29 @@ export const problems = {
     }),
 };
 
+const CJK = /[\u3400-\u9fff]/;
+
+/**
+ * The detail a reader of `locale` gets: in Chinese, a detail written only in English (the engine's
+ * and the schema validator's words) gives way to the code's Chinese sentence, the English kept
+ * beside it as `detailEn` for support and logs.
+ */
+function localDetail(problem: ApiProblem, locale: Locale): { detail?: string; detailEn?: string } {
+  if (!problem.detail) return {};
+  if (locale === 'en' || CJK.test(problem.detail)) return { detail: problem.detail };
+  return { detail: problemTitle(problem.code, locale), detailEn: problem.detail };
+}
+
 /** Writes a problem document, titled in the request's language (zh-CN when none was chosen). */
 export function problemResponse(c: Context, problem: ApiProblem): Response {
   const locale = (c.get('locale') as Locale | undefined) ?? 'zh-CN';
+  const detail = localDetail(problem, locale);
   const body = {
     type: `https://flowform.dev/problems/${problem.code}`,
     title: problemTitle(problem.code, locale),
     status: problem.status,
     code: problem.code,
-    ...(problem.detail ? { detail: problem.detail } : {}),
+    ...detail,
     ...problem.extensions,
     instance: c.req.path,
   };

@@ -11,6 +11,7 @@ import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
 import { listAttachments } from './attachment-store';
 import type { VisibleCase } from './case-access';
+import { readRecords, recordViews } from './step-records';
 
 type CaseView = z.infer<typeof CaseViewSchema>;
 type TaskSummary = z.infer<typeof TaskSummarySchema>;
@@ -21,7 +22,7 @@ type TaskSummary = z.infer<typeof TaskSummarySchema>;
  */
 export async function caseView(ctx: ServerContext, found: VisibleCase, user: AuthUser): Promise<CaseView> {
   const { snapshot: snap, compiled, view } = found;
-  const [children, attachments, comments, head] = await Promise.all([
+  const [children, attachments, comments, head, records] = await Promise.all([
     ctx.db
       .selectFrom('instances')
       .select(['id', 'snapshot'])
@@ -41,7 +42,9 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       .select(['parent_id', 'case_number'])
       .where('id', '=', snap.instanceId)
       .executeTakeFirst(),
+    readRecords(ctx, snap.instanceId),
   ]);
+  const named = new Set(records.flatMap((r) => r.attachments));
   const childInstance = new Map(
     children.map((c) => [(c.snapshot as { parent?: { childId: string } } | null)?.parent?.childId, c.id]),
   );
@@ -71,7 +74,11 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       endStateName: c.endStateName ?? null,
       instanceId: childInstance.get(c.id) ?? null,
     })),
-    attachments: attachments.filter((a) => view.seesAttachment({ id: a.id, uploadedBy: a.uploadedBy })),
+    records: await recordViews(ctx, found, records),
+    // only the files a submission names (a failed completion's upload is not the case's), as the view allows
+    attachments: attachments.filter(
+      (a) => named.has(a.id) && view.seesAttachment({ id: a.id, uploadedBy: a.uploadedBy }),
+    ),
     comments: comments
       .filter((c) => view.seesComment(c))
       .map((c) => ({

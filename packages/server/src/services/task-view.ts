@@ -7,7 +7,9 @@ import type { ServerContext } from '../server-context';
 import type { VisibleCase } from './case-access';
 import { taskSummary } from './case-view';
 import { formForTask, permissionsFor } from './field-permissions';
+import { prefilledData } from './form-prefill';
 import { originRef } from './inbox-rows';
+import { readRecords } from './step-records';
 import { operationsFor } from './task-permissions';
 
 type TaskView = z.infer<typeof TaskViewSchema>;
@@ -31,6 +33,7 @@ export async function taskView(
   const permissions = permissionsFor(def, hidden);
   const form = def.form ? found.compiled.forms[def.form] : undefined;
   const summary = open ? taskSummary(found, open, user) : undefined;
+  const data = Object.fromEntries(Object.entries(found.snapshot.data).filter(([k]) => !hidden.has(k)));
   const excluded = open ? exclusionOf(found.snapshot, def, user.username) : undefined;
   return {
     id: taskId,
@@ -49,7 +52,11 @@ export async function taskView(
     dueAt: open?.dueAt ?? (row.due_at ? new Date(row.due_at).toISOString() : null),
     urged: open?.urged ?? row.urged,
     form: form ? { key: form.key, ...formForTask(form, permissions) } : null,
-    data: Object.fromEntries(Object.entries(found.snapshot.data).filter(([k]) => !hidden.has(k))),
+    // The form of an open task starts from the values it may take over; a done one shows the case's.
+    data:
+      open && form
+        ? prefilledData(data, form, def, await readRecords(ctx, found.instanceId), user.username)
+        : data,
     outcomes: def.outcomes.map((o) => ({ key: o.key, label: o.label, requiresComment: !!o.requiresComment })),
     operations: open ? operationsFor(found, open, user.username, user.directory) : [],
     returnTargets: def.returnTargets ?? [],

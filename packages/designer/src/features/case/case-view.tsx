@@ -10,10 +10,9 @@ import { useMe } from '../../state/session';
 import { CaseStatus } from '../../ui/case-status';
 import { Banner, useErrorText } from '../../ui/status-views';
 import { CancelCase } from './cancel-case';
-import { FieldValues } from './field-values';
 import { endingStep, type LoadedCase, visitedStates } from './load-case';
 import { ProcessDiagram } from './process-diagram';
-import { StepData } from './step-data';
+import { StepRecords } from '../../forms/step-records';
 import { Timeline } from './timeline';
 
 /** The whole case as the viewer may see it. */
@@ -34,9 +33,6 @@ export function CaseView({
   const [confirmWithdraw, setConfirmWithdraw] = useState(false);
   const { caseView: c, history, definition, tasks } = loaded;
   const person = usePeople([c.initiator, ...c.tasks.flatMap((task) => task.holders)]);
-  const startForm = definition?.definition.startForm
-    ? definition.forms[definition.definition.startForm]
-    : undefined;
   const withdraw = () =>
     api.withdraw(c.id).then(
       () => {
@@ -70,6 +66,9 @@ export function CaseView({
           <dt>{t('task.startedAt')}</dt>
           <dd>{formatDateTime(locale, c.startedAt)}</dd>
         </dl>
+        <Link to={paths.casePrint(c.id)} className="btn btn-small no-print">
+          {t('print.open')}
+        </Link>{' '}
         <div className="case-actions">
           {c.withdrawable &&
             (confirmWithdraw ? (
@@ -167,17 +166,7 @@ export function CaseView({
       )}
       <section className="card" aria-labelledby="data-title">
         <h2 id="data-title">{t('case.data')}</h2>
-        {startForm && (
-          <details open>
-            <summary>{pick(startForm.title, locale)}</summary>
-            <FieldValues
-              form={{ schema: startForm.schema, uiSchema: startForm.uiSchema ?? {} }}
-              labels={startForm.labels}
-              data={c.data}
-            />
-          </details>
-        )}
-        <StepData loaded={loaded} />
+        <StepRecords records={c.records} definition={definition} />
       </section>
       {c.attachments.length > 0 && (
         <section className="card" aria-labelledby="files-title">

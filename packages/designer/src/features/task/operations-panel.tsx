@@ -5,6 +5,8 @@ import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import { useI18n } from '../../i18n/i18n-context';
 import type { MessageKey } from '../../i18n/translate';
+import { useErrorText } from '../../ui/status-views';
+import { InlineError } from './inline-error';
 import { OperationForm } from './operation-form';
 import { OPERATIONS, operationBody } from './operation-spec';
 
@@ -25,6 +27,7 @@ export function OperationsPanel({
   onError: (error: unknown) => void;
 }) {
   const { t } = useI18n();
+  const errorText = useErrorText();
   const [open, setOpen] = useState<TaskOperation>();
   const [busy, setBusy] = useState(false);
   const [refused, setRefused] = useState<string>();
@@ -43,6 +46,9 @@ export function OperationsPanel({
       // A person the server does not know or allow: said in the open form, beside its button.
       if (error instanceof ApiError && error.status === 422 && open && error.errors.length > 0)
         setRefused(error.errors.map((e) => e.message).join('；'));
+      else if (error instanceof ApiError && error.status !== 409 && error.status !== 404)
+        // Any other refusal (a failed 抄送, urge…) is said here, beside the buttons, not at the top.
+        setRefused(errorText(error));
       else onError(error);
     } finally {
       setBusy(false);
@@ -73,6 +79,7 @@ export function OperationsPanel({
           );
         })}
       </div>
+      {!open && <InlineError text={refused} id="operation-error" />}
       {open && (
         <OperationForm
           op={open}

@@ -2,17 +2,24 @@ import type { Outcome } from '@flowform/api';
 import type { UserTaskDef } from '@flowform/engine/browser';
 import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
+import { InlineError } from './inline-error';
 
 /** The decision buttons, in a bar that sticks to the bottom of the screen (thumb reach on phones). */
 export function OutcomeBar({
   outcomes,
   taskDef,
   busy,
+  error,
+  errorTakesFocus = true,
   onChoose,
 }: {
   outcomes: Outcome[];
   taskDef?: UserTaskDef;
   busy: boolean;
+  /** Why the last decision was refused, said here beside the buttons. */
+  error?: string;
+  /** False when a field the refusal names takes the focus instead. */
+  errorTakesFocus?: boolean;
   onChoose: (outcome: Outcome) => void;
 }) {
   const { t, locale } = useI18n();
@@ -20,6 +27,7 @@ export function OutcomeBar({
   return (
     <fieldset className="decision-bar">
       <legend className="sr-only">{t('task.outcomes')}</legend>
+      <InlineError text={error} id="decision-error" focus={errorTakesFocus} />
       {busy && (
         <span className="decision-busy" role="status">
           {t('task.submitting')}

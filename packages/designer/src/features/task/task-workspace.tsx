@@ -14,7 +14,10 @@ import { paths } from '../../state/routes';
 import { useMe } from '../../state/session';
 import { Banner, useErrorText } from '../../ui/status-views';
 import type { LoadedTask } from './load-task';
+import { CaseDigest } from './case-digest';
 import { OperationsPanel } from './operations-panel';
+import { fieldOnForm } from './field-on-form';
+import { focusField } from './inline-error';
 import { OutcomeBar } from './outcome-bar';
 import { TaskNotice } from './task-notice';
 import { TaskSummary } from './task-summary';
@@ -49,6 +52,8 @@ export function TaskWorkspace({
   const [restored, setRestored] = useState(!!saved);
   const [commentError, setCommentError] = useState<string>();
   const [notice, setNotice] = useState<Notice>();
+  const [decisionError, setDecisionError] = useState<string>();
+  const [fieldFocused, setFieldFocused] = useState(false);
   const [busy, setBusy] = useState(false);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const edited = useRef(false);
@@ -101,8 +106,10 @@ export function TaskWorkspace({
     const label = pick(outcome.label, locale, outcome.key);
     setNotice(undefined);
     const skip = taskDef?.outcomes.find((o) => o.key === outcome.key)?.skipValidation;
+    setDecisionError(undefined);
+    setFieldFocused(false);
     if (form && !skip && !validation.check()) {
-      setNotice({ kind: 'error', text: t('task.invalid', { count: validation.count }) });
+      setDecisionError(t('task.invalid', { count: validation.count }));
       return;
     }
     if (outcome.requiresComment && !comment.trim()) {
@@ -125,10 +132,25 @@ export function TaskWorkspace({
       setFlash(t(handedBack ? 'task.handedBack' : 'task.completed', { outcome: label }));
       navigate(paths.inbox());
     } catch (error) {
-      failed(error);
+      refused(error);
     } finally {
       setBusy(false);
     }
+  }
+
+  /** A refused decision: said beside the buttons, and beside each field it names (focused). */
+  function refused(error: unknown) {
+    if (!(error instanceof ApiError) || error.status === 409 || error.status === 404) return failed(error);
+    const onForm = error.errors.filter((e) => fieldOnForm(form?.schema, e.path));
+    if (onForm.length > 0)
+      validation.setServerErrors(onForm.map((e) => ({ path: e.path, message: e.message })));
+    const text =
+      error.status === 422 && error.code === 'invalid-form'
+        ? t('task.invalid', { count: error.errors.length })
+        : errorText(error);
+    setFieldFocused(onForm.length > 0);
+    setDecisionError(text);
+    if (onForm.length > 0) requestAnimationFrame(() => focusField(onForm.map((e) => e.path)));
   }
 
   const requiresComment = task.outcomes
@@ -140,6 +162,7 @@ export function TaskWorkspace({
       aria-busy={refreshing}
     >
       <TaskSummary task={task} caseView={caseView} />
+      {caseView && <CaseDigest caseView={caseView} definition={definition} taskDef={taskDef} />}
       {notice && <Banner kind={notice.kind}>{notice.text}</Banner>}
       <TaskNotice task={gone ? { ...task, status: 'completed' } : task} onClaimed={reload} onError={failed} />
       {restored && open && (
@@ -230,7 +253,14 @@ export function TaskWorkspace({
         />
       )}
       {canComplete && (
-        <OutcomeBar outcomes={task.outcomes} taskDef={taskDef} busy={busy} onChoose={(o) => void choose(o)} />
+        <OutcomeBar
+          outcomes={task.outcomes}
+          taskDef={taskDef}
+          busy={busy}
+          error={decisionError}
+          errorTakesFocus={!fieldFocused}
+          onChoose={(o) => void choose(o)}
+        />
       )}
     </div>
   );

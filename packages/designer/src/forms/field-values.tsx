@@ -1,10 +1,10 @@
 import { type FormDefinition, isSchemaObject, type Locale } from '@flowform/engine/browser';
-import { usePeople } from '../../api/people';
-import { localizeForm } from '../../forms/localize-form';
-import { useUnits } from '../../api/use-directory';
-import { formatDate, formatNumber, formatYuan } from '../../i18n/format';
-import { useI18n } from '../../i18n/i18n-context';
-import { safeHref } from '../../ui/safe-url';
+import { usePeople } from '../api/people';
+import { localizeForm } from './localize-form';
+import { useUnits } from '../api/use-directory';
+import { formatDate, formatNumber, formatYuan } from '../i18n/format';
+import { useI18n } from '../i18n/i18n-context';
+import { safeHref } from '../ui/safe-url';
 
 type Json = Record<string, unknown>;
 
