@@ -70,11 +70,12 @@ export const ENGINE: LayerTable = {
     ['core.ts'],
     ['simulation', 'migration'],
     ['lint'],
-    ['stepping'],
+    ['stepping', 'scheduling'],
     ['machine'],
     ['voting', 'forms'],
     ['assignment'],
     ['expressions'],
+    ['calendar'],
     ['definition'],
   ],
 };

@@ -2,6 +2,7 @@
 // that lint and form validation need is a port; index.ts (Node) and browser.ts fill it in.
 
 export * from './assignment';
+export * from './calendar';
 export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';
@@ -15,6 +16,7 @@ export {
   type StateInfo,
 } from './machine/state-index';
 export * from './migration';
+export * from './scheduling';
 export * from './simulation';
 export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';

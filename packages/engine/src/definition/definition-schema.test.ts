@@ -27,6 +27,7 @@ const keys = {
     starters: true,
     unitField: true,
     unitKinds: true,
+    schedules: true,
     machine: true,
   } satisfies Record<keyof ProcessDefinition, true>,
   machine: { id: true, initial: true, states: true, delays: true } satisfies Record<keyof MachineDef, true>,

@@ -9,6 +9,7 @@ import { checkGraph } from './graph-checks';
 import { type LintContext, type LintProblem, type LintRun, ProblemList, statePointer } from './lint-types';
 import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
+import { checkSchedules } from './schedule-checks';
 import { checkTasks } from './task-checks';
 
 /** Lints a definition against its context: its forms, the other processes, the directory. */
@@ -50,5 +51,6 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);
+  checkSchedules(def, problems);
   return problems.items;
 }

@@ -10,7 +10,7 @@ import type { CompiledDefinition } from './compiled-definition';
 import { asRefusal } from './engine-refusal';
 import { checkShownFields, checkShownReferences, hiddenByShowIf } from './form-submission';
 import { sendEvent, startMachine } from './machine-driver';
-import type { StepWork } from './step-context';
+import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
 /** A brand-new snapshot for a `start` command, before the machine has entered anything. */
@@ -47,11 +47,15 @@ export function emptySnapshot(
 /**
  * `start`: check the start form, then that the starter may start this process (the starters rule may
  * read the submitted data: a unit field it cannot read is a form error on that field), then enter the
- * initial state.
+ * initial state. A scheduled start (by the system) has no one filling the start form: its data is the
+ * schedule's, type-checked by lint against the case fields, and the form is not applied.
  */
-export function startCase(work: StepWork): void {
+export function startCase(work: StepWork, schedule?: { id: string; fireAt: string }): void {
   const { definition } = work.compiled;
-  const form = definition.startForm ? work.compiled.forms[definition.startForm] : undefined;
+  const scheduled = schedule !== undefined && work.opts.actor.system === true;
+  if (schedule && !scheduled)
+    throw new StepError('not-permitted', 'Only the system starts a case on a schedule');
+  const form = definition.startForm && !scheduled ? work.compiled.forms[definition.startForm] : undefined;
   if (form) {
     // Fields whose show-if is false were not shown: their values are dropped, and they are not required.
     const hidden = hiddenByShowIf(work, form, work.snap.data);
@@ -69,6 +73,7 @@ export function startCase(work: StepWork): void {
     if (!allowed)
       throw new StepError('not-permitted', `User '${actor.username}' may not start '${definition.key}'`);
   }
+  if (scheduled) record(work, { scheduled: schedule.id, fireAt: schedule.fireAt });
   startMachine(work);
 }
 
