@@ -82,6 +82,12 @@ export class ScheduleFirer {
     const { runtime } = this.opts;
     const spec = row.spec;
     const due = iso(row.next_fire_at);
+    // Planned on an older calendar (a holiday entered since): move to the fire it gives now.
+    const planned = firstFireAfter(spec, new Date(row.next_fire_at.getTime() - 1).toISOString(), calendar);
+    if (planned !== due) {
+      await this.moveTo(row, planned);
+      return 0;
+    }
     const decision = decideFire(spec, due, now, calendar);
     let started = 0;
     if (decision.start) {
@@ -109,14 +115,24 @@ export class ScheduleFirer {
         this.opts.onError?.(error, `schedule:${row.definition_key}/${spec.id}@${decision.start}`);
       }
     }
-    await runtime.db
+    await this.moveTo(row, decision.next, due);
+    return started;
+  }
+
+  /** Moves a claimed row to its next fire and releases it, if no one moved it meanwhile. */
+  private async moveTo(row: ScheduleRow, next: string | undefined, fired?: string): Promise<void> {
+    await this.opts.runtime.db
       .updateTable('schedules')
-      .set({ next_fire_at: decision.next ?? null, last_fire_at: due, locked_by: null, locked_until: null })
+      .set({
+        next_fire_at: next ?? null,
+        ...(fired ? { last_fire_at: fired } : {}),
+        locked_by: null,
+        locked_until: null,
+      })
       .where('definition_key', '=', row.definition_key)
       .where('schedule_id', '=', row.schedule_id)
       .where('next_fire_at', '=', row.next_fire_at)
       .execute();
-    return started;
   }
 
   /**
