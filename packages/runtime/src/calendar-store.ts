@@ -3,7 +3,7 @@
  * `chinese-days` data, with the administrators' days over them (site closures, extra working days,
  * and years the package does not have yet), versioned. The step is handed the result as data.
  */
-import { DEFAULT_TIMEZONE, isLocalDate, type WorkingCalendar } from '@flowform/engine';
+import { DEFAULT_TIMEZONE, type WorkingCalendar } from '@flowform/engine';
 import chineseDays from 'chinese-days/dist/chinese-days.json' with { type: 'json' };
 import type { Kysely } from 'kysely';
 import type { CalendarDay, Database } from './database/db-schema';
@@ -72,26 +72,8 @@ export async function loadCalendar(db: Kysely<Database>, version?: number): Prom
   return buildCalendar(row.days, version);
 }
 
-/** What is wrong with a list of days an administrator sent: JSON pointer and reason per problem. */
-export function calendarDayProblems(days: unknown): { path: string; message: string }[] {
-  if (!Array.isArray(days)) return [{ path: '/days', message: 'days must be a list' }];
-  const problems: { path: string; message: string }[] = [];
-  const seen = new Set<string>();
-  days.forEach((day, i) => {
-    const { date, kind, name } = (day ?? {}) as Partial<CalendarDay>;
-    if (!isLocalDate(date)) problems.push({ path: `/days/${i}/date`, message: 'not a date YYYY-MM-DD' });
-    else if (seen.has(date)) problems.push({ path: `/days/${i}/date`, message: `${date} is listed twice` });
-    else seen.add(date);
-    if (kind !== 'off' && kind !== 'work')
-      problems.push({ path: `/days/${i}/kind`, message: 'must be off or work' });
-    if (typeof name !== 'string' || name.trim() === '' || name.length > 100)
-      problems.push({ path: `/days/${i}/name`, message: 'must be 1 to 100 characters' });
-  });
-  return problems;
-}
-
 /**
- * Saves the administrators' days (checked by `calendarDayProblems`) as the next version (the row
+ * Saves the administrators' days (checked by the API contract) as the next version (the row
  * is the change record: who, when, why, what). `expectedVersion` guards against overwriting a version the editor had not seen.
  */
 export async function saveCalendarDays(

@@ -20,7 +20,6 @@ export {
 export { AuditKey } from './audit-key';
 export {
   buildCalendar,
-  calendarDayProblems,
   calendarDays,
   loadCalendar,
   packageCalendarLastYear,
