@@ -70,6 +70,7 @@ export const ENGINE: LayerTable = {
     ['core.ts'],
     ['simulation', 'migration'],
     ['lint'],
+    ['visibility'],
     ['stepping', 'scheduling'],
     ['machine'],
     ['voting', 'forms'],

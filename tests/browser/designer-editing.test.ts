@@ -168,6 +168,21 @@ describe('editing in the designer', () => {
     expect(await countOf(admin.locator('.ff-problem', { hasText: 'cel-' }), 0)).toBe(0);
   });
 
+  it('given an end state, when the administrator sets how cases ending there ended, then the choice shows and one undo restores it', async () => {
+    await admin.goto(`${server.url}/designer/hardship-assistance`);
+    await admin.locator('.react-flow__node[data-id="rejected"]').click();
+    const outcome = admin.locator('select[name="state-outcome"]');
+    expect(await outcome.inputValue()).toBe('rejected');
+    expect(await outcome.locator('option:checked').textContent()).toBe('未批准');
+    await outcome.selectOption('withdrawn');
+    expect(await outcome.inputValue()).toBe('withdrawn');
+    await shot(admin, 'designer-19-end-outcome');
+    await admin.locator('.react-flow__pane').click();
+    await admin.keyboard.press('Control+z');
+    await admin.locator('.react-flow__node[data-id="rejected"]').click();
+    expect(await admin.locator('select[name="state-outcome"]').inputValue()).toBe('rejected');
+  });
+
   it('given the English switch, when the designer shows a process, then its labels are in English', async () => {
     await admin.goto(`${server.url}/designer/hardship-assistance`);
     await admin.getByRole('button', { name: '切换语言为英文' }).click();

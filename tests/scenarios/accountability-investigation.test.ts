@@ -54,7 +54,9 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
         handling: 'publicCriticism',
         opinion: '同意小组处理意见。',
       });
-      expect(await notices(d, id, 'message')).toEqual([['head101', 'sec1']]);
+      // Only people who may open the case are told (the branch secretary may not: confidential).
+      expect(await notices(d, id, 'message')).toEqual([['head101']]);
+      expect(await d.visibility(id, 'sec1')).toBeUndefined();
       expect(await trail(d, id)).toEqual([
         'insp1 start',
         'insp1 complete submit',
@@ -230,6 +232,8 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
       expect((await d.snapshot(id)).data.statementStatus).toBe('overdue');
       expect((await trail(d, id)).at(-1)).toBe('system timerFired');
+      // Never a performer, the person concerned still reads the case to which the decision is sent.
+      expect(await d.visibility(id, 'head101')).toBe('designated');
       await expectReplayMatches(d, id);
     });
 
@@ -461,6 +465,8 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       await d.complete(id, 'insp1', 'submit', a.investigation());
       expect(await d.visibility(id, 'head101')).toBe('participant');
       expect(await d.visibility(id, 'insp2')).toBe('designated');
+      await d.complete(id, 'head101', 'submit', a.statement());
+      expect(await d.visibility(id, 'head101')).toBe('participant');
       expect(await d.visibility(id, 'leader4')).toBe('designated');
       for (const outsider of ['admin', 'sec1', 'w001', 'org1', 'biz1']) {
         expect(await d.visibility(id, outsider), outsider).toBeUndefined();

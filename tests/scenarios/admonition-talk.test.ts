@@ -189,6 +189,8 @@ describe.each(drivers)('诫勉谈话 admonition-talk ($name)', ({ create }) => {
     expect(await d.visibility(id, 'leader4')).toBe('designated');
     expect(await d.visibility(id, 'head105')).toBeUndefined();
     await d.complete(id, 'leader2', 'scheduled', t.schedule());
+    // Told to attend at the time and place of the case, the cadre may open it from now on.
+    expect(await d.visibility(id, 'head105')).toBe('designated');
     await d.complete(id, 'leader2', 'recorded', t.record());
     expect(await d.visibility(id, 'head105')).toBe('participant');
     for (const outsider of ['admin', 'sec2', 'org1', 'w005']) {

@@ -61,9 +61,8 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
     await allAnswer(id);
     expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
     await d.complete(id, 'org1', 'submit', re.review());
-    expect(await whoHolds(d, id)).toEqual({
-      committeeDecision: ['leader1', 'leader2', 'leader3', 'leader4'],
-    });
+    // The proposing leader (the initiator) is kept off the committee decision (separation of duties).
+    expect(await whoHolds(d, id)).toEqual({ committeeDecision: ['leader1', 'leader3', 'leader4'] });
     await d.complete(id, 'leader1', 'approve', re.decision());
     expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['head105']);
     expect(await d.effects(id)).toContainEqual({

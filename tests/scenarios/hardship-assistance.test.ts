@@ -85,6 +85,31 @@ describe.each(drivers)('爱心助困 hardship-assistance ($name)', ({ create }) 
     await expectReplayMatches(d, id);
   });
 
+  describe('separation of duties (职责分离)', () => {
+    it('given the branch secretary applies, when the home visit is done, then the branch approval goes to the committee member who did not visit, not to him', async () => {
+      const id = await d.start(KEY, 'sec1', h.application({ amountRequested: 5000 }));
+      await d.complete(id, 'com1a', 'submit', h.homeVisit({ recommendedAmount: 5000 }));
+      expect(await whoHolds(d, id)).toEqual({ branchApproval: ['com1b'] });
+      const [task] = await d.openTasks(id);
+      const approve = { type: 'complete' as const, taskId: task!.id, outcome: 'approve', data: h.approval() };
+      expect(await refusal(d.run(id, 'sec1', approve))).toBe('separation-of-duties');
+      await d.complete(id, 'com1b', 'approve', h.approval({ approvedAmount: 5000 }));
+      expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader1'] });
+      await d.complete(id, 'leader1', 'approve', h.leaderApproval({ approvedAmount: 5000 }));
+      expect(await whoHolds(d, id)).toEqual({ payment: ['biz1', 'biz2'] });
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the contracting leader approved at branch level, when the amount needs a district leader, then another district leader approves', async () => {
+      const id = await d.start(KEY, 'sec1', h.application({ amountRequested: 5000 }));
+      await d.complete(id, 'com1a', 'submit', h.homeVisit({ recommendedAmount: 5000 }));
+      const [task] = await d.openTasks(id);
+      await d.run(id, 'com1b', { type: 'transfer', taskId: task!.id, to: 'leader1' });
+      await d.complete(id, 'leader1', 'approve', h.approval({ approvedAmount: 5000 }));
+      expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader2', 'leader3', 'leader4'] });
+    });
+  });
+
   describe('approval by amount', () => {
     it('given more than 3000 yuan, when the branch approves, then the leader contracting the branch approves too', async () => {
       const id = await atApproval(5000);

@@ -24,9 +24,9 @@ const OutcomeSchema = z.object({
   definitionKey: z.string(),
   finalState: z.string().openapi({ description: "The final state the case ended in ('' when cancelled)" }),
   status: z.enum(['completed', 'cancelled']),
-  verdict: z.enum(['approved', 'rejected', 'cancelled']).openapi({
+  verdict: z.enum(['approved', 'rejected', 'withdrawn', 'cancelled', 'completed']).openapi({
     description:
-      'Final states declare no outcome: a completed case is rejected when its final state id or name says so (reject, dismiss, not pursued, withdrawn…), approved otherwise',
+      "How the cases ended: the outcome their final state declares (a version published before outcomes were declared: judged by the final state's id and name); cancelled when an administrator or the initiator cancelled",
   }),
   count: z.number().int(),
 });

@@ -66,6 +66,8 @@ export const TaskViewSchema = z
     ),
     operations: z.array(stringOf<TaskOperation>()),
     returnTargets: z.array(z.string()),
+    /** Set when separation of duties keeps the viewer off this task: why, in both languages. */
+    separation: LocalizedTextSchema.optional(),
   })
   .openapi('Task');
 

@@ -22,6 +22,8 @@ export type { CaseSnapshot, ChildRecord, TaskRecord, TimerRecord } from './stepp
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
 export type { Actor, CaseMapping, Command, CommandType } from './stepping/commands';
 export { caseOutcome } from './stepping/case-ending';
+export { type ExclusionFacts, excludedUsers, exclusionOf } from './stepping/exclusions';
+export { type SeparationRefusal, separationSentence } from './stepping/separation-of-duties';
 export { type CompiledDefinition, compileBundle } from './stepping/compiled-definition';
 export { followDirectory, type TaskFollow } from './stepping/directory-follow';
 export type { AuditEntry, Effect } from './stepping/effects';
@@ -31,5 +33,12 @@ export type { StepOptions, StepResult } from './stepping/step-context';
 export { STEP_ERROR_CODES, StepError, type StepErrorCode } from './stepping/step-error';
 export { isSystemEntry, SYSTEM_ACTOR, SYSTEM_USERNAME } from './stepping/system-actor';
 export { canWorkTask } from './stepping/task-access';
+export {
+  type AttachmentRef,
+  type CaseView,
+  type CommentRef,
+  canOpenCase,
+  viewCase,
+} from './visibility/case-view';
 export { refuseUnstorableText } from './stepping/text-guard';
 export * from './voting';

@@ -8,6 +8,7 @@ import { serverMigrations } from './database/server-migrations';
 import type { ServerDb } from './database/server-schema';
 import type { Logger } from './http/logger';
 import { caseEventPublisher } from './live/case-events';
+import { readersOf } from './notifications/case-readers';
 import { EventHub } from './live/event-hub';
 import type { ServerContext } from './server-context';
 
@@ -34,8 +35,9 @@ export async function composeServer(
   const database = options.database ?? (await openDatabase(config.database, serverMigrations));
   const db = database.db as unknown as ServerDb;
   const hub = new EventHub();
-  const afterCommit: ServerContext['afterCommit'] = [caseEventPublisher(db, hub, log)];
-  const runtime = new CaseRuntime({
+  const readers = (instanceId: string, users: string[]) => readersOf({ db, runtime }, instanceId, users);
+  const afterCommit: ServerContext['afterCommit'] = [caseEventPublisher(db, hub, log, readers)];
+  const runtime: CaseRuntime = new CaseRuntime({
     db: database.db,
     writeConcurrency: config.writeConcurrency,
     auditKey,

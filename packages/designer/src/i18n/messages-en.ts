@@ -115,8 +115,6 @@ export const en: Record<MessageKey, string> = {
   'task.closed': 'This task is closed and cannot be worked any more.',
   'task.notMine': 'This task is not yours to work now.',
   'task.claimFirst': 'This task is offered to your role; claim it so nobody else works it.',
-  'task.separation':
-    'Separation of duties: you may not decide a case you started or that concerns you. Transfer or delegate it.',
   'task.conflict':
     'Someone else just acted on this task or the case moved on. The page now shows the latest state.',
   'task.invalid': '{count} fields need attention; see the marked fields.',

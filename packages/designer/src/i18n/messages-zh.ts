@@ -112,7 +112,6 @@ export const zh = {
   'task.closed': '此任务已办结，不能再处理。',
   'task.notMine': '此任务当前不由你办理。',
   'task.claimFirst': '此任务派给了你所在的岗位，可先签收，以免他人重复办理。',
-  'task.separation': '按职责分离规定，你不能审批自己发起或涉及自己的案件；可转办或委派他人办理。',
   'task.conflict': '此任务刚被他人处理或案件已变化，页面已刷新为最新状态。',
   'task.invalid': '表单有 {count} 处需要修改，请查看标出的字段。',
   'task.draftRestored': '已恢复你上次未提交的草稿。',

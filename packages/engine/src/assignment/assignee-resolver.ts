@@ -8,9 +8,12 @@ import { AssignmentError } from './assignment-error';
 import { type CandidateSet, candidateSet, expandCandidates } from './candidate-set';
 import { ruleCandidates } from './rule-candidates';
 
-/** The outcome: candidates (with `fallback` set when the administrators stood in), or skip the task. */
+/**
+ * The outcome: candidates (with `fallback` set when someone stood in: the administrators, or the
+ * index of the task's `onEmpty.fallback` rule used), or skip the task.
+ */
 export type Resolution =
-  | { kind: 'candidates'; candidates: CandidateSet; fallback?: 'admins' }
+  | { kind: 'candidates'; candidates: CandidateSet; fallback?: 'admins' | number }
   | { kind: 'skip' };
 
 /**

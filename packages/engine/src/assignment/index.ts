@@ -15,6 +15,7 @@ export {
   expandCandidates,
   mergeCandidates,
 } from './candidate-set';
+export { resolveWithExclusions, withoutExcluded } from './exclusion-fallback';
 export type { Directory, DirectoryUnit, DirectoryUser, RoleInUnit } from './directory';
 export { diffDirectory } from './directory-diff';
 export { DIRECTORY_ERROR_CODES, DirectoryError, type DirectoryErrorCode } from './directory-error';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import schema from '../../schema/definition.schema.json' with { type: 'json' };
 import type {
   EscalationDef,
+  FieldVisibilityDef,
   InvokeDef,
   MachineDef,
   OutcomeDef,
@@ -23,6 +24,8 @@ const keys = {
     caseSchema: true,
     parameters: true,
     confidential: true,
+    fieldVisibility: true,
+    commentVisibility: true,
     startForm: true,
     starters: true,
     unitField: true,
@@ -57,6 +60,7 @@ const keys = {
     form: true,
     assignment: true,
     onEmpty: true,
+    excludes: true,
     outcomes: true,
     due: true,
     reminders: true,
@@ -88,6 +92,7 @@ const keys = {
     true
   >,
   invoke: { process: true, input: true, onDone: true } satisfies Record<keyof InvokeDef, true>,
+  fieldVisibility: { audience: true } satisfies Record<keyof FieldVisibilityDef, true>,
 };
 
 type Props = { properties: Record<string, unknown> };
@@ -102,6 +107,7 @@ const schemaKeys: Record<keyof typeof keys, string[]> = {
   voting: Object.keys((defs.task!.properties.voting as Props).properties),
   escalation: Object.keys((defs.task!.properties.escalation as Props).properties),
   invoke: Object.keys(defs.invoke!.properties),
+  fieldVisibility: Object.keys(defs.visibility!.properties),
 };
 
 describe('definition schema and TypeScript types', () => {

@@ -83,6 +83,29 @@ export type AssignmentRule =
 
 export type EmptyAssignmentPolicy = 'admins' | 'skip' | 'error';
 
+/**
+ * What to do when a task's candidates, after exclusions, are nobody: a fixed policy, or fallback
+ * rules tried in order (each minus the same exclusions); if every fallback is empty too, the
+ * administrators. So no case is ever stuck on a task nobody may perform.
+ */
+export type OnEmptyDef = EmptyAssignmentPolicy | { fallback: AssignmentRule[] };
+
+/**
+ * Separation of duties (职责分离): people who may not act on a task of this case, whatever the
+ * assignment rule says. Applied to every task operation (claim, complete, vote, delegate, transfer,
+ * add/remove signer, return, withdraw, CC) for the acting person and, for people-moving operations,
+ * for the person reached.
+ */
+export type Exclusion =
+  /** The person who started the case. */
+  | { kind: 'initiator' }
+  /** A case field holding a username or a list of usernames (e.g. the person concerned). */
+  | { kind: 'field'; field: string }
+  /** Whoever completed that state's task in this case. */
+  | { kind: 'performerOf'; state: string }
+  /** Whoever holds an open task of that state in this case. */
+  | { kind: 'holderOf'; state: string };
+
 export interface OutcomeDef {
   key: string;
   label: LocalizedText;
@@ -130,7 +153,9 @@ export interface UserTaskDef {
   title: LocalizedText;
   form?: string;
   assignment: AssignmentRule;
-  onEmpty?: EmptyAssignmentPolicy;
+  onEmpty?: OnEmptyDef;
+  /** Who may not act on this task in this case (separation of duties). */
+  excludes?: Exclusion[];
   outcomes: OutcomeDef[];
   due?: DurationSpec;
   reminders?: DurationSpec[];
@@ -191,7 +216,11 @@ export interface MachineDef {
   delays?: Record<string, DurationSpec>;
 }
 
-/** Who may see a confidential case beyond its participants. */
+/**
+ * Who may see the case beyond its participants. `alsoVisibleTo` widens every case (a case that is
+ * not confidential is also seen by administrators and district leaders); `enabled` makes the case
+ * invisible to everyone else, administrators included.
+ */
 export interface ConfidentialityDef {
   enabled: boolean;
   alsoVisibleTo?: AssignmentRule[];
@@ -218,6 +247,19 @@ export interface ScheduleDef {
   start?: { forEach?: CelSource; data?: Record<string, CelSource> };
 }
 
+/**
+ * One audience a field is shown to: everyone who takes part in the case (`participants`: the
+ * initiator, performers, holders, candidates, the CC'd), the case's readers named by
+ * `confidential.alsoVisibleTo` (`confidentialGroup`), or the people an assignment rule names now
+ * (a role in a unit, `initiator`, a case field naming a person, the performer of a state …).
+ */
+export type AudienceEntry = { kind: 'participants' } | { kind: 'confidentialGroup' } | AssignmentRule;
+
+/** Who may see one case field; anyone else gets the case without it (the key is absent). */
+export interface FieldVisibilityDef {
+  audience: AudienceEntry[];
+}
+
 export interface ProcessDefinition {
   $schema?: string;
   key: string;
@@ -227,6 +269,10 @@ export interface ProcessDefinition {
   /** Parameters an administrator may change (thresholds, day counts); readable in CEL as `params`. */
   parameters?: Record<string, { value: unknown; label: LocalizedText }>;
   confidential?: ConfidentialityDef;
+  /** Per case field, who may see it; a field not named here is seen by everyone who sees the case. */
+  fieldVisibility?: Record<string, FieldVisibilityDef>;
+  /** Who may read the comments of the case (each author always reads their own); default: all who see it. */
+  commentVisibility?: FieldVisibilityDef;
   startForm?: string;
   starters: AssignmentRule;
   /** Case field naming the unit the case is about (used by unit-relative rules). */

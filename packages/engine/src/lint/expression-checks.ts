@@ -93,6 +93,14 @@ export function checkExpressions(
   }
   for (const [k, spec] of Object.entries(def.machine.delays ?? {})) duration(spec, `/machine/delays/${k}`);
   rule(def.starters, '/starters');
+  def.confidential?.alsoVisibleTo?.forEach((r, i) => {
+    rule(r, `/confidential/alsoVisibleTo/${i}`);
+  });
+  for (const [field, visibility] of Object.entries(def.fieldVisibility ?? {}))
+    visibility.audience.forEach((entry, i) => {
+      if (entry.kind !== 'participants' && entry.kind !== 'confidentialGroup')
+        rule(entry, `/fieldVisibility/${field}/audience/${i}`);
+    });
 }
 
 /** The hint for an expression problem code, shared with the schedule checks. */

@@ -2,11 +2,13 @@ import type { ProcessDefinition } from '../definition/definition-types';
 import { createCelEnvironment } from '../expressions';
 import type { SchemaChecker } from '../forms/schema-checker';
 import { indexStates } from '../machine/state-index';
+import { checkExclusions } from './exclusion-checks';
 import { checkExpressions } from './expression-checks';
 import { collectEdges } from './flow-graph';
 import { checkFormat } from './format-check';
 import { checkGraph } from './graph-checks';
 import { type LintContext, type LintProblem, type LintRun, ProblemList, statePointer } from './lint-types';
+import { checkNotifyAudiences } from './notify-audience-checks';
 import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
 import { checkSchedules } from './schedule-checks';
@@ -48,6 +50,8 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   }
   checkReferences(def, index, edges, ctx, problems);
   checkTasks(def, index, edges, ctx, problems);
+  checkExclusions(def, index, ctx, problems);
+  checkNotifyAudiences(def, index, edges, ctx, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);

@@ -56,6 +56,13 @@ export function checkReferences(
     });
   const rule = (r: AssignmentRule | undefined, pointer: string) => r && checkRuleFields(r, pointer, field);
   rule(def.starters, '/starters');
+  for (const [name, visibility] of Object.entries(def.fieldVisibility ?? {})) {
+    field(name, `/fieldVisibility/${name}`);
+    visibility.audience.forEach((entry, i) => {
+      if (entry.kind !== 'participants' && entry.kind !== 'confidentialGroup')
+        rule(entry, `/fieldVisibility/${name}/audience/${i}`);
+    });
+  }
   for (const [id, info] of index) {
     const base = statePointer(id);
     actions(info.def.entry, `${base}/entry`);

@@ -141,7 +141,8 @@ function checkDuration(spec: DurationSpec | undefined, pointer: string, problems
   }
 }
 
-function checkRule(
+/** An assignment rule: `performerOf` names a task state, and someone in the directory matches it. */
+export function checkRule(
   rule: AssignmentRule,
   pointer: string,
   index: StateIndex,

@@ -7,6 +7,7 @@ import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { applyForm, collectResponse, invalidForm } from './form-submission';
 import { sendEvent } from './machine-driver';
+import { requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import { findTask, requireWorker } from './task-access';
@@ -17,6 +18,7 @@ type Complete = Extract<Command, { type: 'complete' }>;
 /** `complete`: validate the form, record the decision, count the vote, and move the machine on. */
 export function completeTask(work: StepWork, command: Complete): void {
   const task = findTask(work, command.taskId);
+  requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
   const def = taskDef(work.compiled, task.stateId);
   const outcome = def.outcomes.find((o) => o.key === command.outcome);

@@ -11,12 +11,13 @@ import {
   type Directory,
   expandCandidates,
   type Resolution,
-  resolveAssignment,
+  resolveWithExclusions,
 } from '../assignment';
 import type { DefinitionBundle } from '../definition/definition-types';
 import { assignmentContext } from './assignment-context';
 import type { CaseSnapshot, TaskRecord } from './case-snapshot';
 import { compileBundle, taskDef } from './compiled-definition';
+import { excludedUsers } from './exclusions';
 import { SYSTEM_ACTOR } from './system-actor';
 
 /** What happens to one open task. */
@@ -61,7 +62,7 @@ export function followDirectory(
       queue: [],
     };
     try {
-      return resolveAssignment(def.assignment, assignmentContext(work), def.onEmpty ?? 'admins');
+      return resolveWithExclusions(def, assignmentContext(work), excludedUsers(snapshot, def));
     } catch {
       return undefined;
     }

@@ -4,6 +4,7 @@ import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { sendEvent } from './machine-driver';
+import { requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import { findTask, requireOperation, requireWorker } from './task-access';
@@ -13,6 +14,7 @@ type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 /** `return` (退回): send the case back to a declared earlier step, whose tasks open again. */
 export function returnTask(work: StepWork, command: Cmd<'return'>): void {
   const task = findTask(work, command.taskId);
+  requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
   requireOperation(work, task, 'return');
   const targets = taskDef(work.compiled, task.stateId).returnTargets ?? [];
@@ -60,6 +62,7 @@ export function withdraw(work: StepWork, _command: Cmd<'withdraw'>): void {
     throw new StepError('not-enabled', 'Nothing to withdraw: the next step has already been acted on');
   if (point.actor !== user)
     throw new StepError('not-permitted', 'Only the person who completed the step may withdraw it');
+  requireSeparation(work, [point.stateId]);
   const current = work.snap;
   const restored = new Set(point.prior.children.map((c) => c.id));
   for (const child of current.children) {

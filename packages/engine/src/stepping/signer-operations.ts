@@ -2,6 +2,7 @@ import { addSigners, removeSigners, tallyVotes, VotingError } from '../voting';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { fire } from './complete-task';
+import { reachedUsers, requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import {
@@ -22,6 +23,7 @@ export function addSigner(work: StepWork, command: Cmd<'addSigner'>): void {
   const { task, def, entry } = voteOf(work, command.taskId);
   requireOperation(work, task, 'addSigner');
   requireActiveUsers(work, command.users, SIGNERS);
+  requireSeparation(work, [task.stateId], reachedUsers(command.users));
   const position = command.position ?? 'end';
   entry.state = guard(() => addSigners(entry.rule, entry.state, command.users, position, task.signer));
   record(work, { signersAdded: command.users, stateId: task.stateId, position });
@@ -39,6 +41,7 @@ export function removeSigner(work: StepWork, command: Cmd<'removeSigner'>): void
 
 function voteOf(work: StepWork, taskId: string) {
   const task = findTask(work, taskId);
+  requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
   const def = taskDef(work.compiled, task.stateId);
   const entry = work.snap.votes[task.stateId];

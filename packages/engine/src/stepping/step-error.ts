@@ -5,6 +5,11 @@
 export const STEP_ERROR_CODES = [
   'not-enabled',
   'not-permitted',
+  /**
+   * The acting person, or a person the command would reach, is kept off the task by its `excludes`
+   * (separation of duties); details `SeparationRefusal` (who, `path` for a reached person, why).
+   */
+  'separation-of-duties',
   'invalid-form',
   /**
    * A person or unit named in a form field (`flowform-user`, `flowform-unit`) or a task command

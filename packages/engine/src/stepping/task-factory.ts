@@ -1,9 +1,10 @@
-import { AssignmentError, type CandidateSet, expandCandidates, resolveAssignment } from '../assignment';
+import { AssignmentError, type CandidateSet, expandCandidates, resolveWithExclusions } from '../assignment';
 import type { UserTaskDef } from '../definition/definition-types';
 import { resolveDueAt } from '../expressions';
 import { tallyVotes } from '../voting';
 import { assignmentContext } from './assignment-context';
 import type { TaskRecord } from './case-snapshot';
+import { excludedUsers } from './exclusions';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 
@@ -89,7 +90,7 @@ export function outcomeEvent(def: UserTaskDef, outcomeKey: string): string {
 
 function resolve(work: StepWork, def: UserTaskDef) {
   try {
-    return resolveAssignment(def.assignment, assignmentContext(work), def.onEmpty ?? 'admins');
+    return resolveWithExclusions(def, assignmentContext(work), excludedUsers(work.snap, def));
   } catch (error) {
     if (error instanceof AssignmentError) throw new StepError('assignment-empty', error.message);
     throw error;

@@ -1,5 +1,6 @@
 import { canActOn, expandCandidates } from '../assignment';
 import type { Command } from './commands';
+import { reachedUsers, requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
 import {
@@ -20,6 +21,7 @@ type Cmd<T extends Command['type']> = Extract<Command, { type: T }>;
 export function claim(work: StepWork, command: Cmd<'claim'>): void {
   const task = findTask(work, command.taskId);
   const user = work.opts.actor.username;
+  requireSeparation(work, [task.stateId]);
   if (task.assignee) throw new StepError('stale', `Task already held by '${task.assignee}'`);
   if (!canActOn(user, task.candidates, work.opts.directory)) {
     throw new StepError('not-permitted', `User '${user}' is not a candidate for this task`);
@@ -43,9 +45,11 @@ export function unclaim(work: StepWork, command: Cmd<'unclaim'>): void {
 /** `transfer` (转办): hand the task to someone else for good. */
 export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
   const task = findTask(work, command.taskId);
+  requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
   requireOperation(work, task, 'transfer');
   requireActiveUsers(work, [command.to], RECIPIENT);
+  requireSeparation(work, [task.stateId], [{ user: command.to, path: '/to' }]);
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot transfer to yourself');
   record(work, { transferred: task.id, from: task.assignee ?? work.opts.actor.username, to: command.to });
@@ -66,9 +70,11 @@ export function transfer(work: StepWork, command: Cmd<'transfer'>): void {
 /** `delegate` (委派): someone else works the task, then it comes back to the delegator. */
 export function delegate(work: StepWork, command: Cmd<'delegate'>): void {
   const task = findTask(work, command.taskId);
+  requireSeparation(work, [task.stateId]);
   requireWorker(work, task);
   requireOperation(work, task, 'delegate');
   requireActiveUsers(work, [command.to], RECIPIENT);
+  requireSeparation(work, [task.stateId], [{ user: command.to, path: '/to' }]);
   if (task.delegatedBy) throw new StepError('not-enabled', 'Task is already delegated');
   if (command.to === work.opts.actor.username)
     throw new StepError('invalid-command', 'Cannot delegate to yourself');
@@ -106,6 +112,11 @@ export function urge(work: StepWork, command: Cmd<'urge'>): void {
 
 /** `cc` (抄送): let more people read the case and tell them. */
 export function carbonCopy(work: StepWork, command: Cmd<'cc'>): void {
+  // A CC on a task answers to that task's exclusions; one on the case to those of every open task.
+  const states = command.taskId
+    ? [findTask(work, command.taskId).stateId]
+    : work.snap.tasks.map((t) => t.stateId);
+  requireSeparation(work, states);
   if (command.taskId) {
     const task = findTask(work, command.taskId);
     requireWorker(work, task);
@@ -115,6 +126,7 @@ export function carbonCopy(work: StepWork, command: Cmd<'cc'>): void {
   }
   if (command.users.length === 0) throw new StepError('invalid-command', 'No users to copy');
   requireActiveUsers(work, command.users, COPIED);
+  requireSeparation(work, states, reachedUsers(command.users));
   const fresh = command.users.filter((u) => !work.snap.cc.some((c) => c.user === u));
   for (const user of fresh)
     work.snap.cc.push({ user, by: work.opts.actor.username, at: work.opts.now, taskId: command.taskId });

@@ -1,10 +1,11 @@
-import { expandCandidates, resolveAssignment } from '../assignment';
+import { expandCandidates, resolveWithExclusions } from '../assignment';
 import { resolveDueAt } from '../expressions';
 import { assignmentContext } from './assignment-context';
 import type { TimerRecord } from './case-snapshot';
 import type { Command } from './commands';
 import { taskDef } from './compiled-definition';
 import { closeTask, fire } from './complete-task';
+import { excludedUsers } from './exclusions';
 import { sendEvent } from './machine-driver';
 import { celVars, nextId, record, type StepWork } from './step-context';
 import { StepError } from './step-error';
@@ -63,7 +64,15 @@ function escalate(work: StepWork, timer: TimerRecord, taskId: string, holders: s
     return;
   }
   if (escalation.reassignTo) {
-    const resolution = resolveAssignment(escalation.reassignTo, assignmentContext(work), 'admins');
+    const resolution = resolveWithExclusions(
+      // Whoever takes over is kept to the task's exclusions; its fallback rules, if any, else the admins.
+      {
+        assignment: escalation.reassignTo,
+        onEmpty: typeof def.onEmpty === 'object' ? def.onEmpty : 'admins',
+      },
+      assignmentContext(work),
+      excludedUsers(work.snap, def),
+    );
     if (resolution.kind === 'candidates') {
       task.candidates = resolution.candidates;
       const users = expandCandidates(resolution.candidates, work.opts.directory);

@@ -7,7 +7,7 @@ import type { ServerContext } from '../server-context';
 import { checkUpload, listAttachments, readAttachment, saveAttachment } from '../services/attachment-store';
 import { visibleCase } from '../services/case-access';
 
-/** Attachments live under their case; every access checks the case's visibility first. */
+/** Attachments live under their case; every access checks the case's visibility, then the file's field. */
 export function attachmentRoutes(ctx: ServerContext) {
   return newRouter()
     .openapi(contract.upload, async (c) => {
@@ -33,14 +33,17 @@ export function attachmentRoutes(ctx: ServerContext) {
     })
     .openapi(contract.list, async (c) => {
       const { id } = c.req.valid('param');
-      await visibleCase(ctx, id, c.get('user'));
-      return c.json({ items: await listAttachments(ctx.db, id) }, 200);
+      const { view } = await visibleCase(ctx, id, c.get('user'));
+      const items = (await listAttachments(ctx.db, id)).filter((a) => view.seesAttachment(a));
+      return c.json({ items }, 200);
     })
     .openapi(contract.download, async (c) => {
       const { id, attachmentId } = c.req.valid('param');
-      await visibleCase(ctx, id, c.get('user'));
+      const { view } = await visibleCase(ctx, id, c.get('user'));
       const file = await readAttachment(ctx.db, id, attachmentId);
-      if (!file) throw new ApiProblem(404, 'not-found', 'Not found', 'No such attachment');
+      // A file of a field the viewer may not see is answered exactly like one that does not exist.
+      if (!file || !view.seesAttachment({ id: attachmentId, uploadedBy: file.uploaded_by }))
+        throw new ApiProblem(404, 'not-found', 'Not found', 'No such attachment');
       const ascii = file.filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
       return c.body(new Uint8Array(file.content), 200, {
         'Content-Type': file.content_type,

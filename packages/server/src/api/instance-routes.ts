@@ -1,5 +1,5 @@
 import { caseContract as contract } from '@flowform/api';
-import { caseVisibility, compileBundle } from '@flowform/engine';
+import { compileBundle, viewCase } from '@flowform/engine';
 import { commandOptions } from '../http/idempotency';
 import { problems } from '../http/problem';
 import { newRouter } from '../http/router';
@@ -24,8 +24,9 @@ export function instanceRoutes(ctx: ServerContext) {
       if (!snapshot) throw problems.notFound('No such case');
       const bundle = await ctx.runtime.definitions.get(snapshot.definitionKey, snapshot.definitionVersion);
       const compiled = compileBundle(bundle);
-      const visibility = caseVisibility(compiled, snapshot, user.username, user.directory) ?? 'participant';
-      const found = { snapshot, bundle, compiled, visibility, confidential: false };
+      const view = viewCase(compiled, snapshot, user.username, user.directory);
+      if (!view) throw problems.notFound('No such case');
+      const found = { snapshot, bundle, compiled, visibility: view.access, view, confidential: false };
       return c.json(
         {
           id: outcome.instanceId,
@@ -48,8 +49,8 @@ export function instanceRoutes(ctx: ServerContext) {
     })
     .openapi(contract.history, async (c) => {
       const { id } = c.req.valid('param');
-      await visibleCase(ctx, id, c.get('user'));
-      return c.json(await caseHistory(ctx, id), 200);
+      const found = await visibleCase(ctx, id, c.get('user'));
+      return c.json(await caseHistory(ctx, id, found.view), 200);
     })
     .openapi(contract.withdraw, async (c) => {
       const body = c.req.valid('json') ?? {};

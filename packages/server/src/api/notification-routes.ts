@@ -1,20 +1,26 @@
 import { notificationContract as contract } from '@flowform/api';
 import { problems } from '../http/problem';
 import { newRouter } from '../http/router';
+import { openableCases } from '../notifications/case-readers';
 import { listNotifications, markRead } from '../notifications/notification-store';
 import type { ServerContext } from '../server-context';
 
-/** `/api/notifications`: each user sees only their own. */
+/** `/api/notifications`: each user sees only their own, about cases they may still open. */
 export function notificationRoutes(ctx: ServerContext) {
   return newRouter()
     .openapi(contract.list, async (c) => {
       const q = c.req.valid('query');
-      const page = await listNotifications(ctx.db, c.get('user').username, {
+      const user = c.get('user');
+      const page = await listNotifications(ctx.db, user.username, {
         limit: q.limit,
         cursor: q.cursor,
         unread: q.unread === 'true',
       });
-      return c.json(page, 200);
+      // About a case the user may no longer open: not listed (the cursor still walks past it).
+      const ids = page.items.flatMap((n) => (n.instanceId ? [n.instanceId] : []));
+      const open = await openableCases(ctx, user.username, user.directory, ids);
+      const items = page.items.filter((n) => !n.instanceId || open.has(n.instanceId));
+      return c.json({ ...page, items }, 200);
     })
     .openapi(contract.readAll, async (c) =>
       c.json({ updated: await markRead(ctx.db, c.get('user').username) }, 200),

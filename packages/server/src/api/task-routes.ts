@@ -1,18 +1,26 @@
 import { taskContract as contract } from '@flowform/api';
 import { queryInbox } from '@flowform/runtime';
 import { newRouter } from '../http/router';
+import { openableCases } from '../notifications/case-readers';
 import type { ServerContext } from '../server-context';
 import { caseOfTask } from '../services/case-access';
 import { taskView } from '../services/task-view';
 
-/** `GET /api/tasks`, `GET /api/tasks/{id}`. */
+/** `GET /api/tasks` (only tasks of cases the user may open), `GET /api/tasks/{id}`. */
 export function taskRoutes(ctx: ServerContext) {
   return newRouter()
     .openapi(contract.list, async (c) => {
       const user = c.get('user');
       const query = c.req.valid('query');
       const page = await queryInbox(ctx.runtime.db, user.directory, { user: user.username, ...query });
-      return c.json(page, 200);
+      // A task of a case the user may no longer open (transferred away, a role taken) is not listed.
+      const open = await openableCases(
+        ctx,
+        user.username,
+        user.directory,
+        page.items.map((i) => i.instanceId),
+      );
+      return c.json({ ...page, items: page.items.filter((i) => open.has(i.instanceId)) }, 200);
     })
     .openapi(contract.detail, async (c) => {
       const user = c.get('user');

@@ -32,6 +32,11 @@ type Table<C extends string> = { readonly [K in C]: EngineProblem };
 export const STEP_PROBLEMS: Table<StepErrorCode> = {
   'not-enabled': { status: 422, 'zh-CN': '当前环节不能执行此操作', en: 'This action is not enabled here' },
   'not-permitted': { status: 403, 'zh-CN': '无权执行此操作', en: 'Not permitted' },
+  'separation-of-duties': {
+    status: 403,
+    'zh-CN': '不相容职责分离：您或所选人员不能办理此任务',
+    en: 'Separation of duties: you or the person chosen may not act on this task',
+  },
   'invalid-form': { status: 422, 'zh-CN': '表单填写有误', en: 'The form has errors' },
   'invalid-reference': {
     status: 422,

@@ -5,6 +5,7 @@ import {
   type FieldError,
   FormSchemaError,
   type Locale,
+  type SeparationRefusal,
   StepError,
   type UnstorableText,
   VotingError,
@@ -63,6 +64,10 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
   }
   if (error.code === 'invalid-text')
     return invalidTextProblem(error.details as UnstorableText | undefined, locale);
+  if (error.code === 'separation-of-duties' && error.details) {
+    const { message, ...why } = error.details as SeparationRefusal;
+    return engineProblem('separation-of-duties', message[locale], { ...why, message });
+  }
   if (error.code === 'expression-failed') {
     const { reason } = (error.details as { reason?: string } | undefined) ?? {};
     return engineProblem('expression-failed', error.message, reason ? { reason } : {});

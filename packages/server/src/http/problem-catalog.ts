@@ -14,7 +14,6 @@ export const SERVER_PROBLEMS = {
   unauthenticated: { 'zh-CN': '请先登录', en: 'Authentication required' },
   'invalid-credentials': { 'zh-CN': '用户名或密码错误', en: 'Wrong username or password' },
   forbidden: { 'zh-CN': '无权访问', en: 'Forbidden' },
-  'separation-of-duties': { 'zh-CN': '不相容职责分离：您不能办理此任务', en: 'Separation of duties' },
   'not-found': { 'zh-CN': '未找到', en: 'Not found' },
   conflict: { 'zh-CN': '与其他操作冲突，请重试', en: 'Conflict' },
   'idempotency-in-progress': {

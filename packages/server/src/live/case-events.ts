@@ -4,26 +4,33 @@ import type { ServerDb } from '../database/server-schema';
 import type { Logger } from '../http/logger';
 import type { EventHub } from './event-hub';
 
+/** Of the given people, those who may open the case now (the server's `readersOf`). */
+export type CaseReaders = (instanceId: string, users: string[]) => Promise<string[]>;
+
 /**
  * After every committed command: `case.changed` to everyone involved in the case (participants,
  * task holders, role holders of offered tasks), and `task.created` / `task.urged` to the people
- * the step's notify effects name. Best effort: a failure here is logged, never thrown.
+ * the step's notify effects name — each only to those who may open the case now (`readers`), so
+ * a stream never names a case its user has lost. Best effort: a failure is logged, never thrown.
  */
-export function caseEventPublisher(db: ServerDb, hub: EventHub, log: Logger) {
+export function caseEventPublisher(db: ServerDb, hub: EventHub, log: Logger, readers: CaseReaders) {
   return (instanceId: string, effects: Effect[]): void => {
-    for (const effect of effects) {
-      if (effect.type !== 'notify') continue;
-      const type =
-        effect.kind === 'urged'
-          ? 'task.urged'
-          : effect.kind === 'task-assigned' || effect.kind === 'returned'
-            ? 'task.created'
-            : undefined;
-      if (type) hub.publish(effect.users, { type, instanceId, taskId: effect.taskId });
-    }
-    void involvedUsers(db, instanceId)
-      .then((users) => hub.publish(users, { type: 'case.changed', instanceId }))
-      .catch((error) => log.warn('case event failed', { instanceId, error }));
+    const told = async () => {
+      for (const effect of effects) {
+        if (effect.type !== 'notify') continue;
+        const type =
+          effect.kind === 'urged'
+            ? 'task.urged'
+            : effect.kind === 'task-assigned' || effect.kind === 'returned'
+              ? 'task.created'
+              : undefined;
+        if (type)
+          hub.publish(await readers(instanceId, effect.users), { type, instanceId, taskId: effect.taskId });
+      }
+      const involved = await involvedUsers(db, instanceId);
+      hub.publish(await readers(instanceId, involved), { type: 'case.changed', instanceId });
+    };
+    void told().catch((error) => log.warn('case event failed', { instanceId, error }));
   };
 }
 

@@ -1,6 +1,7 @@
 import type { CaseOutcome, Effect, LocalizedText } from '@flowform/engine';
 import type { OutboxRow } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
+import { readersOf } from './case-readers';
 import { storeNotifications } from './notification-store';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 
@@ -30,10 +31,12 @@ const OUTCOME_LABELS: Record<CaseOutcome, LocalizedText> = {
 /**
  * The outbox's `notify` handler: one in-app notification per user (a redelivery adds nothing),
  * an SSE push to each newly notified user, and a message to the configured chat robots. Robots
- * never see a confidential case's names or titles, only that there is something to look at.
+ * never see a confidential case's names or titles, only that there is something to look at. Only
+ * people who may open the case are told (`readersOf`): nobody is sent to a case that answers 404.
  */
 export function notifyHandler(ctx: ServerContext, webhooks: WebhookDispatcher) {
   return async (effect: Notify, row: OutboxRow): Promise<void> => {
+    const users = await readersOf(ctx, row.instance_id, effect.users);
     const about = await describe(ctx, row.instance_id, effect.taskId);
     const label = effect.outcome ? OUTCOME_LABELS[effect.outcome] : KIND_LABELS[effect.kind];
     const message: LocalizedText = effect.message ?? {
@@ -41,7 +44,7 @@ export function notifyHandler(ctx: ServerContext, webhooks: WebhookDispatcher) {
       en: `${label.en}: ${about.title.en}`,
     };
     const fresh = await storeNotifications(ctx.db, {
-      users: effect.users,
+      users,
       kind: effect.kind,
       instanceId: row.instance_id,
       ...(effect.taskId ? { taskId: effect.taskId } : {}),

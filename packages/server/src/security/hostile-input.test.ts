@@ -12,15 +12,7 @@ describe('hostile input and security rules', () => {
   let taskId: string;
   beforeAll(async () => {
     const { shippedBundles } = await import('../seed/demo-seed');
-    const bundles = shippedBundles().map((b) => {
-      if (b.definition.key !== 'accountability-investigation') return b;
-      const copy = structuredClone(b);
-      copy.definition.parameters = {
-        ...copy.definition.parameters,
-        subjectField: { value: 'personConcerned', label: { 'zh-CN': '被追责人字段', en: 'Subject field' } },
-      };
-      return copy;
-    });
+    const bundles = shippedBundles();
     s = await openTestServer({ bundles, config: { limits: { json: 64 * 1024, upload: 256 * 1024 } } });
     caseId = await start(s, 'head103', 'hardship-assistance', h.application());
     taskId = await taskFor(s, caseId, 'com1a');
@@ -138,7 +130,7 @@ describe('hostile input and security rules', () => {
     }
   });
 
-  it('given the subject or the initiator of an accountability case, when they try to approve its escalation, then 403 separation-of-duties', async () => {
+  it("given the subject or the initiator of an accountability case, when they try to act on the committee decision, then 403 separation-of-duties with a sentence in the reader's language", async () => {
     const id = await start(
       s,
       'leader1',
@@ -154,12 +146,30 @@ describe('hostile input and security rules', () => {
     await complete(s, id, 'insp1', 'submit', acc.proposal({ severity: 'serious' }));
     const view = await body(await s.call('GET', `/api/instances/${id}`, { as: 'leader3' }));
     expect(view.activeStates).toEqual(['committee']);
-    for (const user of ['leader2', 'leader1']) {
-      const res = await complete(s, id, user, 'approve', acc.decision());
-      expect(res.status).toBe(403);
-      expect((await body(res)).code).toBe('separation-of-duties');
-      const task = await body(await s.call('GET', `/api/tasks/${await taskFor(s, id, user)}`, { as: user }));
+    const committee = await taskFor(s, id, 'leader3');
+    for (const [user, language, words] of [
+      ['leader2', 'zh-CN', '不相容职责分离'],
+      ['leader1', 'en', 'Separation of duties'],
+    ] as const) {
+      for (const [op, payload] of [
+        ['complete', { outcome: 'approve', data: acc.decision() }],
+        ['claim', {}],
+        ['cc', { users: ['w001'] }],
+      ] as const) {
+        const res = await s.call('POST', `/api/tasks/${committee}/${op}`, {
+          as: user,
+          body: payload,
+          headers: { 'accept-language': language },
+        });
+        expect(res.status, `${user} ${op}`).toBe(403);
+        const problem = await body(res);
+        expect(problem.code).toBe('separation-of-duties');
+        expect(problem.detail).toContain(words);
+      }
+      const task = await body(await s.call('GET', `/api/tasks/${committee}`, { as: user }));
       expect(task.operations).not.toContain('complete');
+      expect(task.operations).not.toContain('claim');
+      expect(task.separation['zh-CN']).toContain('不相容职责分离');
     }
     expect((await complete(s, id, 'leader3', 'approve', acc.decision())).status).toBe(200);
   });

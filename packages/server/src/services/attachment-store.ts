@@ -90,7 +90,7 @@ export async function listAttachments(db: ServerDb, instanceId: string): Promise
 export async function readAttachment(db: ServerDb, instanceId: string, id: string) {
   return db
     .selectFrom('attachments')
-    .select(['filename', 'content_type', 'content', 'size'])
+    .select(['filename', 'content_type', 'content', 'size', 'uploaded_by'])
     .where('id', '=', id)
     .where('instance_id', '=', instanceId)
     .executeTakeFirst();

@@ -1,9 +1,10 @@
 import {
   type CaseSnapshot,
-  caseVisibility,
+  type CaseView,
   compileBundle,
   type DefinitionBundle,
   type Visibility,
+  viewCase,
 } from '@flowform/engine';
 import type { CachedCase } from '@flowform/runtime';
 import { sql } from 'kysely';
@@ -19,6 +20,8 @@ export interface VisibleCase {
   bundle: DefinitionBundle;
   compiled: Compiled;
   visibility: NonNullable<Visibility>;
+  /** The viewer's view of the case (engine `viewCase`): every output of the case goes through it. */
+  view: CaseView;
   confidential: boolean;
 }
 
@@ -47,9 +50,9 @@ async function visibleRow(
   const snapshot = row.snapshot as CaseSnapshot;
   const bundle = await ctx.runtime.definitions.get(row.definition_key, row.definition_version);
   const compiled = compileBundle(bundle);
-  const visibility = caseVisibility(compiled, snapshot, user.username, user.directory);
-  if (!visibility) return undefined;
-  return { snapshot, bundle, compiled, visibility, confidential: row.confidential };
+  const view = viewCase(compiled, snapshot, user.username, user.directory);
+  if (!view) return undefined;
+  return { snapshot, bundle, compiled, visibility: view.access, view, confidential: row.confidential };
 }
 
 /**

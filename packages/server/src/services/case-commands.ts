@@ -5,14 +5,14 @@ import { ApiProblem } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import { caseOfTask, type VisibleCase, visibleCase } from './case-access';
 import { taskSummary } from './case-view';
-import { separationConflict } from './separation-of-duties';
 
 export type TaskCommand = Extract<Command, { taskId: string }> | Extract<Command, { type: 'cc' | 'comment' }>;
 
 /**
- * Runs a task command for the caller: the case must be visible (else 404), the server's own rules
- * (separation of duties, form fields) hold, then the runtime steps it exactly once per
- * idempotency key. Live events go to the task's holders and the case's people.
+ * Runs a task command for the caller: the case must be visible (else 404), a completion carries
+ * only its form's fields, then the runtime steps it exactly once per idempotency key (the engine
+ * refuses what the definition's separation of duties forbids: 403 `separation-of-duties`). Live
+ * events go to the task's holders and the case's people.
  */
 export async function runTaskCommand(
   ctx: ServerContext,
@@ -24,18 +24,7 @@ export async function runTaskCommand(
   const found = await caseOfTask(ctx, taskId, user);
   const command = build(found);
   const task = found.snapshot.tasks.find((t) => t.id === taskId);
-  if (task && command.type === 'complete') {
-    const conflict = separationConflict(found, task, user.username);
-    if (conflict) {
-      throw new ApiProblem(
-        403,
-        'separation-of-duties',
-        'Separation of duties',
-        `The case's ${conflict} may not decide it`,
-      );
-    }
-    checkFormFields(found, task.stateId, command.data ?? {});
-  }
+  if (task && command.type === 'complete') checkFormFields(found, task.stateId, command.data ?? {});
   const holders = task ? taskSummary(found, task, user).holders : [];
   const outcome = await ctx.runtime.execute(
     found.instanceId,
@@ -61,12 +50,18 @@ export async function runCaseCommand(
   return ctx.runtime.execute(instanceId, command, { username: user.username }, options);
 }
 
-/** Mass assignment guard: a completion may only carry fields of the task's own form. */
+/**
+ * Mass assignment guard: a completion may only carry fields of the task's own form, and none the
+ * submitter may not see (a field absent from their form cannot be overwritten blind).
+ */
 function checkFormFields(found: VisibleCase, stateId: string, data: Record<string, unknown>): void {
-  const formKey = found.compiled.index.get(stateId)?.def.task?.form;
-  const form = formKey ? found.compiled.forms[formKey] : undefined;
+  const def = found.compiled.index.get(stateId)?.def.task;
+  const form = def?.form ? found.compiled.forms[def.form] : undefined;
+  const hidden = def ? found.view.hiddenInTask(def) : new Set<string>();
   const allowed = new Set(
-    Object.keys((form?.schema.properties as Record<string, unknown> | undefined) ?? {}),
+    Object.keys((form?.schema.properties as Record<string, unknown> | undefined) ?? {}).filter(
+      (k) => !hidden.has(k),
+    ),
   );
   const unknown = Object.keys(data).filter((k) => !allowed.has(k));
   if (unknown.length > 0) {

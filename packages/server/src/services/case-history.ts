@@ -1,4 +1,5 @@
 import type { HistoryEntrySchema } from '@flowform/api';
+import type { CaseView } from '@flowform/engine';
 import { chainHash, GENESIS_HASH } from '@flowform/runtime';
 import type { z } from '@hono/zod-openapi';
 import type { ServerContext } from '../server-context';
@@ -6,13 +7,17 @@ import type { ServerContext } from '../server-context';
 type Entry = z.infer<typeof HistoryEntrySchema>;
 
 /**
- * The case's audit trail with each row's hash link, and whether the chain verifies. Submitted form
- * data is not shown (only its digest), so hidden fields stay hidden here too.
+ * The case's audit trail with each row's hash link, and whether the chain verifies (on the server,
+ * over every row). Submitted form data is never shown; its digest only to a viewer who sees every
+ * field (a digest of a short hidden value could be guessed), a step's comment only where the view
+ * lets the viewer read its author's comments.
  */
 export async function caseHistory(
   ctx: ServerContext,
   instanceId: string,
+  view: CaseView,
 ): Promise<{ entries: Entry[]; chainValid: boolean }> {
+  const seesDigests = view.hiddenFields.size === 0;
   const rows = await ctx.db
     .selectFrom('audit_log')
     .selectAll()
@@ -33,8 +38,8 @@ export async function caseHistory(
       action: row.action,
       taskId: row.task_id,
       outcome: row.outcome,
-      comment: row.comment,
-      dataDigest: row.data_digest,
+      comment: row.comment !== null && view.seesComment({ author: row.actor }) ? row.comment : null,
+      dataDigest: seesDigests ? row.data_digest : null,
       definitionVersion: row.definition_version,
       prevHash: prev_hash,
       hash,

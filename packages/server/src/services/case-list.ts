@@ -1,5 +1,5 @@
 import type { CaseListItemSchema } from '@flowform/api';
-import { type CaseSnapshot, caseVisibility, compileBundle } from '@flowform/engine';
+import { type CaseSnapshot, type CompiledDefinition, canOpenCase, compileBundle } from '@flowform/engine';
 import { decodeListCursor, encodeListCursor, type ListCursor } from '@flowform/runtime';
 import type { z } from '@hono/zod-openapi';
 import { sql } from 'kysely';
@@ -14,9 +14,11 @@ export type CaseScope = 'started' | 'involved' | 'all';
 const MAX_SCAN = 1000;
 
 /**
- * Cases newest first with a keyset cursor. `all` reads candidates in pages and keeps those the
- * viewer may see (so confidential cases never show to outsiders); it stops after scanning
- * MAX_SCAN rows and hands back a cursor to go on from there.
+ * Cases newest first with a keyset cursor. Every scope reads candidates in pages and keeps only
+ * those the viewer may open now (`canOpenCase`: a confidential case never shows to outsiders, and a
+ * case the viewer has lost access to — a task transferred away, a role taken away — leaves every
+ * list, `involved` and `started` too); it stops after scanning MAX_SCAN rows and hands back a
+ * cursor to go on from there.
  */
 export async function listCases(
   ctx: ServerContext,
@@ -26,12 +28,13 @@ export async function listCases(
   let cursor = decodeListCursor(query.cursor);
   const items: Item[] = [];
   let scanned = 0;
+  const opens = opener(ctx, user);
   for (;;) {
     const batch = await page(ctx, user.username, query.scope, query.limit + 1, cursor);
     for (const row of batch.slice(0, query.limit + 1)) {
       scanned += 1;
       cursor = { at: new Date(row.started_at).toISOString(), id: row.id };
-      if (query.scope === 'all' && !(await visible(ctx, row, user))) continue;
+      if (!(await opens(row))) continue;
       if (items.length === query.limit)
         return { items, nextCursor: encodeListCursor(itemCursor(items.at(-1)!)) };
       items.push(toItem(row));
@@ -66,7 +69,7 @@ async function page(ctx: ServerContext, username: string, scope: CaseScope, n: n
       'i.started_at',
       'i.ended_at',
     ])
-    .select(scope === 'all' ? 'i.snapshot' : sql<null>`null`.as('snapshot'))
+    .select('i.snapshot')
     .orderBy('i.started_at', 'desc')
     .orderBy('i.id', 'desc')
     .limit(n);
@@ -95,9 +98,21 @@ async function page(ctx: ServerContext, username: string, scope: CaseScope, n: n
   return (await q.execute()) as Row[];
 }
 
-async function visible(ctx: ServerContext, row: Row, user: AuthUser): Promise<boolean> {
-  const bundle = await ctx.runtime.definitions.get(row.definition_key, row.definition_version);
-  return !!caseVisibility(compileBundle(bundle), row.snapshot as CaseSnapshot, user.username, user.directory);
+/** Whether the viewer may open a listed case, each definition version compiled once per list. */
+function opener(ctx: ServerContext, user: AuthUser): (row: Row) => Promise<boolean> {
+  const compiled = new Map<string, CompiledDefinition>();
+  return async (row) => {
+    if (!row.snapshot) return false;
+    const key = `${row.definition_key}@${row.definition_version}`;
+    let definition = compiled.get(key);
+    if (!definition) {
+      definition = compileBundle(
+        await ctx.runtime.definitions.get(row.definition_key, row.definition_version),
+      );
+      compiled.set(key, definition);
+    }
+    return canOpenCase(definition, row.snapshot as CaseSnapshot, user.username, user.directory);
+  };
 }
 
 function toItem(row: Row): Item {

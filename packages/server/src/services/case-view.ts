@@ -1,23 +1,20 @@
 import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
-import { caseOutcome, expandCandidates, type TaskRecord, type UserTaskDef } from '@flowform/engine';
+import { caseOutcome, expandCandidates, type TaskRecord } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
 import { listAttachments } from './attachment-store';
 import type { VisibleCase } from './case-access';
-import { mergeHidden, withoutHidden } from './field-permissions';
-import { canWork } from './task-permissions';
 
 type CaseView = z.infer<typeof CaseViewSchema>;
 type TaskSummary = z.infer<typeof TaskSummarySchema>;
 
-/** The case as this viewer may see it: hidden fields of the viewer's open tasks removed. */
+/**
+ * The case as this viewer may see it (the engine's view: fields hidden by audience or by the
+ * viewer's open tasks are absent; files of hidden fields and comments they may not read are left out).
+ */
 export async function caseView(ctx: ServerContext, found: VisibleCase, user: AuthUser): Promise<CaseView> {
-  const { snapshot: snap, compiled } = found;
-  const mine = snap.tasks
-    .filter((t) => canWork(t, user.username, user.directory))
-    .map((t) => compiled.index.get(t.stateId)?.def.task)
-    .filter((d): d is UserTaskDef => !!d);
+  const { snapshot: snap, compiled, view } = found;
   const [children, attachments, comments, head] = await Promise.all([
     ctx.db
       .selectFrom('instances')
@@ -51,7 +48,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
     confidential: found.confidential,
     visibility: found.visibility,
     parentId: head?.parent_id ?? null,
-    data: withoutHidden(snap.data, mine.length > 0 ? mergeHidden(mine) : undefined),
+    data: view.data,
     activeStates: leafStates(snap.machine.value),
     tasks: snap.tasks.map((t) => taskSummary(found, t, user)),
     children: snap.children.map((c) => ({
@@ -60,13 +57,15 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       status: c.status,
       instanceId: childInstance.get(c.id) ?? null,
     })),
-    attachments,
-    comments: comments.map((c) => ({
-      author: c.author,
-      text: c.text,
-      at: new Date(c.at).toISOString(),
-      taskId: c.task_id,
-    })),
+    attachments: attachments.filter((a) => view.seesAttachment({ id: a.id, uploadedBy: a.uploadedBy })),
+    comments: comments
+      .filter((c) => view.seesComment(c))
+      .map((c) => ({
+        author: c.author,
+        text: c.text,
+        at: new Date(c.at).toISOString(),
+        taskId: c.task_id,
+      })),
     withdrawable: snap.withdrawable?.actor === user.username,
   };
 }

@@ -1,22 +1,13 @@
 import type { FieldPermission, FormDefinition, UserTaskDef } from '@flowform/engine';
 
-/** Case data without the fields a task hides. */
-export function withoutHidden(
-  data: Record<string, unknown>,
-  permissions: Record<string, FieldPermission> | undefined,
-): Record<string, unknown> {
-  if (!permissions) return { ...data };
-  return Object.fromEntries(Object.entries(data).filter(([k]) => permissions[k] !== 'hidden'));
-}
-
-/** The union of the hidden fields of several tasks: a field hidden in any of them stays hidden. */
-export function mergeHidden(defs: UserTaskDef[]): Record<string, FieldPermission> {
-  const merged: Record<string, FieldPermission> = {};
-  for (const def of defs) {
-    for (const [field, p] of Object.entries(def.fieldPermissions ?? {}))
-      if (p === 'hidden') merged[field] = p;
-  }
-  return merged;
+/** A task's field permissions with the fields the viewer may not see (`CaseView.hiddenInTask`) hidden too. */
+export function permissionsFor(
+  def: UserTaskDef,
+  hidden: ReadonlySet<string>,
+): Record<string, FieldPermission> {
+  const permissions: Record<string, FieldPermission> = { ...def.fieldPermissions };
+  for (const field of hidden) permissions[field] = 'hidden';
+  return permissions;
 }
 
 /** A form as a task shows it: hidden fields removed, read-only fields marked `readOnly`. */

@@ -1,6 +1,5 @@
-import { canActOn, canWorkTask, type Directory, type TaskRecord } from '@flowform/engine';
+import { canActOn, canWorkTask, type Directory, exclusionOf, type TaskRecord } from '@flowform/engine';
 import type { VisibleCase } from './case-access';
-import { separationConflict } from './separation-of-duties';
 
 /** What a viewer may do with an open task, as the API lists it (`operations`). */
 export type ApiOperation =
@@ -19,7 +18,10 @@ export type ApiOperation =
 /** The engine's rule: the holder (still entitled), or a candidate of an unclaimed task. */
 export const canWork = canWorkTask;
 
-/** The operations the viewer may perform on the task now (the engine still has the last word). */
+/**
+ * The operations the viewer may perform on the task now (the engine still has the last word). A
+ * person the task's exclusions keep off it (separation of duties) may only comment and urge.
+ */
 export function operationsFor(
   found: VisibleCase,
   task: TaskRecord,
@@ -32,10 +34,11 @@ export function operationsFor(
   const ops: ApiOperation[] = [];
   const offered = task.candidates.roles.length > 0 || task.candidates.users.length > 1;
   const participant = found.visibility === 'participant' || found.visibility === 'candidate';
-  if (!task.assignee && canActOn(username, task.candidates, directory)) ops.push('claim');
+  const excluded = exclusionOf(found.snapshot, def, username) !== undefined;
+  if (!excluded && !task.assignee && canActOn(username, task.candidates, directory)) ops.push('claim');
   if (task.assignee === username && offered && !task.delegatedBy) ops.push('unclaim');
-  if (canWork(task, username, directory)) {
-    if (!separationConflict(found, task, username)) ops.push('complete');
+  if (!excluded && canWork(task, username, directory)) {
+    ops.push('complete');
     for (const op of ['transfer', 'delegate', 'return', 'cc'] as const) if (declared.has(op)) ops.push(op);
     if (def.voting)
       for (const op of ['addSigner', 'removeSigner'] as const) if (declared.has(op)) ops.push(op);

@@ -1,17 +1,20 @@
 import type { TaskViewSchema } from '@flowform/api';
-import type { FieldPermission } from '@flowform/engine';
+import { exclusionOf, separationSentence } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
 import type { ServerContext } from '../server-context';
 import type { VisibleCase } from './case-access';
 import { taskSummary } from './case-view';
-import { formForTask, withoutHidden } from './field-permissions';
+import { formForTask, permissionsFor } from './field-permissions';
 import { operationsFor } from './task-permissions';
 
 type TaskView = z.infer<typeof TaskViewSchema>;
 
-/** A task of a visible case: its form (hidden fields removed), data, outcomes and my operations. */
+/**
+ * A task of a visible case: its form and data without the fields the task hides or the viewer may
+ * not see (absent, not blank), its outcomes and my operations.
+ */
 export async function taskView(
   ctx: ServerContext,
   found: VisibleCase & { instanceId: string },
@@ -23,9 +26,11 @@ export async function taskView(
   const def = found.compiled.index.get(row.state_id)?.def.task;
   if (!def) throw problems.notFound('No such task');
   const open = found.snapshot.tasks.find((t) => t.id === taskId);
-  const permissions: Record<string, FieldPermission> | undefined = def.fieldPermissions;
+  const hidden = found.view.hiddenInTask(def);
+  const permissions = permissionsFor(def, hidden);
   const form = def.form ? found.compiled.forms[def.form] : undefined;
   const summary = open ? taskSummary(found, open, user) : undefined;
+  const excluded = open ? exclusionOf(found.snapshot, def, user.username) : undefined;
   return {
     id: taskId,
     instanceId: found.instanceId,
@@ -41,9 +46,10 @@ export async function taskView(
     dueAt: open?.dueAt ?? (row.due_at ? new Date(row.due_at).toISOString() : null),
     urged: open?.urged ?? row.urged,
     form: form ? { key: form.key, ...formForTask(form, permissions) } : null,
-    data: withoutHidden(found.snapshot.data, permissions),
+    data: Object.fromEntries(Object.entries(found.snapshot.data).filter(([k]) => !hidden.has(k))),
     outcomes: def.outcomes.map((o) => ({ key: o.key, label: o.label, requiresComment: !!o.requiresComment })),
     operations: open ? operationsFor(found, open, user.username, user.directory) : [],
     returnTargets: def.returnTargets ?? [],
+    ...(excluded ? { separation: separationSentence(found.compiled, row.state_id, excluded) } : {}),
   };
 }

@@ -80,12 +80,14 @@ export function openChart(
   ]);
 }
 
-/** Approved, rejected and cancelled cases per process, stacked. */
+/** Cases per process by how they ended (approved, rejected, withdrawn, completed, cancelled), stacked. */
 export function outcomeChart(d: ReportDashboard, names: ReportNames, locale: Locale): ChartOption {
   const keys = [...new Set(d.outcomes.map((r) => r.definitionKey))];
   const verdicts = [
     ['approved', COLORS.ended],
     ['rejected', COLORS.overdue],
+    ['withdrawn', '#c58af9'],
+    ['completed', '#4f9dde'],
     ['cancelled', '#9aa0a6'],
   ] as const;
   return rows(

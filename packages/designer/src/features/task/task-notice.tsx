@@ -14,14 +14,12 @@ export function TaskNotice({
   onClaimed: () => void;
   onError: (e: unknown) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [busy, setBusy] = useState(false);
   const ops = task.operations;
   if (task.status !== 'open') return <Banner kind="info">{t('task.closed')}</Banner>;
-  if (!ops.includes('complete')) {
-    const works = ops.some((op) => op === 'transfer' || op === 'delegate' || op === 'return');
-    return <Banner kind="info">{works ? t('task.separation') : t('task.notMine')}</Banner>;
-  }
+  if (task.separation) return <Banner kind="info">{task.separation[locale]}</Banner>;
+  if (!ops.includes('complete')) return <Banner kind="info">{t('task.notMine')}</Banner>;
   if (ops.includes('claim'))
     return (
       <Banner kind="info">

@@ -5,7 +5,7 @@ import { caseFlow, cycleTimes, openByPerson, openByUnit, outcomeCounts } from '.
 import { reportLabels } from './report-labels';
 import { freshReports } from './report-freshness';
 import { reportViewer, requireReportViewer } from './report-viewer';
-import { outcomeVerdict } from './outcome-verdict';
+import { declaredOutcomes, outcomeVerdict } from './outcome-verdict';
 
 const SLOWEST = 10;
 const WEEK_MS = 7 * 24 * 3600 * 1000;
@@ -46,6 +46,7 @@ export async function reportDashboard(
     people: new Set(byPerson.flatMap((r) => (r.assignee ? [r.assignee] : []))),
   };
   const labels = await reportLabels(ctx, user.directory, used);
+  const declared = await declaredOutcomes(ctx, new Set(outcomes.map((r) => r.definition_key)));
   return {
     generatedAt: now,
     asOf,
@@ -62,7 +63,12 @@ export async function reportDashboard(
       definitionKey: r.definition_key,
       finalState: r.final_state,
       status: r.status as 'completed' | 'cancelled',
-      verdict: outcomeVerdict(r.status, r.final_state, labels.states[`${r.definition_key}/${r.final_state}`]),
+      verdict: outcomeVerdict(
+        r.status,
+        declared.get(`${r.definition_key}/${r.final_state}`),
+        r.final_state,
+        labels.states[`${r.definition_key}/${r.final_state}`],
+      ),
       count: r.count,
     })),
     labels,

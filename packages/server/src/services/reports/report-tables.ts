@@ -31,8 +31,20 @@ const HEADERS: Record<Exclude<ReportTable, 'cases'>, { 'zh-CN': string[]; en: st
 };
 
 const VERDICTS = {
-  'zh-CN': { approved: '通过', rejected: '未通过', cancelled: '已取消' },
-  en: { approved: 'Approved', rejected: 'Rejected', cancelled: 'Cancelled' },
+  'zh-CN': {
+    approved: '通过',
+    rejected: '未通过',
+    withdrawn: '已撤回',
+    cancelled: '已取消',
+    completed: '已办结',
+  },
+  en: {
+    approved: 'Approved',
+    rejected: 'Rejected',
+    withdrawn: 'Withdrawn',
+    cancelled: 'Cancelled',
+    completed: 'Completed',
+  },
 };
 
 const NONE = { 'zh-CN': '（无）', en: '(none)' };

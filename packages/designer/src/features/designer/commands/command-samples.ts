@@ -93,6 +93,12 @@ export const SAMPLES: Sample[] = [
     expected: 'admonition-talk',
   },
   {
+    command: 'state.setOutcome',
+    params: () => ({ id: 'rejected', outcome: 'withdrawn' }),
+    check: (d) => st(d).rejected!.outcome,
+    expected: 'withdrawn',
+  },
+  {
     command: 'transition.connect',
     params: () => ({ source: 'leader', target: 'rejected' }),
     check: (d) => Object.keys(st(d).leader!.on!),

@@ -36,6 +36,7 @@ import { renameState } from './states/rename-state';
 import { renameStateReferences } from './states/rename-state-references';
 import { setChildProcess } from './states/set-child-process';
 import { setInitialState } from './states/set-initial-state';
+import { setOutcome } from './states/set-outcome';
 import { setStateName } from './states/set-state-name';
 import { setTimer } from './states/set-timer';
 import { uniqueStateKey } from './states/unique-state-key';
@@ -60,6 +61,7 @@ const HANDLERS: HandlerTable<DesignDoc, DesignerCommandMap> = {
   'state.setInitial': setInitialState,
   'state.setTimer': setTimer,
   'state.setInvoke': setChildProcess,
+  'state.setOutcome': setOutcome,
   'transition.connect': connect,
   'transition.setGuard': setGuard,
   'transition.setTarget': setTarget,

@@ -92,6 +92,7 @@ export const MESSAGES = {
   'props.onEmpty.admins': ['交给管理员', 'Give it to administrators'],
   'props.onEmpty.skip': ['跳过此环节', 'Skip the step'],
   'props.onEmpty.error': ['报错', 'Fail'],
+  'props.onEmpty.fallback': ['依次改由替补规则办理（见定义）', 'Fallback rules in turn (see the definition)'],
   'props.outcomes': ['办理结果与事件', 'Outcomes and events'],
   'props.outcomeKey': ['结果标识', 'Key'],
   'props.requiresComment': ['必须填写意见', 'Comment required'],
@@ -135,6 +136,11 @@ export const MESSAGES = {
   'props.from': ['从', 'From'],
   'props.timer': ['等待时长', 'Wait for'],
   'props.childProcess': ['子流程', 'Child process'],
+  'props.outcome': ['办理结果', 'Outcome'],
+  'props.outcomeHelp': [
+    '案件在此结束时如何显示（徽标、列表、报表、通知）',
+    'How a case that ends here is shown (badges, lists, reports, notifications)',
+  ],
   'props.decision': [
     '条件分支按顺序判断，第一个成立的条件生效；无条件的一条作为默认。',
     'Conditions are tried in order; the first that holds wins; one without a condition is the default.',

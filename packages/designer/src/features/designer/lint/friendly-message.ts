@@ -63,6 +63,11 @@ const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
     en: 'A form field is not case data.',
   },
   { test: (p) => p.code === 'unknown-form', zh: '引用的表单不存在。', en: 'The form does not exist.' },
+  {
+    test: (p) => p.code === 'notify-audience-cannot-read',
+    zh: '通知的对象无权查看该案件，打开链接会提示不存在：请通知参与办理的人，或在“保密”设置中允许他们查看。',
+    en: 'The people notified may not open this case (the link would answer "not found"): notify people who take part, or let them read it in the confidentiality settings.',
+  },
 ];
 
 /** A plain-language line for the problem, or undefined when the engine's message is all there is. */

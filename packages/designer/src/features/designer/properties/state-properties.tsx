@@ -1,4 +1,6 @@
 /** A state's properties: id (renaming keeps references), names, first-step flag, and what its kind needs. */
+import type { CaseOutcome } from '@flowform/engine/browser';
+import { useI18n } from '../../../i18n/i18n-context';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
@@ -9,9 +11,12 @@ import { useDesigner } from '../state/designer-context';
 import { TaskProperties } from './task-properties';
 import { TransitionList } from './transition-list';
 
+const OUTCOMES: CaseOutcome[] = ['approved', 'rejected', 'withdrawn', 'cancelled', 'completed'];
+
 export function StateProperties({ id }: { id: string }) {
   const { doc, modeling, select, processes } = useDesigner();
   const { dt } = useDesignerText();
+  const { t } = useI18n();
   const state = stateAt(doc, id);
   if (!state) return null;
   const kind = kindOf(state);
@@ -41,6 +46,28 @@ export function StateProperties({ id }: { id: string }) {
         <button type="button" className="btn btn-small" onClick={() => modeling.setInitialState(id)}>
           {dt('props.makeInitial')}
         </button>
+      )}
+      {state.type === 'final' && parentOf(id) === undefined && (
+        <div className="ff-field">
+          <label htmlFor={`outcome-${id}`}>{dt('props.outcome')}</label>
+          <select
+            id={`outcome-${id}`}
+            name="state-outcome"
+            value={state.outcome ?? ''}
+            aria-describedby={`outcome-help-${id}`}
+            onChange={(e) => modeling.setOutcome(id, e.target.value as CaseOutcome)}
+          >
+            {!state.outcome && <option value="">{dt('props.none')}</option>}
+            {OUTCOMES.map((o) => (
+              <option key={o} value={o}>
+                {t(`case.outcome.${o}`)}
+              </option>
+            ))}
+          </select>
+          <small id={`outcome-help-${id}`} className="ff-muted">
+            {dt('props.outcomeHelp')}
+          </small>
+        </div>
       )}
       {state.task && <TaskProperties id={id} task={state.task} />}
       {kind === 'decision' && <p className="ff-muted">{dt('props.decision')}</p>}

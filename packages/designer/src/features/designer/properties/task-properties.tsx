@@ -61,7 +61,7 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
         <label htmlFor={`empty-${id}`}>{dt('props.onEmpty')}</label>
         <select
           id={`empty-${id}`}
-          value={task.onEmpty ?? ''}
+          value={typeof task.onEmpty === 'object' ? 'fallback' : (task.onEmpty ?? '')}
           onChange={(e) =>
             modeling.setTaskProperty(id, 'onEmpty', (e.target.value || undefined) as UserTaskDef['onEmpty'])
           }
@@ -72,6 +72,11 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
               {dt(`props.onEmpty.${p}`)}
             </option>
           ))}
+          {typeof task.onEmpty === 'object' && (
+            <option value="fallback" disabled>
+              {dt('props.onEmpty.fallback')}
+            </option>
+          )}
         </select>
       </div>
       <OutcomesEditor

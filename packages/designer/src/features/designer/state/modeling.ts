@@ -5,7 +5,7 @@
  * beside the designer and answers false / undefined; a success clears the last refusal. What a
  * command creates (a state's id, a field's pointer) is the method's answer.
  */
-import type { LocalizedText, UserTaskDef } from '@flowform/engine/browser';
+import type { CaseOutcome, LocalizedText, UserTaskDef } from '@flowform/engine/browser';
 import type { CommandName, DesignerCommandMap, DocStack } from '../commands/command-map';
 import type { ParameterDef, SetDefinitionParams } from '../commands/definition/definition-params';
 import type { Clipboard } from '../commands/elements/element-params';
@@ -60,6 +60,10 @@ export class Modeling {
 
   setStateName(id: string, name?: LocalizedText): boolean {
     return this.run('state.setName', { id, name });
+  }
+
+  setOutcome(id: string, outcome: CaseOutcome): boolean {
+    return this.run('state.setOutcome', { id, outcome });
   }
 
   setInitialState(id: string): boolean {

@@ -1,5 +1,5 @@
 /** Params of the commands on states. */
-import type { LocalizedText, StateDef } from '@flowform/engine/browser';
+import type { CaseOutcome, LocalizedText, StateDef } from '@flowform/engine/browser';
 import type { PaletteKind } from '../../model/state-templates';
 
 export interface AddStateParams {
@@ -35,4 +35,6 @@ export interface StateCommands {
   'state.setTimer': { id: string; from: string; to: string };
   /** The child process a state starts. */
   'state.setInvoke': { id: string; process: string };
+  /** How a case that ends in the final state `id` ended. */
+  'state.setOutcome': { id: string; outcome: CaseOutcome };
 }

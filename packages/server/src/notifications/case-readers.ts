@@ -1,0 +1,81 @@
+import {
+  type CaseSnapshot,
+  canOpenCase,
+  type CompiledDefinition,
+  compileBundle,
+  type Directory,
+} from '@flowform/engine';
+import type { CaseRuntime } from '@flowform/runtime';
+import type { ServerDb } from '../database/server-schema';
+
+/** What deciding who may open a case needs: the cases' rows and their definitions. */
+export interface ReaderDeps {
+  db: ServerDb;
+  runtime: Pick<CaseRuntime, 'definitions' | 'directoryAt'>;
+}
+
+/**
+ * Of the given cases, the ids the user may open now (`canOpenCase`, the rule behind every case
+ * page): lists of tasks and notifications drop the others, so a case the user lost access to
+ * leaves them all. One query for the lot, each definition version compiled once.
+ */
+export async function openableCases(
+  deps: ReaderDeps,
+  username: string,
+  directory: Directory,
+  ids: Iterable<string>,
+): Promise<Set<string>> {
+  const wanted = [...new Set(ids)];
+  if (wanted.length === 0) return new Set();
+  const rows = await deps.db
+    .selectFrom('instances')
+    .select(['id', 'definition_key', 'definition_version', 'snapshot'])
+    .where('id', 'in', wanted)
+    .execute();
+  const compile = compiler(deps);
+  const open = new Set<string>();
+  for (const row of rows) {
+    if (!row.snapshot) continue;
+    const compiled = await compile(row.definition_key, row.definition_version);
+    if (canOpenCase(compiled, row.snapshot as CaseSnapshot, username, directory)) open.add(row.id);
+  }
+  return open;
+}
+
+/**
+ * Of the given people, those who may open the case now, against today's directory: a message,
+ * a live event or a robot's line about a case goes only to them (one told to read a case they
+ * may not open would get a 404; lint's `notify-audience-cannot-read` keeps definitions from it).
+ */
+export async function readersOf(
+  deps: ReaderDeps,
+  instanceId: string,
+  usernames: Iterable<string>,
+): Promise<string[]> {
+  const people = [...new Set(usernames)];
+  if (people.length === 0) return [];
+  const row = await deps.db
+    .selectFrom('instances')
+    .select(['definition_key', 'definition_version', 'snapshot'])
+    .where('id', '=', instanceId)
+    .executeTakeFirst();
+  if (!row?.snapshot) return [];
+  const [compiled, directory] = await Promise.all([
+    compiler(deps)(row.definition_key, row.definition_version),
+    deps.runtime.directoryAt(),
+  ]);
+  return people.filter((u) => canOpenCase(compiled, row.snapshot as CaseSnapshot, u, directory));
+}
+
+function compiler(deps: ReaderDeps) {
+  const compiled = new Map<string, CompiledDefinition>();
+  return async (key: string, version: number): Promise<CompiledDefinition> => {
+    const id = `${key}@${version}`;
+    let found = compiled.get(id);
+    if (!found) {
+      found = compileBundle(await deps.runtime.definitions.get(key, version));
+      compiled.set(id, found);
+    }
+    return found;
+  };
+}
