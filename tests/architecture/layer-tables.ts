@@ -99,7 +99,7 @@ export const RUNTIME: LayerTable = {
       'audit-anchor-check.ts',
       'migration-run.ts',
     ],
-    ['what-if-check.ts'],
+    ['what-if-check.ts', 'schedule-firer.ts'],
     ['audit-checkpoint.ts', 'case-history.ts'],
     ['case-runtime.ts', 'housekeeping.ts'],
     [
@@ -108,6 +108,7 @@ export const RUNTIME: LayerTable = {
       'snapshot-cache.ts',
       'definition-store.ts',
       'directory-store.ts',
+      'calendar-store.ts',
       'inbox-queries.ts',
     ],
     ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts'],
