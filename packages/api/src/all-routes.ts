@@ -2,6 +2,7 @@ import type { RouteConfig } from '@hono/zod-openapi';
 import { accountAdminContract } from './account-admin-contract';
 import { attachmentContract } from './attachment-contract';
 import { authContract } from './auth-contract';
+import { calendarContract } from './calendar-contract';
 import { caseContract } from './case-contract';
 import { definitionAdminContract } from './definition-admin-contract';
 import { definitionContract } from './definition-contract';
@@ -40,4 +41,5 @@ export const allRoutes: readonly RouteConfig[] = [
   accountAdminContract,
   organisationContract,
   reportContract,
+  calendarContract,
 ].flatMap((contract) => Object.values(contract));

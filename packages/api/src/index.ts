@@ -22,5 +22,6 @@ export * from './oidc-contract';
 export * from './organisation-contract';
 export * from './report-contract';
 export * from './saved-filter-contract';
+export * from './calendar-contract';
 export * from './task-command-contract';
 export * from './task-contract';

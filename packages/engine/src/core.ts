@@ -4,6 +4,7 @@
 export * from './assignment';
 export { caseTitleFields, type NameLookup, renderCaseTitle } from './definition/case-title';
 export * from './computed';
+export * from './calendar';
 export type * from './definition/definition-types';
 export * from './expressions';
 export * from './forms';
@@ -17,6 +18,7 @@ export {
   type StateInfo,
 } from './machine/state-index';
 export * from './migration';
+export * from './scheduling';
 export * from './simulation';
 export type {
   CaseSnapshot,

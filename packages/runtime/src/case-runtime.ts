@@ -8,10 +8,12 @@ import type {
   FormValidator,
   InMemoryDirectory,
   Locale,
+  WorkingCalendar,
 } from '@flowform/engine';
 import { compileBundle, refuseUnstorableText, StepError, step } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import { GENESIS_HASH } from './audit-chain';
+import { loadCalendar } from './calendar-store';
 import { type AuditKey, headText } from './audit-key';
 import type { WriteHead } from './case-write';
 import { type ChangeSet, computeChangeSet } from './change-set';
@@ -81,6 +83,8 @@ export interface StartRequest {
   actor: Actor;
   instanceId?: string;
   parent?: { instanceId: string; childId: string };
+  /** A scheduled start (by the system): the schedule and the fire it is for. */
+  schedule?: { id: string; fireAt: string };
 }
 
 /** The district's language, for commands no reader asked for. */
@@ -107,6 +111,7 @@ interface ReadRow {
   dir_version: string;
   idem: CommandOutcome | null;
   latest: number | null;
+  cal_version: number;
   db_now: Date;
 }
 
@@ -118,6 +123,7 @@ interface ReadRow {
 export class CaseRuntime {
   readonly definitions: DefinitionStore;
   private directoryCache: { version: string; directory: InMemoryDirectory } | undefined;
+  private calendarCache: WorkingCalendar | undefined;
   private readonly cache: SnapshotCache;
   private readonly batcher: WriteBatcher;
   private clockOffset = 0;
@@ -158,13 +164,21 @@ export class CaseRuntime {
     const bundle = await this.definitions.get(request.definitionKey, version);
     const compiled = compileBundle(bundle);
     const directory = await this.directoryAt(row.dir_version);
+    const calendar = await this.calendarAt(row.cal_version);
     const now = this.now(row);
     const instanceId = request.instanceId ?? randomUUID();
-    const command: Command = { type: 'start', instanceId, data: request.data, parent: request.parent };
+    const command: Command = {
+      type: 'start',
+      instanceId,
+      data: request.data,
+      parent: request.parent,
+      ...(request.schedule ? { schedule: request.schedule } : {}),
+    };
     const result = step(bundle, undefined, command, {
       now,
       actor: request.actor,
       directory,
+      calendar,
       forms: this.opts.forms,
       locale: options.locale ?? DEFAULT_LOCALE,
     });
@@ -249,6 +263,7 @@ export class CaseRuntime {
       snapshot: row.snapshot,
       prevHash: row.prev_hash ?? GENESIS_HASH,
       dirVersion: row.dir_version,
+      calVersion: row.cal_version,
       at: this.now(row),
     };
     const outcome = await this.attempt(loaded, run).catch((error: unknown) => {
@@ -280,6 +295,7 @@ export class CaseRuntime {
         now,
         actor: run.actor,
         directory,
+        calendar: await this.calendarAt(loaded.calVersion),
         forms: this.opts.forms,
         locale: run.options.locale ?? DEFAULT_LOCALE,
       });
@@ -334,6 +350,17 @@ export class CaseRuntime {
     return this.directoryCache.directory;
   }
 
+  /**
+   * The working-day calendar as of the given version (the latest when none is given), reloaded
+   * only when it moved.
+   */
+  async calendarAt(version?: number): Promise<WorkingCalendar> {
+    if (!this.calendarCache || (version !== undefined && this.calendarCache.version !== version)) {
+      this.calendarCache = await loadCalendar(this.opts.db, version);
+    }
+    return this.calendarCache;
+  }
+
   /** The stored snapshot of a case. */
   async snapshot(instanceId: string): Promise<CaseSnapshot | undefined> {
     const row = await this.opts.db
@@ -360,6 +387,7 @@ export class CaseRuntime {
         (select m.version::text from directory_meta m where m.id = 1) as dir_version,
         (select k.response from idempotency_keys k where k.key = ${idem ?? null}::text) as idem,
         (select max(d.version) from definitions d where d.key = ${definitionKey ?? null}::text) as latest,
+        (select coalesce(max(c.version), 0) from calendar_versions c) as cal_version,
         now() as db_now
       from (select 1) as one left join instances i on i.id = ${instanceId ?? null}::text`.execute(
       this.opts.db,

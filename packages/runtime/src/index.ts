@@ -18,6 +18,13 @@ export {
   writeCheckpoint,
 } from './audit-checkpoint';
 export { AuditKey } from './audit-key';
+export {
+  buildCalendar,
+  calendarDays,
+  loadCalendar,
+  packageCalendarLastYear,
+  saveCalendarDays,
+} from './calendar-store';
 export { type BrokenLink, verifyAudit } from './audit-verifier';
 export {
   CaseRuntime,
@@ -28,7 +35,7 @@ export {
   type StartRequest,
 } from './case-runtime';
 export { checkConsistency, type Inconsistency } from './consistency-check';
-export type { Database } from './database/db-schema';
+export type { CalendarDay, Database } from './database/db-schema';
 export { migrateToLatest } from './database/migrations';
 export { type DatabaseTarget, type OpenDatabase, openDatabase } from './database/open-database';
 export { DefinitionStore } from './definition-store';

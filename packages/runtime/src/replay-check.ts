@@ -1,5 +1,6 @@
-import { type DefinitionBundle, replay } from '@flowform/engine';
+import { type DefinitionBundle, replay, type WorkingCalendar } from '@flowform/engine';
 import { canonicalJson } from './audit-chain';
+import { loadCalendar } from './calendar-store';
 import { HistoryLoader } from './case-history';
 import type { CaseRuntime } from './case-runtime';
 import { checkStepRecords } from './step-record-check';
@@ -38,10 +39,16 @@ export async function replayCases(runtime: CaseRuntime, instanceId?: string): Pr
         if (!bundles.has(v)) bundles.set(v, await runtime.definitions.get(instance.definition_key, v));
       }
       const versionAt = new Map(history.entries.map((e) => [e.seq, e.definitionVersion]));
+      const calendars = new Map<number, WorkingCalendar>();
+      for (const entry of history.entries) {
+        const v = Number(entry.detail?.calendarVersion ?? 0);
+        if (!calendars.has(v)) calendars.set(v, await loadCalendar(runtime.db, v));
+      }
       const replayed = replay(
         (entry) => bundles.get(versionAt.get(entry.seq)!)!,
         history.entries,
         history.directoryOf,
+        (entry) => calendars.get(Number(entry.detail?.calendarVersion ?? 0)),
       );
       const same = canonicalJson(replayed) === canonicalJson(instance.snapshot);
       // The step records are the audit rows' too: one that its row does not give is a difference.

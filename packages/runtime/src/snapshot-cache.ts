@@ -7,6 +7,11 @@ export interface CachedCase {
   prevHash: string;
   /** Directory version the command ran against; the next write is guarded by it. */
   dirVersion: string;
+  /**
+   * Working-day calendar version of the read (undefined from this process's cache: the calendar it
+   * holds, which an edit here replaces at once and one elsewhere within the clock resync).
+   */
+  calVersion?: number;
   /** Time of the last command (ISO), so the next one never goes back in time. */
   at: string;
 }

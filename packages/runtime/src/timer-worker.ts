@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { CaseRuntime } from './case-runtime';
 import type { HousekeepingOptions } from './housekeeping';
 import { RuntimeError } from './runtime-error';
+import { ScheduleFirer } from './schedule-firer';
 
 /** How a timer worker runs; several processes may run one each against the same database. */
 export interface TimerWorkerOptions {
@@ -29,8 +30,22 @@ export class TimerWorker {
   private running: Promise<unknown> | undefined;
   private stopped = true;
   private lastHousekeeping = Number.NEGATIVE_INFINITY;
+  private readonly schedules: ScheduleFirer;
 
-  constructor(private readonly opts: TimerWorkerOptions) {}
+  constructor(private readonly opts: TimerWorkerOptions) {
+    this.schedules = new ScheduleFirer({
+      runtime: opts.runtime,
+      workerId: opts.workerId,
+      clock: opts.clock,
+      lockSeconds: opts.lockSeconds,
+      onError: (error, where) => opts.onError?.(error, where),
+    });
+  }
+
+  /** Starts the cases of due schedules (see schedule-firer.ts); returns how many started. */
+  runSchedules(): Promise<number> {
+    return this.schedules.runOnce();
+  }
 
   /** Claims and fires one batch of due timers; returns how many fired. */
   async runOnce(): Promise<number> {
@@ -96,6 +111,7 @@ export class TimerWorker {
     const tick = async () => {
       if (this.stopped) return;
       this.running = this.runOnce()
+        .then(() => this.runSchedules())
         .then(() => (this.housekeepingDue() ? this.runHousekeeping() : undefined))
         .catch((error) => this.opts.onError?.(error, '*'));
       await this.running;

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { authContract, demoContract, meContract, oidcContract, taskCommandContract } from '@flowform/api';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { accountAdminRoutes } from './api/account-admin-routes';
+import { calendarRoutes } from './api/calendar-routes';
 import { attachmentRoutes } from './api/attachment-routes';
 import { loginRoutes, logoutRoutes } from './api/auth-routes';
 import { definitionAdminRoutes } from './api/definition-admin-routes';
@@ -105,6 +106,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', logoutRoutes(ctx));
   app.route('/', meRoutes(ctx));
   app.route('/', accountAdminRoutes(ctx));
+  app.route('/', calendarRoutes(ctx));
   app.route('/', organisationRoutes(ctx));
   app.route('/', savedFilterRoutes(ctx));
   app.route('/', definitionRoutes(ctx));

@@ -224,7 +224,10 @@ function voteLoop(def: StateDef): Record<string, unknown> {
 function timerText(definition: ProcessDefinition, key: string): string {
   const named = definition.machine.delays?.[key];
   if (named === undefined) return key;
-  return typeof named === 'string' ? named : `\${${named.cel}}`;
+  if (typeof named === 'string') return named;
+  if ('cel' in named) return `\${${named.cel}}`;
+  const days = typeof named.days === 'number' ? String(named.days) : `{${named.days}}`;
+  return named.working ? `P${days}WD` : `P${days}D`;
 }
 
 function transitionBody(t: TransitionDef): { body?: string } {

@@ -89,6 +89,7 @@ const CALLS: Record<
   caseView: [() => api.caseView(ID), caseContract.detail],
   history: [() => api.history(ID), caseContract.history],
   withdraw: [() => api.withdraw(ID), caseContract.withdraw],
+  cancel: [() => api.cancel(ID, '重复申请'), caseContract.cancel],
   upload: [() => api.upload(ID, new File(['%PDF'], 'a.pdf')), attachmentContract.upload],
   tasks: [() => api.tasks({ scope: 'done', q: 'x', due: 'soon' }), taskContract.list],
   task: [() => api.task(ID), taskContract.detail],

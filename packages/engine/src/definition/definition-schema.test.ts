@@ -35,6 +35,7 @@ const keys = {
     computed: true,
     caseNumber: true,
     uniqueValues: true,
+    schedules: true,
     machine: true,
   } satisfies Record<keyof ProcessDefinition, true>,
   machine: { id: true, initial: true, states: true, delays: true } satisfies Record<keyof MachineDef, true>,

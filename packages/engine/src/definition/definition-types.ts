@@ -12,8 +12,13 @@ export interface LocalizedText {
 /** A CEL expression as source text; type-checked against the case schema before use. */
 export type CelSource = string;
 
-/** ISO 8601 duration (`P3D`, `PT4H`) or a CEL expression yielding a duration or timestamp. */
-export type DurationSpec = string | { cel: CelSource };
+/**
+ * ISO 8601 duration (`P3D`, `PT4H`), working days (`P3WD`), a day count (`{ days: 3, working: true }`
+ * counts working days on the calendar, `working: false` calendar days; `days` may be CEL giving an
+ * int, `"params.statementDays"`), or a CEL expression yielding
+ * a duration or timestamp.
+ */
+export type DurationSpec = string | { cel: CelSource } | { days: number | CelSource; working: boolean };
 
 /** A named guard or action from the fixed registry, with its parameters. */
 export interface RegistryRef<TType extends string = string> {
@@ -287,6 +292,27 @@ export interface ConfidentialityDef {
 }
 
 /**
+ * A scheduled start: when (a cron expression or a named rule), in which time zone, what a missed
+ * fire does after downtime, and the start data as CEL over `now` (the fire time) and `people` (the
+ * directory). `forEach` starts one case per element (`item` in the data expressions).
+ */
+export interface ScheduleDef {
+  id: string;
+  label?: LocalizedText;
+  /**
+   * Cron (`0 17 * * 5`) or a named rule: `every Friday 17:00`, `every day 08:30`, `every working day
+   * 09:00`, `first working day of the month 09:00`, `first working day of each quarter 09:00`
+   * (or 每周五 17:00, 每天, 每个工作日, 每月第一个工作日, 每季度第一个工作日).
+   */
+  when: string;
+  /** IANA zone the rule is read in; Asia/Shanghai when absent. */
+  timezone?: string;
+  /** After downtime: `once` starts one case for the missed fires, `skip` starts none. Default `once`. */
+  catchUp?: 'skip' | 'once';
+  start?: { forEach?: CelSource; data?: Record<string, CelSource> };
+}
+
+/**
  * One audience a field is shown to: everyone who takes part in the case (`participants`: the
  * initiator, performers, holders, candidates, the CC'd), the case's readers named by
  * `confidential.alsoVisibleTo` (`confidentialGroup`), or the people an assignment rule names now
@@ -351,6 +377,8 @@ export interface ProcessDefinition {
    * A command whose data repeats one held by another case is refused naming that case.
    */
   uniqueValues?: UniqueValueDef[];
+  /** Starts the system makes on its own (weekly, monthly, on the first working day of a quarter). */
+  schedules?: ScheduleDef[];
   machine: MachineDef;
 }
 

@@ -19,6 +19,8 @@ export interface CelEnvironmentSpec {
    * `CelVariables.declared`; for tools and the conformance suite, not for definitions.
    */
   declarations?: Record<string, string>;
+  /** Declares `people`: the directory's users (username, name, roles, units), for scheduled starts. */
+  people?: boolean;
 }
 
 /** Result types a caller may demand from `check`; `number` accepts int and double. */
@@ -61,6 +63,8 @@ export interface CelVariables {
   votes?: { approve: number; reject: number; pending: number; total: number };
   /** The current `forEach` element. */
   item?: unknown;
+  /** The directory's users where the spec declares `people` (scheduled starts). */
+  people?: { username: string; name: string; roles: string[]; units: string[] }[];
   /** Values of the spec's `declarations`, exact and typed. */
   declared?: Record<string, TypedValue>;
 }

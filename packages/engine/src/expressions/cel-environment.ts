@@ -11,7 +11,7 @@ import { registerShape, type ShapeRegistry, shapeOfType } from './cel-records';
 import { shapeFromSchema, shapeFromValue } from './cel-shape';
 import { displayTypeName, matchesExpected } from './cel-type-names';
 import { jsonToCel } from './cel-values';
-import { registerCommonVariables, type VariableConverters } from './cel-variables';
+import { registerCommonVariables, registerPeople, type VariableConverters } from './cel-variables';
 import { type CompileScope, compileExpression } from './compiled-expression';
 import { ExpressionError } from './expression-error';
 import { CEL_PARSER_LIMITS } from './expression-limits';
@@ -66,12 +66,18 @@ function schemaScope(spec: CelEnvironmentSpec, itemType: string, mixedNumbers: b
   // A private copy: later changes to the caller's object must not change compiled expressions.
   env.registerVariable('params', params.type);
   const paramsValue = params.toCel(structuredClone(parameters));
+  for (const [name, type] of Object.entries(spec.declarations ?? {})) env.registerVariable(name, type);
+  const people = spec.people ? registerPeople(env, registry) : undefined;
   const item = shapeOfType(itemType, registry);
   env.registerVariable('item', item.type);
-  for (const [name, type] of Object.entries(spec.declarations ?? {})) env.registerVariable(name, type);
   return {
     env,
-    converters: { ...root.converters, data: data.toCel, item: item.toCel },
+    converters: {
+      ...root.converters,
+      data: data.toCel,
+      item: item.toCel,
+      ...(people ? { people: people.toCel } : {}),
+    },
     constants: paramsValue === undefined ? {} : { params: paramsValue },
   };
 }

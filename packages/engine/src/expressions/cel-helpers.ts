@@ -5,6 +5,8 @@
  * - `daysBetween(a, b)`: whole calendar days (UTC) from a to b; negative when b is earlier.
  *   Takes two `date`/`date-time` strings or two timestamps. Leave requests: `daysBetween(data.from, data.to) + 1`.
  * - `isoDuration(s)`: an ISO 8601 duration (`P3D`) as a CEL duration, matching the definition format.
+ * - `localDate(t, zone)`: the `YYYY-MM-DD` date a timestamp falls on in an IANA zone
+ *   (`localDate(now + duration("72h"), "Asia/Shanghai")`: the Monday after a Friday fire).
  *
  * Each is declared twice from one table: to the checker (types) and to the evaluator (implementation).
  */
@@ -12,6 +14,7 @@ import { type CelFunc, CelScalar, celFunc, objectType } from '@bufbuild/cel';
 import { create } from '@bufbuild/protobuf';
 import { DurationSchema, type Timestamp, TimestampSchema } from '@bufbuild/protobuf/wkt';
 import type { Environment } from '@marcbachmann/cel-js';
+import { localTimeOf } from '../calendar';
 import { parseIsoDuration } from './iso-duration';
 import { parseIsoTimestamp } from './iso-timestamp';
 
@@ -45,6 +48,7 @@ export function registerHelperFunctions(env: Environment): void {
   env.registerFunction('daysBetween(string, string): int', unused);
   env.registerFunction('daysBetween(google.protobuf.Timestamp, google.protobuf.Timestamp): int', unused);
   env.registerFunction('isoDuration(string): google.protobuf.Duration', unused);
+  env.registerFunction('localDate(google.protobuf.Timestamp, string): string', unused);
 }
 
 /** The same functions, implemented for the evaluator. */
@@ -64,6 +68,13 @@ export function runtimeHelperFunctions(): CelFunc[] {
       if (ms === undefined)
         throw new Error(`isoDuration(): '${text}' is not an ISO 8601 duration (conversion)`);
       return create(DurationSchema, { seconds: BigInt(Math.trunc(ms / 1000)), nanos: (ms % 1000) * 1e6 });
+    }),
+    celFunc('localDate', [TIMESTAMP, CelScalar.STRING], CelScalar.STRING, (t, zone) => {
+      try {
+        return localTimeOf(Number(messageOf(t).seconds) * 1000, zone).date;
+      } catch {
+        throw new Error(`localDate(): '${zone}' is not a time zone (conversion)`);
+      }
     }),
   ];
 }

@@ -5,7 +5,7 @@
 import type { CelInput } from '@bufbuild/cel';
 import type { Environment } from '@marcbachmann/cel-js';
 import type { CelVariables } from './cel-environment-types';
-import { type CelConverter, registerShape } from './cel-records';
+import { type CelConverter, type RegisteredShape, registerShape, type ShapeRegistry } from './cel-records';
 import type { CelShape } from './cel-shape';
 import { timestampFromIso } from './iso-timestamp';
 
@@ -18,6 +18,15 @@ const PRINCIPAL = record({ username: string, roles: strings, units: strings });
 const TASK = record({ state: string, outcome: string, assignee: string });
 const VOTES = record({ approve: int, reject: int, pending: int, total: int });
 const UNIT = record({ id: string, kind: string, parent: string });
+
+const PERSON = record({ username: string, name: string, roles: strings, units: strings });
+
+/** Declares `people` (the directory's users, for scheduled starts) in a schema's scope. */
+export function registerPeople(env: Environment, registry: ShapeRegistry): RegisteredShape {
+  const people = registerShape(env, { kind: 'list', items: PERSON }, 'flowform.Person', registry);
+  env.registerVariable('people', people.type);
+  return people;
+}
 
 /** Converters per variable name, for the variables an environment declares. */
 export type VariableConverters = Record<string, CelConverter>;

@@ -76,3 +76,28 @@ describe('resolveDueAt', () => {
     });
   });
 });
+
+describe('resolveDueAt with working days', () => {
+  const calendar = {
+    timezone: 'Asia/Shanghai',
+    holidays: { '2026-02-16': '春节', '2026-02-17': '春节', '2026-02-18': '春节' },
+    workdays: { '2026-02-14': '调休' },
+  };
+  const friday = claimVars({}, { now: '2026-02-13T07:00:00.000Z' });
+
+  it('given P3WD and the calendar, then the make-up Saturday counts and the holidays do not', () => {
+    expect(resolveDueAt('P3WD', env, friday, calendar)).toBe('2026-02-20T07:00:00.000Z');
+  });
+
+  it('given {days: 3, working: true}, then it is the same as P3WD', () => {
+    expect(resolveDueAt({ days: 3, working: true }, env, friday, calendar)).toBe('2026-02-20T07:00:00.000Z');
+  });
+
+  it('given {days: 3, working: false}, then it counts calendar days', () => {
+    expect(resolveDueAt({ days: 3, working: false }, env, friday, calendar)).toBe('2026-02-16T07:00:00.000Z');
+  });
+
+  it('given P3WD and no calendar, then Monday to Friday are the working days', () => {
+    expect(resolveDueAt('P3WD', env, friday)).toBe('2026-02-18T07:00:00.000Z');
+  });
+});

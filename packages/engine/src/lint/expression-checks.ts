@@ -25,7 +25,18 @@ export function checkExpressions(
     if (!result.ok) problems.error(result.code, pointer, result.message, hintFor(result.code));
   };
   const duration = (spec: DurationSpec | undefined, pointer: string) => {
-    if (spec && typeof spec === 'object') {
+    if (spec && typeof spec === 'object' && 'days' in spec && typeof spec.days === 'string') {
+      const asInt = cel.check(spec.days, 'dyn');
+      if (!asInt.ok) problems.error(asInt.code, `${pointer}/days`, asInt.message, hintFor(asInt.code));
+      else if (asInt.type !== 'int')
+        problems.error(
+          'cel-type',
+          `${pointer}/days`,
+          `days must be an int, got ${asInt.type}`,
+          hintFor('cel-type'),
+        );
+    }
+    if (spec && typeof spec === 'object' && 'cel' in spec) {
       const asDuration = cel.check(spec.cel, 'duration');
       if (!asDuration.ok && !cel.check(spec.cel, 'timestamp').ok)
         problems.error(asDuration.code, `${pointer}/cel`, asDuration.message, hintFor(asDuration.code));
@@ -101,7 +112,8 @@ export function checkExpressions(
     });
 }
 
-function hintFor(code: string): string {
+/** The hint for an expression problem code, shared with the schedule checks. */
+export function hintFor(code: string): string {
   if (code.startsWith('regex-')) return REGEX_HINT;
   if (code === 'cel-unknown-field')
     return 'Use a field of caseSchema (data.<field>) or a parameter (params.<name>)';

@@ -14,6 +14,7 @@ import { checkNotifyAudiences } from './notify-audience-checks';
 import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
 import { checkExclusionsAgainstDirectory } from './exclusion-proof';
+import { checkSchedules } from './schedule-checks';
 import { checkTasks } from './task-checks';
 
 /** Lints a definition against its context: its forms, the other processes, the directory. */
@@ -60,5 +61,6 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);
   checkCaseComputed(def, index, edges, cel, problems);
+  checkSchedules(def, problems);
   return problems.items;
 }

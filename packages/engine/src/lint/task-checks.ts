@@ -1,5 +1,6 @@
 import { checkRuleSatisfiable } from '../assignment';
 import type { AssignmentRule, DurationSpec, ProcessDefinition } from '../definition/definition-types';
+import { parseWorkingDays } from '../calendar';
 import { parseIsoDuration } from '../expressions';
 import { ancestorsOf, type StateIndex } from '../machine/state-index';
 import { validateVoteRule } from '../voting';
@@ -128,12 +129,12 @@ export function checkTasks(
   for (const [id, info] of index) {
     for (const key of Object.keys(info.def.after ?? {})) {
       const named = def.machine.delays?.[key];
-      if (!named && parseIsoDuration(key) === undefined) {
+      if (!named && parseIsoDuration(key) === undefined && parseWorkingDays(key) === undefined) {
         problems.error(
           'invalid-duration',
           `${statePointer(id)}/after/${key}`,
-          `'${key}' is neither an ISO 8601 duration nor a named delay`,
-          'Use e.g. "P3D", "PT4H", or a key of machine.delays',
+          `'${key}' is neither an ISO 8601 duration, working days nor a named delay`,
+          'Use e.g. "P3D", "PT4H", "P3WD", or a key of machine.delays',
         );
       }
     }
@@ -145,12 +146,12 @@ export function checkTasks(
 
 function checkDuration(spec: DurationSpec | undefined, pointer: string, problems: ProblemList): void {
   if (typeof spec !== 'string') return;
-  if (parseIsoDuration(spec) === undefined) {
+  if (parseIsoDuration(spec) === undefined && parseWorkingDays(spec) === undefined) {
     problems.error(
       'invalid-duration',
       pointer,
       `'${spec}' is not a valid ISO 8601 duration`,
-      'Use e.g. "P3D", "PT4H", "P1DT12H", or {"cel": …}',
+      'Use e.g. "P3D", "PT4H", "P1DT12H", "P3WD" (working days), or {"cel": …}',
     );
   }
 }

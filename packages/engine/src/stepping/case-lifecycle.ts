@@ -49,11 +49,15 @@ export function emptySnapshot(
 /**
  * `start`: check the start form, then that the starter may start this process (the starters rule may
  * read the submitted data: a unit field it cannot read is a form error on that field), then enter the
- * initial state.
+ * initial state. A scheduled start (by the system) has no one filling the start form: its data is the
+ * schedule's, type-checked by lint against the case fields, and the form is not applied.
  */
-export function startCase(work: StepWork): void {
+export function startCase(work: StepWork, schedule?: { id: string; fireAt: string }): void {
   const { definition } = work.compiled;
-  const form = definition.startForm ? work.compiled.forms[definition.startForm] : undefined;
+  const scheduled = schedule !== undefined && work.opts.actor.system === true;
+  if (schedule && !scheduled)
+    throw new StepError('not-permitted', 'Only the system starts a case on a schedule');
+  const form = definition.startForm && !scheduled ? work.compiled.forms[definition.startForm] : undefined;
   const submitted = work.snap.data;
   if (form) {
     work.snap.data = computedForm(work, form, work.snap.data, submitted);
@@ -74,6 +78,7 @@ export function startCase(work: StepWork): void {
     if (!allowed)
       throw new StepError('not-permitted', `User '${actor.username}' may not start '${definition.key}'`);
   }
+  if (scheduled) record(work, { scheduled: schedule.id, fireAt: schedule.fireAt });
   startMachine(work);
 }
 

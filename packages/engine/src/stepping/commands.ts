@@ -8,6 +8,8 @@ export type Command =
       instanceId: string;
       data: Record<string, unknown>;
       parent?: { instanceId: string; childId: string };
+      /** Set when a definition's schedule started the case (by the system): which one, for which fire. */
+      schedule?: { id: string; fireAt: string };
     }
   | { type: 'complete'; taskId: string; outcome: string; data?: Record<string, unknown>; comment?: string }
   | { type: 'claim'; taskId: string }

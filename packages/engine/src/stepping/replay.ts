@@ -1,4 +1,5 @@
 import type { Directory } from '../assignment';
+import type { WorkingCalendar } from '../calendar';
 import type { DefinitionBundle } from '../definition/definition-types';
 import type { CaseSnapshot } from './case-snapshot';
 import type { Command } from './commands';
@@ -15,11 +16,13 @@ export type ReplayEntry = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'detail'>;
  * `directory` is the one every command ran against, or, when it changed during the case, a
  * function giving each entry's own. A migrated case ran on two versions: `bundle` is then a function
  * giving each entry the version it ran on (its audit row's), the `migrate` entry's being the new one.
+ * `calendar` gives each entry the working-day calendar it ran on (its `detail.calendarVersion`).
  */
 export function replay(
   bundle: DefinitionBundle | ((entry: ReplayEntry) => DefinitionBundle),
   entries: ReplayEntry[],
   directory: Directory | ((entry: ReplayEntry) => Directory),
+  calendar?: (entry: ReplayEntry) => WorkingCalendar | undefined,
 ): CaseSnapshot | undefined {
   let snapshot: CaseSnapshot | undefined;
   const ordered = [...entries].sort((a, b) => a.seq - b.seq);
@@ -31,6 +34,7 @@ export function replay(
       now: entry.at,
       actor: { username: entry.actor, system },
       directory: typeof directory === 'function' ? directory(entry) : directory,
+      calendar: calendar?.(entry),
       // A replay words nothing for a reader: a refusal here is a broken trail, not a message.
       locale: 'zh-CN',
       replay: true,

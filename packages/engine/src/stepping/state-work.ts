@@ -1,3 +1,4 @@
+import { parseWorkingDays } from '../calendar';
 import { parseIsoDuration, resolveDueAt } from '../expressions';
 import { internalEvent } from '../machine/machine-builder';
 import { startChild } from './child-cases';
@@ -46,8 +47,9 @@ export function closeStateWork(work: StepWork, stateId: string): void {
 function afterDueAt(work: StepWork, key: string): string {
   const named = work.compiled.definition.machine.delays?.[key];
   const spec = named ?? key;
-  if (typeof spec === 'string' && parseIsoDuration(spec) === undefined && !named) {
-    return resolveDueAt({ cel: spec }, work.compiled.cel, celVars(work));
+  const fixed = parseIsoDuration(key) !== undefined || parseWorkingDays(key) !== undefined;
+  if (typeof spec === 'string' && !fixed && !named) {
+    return resolveDueAt({ cel: spec }, work.compiled.cel, celVars(work), work.opts.calendar);
   }
-  return resolveDueAt(spec, work.compiled.cel, celVars(work));
+  return resolveDueAt(spec, work.compiled.cel, celVars(work), work.opts.calendar);
 }

@@ -1,4 +1,5 @@
 import type { Directory } from '../assignment';
+import type { WorkingCalendar } from '../calendar';
 import type { CelVariables } from '../expressions';
 import type { FormValidator, Locale } from '../forms';
 import type { CaseSnapshot } from './case-snapshot';
@@ -12,6 +13,8 @@ export interface StepOptions {
   actor: Actor;
   directory: Directory;
   forms?: FormValidator;
+  /** Working days and holidays for working-day durations (`P3WD`); Monday to Friday without it. */
+  calendar?: WorkingCalendar;
   /** The reader's language for every message the step words (form errors, refusals): always given. */
   locale: Locale;
   /**

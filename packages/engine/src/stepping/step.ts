@@ -73,7 +73,13 @@ export function step(
       taskId: 'taskId' in command ? command.taskId : undefined,
       outcome: command.type === 'complete' ? command.outcome : undefined,
       comment: commentOf(command),
-      detail: { command, events: work.events, ...(opts.actor.system ? { system: true } : {}) },
+      detail: {
+        command,
+        events: work.events,
+        ...(opts.actor.system ? { system: true } : {}),
+        // Administrators' calendar edits change working-day due dates: replay needs the version.
+        ...(opts.calendar?.version ? { calendarVersion: opts.calendar.version } : {}),
+      },
     },
   };
 }
@@ -82,7 +88,7 @@ type Handler<T extends Command['type']> = (work: StepWork, command: Extract<Comm
 
 /** One handler per command kind; the mapped type makes a missing handler a compile error. */
 const handlers: { [T in Command['type']]: Handler<T> } = {
-  start: (work) => startCase(work),
+  start: (work, command) => startCase(work, command.schedule),
   complete: completeTask,
   claim,
   unclaim,

@@ -79,13 +79,13 @@ export function openTask(
   };
   if (signer) task.signer = signer;
   if (item !== undefined) task.item = item;
-  if (def.due) task.dueAt = resolveDueAt(def.due, compiled.cel, celVars(work));
+  if (def.due) task.dueAt = resolveDueAt(def.due, compiled.cel, celVars(work), work.opts.calendar);
   for (const reminder of def.reminders ?? []) {
-    const dueAt = resolveDueAt(reminder, compiled.cel, celVars(work));
+    const dueAt = resolveDueAt(reminder, compiled.cel, celVars(work), work.opts.calendar);
     work.snap.timers.push({ id: nextId(work, 'm'), kind: 'reminder', stateId, taskId: task.id, dueAt });
   }
   if (def.escalation) {
-    const dueAt = resolveDueAt(def.escalation.after, compiled.cel, celVars(work));
+    const dueAt = resolveDueAt(def.escalation.after, compiled.cel, celVars(work), work.opts.calendar);
     work.snap.timers.push({
       id: nextId(work, 'm'),
       kind: 'escalation',

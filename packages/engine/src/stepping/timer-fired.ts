@@ -52,7 +52,7 @@ function escalate(work: StepWork, timer: TimerRecord, taskId: string, holders: s
       taskId,
       dedupKey: `${timer.id}:fired`,
     });
-    const dueAt = resolveDueAt(escalation.after, work.compiled.cel, celVars(work));
+    const dueAt = resolveDueAt(escalation.after, work.compiled.cel, celVars(work), work.opts.calendar);
     work.snap.timers.push({
       id: nextId(work, 'm'),
       kind: 'escalation',

@@ -124,6 +124,25 @@ export interface Database {
     attachments: JSONColumnType<string[]>;
     at: Timestamp;
   };
+  /** Each version of the administrators' working-day calendar: the full list of their days. */
+  calendar_versions: {
+    version: ColumnType<number, number, never>;
+    changed_by: string;
+    changed_at: ColumnType<Date, never, never>;
+    comment: string | null;
+    days: JSONColumnType<CalendarDay[], string, never>;
+  };
+  /** One row per schedule of each definition's latest version: when it fires next, who holds it. */
+  schedules: {
+    definition_key: string;
+    schedule_id: string;
+    definition_version: number;
+    spec: JSONColumnType<object, string, string>;
+    next_fire_at: Timestamp | null;
+    last_fire_at: Timestamp | null;
+    locked_by: string | null;
+    locked_until: Timestamp | null;
+  };
   timers: {
     id: string;
     instance_id: string;
@@ -210,4 +229,11 @@ export interface Database {
     case_number: JSONColumnType<object | null>;
     unique_values: JSONColumnType<object[] | null>;
   };
+}
+
+/** A day an administrator set: a holiday or closure (`off`) or an extra working day (`work`). */
+export interface CalendarDay {
+  date: string;
+  kind: 'off' | 'work';
+  name: string;
 }

@@ -462,6 +462,33 @@ const migrations: Record<string, Migration> = {
       await backfillStepRecords(db);
     },
   },
+  '2026_12_03_630_schedules_calendar': {
+    async up(db) {
+      // The administrators' working-day calendar, versioned (each row the full list of their days
+      // over the chinese-days data), and the scheduled starts with their next fire and lease.
+      await sql`
+        create table calendar_versions (
+          version int primary key,
+          changed_by text not null,
+          changed_at timestamptz not null default now(),
+          comment text,
+          days json not null
+        );
+        create table schedules (
+          definition_key text not null,
+          schedule_id text not null,
+          definition_version int not null,
+          spec json not null,
+          next_fire_at timestamptz,
+          last_fire_at timestamptz,
+          locked_by text,
+          locked_until timestamptz,
+          primary key (definition_key, schedule_id)
+        );
+        create index schedules_due on schedules (next_fire_at);
+      `.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

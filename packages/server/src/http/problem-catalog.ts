@@ -64,6 +64,7 @@ export const SERVER_PROBLEMS = {
   'too-many-attempts': { 'zh-CN': '尝试次数过多，请稍后再试', en: 'Too many attempts' },
   'too-many-streams': { 'zh-CN': '打开的事件流过多', en: 'Too many open event streams' },
   'http-error': { 'zh-CN': '请求失败', en: 'Request failed' },
+  'schedule-invalid': { 'zh-CN': '定时规则无效', en: 'The schedule rule is invalid' },
   internal: { 'zh-CN': '服务器内部错误', en: 'Internal server error' },
 } as const satisfies Record<string, ProblemText>;
 

@@ -100,6 +100,10 @@ export const MESSAGES = {
   'props.addOutcome': ['添加结果', 'Add outcome'],
   'props.remove': ['删除', 'Remove'],
   'props.due': ['办理期限', 'Due'],
+  'props.durationHint': [
+    'P3D 为自然日，P3WD 为工作日（按节假日与调休计算）',
+    'P3D counts calendar days, P3WD working days (public holidays and make-up days)',
+  ],
   'props.reminders': ['提醒', 'Reminders'],
   'props.escalation': ['超期升级', 'Escalation'],
   'props.escalationAfter': ['超期多久后', 'After'],

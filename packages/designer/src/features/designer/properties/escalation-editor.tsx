@@ -3,10 +3,8 @@ import type { UserTaskDef } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
+import { durationText } from '../model/duration-text';
 import { useDesigner } from '../state/designer-context';
-
-const durationText = (d: unknown) =>
-  typeof d === 'string' ? d : d && typeof d === 'object' ? String((d as { cel: string }).cel) : '';
 
 export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }) {
   const { modeling } = useDesigner();
@@ -21,7 +19,7 @@ export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }
         label={dt('props.reminders')}
         name="task-reminders"
         value={(task.reminders ?? []).map(durationText).join(', ')}
-        placeholder="P2D"
+        placeholder="P2D, P2WD"
         onCommit={(v) =>
           modeling.setTaskProperty(
             id,
@@ -36,7 +34,7 @@ export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }
           label={dt('props.escalationAfter')}
           name="escalation-after"
           value={durationText(escalation?.after)}
-          placeholder="P5D"
+          placeholder="P5D / P5WD"
           onCommit={(after) =>
             setEscalation(after.trim() ? { ...escalation, after: after.trim() } : undefined)
           }

@@ -5,6 +5,7 @@ import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
 import { uniqueKey } from '../model/design-doc';
+import { durationText } from '../model/duration-text';
 import { useDesigner } from '../state/designer-context';
 import { OutcomesEditor } from './outcomes-editor';
 import { TaskExtras } from './task-extras';
@@ -85,10 +86,11 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
       <CommitInput
         label={dt('props.due')}
         name="task-due"
-        value={typeof task.due === 'string' ? task.due : task.due ? task.due.cel : ''}
-        placeholder="P3D"
+        value={durationText(task.due)}
+        placeholder="P3D / P3WD"
         onCommit={(v) => modeling.setTaskProperty(id, 'due', v.trim() || undefined)}
       />
+      <p className="ff-muted">{dt('props.durationHint')}</p>
       <TaskExtras id={id} task={task} />
     </fieldset>
   );
