@@ -4,7 +4,6 @@ import {
   expandCandidates,
   initiatorMayCancel,
   type TaskRecord,
-  type UserTaskDef,
 } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
