@@ -180,11 +180,13 @@ describe.each(drivers)('督查通报 supervision-bulletin ($name)', ({ create })
       expect(await refusal(d.complete(id, 'head113', 'submit', data))).toBe('invalid-form');
     });
 
-    it('given a person named, when they delegate (委派) their item to a helper, then it comes back to them', async () => {
+    it('given a person named, when they delegate (委派) their item to an inspector, then the inspector holds it; a worker is out of reach', async () => {
       const id = await issued();
       const [task] = await d.tasksOf('head113', id);
-      await d.run(id, 'head113', { type: 'delegate', taskId: task!.id, to: 'w013' });
-      expect(await whoHolds(d, id)).toEqual({ rectification: ['sec2', 'w013'] });
+      const worker = d.run(id, 'head113', { type: 'delegate', taskId: task!.id, to: 'w013' });
+      expect(await refusal(worker)).toBe('outside-reach');
+      await d.run(id, 'head113', { type: 'delegate', taskId: task!.id, to: 'insp2' });
+      expect(await whoHolds(d, id)).toEqual({ rectification: ['insp2', 'sec2'] });
     });
 
     it('given the rectification deadline is near, when a day before it passes, then each person still owing is reminded', async () => {
