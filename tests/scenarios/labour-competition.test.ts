@@ -137,9 +137,8 @@ describe.each(drivers)('劳动竞赛 labour-competition ($name)', ({ create }) =
       target: 'assessment.stations.assessing',
       comment: '复核',
     });
-    expect(await whoHolds(d, id)).toEqual({
-      'assessment.stations.assessing': ['prod1', 'prod2', 'safe1', 'tech1'],
-    });
+    // a return goes back to whoever did the step (safe1 assessed the stations), not to the pool
+    expect(await whoHolds(d, id)).toEqual({ 'assessment.stations.assessing': ['safe1'] });
     expect(await statesOf(d, id)).toEqual([
       'assessment.branches.done',
       'assessment.groups.done',
