@@ -13,6 +13,9 @@ interface ComputingForm {
  * and expressions, so what is shown is what the server stores.
  */
 export function withComputed(form: ComputingForm, data: Json): Json {
+  // A form without computed fields keeps its data object (a new one each render would re-render the
+  // form and take the focus away from the field an error pointed at).
+  if (Object.keys(formComputed(form)).length === 0) return data;
   return computeFormValues(form, data, new Date().toISOString()).data;
 }
 
