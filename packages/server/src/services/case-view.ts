@@ -1,10 +1,5 @@
 import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
-import {
-  caseOutcome,
-  expandCandidates,
-  initiatorMayCancel,
-  type TaskRecord,
-} from '@flowform/engine';
+import { caseOutcome, expandCandidates, initiatorMayCancel, type TaskRecord } from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
