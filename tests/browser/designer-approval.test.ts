@@ -216,7 +216,7 @@ describe('designing a three-step approval in the browser', () => {
     await page.getByRole('heading', { name: '办理记录' }).waitFor();
     await shot(page, 'designer-10-case-ended');
     expect(await isShown(page.getByText('已办结').first())).toBe(true);
-    await page.getByText(/填写请假申请 填写的内容/).click();
+    await page.getByRole('heading', { name: '表单数据' }).waitFor();
     expect(await isShown(page.getByText('家中老人住院，需要陪护。').first())).toBe(true);
     await shot(page, 'designer-10-case-ended');
   });
