@@ -10,8 +10,9 @@ import { useMe } from '../../state/session';
 import { CaseStatus } from '../../ui/case-status';
 import { Banner, useErrorText } from '../../ui/status-views';
 import { CancelCase } from './cancel-case';
-import { endingStep, type LoadedCase, visitedStates } from './load-case';
-import { ProcessDiagram } from './process-diagram';
+import { CaseDiagram } from './case-diagram';
+import { NextTimerLine } from './next-timer';
+import type { LoadedCase } from './load-case';
 import { StepRecords } from '../../forms/step-records';
 import { Timeline } from './timeline';
 
@@ -66,10 +67,16 @@ export function CaseView({
           <dt>{t('task.startedAt')}</dt>
           <dd>{formatDateTime(locale, c.startedAt)}</dd>
         </dl>
+        <NextTimerLine timer={c.nextTimer} />
         <Link to={paths.casePrint(c.id)} className="btn btn-small no-print">
           {t('print.open')}
         </Link>{' '}
         <div className="case-actions">
+          {(c.status === 'completed' || c.status === 'cancelled') && c.initiator === me.username && (
+            <Link to={paths.startAgain(c.definitionKey, c.id)} className="btn">
+              {t('case.again')}
+            </Link>
+          )}
           {c.withdrawable &&
             (confirmWithdraw ? (
               <span className="confirm-inline">
@@ -128,13 +135,7 @@ export function CaseView({
       {definition && (
         <section className="card" aria-labelledby="diagram-title">
           <h2 id="diagram-title">{t('case.diagram')}</h2>
-          <ProcessDiagram
-            definition={definition.definition}
-            active={c.activeStates}
-            visited={visitedStates(loaded)}
-            status={c.status}
-            rejectedAt={c.outcome === 'rejected' ? endingStep(loaded) : undefined}
-          />
+          <CaseDiagram loaded={loaded} />
         </section>
       )}
       <section className="card" aria-labelledby="timeline-title">
