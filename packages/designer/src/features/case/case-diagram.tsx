@@ -41,6 +41,9 @@ export function CaseDiagram({ loaded }: { loaded: LoadedCase }) {
     const last = records.at(-1);
     if (last) {
       last.scrollIntoView({ block: 'center' });
+      // focusable only once picked: a focusable record on the task page's case summary would take
+      // the focus a refused decision gives to the field it names
+      last.tabIndex = -1;
       last.focus({ preventScroll: true });
     }
     const running = c.activeStates.some((a) => a === id || a.startsWith(`${id}.`)) && c.status === 'running';
