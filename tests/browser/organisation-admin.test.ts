@@ -178,7 +178,7 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
       await page
         .locator('li[data-role=disciplineLeader]')
         .getByRole('button', {
-          name: en ? 'Remove Gao Yong as discipline leader' : '移除 高勇 的 纪检负责人',
+          name: en ? 'Remove Gao Yong (leader3) as discipline leader' : '移除 高勇 (leader3) 的 纪检负责人',
         })
         .click();
       const preview = page.locator('.org-preview');
@@ -192,7 +192,7 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
       );
       expect(text).toContain(en ? 'Process "Supervision bulletin"' : '流程「督查通报」');
       expect(await preview.textContent()).toContain(
-        en ? 'Process proofs the change breaks: 4' : '会被破坏的流程校验（4）',
+        en ? 'Process proofs the change breaks: 3' : '会被破坏的流程校验（3）',
       );
       const saveAnyway = preview.getByRole('button', { name: en ? 'Save anyway' : '仍然保存' });
       await expect.poll(() => saveAnyway.isEnabled(), { timeout: 15_000 }).toBe(true);

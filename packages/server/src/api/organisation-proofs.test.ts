@@ -42,7 +42,6 @@ describe('directory changes re-run the proofs', () => {
     expect(broken.map((b) => [b.processKey, b.code, b.stateId])).toEqual([
       ['accountability-investigation', 'assignment-unsatisfiable', 'investigate'],
       ['accountability-investigation', 'assignment-unsatisfiable', 'leaderApproval'],
-      ['accountability-investigation', 'assignment-unsatisfiable', 'investigate'],
       ['supervision-bulletin', 'assignment-unsatisfiable', 'approval'],
     ]);
     expect(broken[1]!.sentence).toEqual({

@@ -80,9 +80,14 @@ export async function proofBreaks(
     for (const p of after.filter((f) => f.code === 'assignment-unsatisfiable'))
       unresolved.push({ processKey: key, version, path: p.path, code: p.code, message: p.message });
     const before = proofsNow(bundle, was, `${wasVersion}:${key}@${version}`);
+    const listed = new Set<string>();
     for (const p of after) {
       if (!isProof(p.code) || before.has(keyOf(p))) continue;
       const stateId = stateOfPath(p.path);
+      // one entry per step and finding: a step's rule and its fallback failing alike are one problem
+      const seen = `${p.code} ${stateId} ${p.message}`;
+      if (listed.has(seen)) continue;
+      listed.add(seen);
       const name = bundle.definition.name;
       const sentence = PROOF_SENTENCES[p.code];
       const at = stateId ? { 'zh-CN': `（${stateId}）`, en: ` (${stateId})` } : { 'zh-CN': '', en: '' };
