@@ -27,7 +27,6 @@ export const CALENDAR_MESSAGES = {
   'legend.closure': ['本单位停工', 'Own closure'],
   'legend.extraWork': ['本单位加班', 'Own extra working day'],
   weekdays: ['一二三四五六日', 'MTWTFSS'],
-  month: ['{month} 月', 'Month {month}'],
   dayLabel: ['{date}：{kind}{name}', '{date}: {kind}{name}'],
   'entry.title': ['添加本单位日期', 'Add a day'],
   'entry.date': ['日期', 'Date'],

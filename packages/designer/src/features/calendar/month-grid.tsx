@@ -20,14 +20,18 @@ export function MonthGrid({
   selected: string;
   onPick: (day: DayInfo) => void;
 }) {
-  const { ct } = useCalendarText();
+  const { ct, locale } = useCalendarText();
+  const title = new Intl.DateTimeFormat(locale, {
+    month: locale === 'en' ? 'long' : 'numeric',
+    timeZone: 'UTC',
+  }).format(Date.UTC(year, month - 1, 1));
   const count = daysInMonth(year, month);
   const lead = weekdayOf(isoDate(year, month, 1));
   const days = Array.from({ length: count }, (_, i) => dayInfo(isoDate(year, month, i + 1), pkg, own));
   const heads = [...ct('weekdays')];
   return (
-    <section className="cal-month" aria-label={ct('month', { month })}>
-      <h3>{ct('month', { month })}</h3>
+    <section className="cal-month" aria-label={title}>
+      <h3>{title}</h3>
       <div className="cal-grid">
         {WEEKDAYS.map((w, i) => (
           <span key={w} className="cal-head" aria-hidden="true">

@@ -7,10 +7,10 @@ import { useDesignerText } from '../i18n/use-designer-text';
 
 type Preview = { fires: string[] } | { error: string } | undefined;
 
-/** A fire time in the schedule's zone: 2027-01-04 周一 09:00 / Mon 2027-01-04 09:00. */
-function fireText(iso: string, zone: string, locale: string): string {
+/** A fire time in the schedule's zone: 2027-01-04 周一 09:00 / 2027-01-04 Mon 09:00. */
+export function fireText(iso: string, zone: string, locale: string): string {
   try {
-    return new Intl.DateTimeFormat(locale, {
+    const parts = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : 'zh-CN', {
       timeZone: zone,
       year: 'numeric',
       month: '2-digit',
@@ -18,8 +18,10 @@ function fireText(iso: string, zone: string, locale: string): string {
       weekday: 'short',
       hour: '2-digit',
       minute: '2-digit',
-      hour12: false,
-    }).format(new Date(iso));
+      hourCycle: 'h23',
+    }).formatToParts(new Date(iso));
+    const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+    return `${part('year')}-${part('month')}-${part('day')} ${part('weekday')} ${part('hour')}:${part('minute')}`;
   } catch {
     return iso;
   }
