@@ -8,7 +8,7 @@ import type { CaseSnapshot } from '../stepping/case-snapshot';
 import { choicesAt } from './choices';
 import { CoverageTracker } from './coverage';
 import { memoKey } from './memo-key';
-import { completeSiblings } from './multi-instance';
+import { completeSiblings, fireSiblingTimers } from './multi-instance';
 import { type Applied, apply, createContext, SIMULATION_EPOCH, type SimContext } from './sim-context';
 import type { SimAction, SimStep, SimulationOptions, SimulationReport } from './simulation-types';
 import { describeStep, startVariants } from './step-record';
@@ -52,7 +52,9 @@ function visit(walk: Walk, node: SimStep, snap: CaseSnapshot, at: number, depth:
     const applied =
       action.kind === 'complete'
         ? completeSiblings(walk.ctx, once, action.state, action.outcome, choice.at)
-        : once;
+        : choice.timer
+          ? fireSiblingTimers(walk.ctx, once, choice.timer, choice.at)
+          : once;
     const child = record(walk, applied, choice.action, choice.at, returnOf(choice.action));
     node.next.push(child);
     visit(walk, child, applied.snapshot, choice.at, depth + 1);

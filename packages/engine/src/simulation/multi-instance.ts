@@ -8,6 +8,7 @@
  */
 import type { CaseSnapshot } from '../stepping/case-snapshot';
 import type { Command } from '../stepping/commands';
+import { SYSTEM_ACTOR } from '../stepping/system-actor';
 import { formSamples } from './form-samples';
 import { type Applied, apply, holders, type SimContext, taskDefOf } from './sim-context';
 
@@ -56,6 +57,36 @@ export function completeSiblings(
     if (!user) break;
     const command = siblingCommand(ctx, snap, task.id, state, outcome);
     const next = apply(ctx, snap, command, { username: user }, at);
+    if (!next) break;
+    current = {
+      snapshot: next.snapshot,
+      effects: [...current.effects, ...next.effects],
+      traced: [...current.traced, ...next.traced],
+    };
+  }
+  return current;
+}
+
+/**
+ * After one timer of a multi-instance step fired (a reminder or an escalation of one score sheet),
+ * fires the same kind of timer of its sibling instances due at the same moment, in the same step:
+ * the instances share their deadline, so their reminders come together.
+ */
+export function fireSiblingTimers(
+  ctx: SimContext,
+  first: Applied,
+  fired: { kind: string; stateId: string; dueAt: string },
+  at: number,
+): Applied {
+  if (!ctx.index.get(fired.stateId)?.def.task?.multiInstance) return first;
+  let current = first;
+  for (let n = 0; n < MAX_SIBLINGS; n++) {
+    const snap = current.snapshot;
+    const timer = snap.timers.find(
+      (t) => t.kind === fired.kind && t.stateId === fired.stateId && t.dueAt === fired.dueAt,
+    );
+    if (!timer || snap.status !== 'running') break;
+    const next = apply(ctx, snap, { type: 'timerFired', timerId: timer.id }, SYSTEM_ACTOR, at);
     if (!next) break;
     current = {
       snapshot: next.snapshot,
