@@ -83,6 +83,9 @@ describe('schedules in the designer and the working-day calendar', () => {
       await textOf(admin.locator('[data-testid="fires-schedule"] [role="alert"]'), '无法计算'),
     ).toContain('无法计算');
     await shot(admin, 'schedules-03-bad-rule-beside-field');
+    await admin.getByRole('tab', { name: '流程图' }).click();
+    await admin.locator('.ff-lint .ff-problem-button', { hasText: 'schedule-invalid' }).click();
+    expect(await admin.getByRole('tab', { name: '定时发起' }).getAttribute('aria-selected')).toBe('true');
 
     await admin.locator('.ff-toolbar').getByRole('button', { name: '撤销' }).click();
     await expect

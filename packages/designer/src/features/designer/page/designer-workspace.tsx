@@ -101,7 +101,7 @@ export function DesignerWorkspace({
           />
         )}
       </div>
-      <LintPanel onShow={() => setTab('process')} />
+      <LintPanel onShow={(p) => setTab(p.path.startsWith('/schedules/') ? 'schedules' : 'process')} />
     </div>
   );
 }
