@@ -22,6 +22,9 @@ const OrganisationPage = lazy(() =>
   import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
 );
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
+const CalendarPage = lazy(() =>
+  import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -84,6 +87,12 @@ function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <ReportsPage />
+        </Suspense>
+      );
+    case 'calendar':
+      return (
+        <Suspense fallback={<Loading />}>
+          <CalendarPage />
         </Suspense>
       );
     case 'notFound':

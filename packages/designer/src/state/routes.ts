@@ -11,6 +11,7 @@ export type Route =
   | { name: 'designer'; key?: string }
   | { name: 'organisation'; tab: OrgTab }
   | { name: 'reports' }
+  | { name: 'calendar' }
   | { name: 'notFound' };
 
 /** The sections of the organisation administration. */
@@ -56,6 +57,8 @@ export function matchRoute(pathname: string): Route {
       return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
     case 'reports':
       return arg === undefined ? { name: 'reports' } : { name: 'notFound' };
+    case 'calendar':
+      return arg === undefined ? { name: 'calendar' } : { name: 'notFound' };
     case 'designer':
       return arg === undefined
         ? { name: 'designer' }
@@ -85,6 +88,7 @@ export const paths = {
     `/start/${encodeURIComponent(key)}?${START_AGAIN}=${encodeURIComponent(caseId)}`,
   notifications: () => '/notifications',
   reports: () => '/reports',
+  calendar: () => '/calendar',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
   organisation: (tab: OrgTab = 'units') => (tab === 'units' ? '/organisation' : `/organisation/${tab}`),
