@@ -125,7 +125,7 @@ function decorate(
         : mark === 'visited'
           ? t('case.diagram.passed')
           : final
-            ? [t('case.diagram.final'), declared].filter(Boolean).join(' · ')
+            ? (declared ?? t('case.diagram.final'))
             : t('case.diagram.pending');
   return {
     ...node,
