@@ -48,6 +48,8 @@ export const InboxItemSchema = z
     dueAt: z.string().nullable(),
     urged: z.number().int(),
     sortAt: z.string(),
+    /** The case is suspended by an administrator (已挂起): the task refuses work until it is resumed. */
+    suspended: z.boolean().optional(),
   })
   .openapi('InboxItem');
 
