@@ -15,6 +15,11 @@ export const WEB_APP: LayerTable = {
     ['features/case', 'features/inbox'],
     // a task's summary marks it overdue by the inbox's rule
     ['features/task', 'features/inbox'],
+    // the case page offers 挂起 / 恢复 / 取消 and the 已挂起 badge; inbox rows mark suspended tasks
+    ['features/case', 'features/lifecycle'],
+    ['features/inbox', 'features/lifecycle'],
+    // a lifecycle refusal is said beside its button, as a task's decision is
+    ['features/lifecycle', 'features/task'],
   ],
 };
 
