@@ -18,8 +18,8 @@ export const WEB_APP: LayerTable = {
     // the case page offers 挂起 / 恢复 / 取消 and the 已挂起 badge; inbox rows mark suspended tasks
     ['features/case', 'features/lifecycle'],
     ['features/inbox', 'features/lifecycle'],
-    // a lifecycle refusal is said beside its button, as a task's decision is
-    ['features/lifecycle', 'features/task'],
+    // a task of a suspended case says so, with the reason
+    ['features/task', 'features/lifecycle'],
   ],
 };
 

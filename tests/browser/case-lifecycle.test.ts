@@ -109,6 +109,9 @@ describe('case lifecycle for administrators, in the browser', { timeout: 180_000
     const taskId = await api.taskAt('sec1', hardship, 'branchApproval');
     await page.goto(`${server.url}/tasks/${taskId}`);
     await page.locator('.case-digest').waitFor();
+    expect(await textOf(page.locator('.banner .suspension-note'), '核查家庭收入材料')).toContain(
+      '核查家庭收入材料',
+    );
     await approve(page);
     const error = page.locator('.decision-bar #decision-error');
     expect(await textOf(error, '挂起')).toContain('案件已被管理员挂起（原因：核查家庭收入材料）');

@@ -97,6 +97,8 @@ export const TaskViewSchema = z
     returnTargets: z.array(z.string()),
     /** Set when separation of duties keeps the viewer off this task: why, in both languages. */
     separation: LocalizedTextSchema.optional(),
+    /** Set while an administrator holds the case (已挂起): who, when, why; the task refuses work. */
+    suspension: z.object({ by: z.string(), at: z.string(), reason: z.string() }).optional(),
   })
   .openapi('Task');
 

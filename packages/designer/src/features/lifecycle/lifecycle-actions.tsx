@@ -1,7 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { useErrorText } from '../../ui/status-views';
-import { InlineError } from '../task/inline-error';
 import { useLifecycleText } from './lifecycle-messages';
 
 type Action = 'suspend' | 'resume' | 'cancel';
@@ -109,7 +108,12 @@ export function LifecycleActions({
           {text('keep')}
         </button>
       </div>
-      <InlineError id={`${id}-error`} text={error} focus={false} />
+      {error && (
+        <p id={`${id}-error`} className="inline-error" role="alert">
+          <span aria-hidden="true">⚠ </span>
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }
