@@ -56,6 +56,27 @@ describe('flowform simulate', () => {
     );
   });
 
+  it('given the hardship application, when simulated, then each path names who performs each step, after separation of duties', async () => {
+    const { code, out } = await runCli(['simulate', 'hardship-assistance', '--workflows', workflows]);
+    expect(code).toBe(0);
+    expect(out).toContain('按人员的路径 Paths as people (5):');
+    // sec1 applies as branch secretary: the branch approval goes past him (initiator) and past com1a,
+    // who made the home visit, to the other committee member
+    expect(out).toContain(
+      '4. 发起: 肖志刚 sec1 → 入户走访核实: 邱宏伟 com1a（提交核实情况） → 支部审批帮扶: 史爱华 com1b（不同意） ■ 办结 completed',
+    );
+    expect(out).toContain(
+      '   Start: Xiao Zhigang sec1 → Visit the family and verify: Qiu Hongwei com1a (Submit the findings) → Branch approves the assistance: Shi Aihua com1b (Reject)',
+    );
+    expect(out).not.toMatch(/支部审批帮扶: \S+ (sec1|com1a)/);
+    const json = await runCli(['simulate', 'hardship-assistance', '--workflows', workflows, '--json']);
+    const paths = (JSON.parse(json.out) as { peoplePaths: { steps: { person?: { username: string } }[] }[] })
+      .peoplePaths;
+    expect(paths.map((p) => p.steps.map((s) => s.person?.username ?? '⏰').join(' '))).toContain(
+      'sec1 com1a com1b leader1 biz1 ⏰ sec1 sec1',
+    );
+  });
+
   it.each(keys)(
     'given the shipped %s, when simulated with --json, then every state and transition is covered',
     async (key) => {
