@@ -28,7 +28,7 @@ export const VISUAL_DESIGNER: LayerTable = {
   root: 'packages/designer/src/features/designer',
   layers: [
     ['page'],
-    ['canvas', 'properties', 'forms', 'data', 'simulator', 'versions'],
+    ['canvas', 'properties', 'forms', 'data', 'schedules', 'simulator', 'versions'],
     ['lint', 'inputs'],
     ['state'],
     ['commands', 'api'],

@@ -3,6 +3,7 @@ import { designerText } from '../features/designer/i18n/use-designer-text';
 import { reportsText } from '../features/reports/reports-text';
 import { lifecycleText } from '../features/lifecycle/lifecycle-messages';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { calendarText } from '../features/calendar/calendar-messages';
 import { orgText } from '../features/organisation/use-org-text';
 import { pick } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -68,6 +69,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {me.isAdmin && (
             <Link to={paths.organisation()} aria-current={current('organisation')}>
               {orgText(locale, 'nav')}
+            </Link>
+          )}
+          {me.isAdmin && (
+            <Link to={paths.calendar()} aria-current={current('calendar')}>
+              {calendarText(locale, 'nav')}
             </Link>
           )}
         </nav>

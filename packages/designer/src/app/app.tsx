@@ -23,6 +23,9 @@ const OrganisationPage = lazy(() =>
   import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
 );
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
+const CalendarPage = lazy(() =>
+  import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -89,6 +92,12 @@ function Screen({ route }: { route: Route }) {
       );
     case 'allCases':
       return <AllCasesPage />;
+    case 'calendar':
+      return (
+        <Suspense fallback={<Loading />}>
+          <CalendarPage />
+        </Suspense>
+      );
     case 'notFound':
       return <NotFound />;
   }

@@ -12,6 +12,7 @@ export type Route =
   | { name: 'organisation'; tab: OrgTab }
   | { name: 'reports' }
   | { name: 'allCases' }
+  | { name: 'calendar' }
   | { name: 'notFound' };
 
 /** The sections of the organisation administration. */
@@ -59,6 +60,8 @@ export function matchRoute(pathname: string): Route {
       return arg === undefined ? { name: 'reports' } : { name: 'notFound' };
     case 'admin':
       return arg === 'cases' ? { name: 'allCases' } : { name: 'notFound' };
+    case 'calendar':
+      return arg === undefined ? { name: 'calendar' } : { name: 'notFound' };
     case 'designer':
       return arg === undefined
         ? { name: 'designer' }
@@ -83,6 +86,7 @@ export const paths = {
   notifications: () => '/notifications',
   reports: () => '/reports',
   allCases: () => '/admin/cases',
+  calendar: () => '/calendar',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
   organisation: (tab: OrgTab = 'units') => (tab === 'units' ? '/organisation' : `/organisation/${tab}`),
