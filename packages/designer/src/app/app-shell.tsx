@@ -1,6 +1,7 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { designerText } from '../features/designer/i18n/use-designer-text';
 import { reportsText } from '../features/reports/reports-text';
+import { lifecycleText } from '../features/lifecycle/lifecycle-messages';
 import { NotificationBell } from '../features/notifications/notification-bell';
 import { calendarText } from '../features/calendar/calendar-messages';
 import { orgText } from '../features/organisation/use-org-text';
@@ -53,6 +54,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {me.roles.some((r) => r.role === 'administrator' || r.role === 'districtLeader') && (
             <Link to={paths.reports()} aria-current={current('reports')}>
               {reportsText(locale, 'nav')}
+            </Link>
+          )}
+          {me.isAdmin && (
+            <Link to={paths.allCases()} aria-current={current('allCases')}>
+              {lifecycleText(locale, 'nav')}
             </Link>
           )}
           {me.isAdmin && (

@@ -3,6 +3,7 @@ import { CaseListPage } from '../features/case/case-list-page';
 import { CasePage } from '../features/case/case-page';
 import { CasePrintPage } from '../features/case/case-print-page';
 import { InboxPage } from '../features/inbox/inbox-page';
+import { AllCasesPage } from '../features/lifecycle/all-cases-page';
 import { LoginPage } from '../features/login/login-page';
 import { PasswordChangePage } from '../features/login/password-change-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
@@ -89,6 +90,8 @@ function Screen({ route }: { route: Route }) {
           <ReportsPage />
         </Suspense>
       );
+    case 'allCases':
+      return <AllCasesPage />;
     case 'calendar':
       return (
         <Suspense fallback={<Loading />}>

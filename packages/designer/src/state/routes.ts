@@ -11,6 +11,7 @@ export type Route =
   | { name: 'designer'; key?: string }
   | { name: 'organisation'; tab: OrgTab }
   | { name: 'reports' }
+  | { name: 'allCases' }
   | { name: 'calendar' }
   | { name: 'notFound' };
 
@@ -57,6 +58,8 @@ export function matchRoute(pathname: string): Route {
       return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
     case 'reports':
       return arg === undefined ? { name: 'reports' } : { name: 'notFound' };
+    case 'admin':
+      return arg === 'cases' ? { name: 'allCases' } : { name: 'notFound' };
     case 'calendar':
       return arg === undefined ? { name: 'calendar' } : { name: 'notFound' };
     case 'designer':
@@ -88,6 +91,7 @@ export const paths = {
     `/start/${encodeURIComponent(key)}?${START_AGAIN}=${encodeURIComponent(caseId)}`,
   notifications: () => '/notifications',
   reports: () => '/reports',
+  allCases: () => '/admin/cases',
   calendar: () => '/calendar',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',

@@ -33,6 +33,20 @@ describe('the next timer in the case view', () => {
     expect(view.nextTimer.stateName.en).toBe('Branch approves the assistance');
   });
 
+  it('given a case an administrator suspended, when read, then no timer waits until it is resumed', async () => {
+    const id = await start(s, 'head103', KEY, h.application());
+    const reason = { reason: '核查材料' };
+    expect((await s.call('POST', `/api/instances/${id}/suspend`, { as: 'admin', body: reason })).status).toBe(
+      200,
+    );
+    expect((await body(await s.call('GET', `/api/instances/${id}`, { as: 'head103' }))).nextTimer).toBeNull();
+    expect((await s.call('POST', `/api/instances/${id}/resume`, { as: 'admin', body: reason })).status).toBe(
+      200,
+    );
+    const resumed = await body(await s.call('GET', `/api/instances/${id}`, { as: 'head103' }));
+    expect(resumed.nextTimer).toMatchObject({ stateId: 'homeVisit' });
+  });
+
   it('given a case rejected at the branch, when read, then no timer waits', async () => {
     const id = await start(s, 'head103', KEY, h.application());
     await complete(s, id, 'com1a', 'submit', h.homeVisit());

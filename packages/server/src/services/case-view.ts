@@ -50,6 +50,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
     caseNumber: head?.case_number ?? null,
     status: snap.status,
     outcome: caseOutcome(compiled, snap),
+    ...(snap.suspension ? { suspension: snap.suspension } : {}),
     initiator: snap.initiator,
     startedAt: snap.startedAt,
     endedAt: snap.endedAt ?? null,
@@ -92,7 +93,8 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
  * delays) and its open tasks' due dates still ahead, named by the task's title or the state's name.
  */
 function nextTimer({ snapshot: snap, compiled }: VisibleCase, now: string): CaseView['nextTimer'] {
-  if (snap.status !== 'running') return null;
+  // a suspended case fires no timer until it is resumed
+  if (snap.status !== 'running' || snap.suspension) return null;
   const dues = snap.tasks.flatMap((t) =>
     t.dueAt && t.dueAt > now
       ? [{ kind: 'due' as const, stateId: t.stateId, taskId: t.id, dueAt: t.dueAt }]
