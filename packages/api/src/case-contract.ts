@@ -42,7 +42,7 @@ export const StepRecordSchema = z
     formKey: z.string().nullable(),
     actor: z.string(),
     outcome: z.string().nullable(),
-    outcomeLabel: LocalizedTextSchema.nullable(),
+    outcomeLabel: z.union([LocalizedTextSchema, z.null()]),
     comment: z.string().nullable(),
     data: JsonObjectSchema,
     attachments: z.array(z.string()),
@@ -56,7 +56,7 @@ export const NextTimerSchema = z
     kind: z.enum(['after', 'reminder', 'escalation', 'due']),
     stateId: z.string(),
     /** The step or state it belongs to, by its title (null when the state has none). */
-    stateName: LocalizedTextSchema.nullable(),
+    stateName: z.union([LocalizedTextSchema, z.null()]),
     dueAt: z.string(),
   })
   .openapi('NextTimer');
@@ -91,7 +91,7 @@ export const CaseViewSchema = z
         /** How the child ended (its outcome and final state), null while it runs. */
         outcome: CaseOutcomeSchema,
         endState: z.string().nullable(),
-        endStateName: LocalizedTextSchema.nullable(),
+        endStateName: z.union([LocalizedTextSchema, z.null()]),
         instanceId: z.string().nullable(),
       }),
     ),
@@ -106,7 +106,7 @@ export const CaseViewSchema = z
     /** I started it and the process still lets me cancel it (with a reason). */
     cancellable: z.boolean(),
     /** While it runs: the next timer to fire (null when none waits). */
-    nextTimer: NextTimerSchema.nullable(),
+    nextTimer: z.union([NextTimerSchema, z.null()]),
   })
   .openapi('Case');
 

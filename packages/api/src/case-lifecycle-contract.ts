@@ -29,7 +29,7 @@ export const AdminCaseItemSchema = z
     caseNumber: z.string().nullable(),
     status: z.enum(['running', 'suspended', 'completed', 'cancelled']),
     outcome: CaseOutcomeSchema,
-    suspension: CaseSuspensionSchema.nullable(),
+    suspension: z.union([CaseSuspensionSchema, z.null()]),
     /** Where the case rests: active state names. */
     states: z.array(LocalizedTextSchema),
     openTasks: z.number().int(),

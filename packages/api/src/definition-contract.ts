@@ -45,7 +45,7 @@ export const DraftStampSchema = z.object({ updatedBy: z.string(), updatedAt: z.s
 export const DefinitionDetailSchema = DefinitionVersionSchema.extend({
   versions: z.array(VersionInfoSchema),
   mayStart: z.boolean(),
-  draft: DraftStampSchema.nullable(),
+  draft: z.union([DraftStampSchema, z.null()]),
 }).openapi('DefinitionDetail');
 
 export type Startable = z.output<typeof StartableSchema>;

@@ -15,7 +15,7 @@ const DesignerDefinitionSummarySchema = z.object({
   key: z.string(),
   name: LocalizedTextSchema,
   latestVersion: z.number().int().nullable(),
-  draft: DraftStampSchema.nullable(),
+  draft: z.union([DraftStampSchema, z.null()]),
   runningCases: z.number().int(),
 });
 

@@ -102,7 +102,11 @@ export const taskCommandContract = {
   addSigner: commandWith('add-signer', '加签: add signers to a running vote', AddSignerBodySchema),
   removeSigner: commandWith('remove-signer', '减签: remove signers who have not voted', UsersBodySchema),
   return: commandWith('return', '退回: send the case back to an earlier step', ReturnBodySchema),
-  urge: commandWith('urge', '催办: remind the task holders', UrgeBodySchema, false),
+  urge: {
+    ...commandWith('urge', '催办: remind the task holders', UrgeBodySchema, false),
+    // 催办 at most once per the task's `urgeInterval`: a second urge too soon is 429 urge-too-soon.
+    responses: { ...responses, ...problemResponses(429) },
+  },
   cc: commandWith('cc', '抄送: let more people read the case', UsersBodySchema),
   comment: commandWith('comments', 'Add a comment to the case timeline at this task', CommentBodySchema),
 };

@@ -34,9 +34,9 @@ export const InboxItemSchema = z
     title: z.union([LocalizedTextSchema, z.null()]),
     /** The case's title from its definition's template (applicant, subject, amount). */
     caseTitle: z.union([LocalizedTextSchema, z.null()]),
-    initiator: PersonRefSchema.nullable(),
+    initiator: z.union([PersonRefSchema, z.null()]),
     unit: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
-    origin: TaskOriginSchema.nullable(),
+    origin: z.union([TaskOriginSchema, z.null()]),
     assignee: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
@@ -83,7 +83,7 @@ export const TaskViewSchema = z
     holders: z.array(z.string()),
     delegatedBy: z.string().nullable(),
     /** 退回 / 委派 / 加签: who sent the task here and why. */
-    origin: TaskOriginSchema.nullable(),
+    origin: z.union([TaskOriginSchema, z.null()]),
     caseTitle: z.union([LocalizedTextSchema, z.null()]),
     createdAt: z.string().nullable(),
     dueAt: z.string().nullable(),

@@ -108,6 +108,9 @@ describe(`done when: the real server on a free port (${process.env.DATABASE_URL 
     const contract = allRoutes.map((route) => `${route.method.toUpperCase()} ${route.path}`);
     expect(operations.sort()).toEqual(contract.sort());
     expect(operations).toContain('POST /api/tasks/{id}/complete');
+    // `Component.nullable()` renders as allOf [$ref, {type: [object, null]}], which refuses null:
+    // a nullable component must be `z.union([Component, z.null()])`.
+    expect(nullableRefs(doc)).toEqual([]);
     const docs = await fetch(`${server.url}/docs`);
     expect(docs.status).toBe(200);
     expect(await docs.text()).toContain('/api/tasks/{id}/complete');
@@ -154,3 +157,15 @@ describe(`done when: the real server on a free port (${process.env.DATABASE_URL 
     expect(statement.status).toBe(200);
   });
 });
+
+/** JSON pointers of every `allOf` that joins a `$ref` with a type allowing null (never valid for null). */
+function nullableRefs(value: unknown, path = ''): string[] {
+  if (!value || typeof value !== 'object') return [];
+  const node = value as Record<string, unknown>;
+  const all = Array.isArray(node.allOf) ? (node.allOf as Record<string, unknown>[]) : [];
+  const here =
+    all.some((s) => s.$ref) && all.some((s) => Array.isArray(s.type) && s.type.includes('null'))
+      ? [path]
+      : [];
+  return [...here, ...Object.entries(node).flatMap(([key, child]) => nullableRefs(child, `${path}/${key}`))];
+}
