@@ -16,6 +16,7 @@ import { checkReferences } from './reference-checks';
 import { checkExclusionsAgainstDirectory } from './exclusion-proof';
 import { checkSchedules } from './schedule-checks';
 import { checkTasks } from './task-checks';
+import { checkVoteElectorates } from './vote-electorate-proof';
 
 /** Lints a definition against its context: its forms, the other processes, the directory. */
 export type Linter = (definition: unknown, ctx: LintContext) => LintProblem[];
@@ -57,6 +58,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   checkExclusions(def, index, ctx, problems);
   checkNotifyAudiences(def, index, edges, ctx, problems);
   if (ctx.directory) checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);
+  if (ctx.directory) checkVoteElectorates(def, index, ctx.directory, problems);
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);

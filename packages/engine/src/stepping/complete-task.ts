@@ -94,7 +94,12 @@ function vote(work: StepWork, task: TaskRecord, def: UserTaskDef, outcome: strin
     pending: result.total - result.approvals - result.rejections,
     total: result.total,
   };
-  record(work, { voteDecided: task.stateId, result: result.result, votes });
+  record(work, {
+    voteDecided: task.stateId,
+    result: result.result,
+    votes,
+    ...(result.tie ? { tie: true } : {}),
+  });
   fire(work, task.stateId, outcomeEvent(def, decided), decided, votes);
 }
 
