@@ -38,7 +38,7 @@ export function tallyVotes(rule: VoteRule, state: VoteState): VoteResult {
     else if (ballot === 'reject') rejections++;
     else unvoted.push(signer);
   }
-  const decide = (result: 'approved' | 'rejected'): VoteResult => ({
+  const decide = (result: 'approved' | 'rejected'): Extract<VoteResult, { decided: true }> => ({
     decided: true,
     result,
     approvals,
@@ -74,7 +74,7 @@ interface Counts {
 function tallyMajority(
   rule: VoteRule,
   { approvals, rejections, unvoted, total }: Counts,
-  decide: (result: 'approved' | 'rejected') => VoteResult,
+  decide: (result: 'approved' | 'rejected') => Extract<VoteResult, { decided: true }>,
 ): VoteResult {
   if (total === 0) return { decided: false, awaiting: [] };
   const cast = approvals + rejections;
