@@ -87,6 +87,10 @@ describe('the district committee vote', { timeout: 120_000 }, () => {
     await page.locator('#root_opinion').fill(FOR_1);
     await page.getByRole('button', { name: /^同意调整/ }).click();
     await page.getByText('已提交：同意调整').waitFor();
+    await page.goto(`${server.url}/cases/${caseId}`);
+    const tally = page.locator('.vote-tally');
+    expect(await textOf(tally, '表决中')).toContain('同意 1 票，不同意 0 票，未表决 2 人；应表决 3 人');
+    await shot(page, 'committee-vote-open-desktop-zh');
   });
 
   it('given the proposing leader, then he has no ballot and the API refuses him one', async () => {
@@ -140,6 +144,20 @@ describe('the district committee vote', { timeout: 120_000 }, () => {
     const by = (await page.locator('.step-record-by').allInnerTexts()).join(' ');
     for (const name of ['刘永刚', '高勇', '唐立军']) expect(by).toContain(name);
     expect(await textOf(page.locator('main'), '调整谈话')).toContain('调整谈话');
+    // The branch committee's and the reps' opinion rounds are votes too; the committee's is the last.
+    const tally = page.locator('.vote-tally .vote').last();
+    expect(await textOf(tally, '区委会表决')).toContain('表决通过');
+    const said = (await tally.textContent()) ?? '';
+    expect(said).toContain('同意 2 票，不同意 1 票，未表决 0 人；应表决 3 人');
+    expect(said).toContain('需 2 票同意');
+    expect(said).toContain('2/3');
+    expect(await tally.locator('.vote-members li').allInnerTexts()).toEqual([
+      expect.stringMatching(/刘永刚[\s\S]*同意/),
+      expect.stringMatching(/高勇[\s\S]*不同意/),
+      expect.stringMatching(/唐立军[\s\S]*同意/),
+    ]);
+    await tally.scrollIntoViewIfNeeded();
     await shot(page, 'committee-case-record-desktop-zh');
+    await shot(page, 'committee-case-tally-screen-zh', false);
   });
 });

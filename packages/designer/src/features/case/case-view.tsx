@@ -14,6 +14,7 @@ import { endingStep, type LoadedCase, visitedStates } from './load-case';
 import { ProcessDiagram } from './process-diagram';
 import { StepRecords } from '../../forms/step-records';
 import { Timeline } from './timeline';
+import { VoteTally } from './vote-tally';
 
 /** The whole case as the viewer may see it. */
 export function CaseView({
@@ -164,6 +165,7 @@ export function CaseView({
           </ul>
         </section>
       )}
+      <VoteTally votes={c.votes ?? []} />
       <section className="card" aria-labelledby="data-title">
         <h2 id="data-title">{t('case.data')}</h2>
         <StepRecords records={c.records} definition={definition} />
