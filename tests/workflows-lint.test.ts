@@ -71,4 +71,27 @@ describe('proofs against the directory', () => {
       ],
     ]);
   });
+
+  it('given the demo directory where the discipline leader also becomes a discipline inspector, when the bulletin is linted, then the self-approval path is named', () => {
+    const seed = demoDirectorySeed();
+    seed.memberships.push({ username: 'leader3', role: 'disciplineInspector', unit: 'supervision' });
+    const bundle = bundles.get('supervision-bulletin')!;
+    const problems = lintDefinition(bundle.definition, {
+      forms: bundle.forms,
+      processes,
+      directory: new InMemoryDirectory(seed),
+    });
+    expect(problems.map((p) => [p.code, p.path, p.message])).toEqual([
+      [
+        'self-approval-path',
+        '/machine/states/approval/task/excludes',
+        "'leader3' may perform 'recording' and then approve it at 'approval' along (start) → recording → compiling → approval (when 'insp1' starts it)",
+      ],
+      [
+        'self-approval-path',
+        '/machine/states/approval/task/excludes',
+        "'leader3' may perform 'compiling' and then approve it at 'approval' along (start) → recording → compiling → approval (when 'insp1' starts it)",
+      ],
+    ]);
+  });
 });

@@ -15,6 +15,11 @@ export const WEB_APP: LayerTable = {
     ['features/case', 'features/inbox'],
     // a task's summary marks it overdue by the inbox's rule
     ['features/task', 'features/inbox'],
+    // the case page offers 挂起 / 恢复 / 取消 and the 已挂起 badge; inbox rows mark suspended tasks
+    ['features/case', 'features/lifecycle'],
+    ['features/inbox', 'features/lifecycle'],
+    // a task of a suspended case says so, with the reason
+    ['features/task', 'features/lifecycle'],
   ],
 };
 
@@ -23,7 +28,7 @@ export const VISUAL_DESIGNER: LayerTable = {
   root: 'packages/designer/src/features/designer',
   layers: [
     ['page'],
-    ['canvas', 'properties', 'forms', 'data', 'simulator', 'versions'],
+    ['canvas', 'properties', 'forms', 'data', 'schedules', 'simulator', 'versions'],
     ['lint', 'inputs'],
     ['state'],
     ['commands', 'api'],

@@ -56,7 +56,7 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
   async function previewAndSave(page: Page, shotName?: string): Promise<string> {
     const preview = page.locator('.org-preview');
     await preview.waitFor();
-    const save = preview.getByRole('button', { name: /确认保存|Save/ });
+    const save = preview.getByRole('button', { name: /确认保存|仍然保存|Save/ });
     await expect.poll(() => save.isEnabled(), { timeout: 15_000 }).toBe(true);
     const text = (await preview.textContent()) ?? '';
     if (shotName) await shot(page, shotName, false);
@@ -162,6 +162,48 @@ describe('the organisation administered in the browser', { timeout: 180_000 }, (
     await shot(page, 'org-remove-refused-1280-en', false);
     expect((await org()).version).toBe(versionBefore);
   });
+
+  it.each([
+    { locale: 'zh-CN', viewport: DESKTOP, shotName: 'org-proofs-broken-1280-zh' },
+    { locale: 'en', viewport: NARROW, shotName: 'org-proofs-broken-360-en' },
+  ] as const)(
+    'given the district ($locale), when the only discipline leader is removed, then the preview names the processes it breaks before saving, and cancel changes nothing',
+    async ({ locale, viewport, shotName }) => {
+      const versionBefore = (await org()).version;
+      const { context, page } = await newPerson(browser, viewport, locale);
+      const en = locale === 'en';
+      if (en) await context.addInitScript(() => localStorage.setItem('flowform.locale', 'en'));
+      await signIn(page, server.url, 'admin');
+      await openUnit(page, en ? 'Oil Production Management District No. 4' : '采油管理四区');
+      await page
+        .locator('li[data-role=disciplineLeader]')
+        .getByRole('button', {
+          name: en ? 'Remove Gao Yong (leader3) as discipline leader' : '移除 高勇 (leader3) 的 纪检负责人',
+        })
+        .click();
+      const preview = page.locator('.org-preview');
+      const proofs = preview.locator('.org-proofs');
+      expect(await isShown(proofs)).toBe(true);
+      const text = (await proofs.textContent()) ?? '';
+      expect(text).toContain(
+        en
+          ? 'Process "Accountability investigation": nobody in the directory can take this step (leaderApproval)'
+          : '流程「责任追究」：目录中没有人能办理这一步（leaderApproval）',
+      );
+      expect(text).toContain(en ? 'Process "Supervision bulletin"' : '流程「督查通报」');
+      expect(await preview.textContent()).toContain(
+        en ? 'Process proofs the change breaks: 3' : '会被破坏的流程校验（3）',
+      );
+      const saveAnyway = preview.getByRole('button', { name: en ? 'Save anyway' : '仍然保存' });
+      await expect.poll(() => saveAnyway.isEnabled(), { timeout: 15_000 }).toBe(true);
+      await proofs.scrollIntoViewIfNeeded();
+      expect(await scrollsSideways(page)).toBe(false);
+      await shot(page, shotName, false);
+      await preview.getByRole('button', { name: en ? 'Cancel' : '取消' }).click();
+      expect(await preview.count()).toBe(0);
+      expect((await org()).version).toBe(versionBefore);
+    },
+  );
 
   it('given the history tab in English at 360 px, when opened, then the seed and the three edits are listed newest first, with who made them', async () => {
     const { context, page } = await newPerson(browser, NARROW, 'en');

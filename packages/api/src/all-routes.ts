@@ -4,6 +4,7 @@ import { attachmentContract } from './attachment-contract';
 import { authContract } from './auth-contract';
 import { calendarContract } from './calendar-contract';
 import { caseContract } from './case-contract';
+import { caseLifecycleContract } from './case-lifecycle-contract';
 import { definitionAdminContract } from './definition-admin-contract';
 import { definitionContract } from './definition-contract';
 import { demoContract } from './demo-contract';
@@ -33,6 +34,7 @@ export const allRoutes: readonly RouteConfig[] = [
   designerContract,
   directoryContract,
   caseContract,
+  caseLifecycleContract,
   attachmentContract,
   taskContract,
   taskCommandContract,

@@ -70,6 +70,20 @@ export const SchedulePreviewSchema = z
   .object({ fires: z.array(z.string()), calendarVersion: z.number().int() })
   .openapi('SchedulePreview');
 
+export const CalendarYearParamSchema = z.object({
+  year: z.coerce
+    .number()
+    .int()
+    .min(1900)
+    .max(2999)
+    .openapi({ param: { name: 'year', in: 'path' } }),
+});
+
+/** The package's days of one year: public holidays (`off`) and make-up working days (`work`, 调休). */
+export const PackageYearSchema = z
+  .object({ year: z.number().int(), days: z.array(CalendarDaySchema) })
+  .openapi('CalendarPackageYear');
+
 export type WorkingCalendarView = z.output<typeof CalendarSchema>;
 export type SchedulePreview = z.output<typeof SchedulePreviewSchema>;
 
@@ -82,6 +96,15 @@ export const calendarContract = {
     summary:
       "The working-day calendar: the administrators' days over the chinese-days data, with its versions",
     responses: { 200: json(CalendarSchema, 'The calendar'), ...problemResponses(401, 403) },
+  }),
+  packageYear: apiRoute({
+    method: 'get',
+    path: '/api/admin/calendar/package/{year}',
+    tags: ['admin'],
+    summary:
+      "One year's public holidays and make-up working days (调休) from the chinese-days data (empty for a year it does not cover)",
+    request: { params: CalendarYearParamSchema },
+    responses: { 200: json(PackageYearSchema, 'The days'), ...problemResponses(400, 401, 403) },
   }),
   save: apiRoute({
     method: 'put',

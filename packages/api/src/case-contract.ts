@@ -1,6 +1,7 @@
 import { z } from '@hono/zod-openapi';
 import { apiRoute } from './api-route';
 import { AttachmentSchema } from './attachment-contract';
+import { CaseSuspensionSchema } from './case-lifecycle-contract';
 import {
   CaseOutcomeSchema,
   CommandResultSchema,
@@ -84,6 +85,8 @@ export const CaseViewSchema = z
     caseNumber: z.string().nullable(),
     status: z.enum(['running', 'completed', 'cancelled']),
     outcome: CaseOutcomeSchema,
+    /** Set while an administrator holds the case (已挂起): who, when, why. */
+    suspension: CaseSuspensionSchema.optional(),
     initiator: z.string(),
     startedAt: z.string(),
     endedAt: z.string().nullable(),

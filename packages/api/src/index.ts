@@ -6,6 +6,7 @@ export * from './all-routes';
 export * from './attachment-contract';
 export * from './auth-contract';
 export * from './case-contract';
+export * from './case-lifecycle-contract';
 export * from './common-schemas';
 export type * from './contract-types';
 export * from './definition-admin-contract';

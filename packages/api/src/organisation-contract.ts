@@ -172,6 +172,29 @@ export const UnresolvedRuleSchema = z
   })
   .openapi('UnresolvedRule');
 
+/**
+ * A proof of a published process that the change would break (it holds today, not after): lint's
+ * `assignment-unsatisfiable`, `assignment-empty-after-exclusion`, `notify-audience-cannot-read` or
+ * `self-approval-path`, with a sentence in both languages and lint's own detail (who, which path).
+ */
+export const BrokenProofSchema = z
+  .object({
+    processKey: z.string(),
+    processName: Name,
+    version: z.number().int(),
+    code: z.enum([
+      'assignment-unsatisfiable',
+      'assignment-empty-after-exclusion',
+      'notify-audience-cannot-read',
+      'self-approval-path',
+    ]),
+    path: z.string().openapi({ description: 'JSON pointer into the definition' }),
+    stateId: z.string().nullable(),
+    sentence: Name,
+    detail: z.string().openapi({ description: "Lint's message: the starter, person or path it names" }),
+  })
+  .openapi('BrokenProof');
+
 /** What a change does (or did): the operations' effect and what follows from it. */
 export const ChangePreviewSchema = z
   .object({
@@ -180,6 +203,10 @@ export const ChangePreviewSchema = z
     ),
     tasks: z.array(TaskMoveSchema),
     unresolvedRules: z.array(UnresolvedRuleSchema),
+    brokenProofs: z.array(BrokenProofSchema).openapi({
+      description:
+        'Proofs of the published processes that hold in the current directory and fail in the proposed one',
+    }),
   })
   .openapi('ChangePreview');
 

@@ -48,6 +48,8 @@ export const InboxItemSchema = z
     dueAt: z.string().nullable(),
     urged: z.number().int(),
     sortAt: z.string(),
+    /** The case is suspended by an administrator (已挂起): the task refuses work until it is resumed. */
+    suspended: z.boolean().optional(),
   })
   .openapi('InboxItem');
 
@@ -95,6 +97,8 @@ export const TaskViewSchema = z
     returnTargets: z.array(z.string()),
     /** Set when separation of duties keeps the viewer off this task: why, in both languages. */
     separation: LocalizedTextSchema.optional(),
+    /** Set while an administrator holds the case (已挂起): who, when, why; the task refuses work. */
+    suspension: z.object({ by: z.string(), at: z.string(), reason: z.string() }).optional(),
   })
   .openapi('Task');
 

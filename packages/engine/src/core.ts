@@ -25,6 +25,7 @@ export type {
   ChildRecord,
   TaskOrigin,
   TaskRecord,
+  CaseSuspension,
   TimerRecord,
 } from './stepping/case-snapshot';
 export { caseVisibility, type Visibility } from './stepping/case-visibility';
@@ -50,5 +51,6 @@ export {
   canOpenCase,
   viewCase,
 } from './visibility/case-view';
+export { type CaseLifecycle, lifecycleView } from './visibility/lifecycle-view';
 export { refuseUnstorableText } from './stepping/text-guard';
 export * from './voting';

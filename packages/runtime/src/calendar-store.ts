@@ -32,6 +32,18 @@ export function packageCalendarLastYear(): number {
   return Math.max(...Object.keys(base.holidays).map((d) => Number(d.slice(0, 4))));
 }
 
+/** The package's holidays (`off`) and make-up working days (`work`, 调休) of one year, by date. */
+export function packageCalendarYear(year: number): CalendarDay[] {
+  base ??= packageCalendar();
+  const of = (days: Record<string, string>, kind: CalendarDay['kind']) =>
+    Object.entries(days)
+      .filter(([date]) => date.startsWith(`${year}-`))
+      .map(([date, name]): CalendarDay => ({ date, kind, name }));
+  return [...of(base.holidays, 'off'), ...of(base.workdays, 'work')].sort((a, b) =>
+    a.date.localeCompare(b.date),
+  );
+}
+
 /** The calendar from the package data and the administrators' days (theirs win on the same date). */
 export function buildCalendar(days: readonly CalendarDay[], version: number): WorkingCalendar {
   base ??= packageCalendar();

@@ -3,7 +3,7 @@ import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseRuntime } from './case-runtime';
-import { migrateToLatest } from './database/migrations';
+import { rerunMigration } from './database/migrations';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
 import { openTestDatabase, testBackends } from './testing/test-database';
@@ -65,8 +65,7 @@ describe.each(testBackends())('the case row says how the case ended on %s', (bac
 
   it('given rows written before the column existed, when the migration runs, then ended cases are backfilled from their definition', async () => {
     await sql`update instances set outcome = null`.execute(open.db);
-    await sql`delete from kysely_migration where name = '2026_12_03_500_case_outcome'`.execute(open.db);
-    expect(await migrateToLatest(open.db as Kysely<unknown>)).toEqual(['2026_12_03_500_case_outcome']);
+    await rerunMigration(open.db as Kysely<unknown>, '2026_12_03_500_case_outcome');
     const found = await outcomes();
     expect([found[ids.rejected], found[ids.cancelled], found[ids.running]]).toEqual([
       'rejected',

@@ -156,13 +156,21 @@ export function computeChangeSet(ctx: ContextLike): ChangeSet {
     });
     if (candidateRows(old).length > 0) change.resetCandidates.push(old.id);
   }
-  const oldTimers = new Set((before?.timers ?? []).map((t) => t.id));
-  const currentTimers = new Set(after.timers.map((t) => t.id));
+  const oldTimers = new Set(dueTimers(before).map((t) => t.id));
+  const currentTimers = new Set(dueTimers(after).map((t) => t.id));
   change.removedTimers = [...oldTimers].filter((id) => !currentTimers.has(id));
-  change.newTimers = after.timers
+  change.newTimers = dueTimers(after)
     .filter((t) => !oldTimers.has(t.id))
     .map((t) => ({ id: t.id, kind: t.kind, due_at: t.dueAt }));
   return change;
+}
+
+/**
+ * The timers the worker may fire: none while the case is suspended (their rows go with the
+ * `suspend` and come back with the `resume`, due at their own times, so overdue ones fire then).
+ */
+function dueTimers(snap: CaseSnapshot | undefined): CaseSnapshot['timers'] {
+  return !snap || snap.suspension ? [] : snap.timers;
 }
 
 type ContextLike = ChangeContext;

@@ -11,7 +11,7 @@ export interface Inconsistency {
 /**
  * After a crash or under test: every case must be wholly before or after each command. Checks that
  * the audit count equals the version, open task rows equal the snapshot's tasks, timer rows equal
- * its timers, no task or candidate row lacks its case or open task, every hash chain holds and
+ * its timers (none while suspended), no task or candidate row lacks its case or open task, every hash chain holds and
  * ends at its chain head (seq and hash).
  */
 export async function checkConsistency(db: Kysely<Database>): Promise<Inconsistency[]> {
@@ -35,7 +35,8 @@ export async function checkConsistency(db: Kysely<Database>): Promise<Inconsiste
   for (const row of tasks.rows)
     problems.push({ instanceId: row.id, problem: 'open task rows differ from the snapshot' });
   const timers = await sql<{ id: string }>`
-    with snap as (select i.id as instance_id, t->>'id' as timer_id from instances i, json_array_elements(i.snapshot->'timers') t),
+    with snap as (select i.id as instance_id, t->>'id' as timer_id from instances i, json_array_elements(i.snapshot->'timers') t
+      where i.snapshot->'suspension' is null),
     rows as (select instance_id, id as timer_id from timers)
     select coalesce(s.instance_id, r.instance_id) as id from snap s full join rows r on r.timer_id = s.timer_id
     where s.timer_id is null or r.timer_id is null`.execute(db);

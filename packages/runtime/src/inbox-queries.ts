@@ -53,6 +53,8 @@ export interface InboxItem {
   dueAt: string | null;
   urged: number;
   sortAt: string;
+  /** The case is suspended by an administrator: its tasks stay listed, marked, and refuse work. */
+  suspended: boolean;
 }
 
 /** A page of inbox rows, newest first, with the keyset cursor of the next page. */
@@ -62,9 +64,11 @@ export interface InboxPage {
 }
 
 const SOON_MS = 24 * 3600 * 1000;
-const TASK_EXTRAS = sql.raw('t.case_title, t.initiator, t.case_unit, t.origin');
+const TASK_EXTRAS = sql.raw(
+  "t.case_title, t.initiator, t.case_unit, t.origin, (select n.snapshot -> 'suspension' is not null from instances n where n.id = t.instance_id) as suspended",
+);
 const CASE_EXTRAS = sql.raw(
-  "i.title as case_title, i.initiator, i.snapshot ->> 'caseUnit' as case_unit, null::jsonb as origin",
+  "i.title as case_title, i.initiator, i.snapshot ->> 'caseUnit' as case_unit, null::jsonb as origin, i.snapshot -> 'suspension' is not null as suspended",
 );
 
 /**
@@ -227,5 +231,6 @@ function toItem(row: Row): InboxItem {
     dueAt: iso(row.due_at),
     urged: Number(row.urged ?? 0),
     sortAt: iso(row.sort_at)!,
+    suspended: row.suspended === true,
   };
 }

@@ -21,6 +21,7 @@ export { AuditKey } from './audit-key';
 export {
   buildCalendar,
   calendarDays,
+  packageCalendarYear,
   loadCalendar,
   packageCalendarLastYear,
   saveCalendarDays,

@@ -90,7 +90,8 @@ export class TimerWorker {
 
   private async settle(timerId: string, error: unknown): Promise<void> {
     const db = this.opts.runtime.db;
-    if (error instanceof StepError && error.code === 'stale') {
+    // A case suspended after the claim: its timer row comes back when the case is resumed.
+    if (error instanceof StepError && (error.code === 'stale' || error.code === 'case-suspended')) {
       await db.deleteFrom('timers').where('id', '=', timerId).execute();
       return;
     }

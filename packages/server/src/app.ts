@@ -15,6 +15,7 @@ import { docsPage } from './api/docs-page';
 import { eventRoutes } from './api/event-routes';
 import { healthRoutes, type Lifecycle } from './api/health-routes';
 import { instanceRoutes } from './api/instance-routes';
+import { caseLifecycleRoutes } from './api/case-lifecycle-routes';
 import { meRoutes } from './api/me-routes';
 import { notificationRoutes } from './api/notification-routes';
 import { oidcRoutes } from './api/oidc-routes';
@@ -115,6 +116,7 @@ export function createApp(ctx: ServerContext, options: AppOptions = {}) {
   app.route('/', designerRoutes(ctx));
   app.route('/', directoryRoutes(ctx));
   app.route('/', instanceRoutes(ctx));
+  app.route('/', caseLifecycleRoutes(ctx));
   app.route('/', attachmentRoutes(ctx));
   app.route('/', taskRoutes(ctx));
   app.route('/', taskCommandRoutes(ctx));

@@ -1,5 +1,7 @@
 import type {
+  AdminCaseQuery,
   attachmentContract,
+  caseLifecycleContract,
   authContract,
   CaseScope,
   caseContract,
@@ -88,6 +90,21 @@ export const api = {
   withdraw: (id: string) =>
     request<Json<typeof caseContract.withdraw, 200>>('POST', `/api/instances/${enc(id)}/withdraw`, {
       body: {} satisfies JsonRequest<typeof caseContract.withdraw>,
+      idempotencyKey: newIdempotencyKey(),
+    }),
+  adminCases: (filter: AdminCaseQuery) =>
+    request<Json<typeof caseLifecycleContract.list, 200>>(
+      'GET',
+      `/api/admin/cases${query({ ...filter } as Record<string, string | number | undefined>)}`,
+    ),
+  suspend: (id: string, reason: string) =>
+    request<Json<typeof caseLifecycleContract.suspend, 200>>('POST', `/api/instances/${enc(id)}/suspend`, {
+      body: { reason } satisfies JsonRequest<typeof caseLifecycleContract.suspend>,
+      idempotencyKey: newIdempotencyKey(),
+    }),
+  resume: (id: string, reason: string) =>
+    request<Json<typeof caseLifecycleContract.resume, 200>>('POST', `/api/instances/${enc(id)}/resume`, {
+      body: { reason } satisfies JsonRequest<typeof caseLifecycleContract.resume>,
       idempotencyKey: newIdempotencyKey(),
     }),
   cancel: (id: string, reason: string) =>

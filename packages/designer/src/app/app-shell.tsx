@@ -1,7 +1,9 @@
 import { type ReactNode, useEffect, useRef } from 'react';
 import { designerText } from '../features/designer/i18n/use-designer-text';
 import { reportsText } from '../features/reports/reports-text';
+import { lifecycleText } from '../features/lifecycle/lifecycle-messages';
 import { NotificationBell } from '../features/notifications/notification-bell';
+import { calendarText } from '../features/calendar/calendar-messages';
 import { orgText } from '../features/organisation/use-org-text';
 import { pick } from '../i18n/format';
 import { useI18n } from '../i18n/i18n-context';
@@ -55,6 +57,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
             </Link>
           )}
           {me.isAdmin && (
+            <Link to={paths.allCases()} aria-current={current('allCases')}>
+              {lifecycleText(locale, 'nav')}
+            </Link>
+          )}
+          {me.isAdmin && (
             <Link to={paths.designer()} aria-current={current('designer')}>
               {designerText(locale, 'nav')}
             </Link>
@@ -62,6 +69,11 @@ export function AppShell({ route, children }: { route: Route; children: ReactNod
           {me.isAdmin && (
             <Link to={paths.organisation()} aria-current={current('organisation')}>
               {orgText(locale, 'nav')}
+            </Link>
+          )}
+          {me.isAdmin && (
+            <Link to={paths.calendar()} aria-current={current('calendar')}>
+              {calendarText(locale, 'nav')}
             </Link>
           )}
         </nav>

@@ -3,6 +3,7 @@ import { CaseListPage } from '../features/case/case-list-page';
 import { CasePage } from '../features/case/case-page';
 import { CasePrintPage } from '../features/case/case-print-page';
 import { InboxPage } from '../features/inbox/inbox-page';
+import { AllCasesPage } from '../features/lifecycle/all-cases-page';
 import { LoginPage } from '../features/login/login-page';
 import { PasswordChangePage } from '../features/login/password-change-page';
 import { NotificationsPage } from '../features/notifications/notifications-page';
@@ -22,6 +23,9 @@ const OrganisationPage = lazy(() =>
   import('../features/organisation/organisation-page').then((m) => ({ default: m.OrganisationPage })),
 );
 const ReportsPage = lazy(() => import('../features/reports/reports-page'));
+const CalendarPage = lazy(() =>
+  import('../features/calendar/calendar-page').then((m) => ({ default: m.CalendarPage })),
+);
 
 /** The web app: language, session, then either the login page or the signed-in shell. */
 export function App() {
@@ -84,6 +88,14 @@ function Screen({ route }: { route: Route }) {
       return (
         <Suspense fallback={<Loading />}>
           <ReportsPage />
+        </Suspense>
+      );
+    case 'allCases':
+      return <AllCasesPage />;
+    case 'calendar':
+      return (
+        <Suspense fallback={<Loading />}>
+          <CalendarPage />
         </Suspense>
       );
     case 'notFound':

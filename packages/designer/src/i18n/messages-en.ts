@@ -278,6 +278,8 @@ export const en: Record<MessageKey, string> = {
   'action.comment': 'Commented',
   'action.withdraw': 'Withdrew',
   'action.cancel': 'Cancelled',
+  'action.suspend': 'Suspended',
+  'action.resume': 'Resumed',
   'action.timerFired': 'Timer fired',
   'action.migrate': 'Moved to a new version',
   'action.escalate': 'Escalated',

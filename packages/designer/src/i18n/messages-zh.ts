@@ -274,6 +274,8 @@ export const zh = {
   'action.comment': '评论',
   'action.withdraw': '撤回',
   'action.cancel': '取消',
+  'action.suspend': '挂起',
+  'action.resume': '恢复',
   'action.timerFired': '到期自动处理',
   'action.migrate': '迁移到新版本',
   'action.escalate': '超期升级',

@@ -17,6 +17,8 @@ describe('routes', () => {
     ['/organisation', { name: 'organisation', tab: 'units' }],
     ['/organisation/history', { name: 'organisation', tab: 'history' }],
     ['/organisation/elsewhere', { name: 'notFound' }],
+    ['/calendar', { name: 'calendar' }],
+    ['/calendar/2026', { name: 'notFound' }],
   ])('given the path %s, when matched, then it names %j', (path, route) => {
     expect(matchRoute(path)).toEqual(route);
   });

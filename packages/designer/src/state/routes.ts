@@ -11,6 +11,8 @@ export type Route =
   | { name: 'designer'; key?: string }
   | { name: 'organisation'; tab: OrgTab }
   | { name: 'reports' }
+  | { name: 'allCases' }
+  | { name: 'calendar' }
   | { name: 'notFound' };
 
 /** The sections of the organisation administration. */
@@ -56,6 +58,10 @@ export function matchRoute(pathname: string): Route {
       return arg === undefined ? { name: 'notifications' } : { name: 'notFound' };
     case 'reports':
       return arg === undefined ? { name: 'reports' } : { name: 'notFound' };
+    case 'admin':
+      return arg === 'cases' ? { name: 'allCases' } : { name: 'notFound' };
+    case 'calendar':
+      return arg === undefined ? { name: 'calendar' } : { name: 'notFound' };
     case 'designer':
       return arg === undefined
         ? { name: 'designer' }
@@ -79,6 +85,8 @@ export const paths = {
   start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
   notifications: () => '/notifications',
   reports: () => '/reports',
+  allCases: () => '/admin/cases',
+  calendar: () => '/calendar',
   designer: (key?: string) => (key ? `/designer/${encodeURIComponent(key)}` : '/designer'),
   login: () => '/login',
   organisation: (tab: OrgTab = 'units') => (tab === 'units' ? '/organisation' : `/organisation/${tab}`),

@@ -43,4 +43,7 @@ export interface Directory {
   administrators(): string[];
   /** Optional: every role name held somewhere, so lint can tell a typo from an unfilled role. */
   roleNames?(): string[];
+  /** Optional: every username and every unit id, so lint can prove a rule for every person and unit. */
+  usernames?(): string[];
+  unitIds?(): string[];
 }

@@ -88,6 +88,14 @@ export class InMemoryDirectory implements Directory {
     );
   }
 
+  usernames(): string[] {
+    return [...this.userMap.keys()].sort();
+  }
+
+  unitIds(): string[] {
+    return [...this.unitMap.keys()];
+  }
+
   roleNames(): string[] {
     return uniqueSorted(this.memberships.map((m) => m.role));
   }

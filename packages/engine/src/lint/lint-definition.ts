@@ -15,6 +15,7 @@ import { checkEndOutcomes } from './outcome-checks';
 import { checkReferences } from './reference-checks';
 import { checkExclusionsAgainstDirectory } from './exclusion-proof';
 import { checkSchedules } from './schedule-checks';
+import { checkSelfApproval } from './self-approval-checks';
 import { checkTasks } from './task-checks';
 import { checkVoteElectorates } from './vote-electorate-proof';
 
@@ -57,8 +58,11 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   checkFieldSharing(def, index, ctx, problems);
   checkExclusions(def, index, ctx, problems);
   checkNotifyAudiences(def, index, edges, ctx, problems);
-  if (ctx.directory) checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);
-  if (ctx.directory) checkVoteElectorates(def, index, ctx.directory, problems);
+  if (ctx.directory) {
+    checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);
+    checkSelfApproval(def, index, edges, ctx.directory, ctx.forms, problems);
+    checkVoteElectorates(def, index, ctx.directory, problems);
+  }
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });
   checkExpressions(def, index, edges, cel, problems);

@@ -2,7 +2,7 @@
  * What can happen next to a running case: each open step's outcomes (with every form sample), its
  * returns (退回), a child case ending, or — when nobody acts — the next timer firing.
  */
-import type { CaseSnapshot, TaskRecord } from '../stepping/case-snapshot';
+import type { CaseSnapshot, TaskRecord, TimerRecord } from '../stepping/case-snapshot';
 import type { Actor, Command } from '../stepping/commands';
 import { SYSTEM_ACTOR } from '../stepping/system-actor';
 import { formSamples } from './form-samples';
@@ -15,6 +15,8 @@ export interface Choice {
   actor: Actor;
   at: number;
   action: SimAction;
+  /** The timer a `timerFired` choice fires (its siblings of a multi-instance step fire with it). */
+  timer?: TimerRecord;
 }
 
 const COMMENT = '模拟意见 (simulated comment)';
@@ -98,6 +100,7 @@ export function choicesAt(ctx: SimContext, snap: CaseSnapshot, at: number): Choi
       actor: SYSTEM_ACTOR,
       at: Math.max(at, Date.parse(timer.dueAt)),
       action: { kind: 'timer', timer: timer.kind, state: timer.stateId },
+      timer,
     });
   }
   return out;

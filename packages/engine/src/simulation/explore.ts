@@ -8,6 +8,7 @@ import type { CaseSnapshot } from '../stepping/case-snapshot';
 import { choicesAt } from './choices';
 import { CoverageTracker } from './coverage';
 import { memoKey } from './memo-key';
+import { completeSiblings, fireSiblingTimers } from './multi-instance';
 import { type Applied, apply, createContext, SIMULATION_EPOCH, type SimContext } from './sim-context';
 import type { SimAction, SimStep, SimulationOptions, SimulationReport } from './simulation-types';
 import { describeStep, startVariants } from './step-record';
@@ -42,11 +43,18 @@ function visit(walk: Walk, node: SimStep, snap: CaseSnapshot, at: number, depth:
       walk.truncated = true;
       break;
     }
-    const applied = apply(walk.ctx, snap, choice.command, choice.actor, choice.at);
-    if (!applied) {
+    const once = apply(walk.ctx, snap, choice.command, choice.actor, choice.at);
+    if (!once) {
       walk.refused += 1;
       continue;
     }
+    const { action } = choice;
+    const applied =
+      action.kind === 'complete'
+        ? completeSiblings(walk.ctx, once, action.state, action.outcome, choice.at)
+        : choice.timer
+          ? fireSiblingTimers(walk.ctx, once, choice.timer, choice.at)
+          : once;
     const child = record(walk, applied, choice.action, choice.at, returnOf(choice.action));
     node.next.push(child);
     visit(walk, child, applied.snapshot, choice.at, depth + 1);

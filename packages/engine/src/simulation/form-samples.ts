@@ -60,6 +60,21 @@ function scaledRows(schema: Schema, first: unknown, limits: number[]): unknown[]
   );
 }
 
+/**
+ * A guarded list of rows with a choice in each row (a verification result per item): the first row
+ * with each other option, so a guard asking whether some row says `partial` can answer yes.
+ */
+function rowOptions(schema: Schema, first: unknown): unknown[][] {
+  const items = isObject(schema.items) ? schema.items : {};
+  const props = isObject(items.properties) ? (items.properties as Record<string, Schema>) : {};
+  if (!isObject(first)) return [];
+  return Object.entries(props).flatMap(([key, p]) =>
+    options(p)
+      .filter((o) => o !== first[key])
+      .map((o) => [{ ...first, [key]: o }]),
+  );
+}
+
 /** Alternatives for one field, given the plain sample of the whole form. */
 function fieldVariants(
   name: string,
@@ -90,7 +105,12 @@ function fieldVariants(
       sampleValue({ ...schema, minItems: 1, maxItems: 1 }, ui as Schema, ctx, 1) as unknown[]
     )[0];
     const max = typeof schema.maxItems === 'number' ? schema.maxItems : 2;
-    return [[other], ...(max >= 2 ? [[first, first]] : []), ...scaledRows(schema, first, feeds ?? [])];
+    return [
+      [other],
+      ...(max >= 2 ? [[first, first]] : []),
+      ...(guarded ? rowOptions(schema, first) : []),
+      ...scaledRows(schema, first, feeds ?? []),
+    ];
   }
   return [];
 }

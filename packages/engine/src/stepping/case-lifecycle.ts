@@ -108,7 +108,11 @@ export function cancelCase(work: StepWork, command: Extract<Command, { type: 'ca
       );
     if (!command.reason?.trim())
       throw new StepError('invalid-command', 'Cancelling your own case needs a reason');
+  } else if (!actor.system && work.compiled.definition.confidential?.enabled && !command.reason?.trim()) {
+    // Break-glass: an administrator ends a confidential case they may not read, and says why.
+    throw new StepError('invalid-command', 'Cancelling a confidential case needs a reason');
   }
+  work.snap.suspension = undefined;
   finishCase(work, 'cancelled');
 }
 

@@ -107,6 +107,18 @@ export interface CaseSnapshot {
   performers: Record<string, string[]>;
   cc: { user: string; by: string; at: string; taskId?: string }[];
   withdrawable?: WithdrawPoint;
+  /**
+   * Set while an administrator holds the case suspended (case-suspension.ts): no task work, no timer
+   * fires until `resume`; who suspended it, when and why.
+   */
+  suspension?: CaseSuspension;
+}
+
+/** Why and by whom a case is suspended. */
+export interface CaseSuspension {
+  by: string;
+  at: string;
+  reason: string;
 }
 
 /** One decided vote: who could vote, how each voted, the counts and the result. */

@@ -39,6 +39,10 @@ export type Command =
       data?: Record<string, unknown>;
     } & ChildEnd)
   | { type: 'cancel'; reason?: string }
+  /** An administrator holds a running case: tasks refuse work and timers wait (case-suspension.ts). */
+  | { type: 'suspend'; reason: string }
+  /** An administrator lets a suspended case go on; due timers fire then. */
+  | { type: 'resume'; reason: string }
   | { type: 'migrate'; from: number; to: number; mapping: CaseMapping };
 
 /**

@@ -35,6 +35,8 @@ const bundle: DefinitionBundle = {
             responses: 'sheets',
             outcomes: [{ key: 'submit', label: text('提交', 'Submit') }],
             operations: ['transfer', 'claim'],
+            // 转办 may reach a worker outside the peers (the default reach is the assignment's).
+            reach: { transfer: { kind: 'users', users: ['w2'] } },
           },
           on: { submit: 'done' },
         },

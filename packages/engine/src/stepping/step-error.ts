@@ -27,6 +27,8 @@ export const STEP_ERROR_CODES = [
   'not-entitled',
   /** 催办 again inside the task's `urgeInterval`; details `{ allowedAt, retryAfter }` (seconds). */
   'urge-too-soon',
+  /** The case is suspended by an administrator: no task work until resumed; details `{ by, at, reason }`. */
+  'case-suspended',
   'stale',
   'not-found',
   'assignment-empty',

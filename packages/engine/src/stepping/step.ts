@@ -4,6 +4,7 @@ import { migrateCase } from './case-migration';
 import type { CaseSnapshot, WithdrawPoint } from './case-snapshot';
 import type { Command } from './commands';
 import { compileBundle, taskDef } from './compiled-definition';
+import { checkNotSuspended, resumeCase, suspendCase } from './case-suspension';
 import { completeTask } from './complete-task';
 import { applyCaseComputed } from './computed-step';
 import { asRefusal } from './engine-refusal';
@@ -16,7 +17,16 @@ import { reassign } from './task-reassign';
 import { timerFired } from './timer-fired';
 
 /** Commands that leave the case's flow where it was, so a pending withdraw stays possible. */
-const FLOW_NEUTRAL = new Set<Command['type']>(['urge', 'cc', 'comment', 'claim', 'unclaim', 'reassign']);
+const FLOW_NEUTRAL = new Set<Command['type']>([
+  'urge',
+  'cc',
+  'comment',
+  'claim',
+  'unclaim',
+  'reassign',
+  'suspend',
+  'resume',
+]);
 
 /**
  * The pure step: (definition, snapshot, command, {now, directory, actor}) → (snapshot, effects, audit).
@@ -38,6 +48,7 @@ export function step(
     const childNews = command.type === 'childDone' && snapshot.status === 'completed';
     if (snapshot.status !== 'running' && !childNews)
       throw new StepError('stale', `Case is ${snapshot.status}`);
+    checkNotSuspended(snapshot, command);
   }
   // Work on a JSON copy: the snapshot then has exactly the shape it has after a trip through the
   // database (no undefined keys), so stored, in-memory and replayed snapshots serialise identically.
@@ -105,6 +116,8 @@ const handlers: { [T in Command['type']]: Handler<T> } = {
   timerFired,
   childDone,
   cancel: (work, command) => cancelCase(work, command),
+  suspend: suspendCase,
+  resume: resumeCase,
   migrate: migrateCase,
 };
 
@@ -135,6 +148,8 @@ function rememberWithdraw(
 
 function commentOf(command: Command): string | undefined {
   if (command.type === 'comment') return command.text;
+  // 挂起 / 恢复: the reason shows in the history like a comment.
+  if (command.type === 'suspend' || command.type === 'resume') return command.reason;
   if ('comment' in command) return command.comment;
   return undefined;
 }

@@ -511,3 +511,10 @@ export async function migrateToLatest(
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
+
+/** Runs one migration's `up` again (tests of a backfill on rows written before it). */
+export async function rerunMigration(db: Kysely<unknown>, name: string): Promise<void> {
+  const migration = migrations[name];
+  if (!migration) throw new Error(`No migration '${name}'`);
+  await migration.up(db);
+}

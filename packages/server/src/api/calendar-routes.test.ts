@@ -26,6 +26,16 @@ describe('the working-day calendar and schedule previews', () => {
     expect(after.history[0]).toMatchObject({ version: 1, changedBy: 'admin', comment: '2027 元旦', days: 1 });
   });
 
+  it('given a year the package covers, when its days are read, then the Spring Festival and its make-up Saturday are there; a later year is empty', async () => {
+    const y2026 = await body(await s.call('GET', '/api/admin/calendar/package/2026', { as: 'admin' }));
+    expect(y2026.year).toBe(2026);
+    expect(y2026.days).toContainEqual({ date: '2026-02-17', kind: 'off', name: '春节' });
+    expect(y2026.days).toContainEqual(expect.objectContaining({ date: '2026-02-14', kind: 'work' }));
+    const y2030 = await body(await s.call('GET', '/api/admin/calendar/package/2030', { as: 'admin' }));
+    expect(y2030.days).toEqual([]);
+    expect((await s.call('GET', '/api/admin/calendar/package/2026', { as: 'sec1' })).status).toBe(403);
+  });
+
   it('given a save over a version the editor had not seen, then 409', async () => {
     const res = await s.call('PUT', '/api/admin/calendar', {
       as: 'admin',

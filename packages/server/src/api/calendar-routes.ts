@@ -1,6 +1,12 @@
 import { calendarContract as contract, type WorkingCalendarView } from '@flowform/api';
 import { nextFireTimes, parseScheduleRule } from '@flowform/engine';
-import { calendarDays, packageCalendarLastYear, RuntimeError, saveCalendarDays } from '@flowform/runtime';
+import {
+  calendarDays,
+  packageCalendarLastYear,
+  packageCalendarYear,
+  RuntimeError,
+  saveCalendarDays,
+} from '@flowform/runtime';
 import { ApiProblem, problems } from '../http/problem';
 import { adminOnly } from '../http/require-admin';
 import { newRouter } from '../http/router';
@@ -38,6 +44,10 @@ async function view(ctx: ServerContext): Promise<WorkingCalendarView> {
 export function calendarRoutes(ctx: ServerContext) {
   return newRouter()
     .openapi(adminOnly(contract.read), async (c) => c.json(await view(ctx), 200))
+    .openapi(adminOnly(contract.packageYear), (c) => {
+      const { year } = c.req.valid('param');
+      return c.json({ year, days: packageCalendarYear(year) }, 200);
+    })
     .openapi(adminOnly(contract.save), async (c) => {
       const body = c.req.valid('json');
       try {

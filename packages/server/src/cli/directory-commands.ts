@@ -59,6 +59,7 @@ export async function directoryCommand(args: string[], io: CliIo): Promise<numbe
         [
           `${result.ops.length} operations; ${result.preview.superiors.length} superiors change; ` +
             `${result.preview.tasks.length} open tasks move; ${result.preview.unresolvedRules.length} rules would find nobody`,
+          ...result.preview.brokenProofs.map((b) => `breaks ${b.code} in ${b.processKey}: ${b.detail}`),
           result.applied
             ? `Applied as directory version ${result.version}.`
             : dryRun

@@ -7,30 +7,22 @@ import { main } from './main';
 
 const root = join(import.meta.dirname, '../../../..');
 const workflows = join(root, 'workflows');
-/**
- * The quarterly evaluation is left out: with a scoring task per rater per cadre (68 tasks for four
- * cadres) the path search does not end in reasonable time; its paths are covered by its scenario
- * test (tests/scenarios/quarterly-cadre-evaluation.test.ts) until the simulator bounds
- * multi-instance tasks.
- */
-const UNBOUNDED = new Set(['quarterly-cadre-evaluation']);
-/**
- * Transitions the generated form samples cannot reach yet: the bulletin's verification sends only
- * the failed items back, and samples never produce a per-item failure.
- */
-const NOT_REACHED: Record<string, string[]> = {
-  'supervision-bulletin': ['verification → rectification (submit)'],
-};
 const keys = readdirSync(workflows)
   .filter((f) => f.endsWith('.json'))
-  .map((f) => f.replace(/\.json$/, ''))
-  .filter((key) => !UNBOUNDED.has(key));
+  .map((f) => f.replace(/\.json$/, ''));
 
 async function runCli(args: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(args, { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+/** Each shipped process is walked once; the tests read the same report. */
+const reports = new Map<string, Promise<{ code: number; out: string }>>();
+function simulated(key: string) {
+  if (!reports.has(key)) reports.set(key, runCli(['simulate', key, '--json', '--workflows', workflows]));
+  return reports.get(key)!;
 }
 
 function script(content: unknown): string {
@@ -56,18 +48,60 @@ describe('flowform simulate', () => {
     );
   });
 
+  it('given the hardship application, when simulated, then each path names who performs each step, after separation of duties', async () => {
+    const { code, out } = await runCli(['simulate', 'hardship-assistance', '--workflows', workflows]);
+    expect(code).toBe(0);
+    expect(out).toContain('按人员的路径 Paths as people (5):');
+    // sec1 applies as branch secretary: the branch approval goes past him (initiator) and past com1a,
+    // who made the home visit, to the other committee member
+    expect(out).toContain(
+      '4. 发起: 肖志刚 sec1 → 入户走访核实: 邱宏伟 com1a（提交核实情况） → 支部审批帮扶: 史爱华 com1b（不同意） ■ 办结 completed',
+    );
+    expect(out).toContain(
+      '   Start: Xiao Zhigang sec1 → Visit the family and verify: Qiu Hongwei com1a (Submit the findings) → Branch approves the assistance: Shi Aihua com1b (Reject)',
+    );
+    expect(out).not.toMatch(/支部审批帮扶: \S+ (sec1|com1a)/);
+    const json = await runCli(['simulate', 'hardship-assistance', '--workflows', workflows, '--json']);
+    const paths = (JSON.parse(json.out) as { peoplePaths: { steps: { person?: { username: string } }[] }[] })
+      .peoplePaths;
+    expect(paths.map((p) => p.steps.map((s) => s.person?.username ?? '⏰').join(' '))).toContain(
+      'sec1 com1a com1b leader1 biz1 ⏰ sec1 sec1',
+    );
+  });
+
   it.each(keys)(
     'given the shipped %s, when simulated with --json, then every state and transition is covered',
     async (key) => {
-      const { code, out } = await runCli(['simulate', key, '--json', '--workflows', workflows]);
+      const { code, out } = await simulated(key);
       expect(code).toBe(0);
       const report = JSON.parse(out) as SimulationReport;
       expect(report.process).toBe(key);
       expect(report.coverage.states.missing).toEqual([]);
-      expect(report.coverage.transitions.missing).toEqual(NOT_REACHED[key] ?? []);
+      expect(report.coverage.transitions.missing).toEqual([]);
       expect(report.truncated).toBe(false);
     },
   );
+
+  it('given the quarterly evaluation (a score sheet per rater per cadre), when simulated, then one step completes every sheet of a tier and the walk ends', async () => {
+    const { code, out } = await simulated('quarterly-cadre-evaluation');
+    expect(code).toBe(0);
+    const report = JSON.parse(out) as SimulationReport;
+    const steps: SimulationReport['roots'] = [];
+    const walk = (list: SimulationReport['roots']) =>
+      list.forEach((s) => {
+        steps.push(s);
+        walk(s.next);
+      });
+    walk(report.roots);
+    const before = steps.find((s) => s.tasks.filter((t) => t.state.endsWith('leaders.scoring')).length > 1);
+    expect(before).toBeDefined();
+    const sheet = before!.next.find(
+      (s) => s.action.kind === 'complete' && s.action.state.endsWith('leaders.scoring'),
+    );
+    expect(sheet?.tasks.filter((t) => t.state.endsWith('leaders.scoring'))).toEqual([]);
+    expect(report.truncated).toBe(false);
+    expect(report.coverage.transitions.missing).toEqual([]);
+  });
 
   it('given a script, when simulated, then only its path is walked', async () => {
     const file = script({

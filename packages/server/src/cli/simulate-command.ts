@@ -4,6 +4,7 @@ import {
   type DefinitionBundle,
   type DirectorySeed,
   type ProcessDefinition,
+  peoplePaths,
   ScriptError,
   type SimulationScript,
   simulate,
@@ -19,7 +20,8 @@ const HELP = `Usage: flowform simulate <key|file.json> [--script file] [--json] 
 Tries a process before it is published, on a virtual clock and the directory: walks every path
 (each outcome at each step, form samples around every guard, returns, child cases ending, timers
 when nobody acts) and prints each step — who acts, what happens, who is asked next and by when —
-then the coverage of states and transitions. With --script, follows the steps of the script instead:
+then each path as the people who would walk it (发起: 张三 → 审核: 李四 → 审批: 王五, named from the
+directory after separation of duties), then the coverage of states and transitions. With --script, follows the steps of the script instead:
   { "start": { "user": "…", "data": {…} },
     "steps": [ { "user": "…", "outcome": "…", "data": {…}, "comment": "…", "state": "…" },
                { "advance": "P3D" }, { "childDone": "completed" },
@@ -81,7 +83,9 @@ export async function simulateCommand(args: string[], io: CliIo): Promise<number
       ? readJson<SimulationScript>(resolve(flags.strings.script))
       : undefined;
     const report = simulate(bundle, seed, { script, maxSteps });
-    io.out(flags.json ? JSON.stringify(report) : simulationText(report));
+    io.out(
+      flags.json ? JSON.stringify({ ...report, peoplePaths: peoplePaths(report) }) : simulationText(report),
+    );
     return 0;
   } catch (error) {
     if (error instanceof ScriptError || error instanceof SyntaxError) {

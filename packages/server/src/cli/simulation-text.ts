@@ -1,11 +1,14 @@
 /** The simulator's report as text: a tree of steps in Chinese and English, then the coverage line. */
-import type {
-  CoverageFigure,
-  SimAction,
-  SimPerson,
-  SimStep,
-  SimTask,
-  SimulationReport,
+import {
+  type CoverageFigure,
+  type PeoplePath,
+  type PeopleStep,
+  peoplePaths,
+  type SimAction,
+  type SimPerson,
+  type SimStep,
+  type SimTask,
+  type SimulationReport,
 } from '@flowform/engine';
 
 const BEIJING_MS = 8 * 3_600_000;
@@ -77,6 +80,27 @@ function figure(label: string, f: CoverageFigure): string {
   return `${label} ${f.covered}/${f.total} (${pct}%)`;
 }
 
+/** How many people paths the text lists; `--json` lists them all. */
+const PATHS_SHOWN = 40;
+
+function peopleStep(s: PeopleStep, locale: 'zh-CN' | 'en'): string {
+  const detail = s.detail ? (locale === 'en' ? ` (${s.detail.en})` : `（${s.detail['zh-CN']}）`) : '';
+  const person = s.person ? `: ${s.person.name[locale]} ${s.person.username}` : '';
+  return `${s.step[locale]}${person}${detail}`;
+}
+
+/** Each path as the people who walk it: `发起: 吕长江 insp1 → 调查核实: 吕长江 insp1（提交调查结果）→ …`. */
+function peopleLines(paths: PeoplePath[]): string[] {
+  const out = [`按人员的路径 Paths as people (${paths.length}):`];
+  paths.slice(0, PATHS_SHOWN).forEach((path, i) => {
+    const end = ENDS[path.end];
+    out.push(`${i + 1}. ${path.steps.map((s) => peopleStep(s, 'zh-CN')).join(' → ')} ${end}`);
+    out.push(`   ${path.steps.map((s) => peopleStep(s, 'en')).join(' → ')}`);
+  });
+  if (paths.length > PATHS_SHOWN) out.push(`… 另有 ${paths.length - PATHS_SHOWN} 条 more (--json lists all)`);
+  return out;
+}
+
 /** The whole report, ready to print. */
 export function simulationText(report: SimulationReport): string {
   const out = [
@@ -86,6 +110,7 @@ export function simulationText(report: SimulationReport): string {
   ];
   for (const root of report.roots) lines(root, 0, out);
   const { states, transitions } = report.coverage;
+  out.push('', ...peopleLines(peoplePaths(report)));
   out.push('');
   if (states.missing.length > 0) out.push(`未进入的状态 States never entered: ${states.missing.join(', ')}`);
   if (transitions.missing.length > 0)

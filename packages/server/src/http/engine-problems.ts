@@ -54,6 +54,11 @@ export const STEP_PROBLEMS: Table<StepErrorCode> = {
     'zh-CN': '保密案件：对方无权查阅，不能交给对方',
     en: 'Confidential case: they may not open it',
   },
+  'case-suspended': {
+    status: 409,
+    'zh-CN': '案件已被管理员挂起，恢复前不能办理',
+    en: 'The case is suspended by an administrator: no work until it is resumed',
+  },
   'urge-too-soon': { status: 429, 'zh-CN': '催办过于频繁，请稍后再催', en: 'Urged too recently' },
   stale: { status: 409, 'zh-CN': '任务或案件已变化，请刷新', en: 'The task or case has moved on' },
   'not-found': { status: 404, 'zh-CN': '未找到', en: 'Not found' },

@@ -74,6 +74,15 @@ function stepProblem(error: StepError, locale: Locale): ApiProblem {
     const { reason } = (error.details as { reason?: string } | undefined) ?? {};
     return engineProblem('expression-failed', error.message, reason ? { reason } : {});
   }
+  if (error.code === 'case-suspended') {
+    const held = error.details as { reason?: string } | undefined;
+    const detail = held?.reason
+      ? locale === 'en'
+        ? `The case is suspended by an administrator (reason: ${held.reason}): no work until it is resumed`
+        : `案件已被管理员挂起（原因：${held.reason}），恢复前不能办理`
+      : undefined;
+    return engineProblem(error.code, detail, { ...(error.details as object | undefined) });
+  }
   if (error.code === 'urge-too-soon' || error.code === 'outside-reach' || error.code === 'not-entitled') {
     // `{ allowedAt, retryAfter }` (Retry-After follows) or `{ operation, users }`: see STEP_ERROR_CODES.
     return engineProblem(error.code, error.message, { ...(error.details as object | undefined) });

@@ -3,14 +3,13 @@ import {
   type DirectorySeed,
   followDirectory,
   InMemoryDirectory,
-  lintDefinition,
   StepError,
   SYSTEM_ACTOR,
   type TaskFollow,
 } from '@flowform/engine';
 import { RuntimeError } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
-import { latestVersions } from '../services/definition-catalog';
+import { proofBreaks } from './proof-breaks';
 
 type Preview = ChangeResult['preview'];
 
@@ -28,13 +27,15 @@ export interface ChangePlan {
 
 /**
  * What a change from `before` to `after` (superiors already derived) does: whose superior changes,
- * which open tasks would move to whom (each open task's rule resolved again), and which assignment
- * rules of the published definitions would find nobody in the new directory (lint's check).
+ * which open tasks would move to whom (each open task's rule resolved again), which assignment
+ * rules of the published definitions would find nobody in the new directory, and which of their
+ * proofs (lint against the directory) hold today and would fail after (`proof-breaks.ts`).
  */
 export async function planChange(
   ctx: ServerContext,
   before: DirectorySeed,
   after: DirectorySeed,
+  beforeVersion: string,
 ): Promise<ChangePlan> {
   const was = new InMemoryDirectory(before);
   const will = new InMemoryDirectory(after);
@@ -47,7 +48,11 @@ export async function planChange(
     }))
     .filter((s) => s.from !== s.to);
   const { tasks, moves } = await taskMoves(ctx, was, will);
-  return { preview: { superiors, tasks, unresolvedRules: await unresolvedRules(ctx, will) }, moves };
+  const proofs = await proofBreaks(ctx, was, beforeVersion, will);
+  return {
+    preview: { superiors, tasks, unresolvedRules: proofs.unresolved, brokenProofs: proofs.broken },
+    moves,
+  };
 }
 
 async function taskMoves(
@@ -92,21 +97,6 @@ async function taskMoves(
     }
   }
   return { tasks, moves };
-}
-
-async function unresolvedRules(
-  ctx: ServerContext,
-  directory: InMemoryDirectory,
-): Promise<Preview['unresolvedRules']> {
-  const out: Preview['unresolvedRules'] = [];
-  for (const [key, version] of await latestVersions(ctx)) {
-    const bundle = await ctx.runtime.definitions.get(key, version);
-    const found = lintDefinition(bundle.definition, { forms: bundle.forms, directory });
-    for (const p of found.filter((f) => f.code === 'assignment-unsatisfiable')) {
-      out.push({ processKey: key, version, path: p.path, code: p.code, message: p.message });
-    }
-  }
-  return out;
 }
 
 /**

@@ -48,7 +48,7 @@ export async function changeDirectory(
   }
   const { seed: next, issues } = applyDirectoryOps(seed, request.ops);
   if (issues.length > 0) throw directoryProblem(issues, locale);
-  const plan = await planChange(ctx, seed, withDerivedSuperiors(next));
+  const plan = await planChange(ctx, seed, withDerivedSuperiors(next), version);
   const result = { applied: false, fromVersion: version, version, ops: request.ops, preview: plan.preview };
   if (request.dryRun || request.ops.length === 0) return result;
   const committed = await commitDirectory(
@@ -66,6 +66,7 @@ export async function changeDirectory(
           comment: request.comment ?? null,
           superiors: plan.preview.superiors.length,
           tasks: plan.preview.tasks.length,
+          brokenProofs: plan.preview.brokenProofs.length,
         },
       });
     },

@@ -67,7 +67,7 @@ export async function importOrganisation(
     }
     const { seed, version } = await readDirectorySeed(ctx.runtime.db);
     const ops = diffDirectory(seed, target);
-    const preview = { superiors: [], tasks: [], unresolvedRules: [] };
+    const preview = { superiors: [], tasks: [], unresolvedRules: [], brokenProofs: [] };
     return { applied: false, fromVersion: version, version, ops, preview, rowErrors: errors };
   }
   const { seed } = await readDirectorySeed(ctx.runtime.db);

@@ -51,6 +51,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
     caseNumber: head?.case_number ?? null,
     status: snap.status,
     outcome: caseOutcome(compiled, snap),
+    ...(snap.suspension ? { suspension: snap.suspension } : {}),
     initiator: snap.initiator,
     startedAt: snap.startedAt,
     endedAt: snap.endedAt ?? null,

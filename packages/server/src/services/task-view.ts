@@ -61,5 +61,6 @@ export async function taskView(
     operations: open ? operationsFor(found, open, user.username, user.directory) : [],
     returnTargets: def.returnTargets ?? [],
     ...(excluded ? { separation: separationSentence(found.compiled, row.state_id, excluded) } : {}),
+    ...(open && found.snapshot.suspension ? { suspension: found.snapshot.suspension } : {}),
   };
 }

@@ -9,6 +9,9 @@ import { paths } from '../../state/routes';
 import { useMe } from '../../state/session';
 import { CaseStatus } from '../../ui/case-status';
 import { Banner, useErrorText } from '../../ui/status-views';
+import { LifecycleActions } from '../lifecycle/lifecycle-actions';
+import { lifecycleText } from '../lifecycle/lifecycle-messages';
+import { SuspendedFlag, SuspensionNotice } from '../lifecycle/suspension-notice';
 import { CancelCase } from './cancel-case';
 import { endingStep, type LoadedCase, visitedStates } from './load-case';
 import { ProcessDiagram } from './process-diagram';
@@ -54,7 +57,9 @@ export function CaseView({
         <div className="row-flags">
           <CaseStatus status={c.status} outcome={c.outcome} />
           {c.confidential && <span className="flag flag-confidential">🔒 {t('case.confidential')}</span>}
+          {c.suspension && <SuspendedFlag />}
         </div>
+        {c.suspension && <SuspensionNotice suspension={c.suspension} />}
         <dl className="facts">
           {c.caseNumber && (
             <>
@@ -87,7 +92,20 @@ export function CaseView({
                 {t('case.withdraw')}
               </button>
             ))}
-          {c.cancellable && (
+          {me.isAdmin && c.status === 'running' && (
+            <LifecycleActions
+              caseId={c.id}
+              suspended={!!c.suspension}
+              onDone={(action) => {
+                setNotice({
+                  kind: 'success',
+                  text: lifecycleText(locale, `done.${action}`),
+                });
+                reload();
+              }}
+            />
+          )}
+          {c.cancellable && !me.isAdmin && (
             <CancelCase
               caseId={c.id}
               onCancelled={() => {

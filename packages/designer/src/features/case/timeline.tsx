@@ -20,6 +20,8 @@ const ACTIONS = new Set([
   'comment',
   'withdraw',
   'cancel',
+  'suspend',
+  'resume',
   'timerFired',
   'migrate',
   'escalate',

@@ -6,6 +6,7 @@ import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
 import { CaseStatus } from '../../ui/case-status';
 import { isDueSoon, isOverdue } from './inbox-filter';
+import { SuspendedFlag } from '../lifecycle/suspension-notice';
 import { OriginFlag, OriginNote } from './origin-flag';
 
 /**
@@ -42,6 +43,7 @@ export function InboxRow({
           {item.origin && scope === 'todo' && <OriginNote origin={item.origin} className="row-origin" />}
         </span>
         <span className="row-flags">
+          {item.suspended && <SuspendedFlag />}
           {item.origin && scope === 'todo' && <OriginFlag origin={item.origin} />}
           {item.caseOutcome && <CaseStatus status={item.status} outcome={item.caseOutcome} />}
           {overdue && (

@@ -8,9 +8,10 @@ import { type ChangeResult, type DirectoryOp, organisationApi } from './organisa
 import { useOrgText } from './use-org-text';
 
 /**
- * A proposed directory change: its operations, then the server's preview (open tasks that move to
- * whom, rules of published processes that would find nobody, superiors that change); saved only
- * when the administrator confirms. A refusal is shown here, next to the Save button.
+ * A proposed directory change: its operations, then the server's preview (the proofs of published
+ * processes it would break, open tasks that move to whom, rules of published processes that would
+ * find nobody, superiors that change); saved only when the administrator confirms (仍然保存 when
+ * something breaks). A refusal is shown here, next to the Save button.
  */
 export function ChangePreview({
   ops,
@@ -69,7 +70,11 @@ export function ChangePreview({
           disabled={saving || !preview.data}
           onClick={() => void save()}
         >
-          {saving ? ot('preview.saving') : ot('preview.save')}
+          {saving
+            ? ot('preview.saving')
+            : preview.data?.preview.brokenProofs.length
+              ? ot('preview.saveAnyway')
+              : ot('preview.save')}
         </button>
         <button type="button" className="btn" disabled={saving} onClick={onCancel}>
           {ot('action.cancel')}
@@ -102,6 +107,37 @@ function RefusalView({ error, onRetry }: { error: unknown; onRetry?: () => void 
   );
 }
 
+/** The proofs of published processes the change would break, first: what the admin must weigh. */
+function BrokenProofs({ result }: { result: ChangeResult }) {
+  const { ot, locale } = useOrgText();
+  const broken = result.preview.brokenProofs;
+  return (
+    <>
+      <h3>{ot('preview.proofs', { count: broken.length })}</h3>
+      {broken.length === 0 ? (
+        <p className="muted">{ot('preview.noProofs')}</p>
+      ) : (
+        <>
+          <p className="org-warn" role="alert">
+            {ot('preview.proofsWarn')}
+          </p>
+          <ul className="plain-list org-proofs">
+            {broken.map((b) => (
+              <li key={`${b.processKey}:${b.path}:${b.detail}`} className="org-warn">
+                <strong>{b.sentence[locale]}</strong>
+                <br />
+                <small>
+                  <code>{b.code}</code> {b.detail}
+                </small>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </>
+  );
+}
+
 function PreviewFacts({ result, index }: { result: ChangeResult; index: OrgIndex }) {
   const { ot, locale } = useOrgText();
   const { tasks, unresolvedRules, superiors } = result.preview;
@@ -109,6 +145,7 @@ function PreviewFacts({ result, index }: { result: ChangeResult; index: OrgIndex
     list.length ? list.map((u) => personName(index, u, locale)).join('、') : ot('nobody');
   return (
     <>
+      <BrokenProofs result={result} />
       <h3>{ot('preview.tasks', { count: tasks.length })}</h3>
       {tasks.length === 0 ? (
         <p className="muted">{ot('preview.noTasks')}</p>

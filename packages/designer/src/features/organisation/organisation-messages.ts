@@ -94,6 +94,16 @@ export const ORG_MESSAGES = {
     'Every rule of the published processes still finds someone.',
   ],
   'preview.superiors': ['上级变化（{count}）', 'Superiors that change: {count}'],
+  'preview.proofs': ['会被破坏的流程校验（{count}）', 'Process proofs the change breaks: {count}'],
+  'preview.noProofs': [
+    '已发布流程的校验（办理人、职责分离、通知对象、自批）在新目录下仍然成立。',
+    'The published processes still prove sound (people, separation of duties, notifications, self-approval).',
+  ],
+  'preview.proofsWarn': [
+    '保存后这些流程会出问题。可以取消修改，也可以仍然保存。',
+    'These processes would go wrong after saving. Cancel the change, or save anyway.',
+  ],
+  'preview.saveAnyway': ['仍然保存', 'Save anyway'],
   'preview.superior': ['{who}：{from} → {to}', '{who}: {from} → {to}'],
   'preview.save': ['确认保存', 'Save'],
   'preview.saving': ['正在保存…', 'Saving…'],

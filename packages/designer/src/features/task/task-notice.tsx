@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../api/endpoints';
 import { useI18n } from '../../i18n/i18n-context';
 import { Banner } from '../../ui/status-views';
+import { SuspendedFlag, SuspensionNotice } from '../lifecycle/suspension-notice';
 
 /** Why I cannot decide this task now (closed, someone else's, separation of duties), or a claim button. */
 export function TaskNotice({
@@ -18,6 +19,12 @@ export function TaskNotice({
   const [busy, setBusy] = useState(false);
   const ops = task.operations;
   if (task.status !== 'open') return <Banner kind="info">{t('task.closed')}</Banner>;
+  if (task.suspension)
+    return (
+      <Banner kind="info">
+        <SuspendedFlag /> <SuspensionNotice suspension={task.suspension} />
+      </Banner>
+    );
   if (task.separation) return <Banner kind="info">{task.separation[locale]}</Banner>;
   if (!ops.includes('complete')) return <Banner kind="info">{t('task.notMine')}</Banner>;
   if (ops.includes('claim'))

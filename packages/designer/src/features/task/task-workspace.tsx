@@ -88,7 +88,9 @@ export function TaskWorkspace({
   });
 
   function failed(error: unknown) {
-    if (error instanceof ApiError && error.status === 409) {
+    if (error instanceof ApiError && error.code === 'case-suspended') {
+      setNotice({ kind: 'error', text: errorText(error) });
+    } else if (error instanceof ApiError && error.status === 409) {
       setNotice({ kind: 'error', text: t('task.conflict') });
       reload();
     } else if (error instanceof ApiError && error.status === 404) {
@@ -140,7 +142,10 @@ export function TaskWorkspace({
 
   /** A refused decision: said beside the buttons, and beside each field it names (focused). */
   function refused(error: unknown) {
-    if (!(error instanceof ApiError) || error.status === 409 || error.status === 404) return failed(error);
+    // A suspended case (409 case-suspended) has not moved on: its reason is said beside the buttons.
+    const held = error instanceof ApiError && error.code === 'case-suspended';
+    if (!(error instanceof ApiError) || (error.status === 409 && !held) || error.status === 404)
+      return failed(error);
     const onForm = error.errors.filter((e) => fieldOnForm(form?.schema, e.path));
     if (onForm.length > 0)
       validation.setServerErrors(onForm.map((e) => ({ path: e.path, message: e.message })));

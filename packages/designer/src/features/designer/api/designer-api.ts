@@ -3,6 +3,7 @@
  * every request and answer is typed by the HTTP contract (`@flowform/api`), none by hand.
  */
 import type {
+  calendarContract,
   definitionAdminContract,
   designerContract,
   Json,
@@ -59,6 +60,9 @@ export const designerApi = {
     request<WhatIfAnswer>('POST', `/api/definitions/${enc(key)}/what-if`, { body }),
   dryRunMigration: (key: string, body: MigrationRequest) =>
     request<MigrationReport>('POST', `/api/definitions/${enc(key)}/migration/dry-run`, { body }),
+  /** A schedule's next five fires on the server's working-day calendar (422 for no rule). */
+  schedulePreview: (body: JsonRequest<typeof calendarContract.preview>) =>
+    request<Json<typeof calendarContract.preview, 200>>('POST', '/api/designer/schedule-preview', { body }),
   migrate: (key: string, body: MigrationRequest) =>
     request<MigrationReport>('POST', `/api/definitions/${enc(key)}/migration`, { body }),
 };

@@ -9,6 +9,7 @@ import type { DefinitionCommands } from './definition/definition-params';
 import type { ElementCommands } from './elements/element-params';
 import type { FormFieldCommands } from './form-fields/field-params';
 import type { FormCommands } from './forms/form-params';
+import type { ScheduleCommands } from './schedules/schedule-params';
 import type { StateCommands } from './states/state-params';
 import type { TaskCommands } from './tasks/task-params';
 import type { TransitionCommands } from './transitions/transition-params';
@@ -20,7 +21,8 @@ export interface DesignerCommandMap
     TaskCommands,
     FormCommands,
     FormFieldCommands,
-    ElementCommands {}
+    ElementCommands,
+    ScheduleCommands {}
 
 export type CommandName = keyof DesignerCommandMap;
 export type DocStack = CommandStack<DesignDoc, DesignerCommandMap>;

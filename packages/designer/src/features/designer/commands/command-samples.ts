@@ -372,4 +372,33 @@ export const SAMPLES: Sample[] = [
     check: (d) => [Object.keys(st(d)).slice(5), st(d).leader2!.on],
     expected: [['leader2', 'approved2'], { ok: 'approved2' }],
   },
+  {
+    command: 'schedule.add',
+    params: () => ({ schedule: { id: 'weekly', when: 'every Friday 17:00', catchUp: 'once' } }),
+    check: (d) => [Object.keys(d.definition).slice(-2), d.definition.schedules],
+    expected: [['schedules', 'machine'], [{ id: 'weekly', when: 'every Friday 17:00', catchUp: 'once' }]],
+  },
+  {
+    command: 'schedule.set',
+    setup: [
+      ['schedule.add', { schedule: { id: 'weekly', when: '0 17 * * 5' } }],
+      ['schedule.add', { schedule: { id: 'monthly', when: 'first working day of the month 09:00' } }],
+    ],
+    params: () => ({
+      id: 'weekly',
+      schedule: { id: 'friday', when: 'every Friday 17:00', timezone: 'Asia/Shanghai', catchUp: 'skip' },
+    }),
+    check: (d) => d.definition.schedules?.map((s) => [s.id, s.when, s.catchUp]),
+    expected: [
+      ['friday', 'every Friday 17:00', 'skip'],
+      ['monthly', 'first working day of the month 09:00', undefined],
+    ],
+  },
+  {
+    command: 'schedule.remove',
+    setup: [['schedule.add', { schedule: { id: 'weekly', when: '0 17 * * 5' } }]],
+    params: () => ({ id: 'weekly' }),
+    check: (d) => 'schedules' in d.definition,
+    expected: false,
+  },
 ];

@@ -28,6 +28,9 @@ import { addForm } from './forms/add-form';
 import { releaseRemovedForm } from './forms/release-removed-form';
 import { removeForm } from './forms/remove-form';
 import { setFormTitle } from './forms/set-form-title';
+import { addSchedule } from './schedules/add-schedule';
+import { removeSchedule } from './schedules/remove-schedule';
+import { setSchedule } from './schedules/set-schedule';
 import { addState } from './states/add-state';
 import { appendState } from './states/append-state';
 import { deleteState } from './states/delete-state';
@@ -83,6 +86,9 @@ const HANDLERS: HandlerTable<DesignDoc, DesignerCommandMap> = {
   'formField.setShowIf': setFieldShowIf,
   'elements.delete': deleteElements,
   'elements.paste': pasteElements,
+  'schedule.add': addSchedule,
+  'schedule.set': setSchedule,
+  'schedule.remove': removeSchedule,
 };
 
 export function createDesignerStack(doc: DesignDoc): DocStack {

@@ -15,7 +15,7 @@ export function ensureObject(ctx: DocEdit, path: Path): void {
 }
 
 /** JSON has no `undefined`: keys holding it are dropped, so the document is what it exports. */
-function withoutUndefined(value: unknown): unknown {
+export function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUndefined);
   if (!value || typeof value !== 'object') return value;
   return Object.fromEntries(

@@ -16,6 +16,11 @@ describe('friendlyMessage', () => {
     expect(friendlyMessage(problem('notify-audience-cannot-read'), 'en')).toContain('may not open this case');
   });
 
+  it('given a path where one person could approve their own step, then the administrator reads why and what to exclude', () => {
+    expect(friendlyMessage(problem('self-approval-path'), 'zh-CN')).toContain('审批自己的工作');
+    expect(friendlyMessage(problem('self-approval-path'), 'en')).toContain('approve their own work');
+  });
+
   it('given a code without a reworded line, then there is none (the engine message stands)', () => {
     expect(friendlyMessage(problem('responses-not-array'), 'zh-CN')).toBeUndefined();
   });

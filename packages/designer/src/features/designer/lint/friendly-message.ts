@@ -68,6 +68,11 @@ const RULES: { test: (p: LintProblem) => boolean; zh: string; en: string }[] = [
     zh: '通知的对象无权查看该案件，打开链接会提示不存在：请通知参与办理的人，或在“保密”设置中允许他们查看。',
     en: 'The people notified may not open this case (the link would answer "not found"): notify people who take part, or let them read it in the confidentiality settings.',
   },
+  {
+    test: (p) => p.code === 'self-approval-path',
+    zh: '同一人可能先办理前面的步骤、再审批自己的工作：请在审批步骤的职责分离（excludes）中排除发起人或该步骤的办理人。',
+    en: 'One person could do an earlier step and then approve their own work: exclude the initiator or that step’s performer from the approval step (excludes).',
+  },
 ];
 
 /** A plain-language line for the problem, or undefined when the engine's message is all there is. */

@@ -5,7 +5,7 @@ import { useDesigner } from '../state/designer-context';
 import { problemTarget } from './problem-target';
 import { ProblemText } from './problem-text';
 
-export function LintPanel({ onShow }: { onShow?: () => void }) {
+export function LintPanel({ onShow }: { onShow?: (problem: LintProblem) => void }) {
   const { problems, select } = useDesigner();
   const { dt } = useDesignerText();
   const errors = problems.filter((p) => p.severity === 'error').length;
@@ -14,7 +14,7 @@ export function LintPanel({ onShow }: { onShow?: () => void }) {
     if (t.kind === 'state') select({ states: [t.id], transitions: [] });
     else if (t.kind === 'transition') select({ states: [], transitions: [t.id] });
     else select({ states: [], transitions: [] });
-    onShow?.();
+    onShow?.(p);
   };
   return (
     <section className="ff-lint" aria-label={dt('lint.title')}>

@@ -12,6 +12,7 @@ import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { LintPanel } from '../lint/lint-panel';
 import { PropertiesPanel } from '../properties/properties-panel';
+import { SchedulePanel } from '../schedules/schedule-panel';
 import { SimulatorPanel } from '../simulator/simulator-panel';
 import { useDesigner } from '../state/designer-context';
 import { VersionsPanel } from '../versions/versions-panel';
@@ -19,7 +20,7 @@ import { DesignerToolbar } from './designer-toolbar';
 import { useAutosave } from './use-autosave';
 import { useShortcuts } from './use-shortcuts';
 
-const TABS = ['process', 'forms', 'data', 'simulate', 'versions'] as const;
+const TABS = ['process', 'forms', 'data', 'schedules', 'simulate', 'versions'] as const;
 type Tab = (typeof TABS)[number];
 
 export function DesignerWorkspace({
@@ -85,6 +86,7 @@ export function DesignerWorkspace({
         )}
         {tab === 'forms' && <FormDesigner />}
         {tab === 'data' && <CaseDataEditor />}
+        {tab === 'schedules' && <SchedulePanel />}
         {tab === 'simulate' && (
           <>
             {canvas}
@@ -99,7 +101,7 @@ export function DesignerWorkspace({
           />
         )}
       </div>
-      <LintPanel onShow={() => setTab('process')} />
+      <LintPanel onShow={(p) => setTab(p.path.startsWith('/schedules/') ? 'schedules' : 'process')} />
     </div>
   );
 }

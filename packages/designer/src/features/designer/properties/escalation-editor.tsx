@@ -1,6 +1,7 @@
 /** A task's reminders and its escalation: after how long, reminders first, then an outcome or another assignee. */
 import type { UserTaskDef } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
+import { DayKindSelect, DurationInput } from '../inputs/duration-input';
 import { CommitInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
 import { durationText } from '../model/duration-text';
@@ -15,29 +16,35 @@ export function EscalationEditor({ id, task }: { id: string; task: UserTaskDef }
   const escalation = task.escalation;
   return (
     <>
-      <CommitInput
-        label={dt('props.reminders')}
-        name="task-reminders"
-        value={(task.reminders ?? []).map(durationText).join(', ')}
-        placeholder="P2D, P2WD"
-        onCommit={(v) =>
-          modeling.setTaskProperty(
-            id,
-            'reminders',
-            v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined,
-          )
-        }
-      />
+      <div className="ff-duration">
+        <CommitInput
+          label={dt('props.reminders')}
+          name="task-reminders"
+          value={(task.reminders ?? []).map(durationText).join(', ')}
+          placeholder="P2D, P2WD"
+          onCommit={(v) =>
+            modeling.setTaskProperty(
+              id,
+              'reminders',
+              v.trim() ? v.split(/[,，\s]+/).filter(Boolean) : undefined,
+            )
+          }
+        />
+        <DayKindSelect
+          name="task-reminders-kind"
+          specs={task.reminders ?? []}
+          onChange={(next) => modeling.setTaskProperty(id, 'reminders', next)}
+        />
+      </div>
       <fieldset className="ff-group-fields">
         <legend>{dt('props.escalation')}</legend>
-        <CommitInput
+        <DurationInput
           label={dt('props.escalationAfter')}
           name="escalation-after"
-          value={durationText(escalation?.after)}
+          value={escalation?.after}
           placeholder="P5D / P5WD"
-          onCommit={(after) =>
-            setEscalation(after.trim() ? { ...escalation, after: after.trim() } : undefined)
-          }
+          onText={(after) => setEscalation(after.trim() ? { ...escalation, after: after.trim() } : undefined)}
+          onSpec={(after) => escalation && setEscalation({ ...escalation, after })}
         />
         {escalation && (
           <>

@@ -3,6 +3,7 @@ import type { CaseOutcome } from '@flowform/engine/browser';
 import { useI18n } from '../../../i18n/i18n-context';
 import type { DesignerKey } from '../i18n/designer-messages';
 import { useDesignerText } from '../i18n/use-designer-text';
+import { DurationInput } from '../inputs/duration-input';
 import { CommitInput, LocalizedInput } from '../inputs/localized-input';
 import { childId, initialPath, keyOf, parentOf, stateAt } from '../model/design-doc';
 import { getAt } from '../model/json-ops';
@@ -73,11 +74,13 @@ export function StateProperties({ id }: { id: string }) {
       {kind === 'decision' && <p className="ff-muted">{dt('props.decision')}</p>}
       {state.after &&
         Object.keys(state.after).map((delay) => (
-          <CommitInput
+          <DurationInput
             key={delay}
             label={dt('props.timer')}
+            name="state-timer"
             value={delay}
-            onCommit={(to) => modeling.renameTimer(id, delay, to)}
+            onText={(to) => modeling.renameTimer(id, delay, to)}
+            onSpec={(to) => modeling.renameTimer(id, delay, to)}
           />
         ))}
       {state.invoke && (

@@ -2,10 +2,10 @@
 import type { UserTaskDef } from '@flowform/engine/browser';
 import { pick } from '../../../i18n/format';
 import { useDesignerText } from '../i18n/use-designer-text';
-import { CommitInput, LocalizedInput } from '../inputs/localized-input';
+import { DurationInput } from '../inputs/duration-input';
+import { LocalizedInput } from '../inputs/localized-input';
 import { RuleBuilder } from '../inputs/rule-builder';
 import { uniqueKey } from '../model/design-doc';
-import { durationText } from '../model/duration-text';
 import { useDesigner } from '../state/designer-context';
 import { OutcomesEditor } from './outcomes-editor';
 import { TaskExtras } from './task-extras';
@@ -83,12 +83,13 @@ export function TaskProperties({ id, task }: { id: string; task: UserTaskDef }) 
         outcomes={task.outcomes}
         onChange={(next) => modeling.setTaskProperty(id, 'outcomes', next)}
       />
-      <CommitInput
+      <DurationInput
         label={dt('props.due')}
         name="task-due"
-        value={durationText(task.due)}
+        value={task.due}
         placeholder="P3D / P3WD"
-        onCommit={(v) => modeling.setTaskProperty(id, 'due', v.trim() || undefined)}
+        onText={(v) => modeling.setTaskProperty(id, 'due', v.trim() || undefined)}
+        onSpec={(spec) => modeling.setTaskProperty(id, 'due', spec)}
       />
       <p className="ff-muted">{dt('props.durationHint')}</p>
       <TaskExtras id={id} task={task} />

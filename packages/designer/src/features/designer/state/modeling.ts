@@ -5,7 +5,7 @@
  * beside the designer and answers false / undefined; a success clears the last refusal. What a
  * command creates (a state's id, a field's pointer) is the method's answer.
  */
-import type { CaseOutcome, LocalizedText, UserTaskDef } from '@flowform/engine/browser';
+import type { CaseOutcome, LocalizedText, ScheduleDef, UserTaskDef } from '@flowform/engine/browser';
 import type { CommandName, DesignerCommandMap, DocStack } from '../commands/command-map';
 import type { ParameterDef, SetDefinitionParams } from '../commands/definition/definition-params';
 import type { Clipboard } from '../commands/elements/element-params';
@@ -157,6 +157,22 @@ export class Modeling {
 
   setFieldShowIf(ref: FieldRef, expr?: string): boolean {
     return this.run('formField.setShowIf', { ...ref, expr });
+  }
+
+  // scheduled starts
+
+  /** A new scheduled start; answers its id (made unique). */
+  addSchedule(schedule: ScheduleDef): string | undefined {
+    const params: { schedule: ScheduleDef; created?: string } = { schedule };
+    return this.run('schedule.add', params) ? params.created : undefined;
+  }
+
+  setSchedule(id: string, schedule: ScheduleDef): boolean {
+    return this.run('schedule.set', { id, schedule });
+  }
+
+  removeSchedule(id: string): boolean {
+    return this.run('schedule.remove', { id });
   }
 
   // the selection

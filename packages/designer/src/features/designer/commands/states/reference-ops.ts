@@ -1,6 +1,7 @@
 /**
  * The references a state rename or delete must keep true: transition targets, `initial`,
- * `returnTargets` and `performerOf` rules anywhere in the definition.
+ * `returnTargets`, `performerOf`/`holderOf` rules anywhere in the definition and the states the
+ * initiator may cancel in (`initiatorCancel.whileIn`).
  */
 import { isWithin } from '@flowform/engine/browser';
 import type { DesignDoc } from '../../model/design-doc';
@@ -40,7 +41,18 @@ export function renameReferenceOps(doc: DesignDoc, from: string, to: string): Op
   for (const { path, state } of performerRules(doc.definition, ['definition']))
     if (isWithin(state, from))
       ops.push({ op: 'put', path: [...path, 'state'], value: renamed(state, from, to) });
+  cancelStates(doc).forEach((state, i) => {
+    if (isWithin(state, from))
+      ops.push({ op: 'put', path: [...WHILE_IN, i], value: renamed(state, from, to) });
+  });
   return ops;
+}
+
+const WHILE_IN: Path = ['definition', 'initiatorCancel', 'whileIn'];
+
+/** The states in which the initiator may cancel (empty when the definition does not allow it). */
+function cancelStates(doc: DesignDoc): string[] {
+  return doc.definition.initiatorCancel?.whileIn ?? [];
 }
 
 /** Ops removing what points into a deleted state: transitions from outside it and return targets. */
@@ -68,6 +80,11 @@ export function deleteReferenceOps(doc: DesignDoc, id: string): Op[] {
     if (drop.length === targets.length && drop.length > 0) ops.push({ op: 'delete', path: base });
     else for (const i of drop.reverse()) ops.push({ op: 'delete', path: [...base, i] });
   });
+  const whileIn = cancelStates(doc);
+  const dropped = whileIn.map((s, i) => (isWithin(s, id) ? i : -1)).filter((i) => i >= 0);
+  if (dropped.length === whileIn.length && dropped.length > 0)
+    ops.push({ op: 'delete', path: ['definition', 'initiatorCancel'] });
+  else for (const i of dropped.reverse()) ops.push({ op: 'delete', path: [...WHILE_IN, i] });
   return ops;
 }
 
@@ -85,12 +102,14 @@ function walkStates(doc: DesignDoc, visit: (path: Path, state: StateJson, id: st
   go(doc.definition.machine.states as Record<string, StateJson>, ['definition', 'machine', 'states'], '');
 }
 
-/** Every `{ kind: 'performerOf', state }` rule in the definition, with its path. */
+/** Every `{ kind: 'performerOf' | 'holderOf', state }` rule in the definition, with its path. */
 export function performerRules(value: unknown, path: Path): { path: Path; state: string }[] {
   if (Array.isArray(value)) return value.flatMap((v, i) => performerRules(v, [...path, i]));
   if (!value || typeof value !== 'object') return [];
   const obj = value as Record<string, unknown>;
   const here =
-    obj.kind === 'performerOf' && typeof obj.state === 'string' ? [{ path, state: obj.state }] : [];
+    (obj.kind === 'performerOf' || obj.kind === 'holderOf') && typeof obj.state === 'string'
+      ? [{ path, state: obj.state }]
+      : [];
   return [...here, ...Object.entries(obj).flatMap(([k, v]) => performerRules(v, [...path, k]))];
 }
