@@ -209,6 +209,14 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
         tie: true,
         votes: { approve: 2, reject: 2, pending: 0, total: 4 },
       });
+      // Once before the committee, a new proposal (even a milder one) goes back to the committee.
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ handling: 'admonitionTalk', proposedTalker: 'leader4' }),
+      );
+      expect(await whoHolds(d, id)).toEqual({ committee: ['leader1', 'leader2', 'leader3', 'leader4'] });
       const votes = (await d.snapshot(id)).data.committeeVotes as Record<string, string>[];
       expect(votes.map((v) => [v.by, v.outcome, v.opinion ?? v.comment])).toEqual([
         ['leader1', 'approve', '同意纪律督查小组的处理建议。'],
