@@ -15,6 +15,8 @@ export const WEB_APP: LayerTable = {
     ['features/case', 'features/inbox'],
     // a task's summary marks it overdue by the inbox's rule
     ['features/task', 'features/inbox'],
+    // the case graph is the designer's canvas, read only: same layout, nodes and edges (a lazy chunk)
+    ['features/case', 'features/designer'],
     // the case page offers 挂起 / 恢复 / 取消 and the 已挂起 badge; inbox rows mark suspended tasks
     ['features/case', 'features/lifecycle'],
     ['features/inbox', 'features/lifecycle'],

@@ -153,6 +153,10 @@ describe('designing a three-step approval in the browser', () => {
     await admin.getByRole('tab', { name: '版本与发布' }).click();
     expect(await isShown(admin.getByText('全新流程（尚无已发布版本）'))).toBe(true);
     await admin.getByRole('button', { name: '发布新版本' }).click();
+    const confirm = admin.getByRole('alertdialog');
+    expect(await textOf(confirm, '发布为 v1')).toContain('正在运行的 0 件案件仍按原版本办理');
+    await shot(admin, 'designer-08a-publish-confirm');
+    await confirm.getByRole('button', { name: '确认发布 v1' }).click();
     expect(await isShown(admin.getByText('已发布为 v1。'))).toBe(true);
     expect(await isShown(admin.getByText(/v1 · admin · .* · 进行中 0 件/))).toBe(true);
     await shot(admin, 'designer-08-published');

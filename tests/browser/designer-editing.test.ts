@@ -145,6 +145,25 @@ describe('editing in the designer', () => {
     await phone.context().close();
   }, 120_000);
 
+  it('given a published process, when an English administrator on a 360 px phone presses Publish, then a confirmation names v2 and the running cases, and Cancel publishes nothing', async () => {
+    const { context, page: phone } = await newPerson(browser, { width: 360, height: 740 }, 'en');
+    await context.addInitScript(() => localStorage.setItem('flowform.locale', 'en'));
+    await signIn(phone, server.url, 'admin');
+    await phone.goto(`${server.url}/designer/hardship-assistance`);
+    await phone.getByRole('tab', { name: 'Versions' }).click();
+    await phone.getByRole('button', { name: 'Publish a new version' }).click();
+    const confirm = phone.getByRole('alertdialog');
+    const text = await textOf(confirm, 'Publish as v2?');
+    expect(text).toContain('The 0 running cases stay on their version; new cases use v2.');
+    expect(await scrollsSideways(phone)).toBe(false);
+    await shot(phone, 'designer-20-publish-confirm-phone-en');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    expect(await isShown(phone.getByRole('button', { name: 'Publish a new version' }))).toBe(true);
+    expect(await phone.getByRole('alertdialog').count()).toBe(0);
+    expect(await phone.getByText('Published as v2.').count()).toBe(0);
+    await context.close();
+  });
+
   it('given a guard, when the administrator edits it, then completion offers case fields and type errors show live', async () => {
     await admin.goto(`${server.url}/designer/hardship-assistance`);
     await admin.locator('.react-flow__node[data-id="branchApproval"]').click();

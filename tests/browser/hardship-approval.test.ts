@@ -132,8 +132,9 @@ describe('hardship assistance in the browser', { timeout: 90_000 }, () => {
     expect(await textOf(secretary.locator('.timeline'), '请经营组尽快发放')).toContain(
       '同意帮扶，请经营组尽快发放。',
     );
-    expect(await textOf(secretary.locator('.step-current'), '发放')).toContain('发放');
-    expect(await countOf(secretary.locator('.step-passed'), 3)).toBe(3);
+    const graph = secretary.locator('.case-graph');
+    expect(await textOf(graph.locator('.ff-node.is-current'), '发放')).toContain('当前步骤');
+    expect(await countOf(graph.locator('.ff-node.is-visited'), 3)).toBe(3);
     await shot(secretary, 'case-desktop-zh');
   });
 });

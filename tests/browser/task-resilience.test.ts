@@ -94,6 +94,6 @@ describe('working tasks when things get in the way', { timeout: 90_000 }, () => 
     await page.getByRole('button', { name: '撤回我上一步的办理' }).click();
     await page.getByRole('button', { name: '确认撤回' }).click();
     expect(await isShown(page.getByText('已撤回', { exact: true }))).toBe(true);
-    expect(await isShown(page.locator('.step-current').getByText('入户核实'))).toBe(true);
+    expect(await isShown(page.locator('.case-graph .ff-node.is-current').getByText('入户核实'))).toBe(true);
   });
 });

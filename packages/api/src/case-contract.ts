@@ -74,6 +74,17 @@ export const VoteSummarySchema = z
   })
   .openapi('VoteSummary');
 
+/** The case's earliest pending timer: a due date, reminder, escalation or `after` delay, and when it fires. */
+export const NextTimerSchema = z
+  .object({
+    kind: z.enum(['after', 'reminder', 'escalation', 'due']),
+    stateId: z.string(),
+    /** The step or state it belongs to, by its title (null when the state has none). */
+    stateName: LocalizedTextSchema.nullable(),
+    dueAt: z.string(),
+  })
+  .openapi('NextTimer');
+
 /** A case as a viewer may see it. */
 export const CaseViewSchema = z
   .object({
@@ -120,6 +131,8 @@ export const CaseViewSchema = z
     withdrawable: z.boolean(),
     /** I started it and the process still lets me cancel it (with a reason). */
     cancellable: z.boolean(),
+    /** While it runs: the next timer to fire (null when none waits). */
+    nextTimer: NextTimerSchema.nullable(),
   })
   .openapi('Case');
 
@@ -191,6 +204,7 @@ export type TaskSummary = z.output<typeof TaskSummarySchema>;
 export type CaseView = z.output<typeof CaseViewSchema>;
 export type StepRecordView = z.output<typeof StepRecordSchema>;
 export type VoteSummary = z.output<typeof VoteSummarySchema>;
+export type NextTimer = z.output<typeof NextTimerSchema>;
 export type CaseListItem = z.output<typeof CaseListItemSchema>;
 export type CaseScope = z.output<typeof CaseListQuerySchema>['scope'];
 export type StartedCase = z.output<typeof StartedCaseSchema>;

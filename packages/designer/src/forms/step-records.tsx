@@ -24,7 +24,7 @@ export function StepRecords({
       {records.map((r) => {
         const form = r.formKey ? definition?.forms[r.formKey] : undefined;
         return (
-          <li key={r.seq} className="step-record" data-seq={r.seq}>
+          <li key={r.seq} className="step-record" data-seq={r.seq} data-state={r.stateId ?? ''}>
             <h3 className="step-record-title">
               {pick(r.title, locale)}
               {r.outcomeLabel && <span className="flag">{pick(r.outcomeLabel, locale)}</span>}

@@ -77,12 +77,18 @@ export function matchRoute(pathname: string): Route {
 }
 
 /** Paths to screens, with ids encoded. */
+/** The query parameter naming the case a new one is copied from. */
+export const START_AGAIN = 'again';
+
 export const paths = {
   inbox: (tab: 'todo' | 'done' | 'cc' | 'started' = 'todo') => (tab === 'todo' ? '/inbox' : `/inbox/${tab}`),
   task: (id: string) => `/tasks/${encodeURIComponent(id)}`,
   case: (id: string) => `/cases/${encodeURIComponent(id)}`,
   casePrint: (id: string) => `/cases/${encodeURIComponent(id)}/print`,
   start: (key?: string) => (key ? `/start/${encodeURIComponent(key)}` : '/start'),
+  /** 再次提交: the start form filled from an ended case (`?again=<case id>`, read by the start page). */
+  startAgain: (key: string, caseId: string) =>
+    `/start/${encodeURIComponent(key)}?${START_AGAIN}=${encodeURIComponent(caseId)}`,
   notifications: () => '/notifications',
   reports: () => '/reports',
   allCases: () => '/admin/cases',

@@ -86,6 +86,30 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       })),
     withdrawable: snap.withdrawable?.actor === user.username,
     cancellable: initiatorMayCancel(compiled, snap, user.username),
+    nextTimer: nextTimer(found, ctx.clock()),
+  };
+}
+
+/**
+ * What a running case waits for next: the earliest of its timers (reminders, escalations, `after`
+ * delays) and its open tasks' due dates still ahead, named by the task's title or the state's name.
+ */
+function nextTimer({ snapshot: snap, compiled }: VisibleCase, now: string): CaseView['nextTimer'] {
+  // a suspended case fires no timer until it is resumed
+  if (snap.status !== 'running' || snap.suspension) return null;
+  const dues = snap.tasks.flatMap((t) =>
+    t.dueAt && t.dueAt > now
+      ? [{ kind: 'due' as const, stateId: t.stateId, taskId: t.id, dueAt: t.dueAt }]
+      : [],
+  );
+  const first = [...snap.timers, ...dues].toSorted((a, b) => Date.parse(a.dueAt) - Date.parse(b.dueAt))[0];
+  if (!first) return null;
+  const def = compiled.index.get(first.stateId)?.def;
+  return {
+    kind: first.kind,
+    stateId: first.stateId,
+    stateName: (first.taskId ? def?.task?.title : undefined) ?? def?.name ?? def?.task?.title ?? null,
+    dueAt: new Date(first.dueAt).toISOString(),
   };
 }
 

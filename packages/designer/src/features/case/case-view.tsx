@@ -13,8 +13,9 @@ import { LifecycleActions } from '../lifecycle/lifecycle-actions';
 import { lifecycleText } from '../lifecycle/lifecycle-messages';
 import { SuspendedFlag, SuspensionNotice } from '../lifecycle/suspension-notice';
 import { CancelCase } from './cancel-case';
-import { endingStep, type LoadedCase, visitedStates } from './load-case';
-import { ProcessDiagram } from './process-diagram';
+import { CaseDiagram } from './case-diagram';
+import { NextTimerLine } from './next-timer';
+import type { LoadedCase } from './load-case';
 import { StepRecords } from '../../forms/step-records';
 import { Timeline } from './timeline';
 import { VoteTally } from './vote-tally';
@@ -72,10 +73,16 @@ export function CaseView({
           <dt>{t('task.startedAt')}</dt>
           <dd>{formatDateTime(locale, c.startedAt)}</dd>
         </dl>
+        <NextTimerLine timer={c.nextTimer} />
         <Link to={paths.casePrint(c.id)} className="btn btn-small no-print">
           {t('print.open')}
         </Link>{' '}
         <div className="case-actions">
+          {(c.status === 'completed' || c.status === 'cancelled') && c.initiator === me.username && (
+            <Link to={paths.startAgain(c.definitionKey, c.id)} className="btn">
+              {t('case.again')}
+            </Link>
+          )}
           {c.withdrawable &&
             (confirmWithdraw ? (
               <span className="confirm-inline">
@@ -147,13 +154,7 @@ export function CaseView({
       {definition && (
         <section className="card" aria-labelledby="diagram-title">
           <h2 id="diagram-title">{t('case.diagram')}</h2>
-          <ProcessDiagram
-            definition={definition.definition}
-            active={c.activeStates}
-            visited={visitedStates(loaded)}
-            status={c.status}
-            rejectedAt={c.outcome === 'rejected' ? endingStep(loaded) : undefined}
-          />
+          <CaseDiagram loaded={loaded} />
         </section>
       )}
       <section className="card" aria-labelledby="timeline-title">

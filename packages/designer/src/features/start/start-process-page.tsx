@@ -7,9 +7,10 @@ import { pick } from '../../i18n/format';
 import { useI18n } from '../../i18n/i18n-context';
 import { setFlash } from '../../state/flash';
 import { navigate } from '../../state/navigation';
-import { paths } from '../../state/routes';
+import { paths, START_AGAIN } from '../../state/routes';
 import { Banner, ErrorState, Loading, useErrorText } from '../../ui/status-views';
 import { useAsync } from '../../ui/use-async';
+import { startAgainData } from './start-again';
 
 /** One process's start form; submitting starts the case and opens it. */
 export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
@@ -21,9 +22,21 @@ export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
     if (!startable) throw new ApiError(404, 'not-found', 'Not found');
     const labels = startable.startForm ? latest.forms[startable.startForm.key]?.labels : undefined;
     const title = startable.startForm ? latest.forms[startable.startForm.key]?.title : undefined;
-    return { startable, form: startable.startForm ? { ...startable.startForm, labels } : undefined, title };
+    const again = new URLSearchParams(window.location.search).get(START_AGAIN);
+    // 再次提交: the ended case's start record as its initiator sees it (a case I may not see is a 404)
+    const copied =
+      again && startable.startForm
+        ? startAgainData(startable.startForm, (await api.caseView(again)).records)
+        : undefined;
+    return {
+      startable,
+      form: startable.startForm ? { ...startable.startForm, labels } : undefined,
+      title,
+      copied,
+    };
   }, definitionKey);
-  const [data, setData] = useState<Record<string, unknown>>({});
+  const [edited, setData] = useState<Record<string, unknown>>();
+  const data = edited ?? loaded.data?.copied ?? {};
   const [notice, setNotice] = useState<string>();
   const [busy, setBusy] = useState(false);
   const [key] = useState(newIdempotencyKey);
@@ -72,6 +85,11 @@ export function StartProcessPage({ definitionKey }: { definitionKey: string }) {
         <p className="muted">{pick(startable.description, locale)}</p>
       </section>
       {notice && <Banner kind="error">{notice}</Banner>}
+      {loaded.data.copied && (
+        <p className="card start-again-note" role="status">
+          {t('start.again.note')}
+        </p>
+      )}
       <section className="card" aria-labelledby="start-form-title">
         <h2 id="start-form-title">{title ? pick(title, locale) : t('task.form')}</h2>
         {form ? (

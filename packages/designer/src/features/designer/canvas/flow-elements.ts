@@ -17,7 +17,9 @@ export interface StateNodeData extends Record<string, unknown> {
   detail: string;
   problems: number;
   initial: boolean;
-  mark?: 'current' | 'visited' | 'uncovered';
+  mark?: 'current' | 'visited' | 'uncovered' | 'rejected' | 'ended';
+  /** Shown instead of the kind (the case graph: 当前步骤, 已经过, 未批准于此 …). */
+  note?: string;
 }
 
 export function flowNodes(

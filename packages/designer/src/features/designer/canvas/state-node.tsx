@@ -42,7 +42,8 @@ export function StateNode({ data, selected }: NodeProps & { data: StateNodeData 
     <div className={classes.filter(Boolean).join(' ')} data-state={data.detail}>
       <Handle type="target" position={Position.Top} />
       <div className="ff-node-kind">
-        <span aria-hidden="true">{ICON[data.kind] ?? '○'}</span> {dt(`kind.${data.kind}` as DesignerKey)}
+        <span aria-hidden="true">{ICON[data.kind] ?? '○'}</span>{' '}
+        {data.note ?? dt(`kind.${data.kind}` as DesignerKey)}
       </div>
       <div className="ff-node-label">{data.label}</div>
       <Badges data={data} />
@@ -65,7 +66,7 @@ export function GroupNode({ data, selected }: NodeProps & { data: StateNodeData 
       <Handle type="target" position={Position.Top} />
       <div className="ff-group-title">
         <span aria-hidden="true">{ICON[data.kind] ?? '▭'}</span> {data.label}
-        <span className="ff-group-kind">{dt(`kind.${data.kind}` as DesignerKey)}</span>
+        <span className="ff-group-kind">{data.note ?? dt(`kind.${data.kind}` as DesignerKey)}</span>
       </div>
       <Badges data={data} />
       <Handle type="source" position={Position.Bottom} />

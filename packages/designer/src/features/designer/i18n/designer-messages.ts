@@ -340,6 +340,12 @@ export const MESSAGES = {
   'ver.published': ['已发布为 v{version}。', 'Published as v{version}.'],
   'ver.refused': ['服务器检查未通过，未发布：', 'Not published: the server’s checks found'],
   'ver.publishing': ['正在发布…', 'Publishing…'],
+  'ver.confirm': [
+    '发布为 v{version}？正在运行的 {running} 件案件仍按原版本办理，新发起的案件使用 v{version}。',
+    'Publish as v{version}? The {running} running cases stay on their version; new cases use v{version}.',
+  ],
+  'ver.confirmYes': ['确认发布 v{version}', 'Publish v{version}'],
+  'ver.confirmNo': ['取消', 'Cancel'],
   'ver.export': ['导出定义包（JSON）', 'Export bundle (JSON)'],
   'ver.import': ['导入定义包', 'Import bundle'],
   'ver.importFailed': ['无法导入：{detail}', 'Cannot import: {detail}'],

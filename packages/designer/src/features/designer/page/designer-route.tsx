@@ -1,5 +1,6 @@
 /** The designer's entry, loaded on demand: the list, or one definition; administrators only. */
 import '@xyflow/react/dist/style.css';
+import '../canvas/canvas.css';
 import '../designer.css';
 import { useMe } from '../../../state/session';
 import { useDesignerText } from '../i18n/use-designer-text';

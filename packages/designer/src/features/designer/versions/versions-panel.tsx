@@ -34,13 +34,17 @@ export function VersionsPanel({
   const { dt, locale } = useDesignerText();
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
   const [busy, setBusy] = useState(false);
+  const [confirming, setConfirming] = useState(false);
   const [refused, setRefused] = useState<LintProblem[]>([]);
   const [bpmn, setBpmn] = useState<{ result: BpmnImport; fileName: string }>();
   const errors = problems.filter((p) => p.severity === 'error').length;
   const diff = published
     ? diffDocs({ definition: published.definition, forms: published.forms }, doc)
     : undefined;
+  const nextVersion = Math.max(0, ...versions.map((v) => v.version)) + 1;
+  const running = versions.reduce((sum, v) => sum + v.runningCases, 0);
   const publish = async () => {
+    setConfirming(false);
     setBusy(true);
     setRefused([]);
     try {
@@ -112,14 +116,26 @@ export function VersionsPanel({
         (isEmptyDiff(diff) ? <p className="ff-muted">{dt('ver.noDiff')}</p> : <DiffTable diff={diff} />)}
       <div className="ff-publish">
         {errors > 0 && <p className="ff-error">{dt('ver.publishBlocked', { count: errors })}</p>}
-        <button
-          type="button"
-          className="btn btn-primary"
-          disabled={errors > 0 || busy}
-          onClick={() => void publish()}
-        >
-          {busy ? dt('ver.publishing') : dt('ver.publish')}
-        </button>
+        {confirming ? (
+          <div className="ff-confirm" role="alertdialog" aria-labelledby="ff-publish-confirm">
+            <p id="ff-publish-confirm">{dt('ver.confirm', { version: nextVersion, running })}</p>
+            <button type="button" className="btn btn-primary" onClick={() => void publish()}>
+              {dt('ver.confirmYes', { version: nextVersion })}
+            </button>{' '}
+            <button type="button" className="btn" onClick={() => setConfirming(false)}>
+              {dt('ver.confirmNo')}
+            </button>
+          </div>
+        ) : (
+          <button
+            type="button"
+            className="btn btn-primary"
+            disabled={errors > 0 || busy}
+            onClick={() => setConfirming(true)}
+          >
+            {busy ? dt('ver.publishing') : dt('ver.publish')}
+          </button>
+        )}
         {message && (
           <p
             className={message.kind === 'ok' ? 'ff-ok' : 'ff-error'}
