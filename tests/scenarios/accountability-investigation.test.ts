@@ -136,7 +136,7 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       ['a post adjustment', { handling: 'postAdjustment', postAdjustmentDetail: '调离站长岗位' }],
       ['a fine above 500 yuan', { handling: 'fine', fineAmount: 500.01 }],
     ])(
-      'given %s, when proposed, then any district leader may decide for the committee',
+      'given %s, when proposed, then every district leader has a ballot of the committee vote',
       async (_, change) => {
         const id = await atProposal();
         await d.complete(id, 'insp1', 'submit', a.proposal(change));
@@ -151,7 +151,7 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       expect(await whoHolds(d, id)).toEqual({ leaderApproval: ['leader3'] });
     });
 
-    it('given the committee task, when a leader claims it and CCs an inspector (the organisation group is out of reach), then only they decide', async () => {
+    it('given the committee vote, when a member CCs an inspector (the organisation group is out of reach), then three of four members for pass the proposal as it stands', async () => {
       const id = await atProposal();
       await d.complete(
         id,
@@ -160,18 +160,15 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
         a.proposal({ severity: 'serious', handling: 'fine', fineAmount: 2000 }),
       );
       const [task] = await d.tasksOf('leader2', id);
-      await d.run(id, 'leader2', { type: 'claim', taskId: task!.id });
       const outsider = d.run(id, 'leader2', { type: 'cc', taskId: task!.id, users: ['org1'] });
       expect(await refusal(outsider)).toBe('outside-reach');
       await d.run(id, 'leader2', { type: 'cc', taskId: task!.id, users: ['insp2'] });
-      expect(await whoHolds(d, id)).toEqual({ committee: ['leader2'] });
-      await d.complete(
-        id,
-        'leader2',
-        'approve',
-        a.decision({ meetingMinutesNo: '区委会〔2026〕3号', fineAmount: 1500 }),
-      );
-      expect((await d.snapshot(id)).data).toMatchObject({ fineAmount: 1500, handling: 'fine' });
+      await d.complete(id, 'leader2', 'approve', a.vote());
+      await d.complete(id, 'leader1', 'approve', a.vote());
+      // Two of four is half, not a majority: the vote is still open.
+      expect(await whoHolds(d, id)).toEqual({ committee: ['leader3', 'leader4'] });
+      await d.complete(id, 'leader4', 'approve', a.vote({ opinion: '同意，罚款2000元。' }));
+      expect((await d.snapshot(id)).data).toMatchObject({ fineAmount: 2000, handling: 'fine' });
       expect(await statesOf(d, id)).toEqual(['closed']);
       expect(await d.visibility(id, 'insp2')).toBe('participant');
       expect(await d.visibility(id, 'org1')).toBeUndefined();
@@ -186,33 +183,72 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
       return id;
     }
 
-    it('given a serious case, when the committee rejects it, then it is not pursued', async () => {
+    it('given a serious case, when two of the four members vote against, then it is not passed and goes back to the group', async () => {
       const id = await atCommittee();
       await d.complete(id, 'leader1', 'reject', undefined, { comment: '证据不足' });
-      expect(await statesOf(d, id)).toEqual(['notPursued']);
+      expect(await statesOf(d, id)).toEqual(['committee']);
+      await d.complete(id, 'leader3', 'reject', undefined, { comment: '处理偏重' });
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
       await expectReplayMatches(d, id);
     });
 
-    it('given a serious case, when the committee returns it (退回) to the proposal, then the investigator proposes again', async () => {
+    it('given a serious case, when the members split two to two, then the tie is not passed, recorded as such, and each opinion is kept', async () => {
+      const id = await atCommittee();
+      await d.complete(id, 'leader1', 'approve', a.vote());
+      await d.complete(id, 'leader2', 'reject', undefined, { comment: '处理偏轻' });
+      await d.complete(id, 'leader3', 'approve', a.vote());
+      expect(await statesOf(d, id)).toEqual(['committee']);
+      await d.complete(id, 'leader4', 'reject', undefined, { comment: '建议诫勉谈话' });
+      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+      const events = (await d.audit(id)).flatMap(
+        (entry) => (entry.detail as { events?: Record<string, unknown>[] })?.events ?? [],
+      );
+      expect(events.find((e) => 'voteDecided' in e)).toMatchObject({
+        voteDecided: 'committee',
+        result: 'rejected',
+        tie: true,
+        votes: { approve: 2, reject: 2, pending: 0, total: 4 },
+      });
+      // Once before the committee, a new proposal (even a milder one) goes back to the committee.
+      await d.complete(
+        id,
+        'insp1',
+        'submit',
+        a.proposal({ handling: 'admonitionTalk', proposedTalker: 'leader4' }),
+      );
+      expect(await whoHolds(d, id)).toEqual({ committee: ['leader1', 'leader2', 'leader3', 'leader4'] });
+      const votes = (await d.snapshot(id)).data.committeeVotes as Record<string, string>[];
+      expect(votes.map((v) => [v.by, v.outcome, v.opinion ?? v.comment])).toEqual([
+        ['leader1', 'approve', '同意纪律督查小组的处理建议。'],
+        ['leader2', 'reject', '处理偏轻'],
+        ['leader3', 'approve', '同意纪律督查小组的处理建议。'],
+        ['leader4', 'reject', '建议诫勉谈话'],
+      ]);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given a member, when he returns the case alone (退回), then it is not enabled: the committee decides by vote', async () => {
       const id = await atCommittee();
       const [task] = await d.tasksOf('leader2', id);
-      await d.run(id, 'leader2', {
+      const alone = d.run(id, 'leader2', {
         type: 'return',
         taskId: task!.id,
         target: 'proposal',
         comment: '处理偏轻',
       });
-      expect(await whoHolds(d, id)).toEqual({ proposal: ['insp1'] });
+      expect(await refusal(alone)).toBe('not-enabled');
     });
 
-    it('given the committee changes the handling to a talk, when approving, then the talk starts as a child', async () => {
-      const id = await atCommittee();
+    it('given the group proposes a talk with a talker, when the committee passes it, then the talk starts as a child with that talker', async () => {
+      const id = await atProposal();
       await d.complete(
         id,
-        'leader4',
-        'approve',
-        a.decision({ handling: 'admonitionTalk', talker: 'leader4' }),
+        'insp1',
+        'submit',
+        a.proposal({ severity: 'serious', handling: 'admonitionTalk', proposedTalker: 'leader4' }),
       );
+      for (const leader of ['leader1', 'leader2', 'leader3'])
+        await d.complete(id, leader, 'approve', a.vote());
       expect(await statesOf(d, id)).toEqual(['admonition']);
       const [child] = await d.children(id);
       expect(await whoHolds(d, child!)).toEqual({ schedule: ['leader4'] });
@@ -220,8 +256,14 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
 
     it('given an approval waiting, when four of the five days pass, then the approvers are reminded', async () => {
       const id = await atCommittee();
-      expect(await d.advance('P4D')).toEqual([{ caseId: id, kind: 'reminder', stateId: 'committee' }]);
-      expect(await notices(d, id, 'reminder')).toEqual([['leader1', 'leader2', 'leader3', 'leader4']]);
+      const reminder = { caseId: id, kind: 'reminder', stateId: 'committee' };
+      expect(await d.advance('P4D')).toEqual([reminder, reminder, reminder, reminder]);
+      expect((await notices(d, id, 'reminder')).sort()).toEqual([
+        ['leader1'],
+        ['leader2'],
+        ['leader3'],
+        ['leader4'],
+      ]);
     });
   });
 
@@ -372,14 +414,11 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
           severity: 'serious',
           handling: 'postAdjustment',
           postAdjustmentDetail: '调整支部书记岗位',
+          startReassignment: true,
         }),
       );
-      await d.complete(
-        id,
-        'leader1',
-        'approve',
-        a.decision({ startReassignment: true, meetingMinutesNo: '区委会〔2026〕4号' }),
-      );
+      for (const leader of ['leader1', 'leader2', 'leader3'])
+        await d.complete(id, leader, 'approve', a.vote());
       expect(await statesOf(d, id)).toEqual(['reassignment']);
       const [child] = await d.children(id);
       expect((await d.snapshot(child!)).data).toMatchObject({
@@ -400,7 +439,10 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
         await d.complete(child!, user, 'submit', re.opinion(capacity));
       }
       await d.complete(child!, 'org1', 'submit', re.review({ successor: 'head101' }));
+      // The child was started by the member whose ballot passed the parent's vote: he is its initiator.
+      expect(await whoHolds(d, child!)).toEqual({ committeeDecision: ['leader1', 'leader2', 'leader4'] });
       await d.complete(child!, 'leader2', 'reject', undefined, { comment: '暂不调整' });
+      await d.complete(child!, 'leader4', 'reject', undefined, { comment: '暂不调整' });
       expect(await statesOf(d, id)).toEqual(['closed']);
       expect(await d.holders('branchSecretary', 'branch-1')).toEqual(['sec1']);
       await expectReplayMatches(d, id);
@@ -415,14 +457,15 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
         id,
         'insp1',
         'submit',
-        a.proposal({ severity: 'serious', handling: 'postAdjustment', postAdjustmentDetail: '调整站长岗位' }),
+        a.proposal({
+          severity: 'serious',
+          handling: 'postAdjustment',
+          postAdjustmentDetail: '调整站长岗位',
+          startReassignment: true,
+        }),
       );
-      await d.complete(
-        id,
-        'leader1',
-        'approve',
-        a.decision({ startReassignment: true, meetingMinutesNo: '区委会〔2026〕5号' }),
-      );
+      for (const leader of ['leader1', 'leader2', 'leader3'])
+        await d.complete(id, leader, 'approve', a.vote());
       expect(await statesOf(d, id)).toEqual(['stationAdjustment']);
       expect(await d.children(id)).toEqual([]);
       expect(await whoHolds(d, id)).toEqual({ stationAdjustment: ['sec1'] });
@@ -463,7 +506,8 @@ describe.each(drivers)('责任追究 accountability-investigation ($name)', ({ c
         'submit',
         a.proposal({ handling: 'postAdjustment', postAdjustmentDetail: '调整为副站长' }),
       );
-      await d.complete(id, 'leader4', 'approve', a.decision());
+      for (const leader of ['leader4', 'leader2', 'leader1'])
+        await d.complete(id, leader, 'approve', a.vote());
       expect(await statesOf(d, id)).toEqual(['closed']);
       expect(await d.children(id)).toEqual([]);
     });

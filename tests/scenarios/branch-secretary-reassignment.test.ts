@@ -61,9 +61,12 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
     await allAnswer(id);
     expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
     await d.complete(id, 'org1', 'submit', re.review());
-    // The proposing leader (the initiator) is kept off the committee decision (separation of duties).
+    // The proposing leader (the initiator) is kept off the committee vote (separation of duties).
     expect(await whoHolds(d, id)).toEqual({ committeeDecision: ['leader1', 'leader3', 'leader4'] });
-    await d.complete(id, 'leader1', 'approve', re.decision());
+    await d.complete(id, 'leader1', 'approve', re.vote());
+    expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['sec2']);
+    await d.complete(id, 'leader4', 'approve', re.vote({ opinion: '同意。' }));
+    // 2 of 3 members for: a majority with the 2/3 quorum met; the third member's ballot is closed.
     expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['head105']);
     expect(await d.effects(id)).toContainEqual({
       type: 'directoryChange',
@@ -99,6 +102,7 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
       'rep4 complete submit',
       'org1 complete submit',
       'leader1 complete approve',
+      'leader4 complete approve',
       'leader2 complete done',
     ]);
     await expectReplayMatches(d, id);
@@ -174,44 +178,78 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
       expect(await whoHolds(d, id)).toEqual({ revise: ['leader2'] });
     });
 
-    it('given the committee, when it rejects, then the secretary stays', async () => {
+    it('given the committee, when two of the three members vote against, then not passed and the secretary stays', async () => {
       const id = await atDecision();
       await d.complete(id, 'leader3', 'reject', undefined, { comment: '继续观察' });
+      expect(await statesOf(d, id)).toEqual(['committeeDecision']);
+      await d.complete(id, 'leader4', 'reject', undefined, { comment: '再给一次整改机会' });
       expect(await statesOf(d, id)).toEqual(['rejected']);
       expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['sec2']);
-    });
-
-    it('given the committee, when it returns the case to the organisation review, then the group reviews again', async () => {
-      const id = await atDecision();
-      const [task] = await d.tasksOf('leader4', id);
-      await d.run(id, 'leader4', {
-        type: 'return',
-        taskId: task!.id,
-        target: 'organisationReview',
-        comment: '继任人选再考虑',
-      });
-      expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
       await expectReplayMatches(d, id);
     });
 
-    it('given the committee, when it returns the case to the leader (退回), then the leader revises the proposal', async () => {
+    it('given the committee, when the members split one for, one against, then the third vote decides; each opinion is kept with its member', async () => {
       const id = await atDecision();
-      const [task] = await d.tasksOf('leader1', id);
-      await d.run(id, 'leader1', { type: 'claim', taskId: task!.id });
-      await d.run(id, 'leader1', {
+      await d.complete(id, 'leader1', 'approve', re.vote());
+      await d.complete(id, 'leader3', 'reject', undefined, { comment: '继任人选经验不足' });
+      expect(await statesOf(d, id)).toEqual(['committeeDecision']);
+      expect(await whoHolds(d, id)).toEqual({ committeeDecision: ['leader4'] });
+      await d.complete(id, 'leader4', 'approve', re.vote({ opinion: '同意，加强传帮带。' }));
+      expect(await statesOf(d, id)).toEqual(['talk']);
+      const votes = (await d.snapshot(id)).data.committeeVotes as Record<string, string>[];
+      expect(votes.map((v) => [v.by, v.outcome, v.opinion ?? v.comment])).toEqual([
+        ['leader1', 'approve', '同意调整，同意组织提名的继任人选。'],
+        ['leader3', 'reject', '继任人选经验不足'],
+        ['leader4', 'approve', '同意，加强传帮带。'],
+      ]);
+      await expectReplayMatches(d, id);
+    });
+
+    it('given the proposing leader and the secretary, when either votes, then separation-of-duties', async () => {
+      const id = await atDecision();
+      const [task] = await d.openTasks(id);
+      const asLeader = d.run(id, 'leader2', {
+        type: 'complete',
+        taskId: task!.id,
+        outcome: 'approve',
+        data: re.vote(),
+      });
+      expect(await refusal(asLeader)).toBe('separation-of-duties');
+      expect(await d.tasksOf('leader2', id)).toEqual([]);
+      const asSecretary = d.run(id, 'sec2', {
+        type: 'complete',
+        taskId: task!.id,
+        outcome: 'reject',
+        comment: '不同意',
+      });
+      expect(await refusal(asSecretary)).toBe('separation-of-duties');
+      expect((await d.snapshot(id)).votes.committeeDecision?.state.signers).toEqual([
+        'leader1',
+        'leader3',
+        'leader4',
+      ]);
+    });
+
+    it('given a ballot, when a member tries to return the case alone (退回), then it is not enabled: the committee decides by vote', async () => {
+      const id = await atDecision();
+      const [task] = await d.tasksOf('leader4', id);
+      const alone = d.run(id, 'leader4', {
         type: 'return',
         taskId: task!.id,
         target: 'revise',
-        comment: '请补充职工意见',
+        comment: '请补充',
       });
-      expect(await whoHolds(d, id)).toEqual({ revise: ['leader2'] });
+      expect(await refusal(alone)).toBe('not-enabled');
     });
 
-    it('given the secretary named as their own successor, when approving, then it is refused', async () => {
-      const id = await atDecision();
-      expect(await refusal(d.complete(id, 'leader1', 'approve', re.decision({ successor: 'sec2' })))).toBe(
-        'not-enabled',
-      );
+    it('given the secretary named as their own successor, when the committee passes it, then the case goes back to the organisation review', async () => {
+      const id = await d.start(KEY, 'leader2', re.proposal());
+      await allAnswer(id);
+      await d.complete(id, 'org1', 'submit', re.review({ successor: 'sec2' }));
+      await d.complete(id, 'leader1', 'approve', re.vote());
+      await d.complete(id, 'leader3', 'approve', re.vote());
+      expect(await whoHolds(d, id)).toEqual({ organisationReview: ['org1', 'org2'] });
+      expect(await d.holders('branchSecretary', 'branch-2')).toEqual(['sec2']);
     });
   });
 
@@ -251,7 +289,8 @@ describe.each(drivers)('支部书记岗位调整 branch-secretary-reassignment (
 
     it('given the talk, when delegated (委派), then the delegate records it and the leader confirms', async () => {
       const id = await atDecision();
-      await d.complete(id, 'leader1', 'approve', re.decision());
+      await d.complete(id, 'leader1', 'approve', re.vote());
+      await d.complete(id, 'leader3', 'approve', re.vote());
       const [task] = await d.tasksOf('leader2', id);
       await d.run(id, 'leader2', { type: 'delegate', taskId: task!.id, to: 'org1' });
       await d.complete(id, 'org1', 'done', re.talk());

@@ -50,6 +50,30 @@ export const StepRecordSchema = z
   })
   .openapi('StepRecord');
 
+/**
+ * A committee vote (区委会表决) or any other vote of the case: who may vote, how each voted, the counts
+ * and, once decided, the result. Open votes come first in state order, then decided ones oldest first.
+ */
+export const VoteSummarySchema = z
+  .object({
+    stateId: z.string(),
+    title: LocalizedTextSchema,
+    mode: z.string(),
+    /** `majority`: the fraction of the electorate that must have voted before a pass stands. */
+    quorum: z.number().nullable(),
+    /** Votes for that pass it now (`majority`: more than half of the electorate); null for other modes. */
+    needed: z.number().int().nullable(),
+    members: z.array(z.object({ user: z.string(), ballot: z.enum(['approve', 'reject']).nullable() })),
+    approvals: z.number().int(),
+    rejections: z.number().int(),
+    total: z.number().int(),
+    /** null while the vote is open. */
+    result: z.enum(['approved', 'rejected']).nullable(),
+    tie: z.boolean(),
+    decidedAt: z.string().nullable(),
+  })
+  .openapi('VoteSummary');
+
 /** The case's earliest pending timer: a due date, reminder, escalation or `after` delay, and when it fires. */
 export const NextTimerSchema = z
   .object({
@@ -97,6 +121,8 @@ export const CaseViewSchema = z
     ),
     /** Each submission in order: the start form, then each completed step, with who and when. */
     records: z.array(StepRecordSchema),
+    /** The case's votes with each member's ballot (the step records hold each opinion). */
+    votes: z.array(VoteSummarySchema).optional(),
     /** Files that a submission names (an upload whose completion failed is not the case's). */
     attachments: z.array(AttachmentSchema),
     comments: z.array(
@@ -177,6 +203,7 @@ const HistorySchema = z.object({ entries: z.array(HistoryEntrySchema), chainVali
 export type TaskSummary = z.output<typeof TaskSummarySchema>;
 export type CaseView = z.output<typeof CaseViewSchema>;
 export type StepRecordView = z.output<typeof StepRecordSchema>;
+export type VoteSummary = z.output<typeof VoteSummarySchema>;
 export type NextTimer = z.output<typeof NextTimerSchema>;
 export type CaseListItem = z.output<typeof CaseListItemSchema>;
 export type CaseScope = z.output<typeof CaseListQuerySchema>['scope'];

@@ -43,3 +43,9 @@ export const decision = (o: Data = {}): Data => ({
   decidedOn: '2026-03-09',
   ...o,
 });
+
+/** A district committee member's ballot opinion (表决意见). */
+export const vote = (o: Data = {}): Data => ({
+  opinion: '同意纪律督查小组的处理建议。',
+  ...o,
+});

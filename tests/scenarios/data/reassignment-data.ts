@@ -30,11 +30,9 @@ export const review = (o: Data = {}): Data => ({
   ...o,
 });
 
-export const decision = (o: Data = {}): Data => ({
-  meetingDate: '2026-03-20',
-  meetingMinutesNo: '区委会〔2026〕5号',
-  opinion: '同意调整。',
-  effectiveDate: '2026-03-21',
+/** A district committee member's ballot opinion (表决意见). */
+export const vote = (o: Data = {}): Data => ({
+  opinion: '同意调整，同意组织提名的继任人选。',
   ...o,
 });
 

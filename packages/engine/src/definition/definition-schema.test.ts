@@ -94,6 +94,8 @@ const keys = {
   voting: {
     mode: true,
     ratio: true,
+    quorum: true,
+    minVoters: true,
     rejectPolicy: true,
     approveOutcome: true,
     rejectOutcome: true,

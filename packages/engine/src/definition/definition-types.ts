@@ -117,9 +117,17 @@ export interface OutcomeDef {
 }
 
 export interface VotingDef {
-  mode: 'all' | 'any' | 'ratio' | 'sequential';
+  /** `majority` (表决): more than half of the electorate approves; an even split is not passed. */
+  mode: 'all' | 'any' | 'ratio' | 'sequential' | 'majority';
   /** For `ratio`: the fraction of approvals (0..1] needed. */
   ratio?: number;
+  /** For `majority`: the fraction (0..1] of the electorate that must have voted before an approval stands. */
+  quorum?: number;
+  /**
+   * The fewest people who may vote, once the task's `excludes` are applied (a committee of at least
+   * three). Lint proves it against the directory for every starter (`vote-electorate-too-small`).
+   */
+  minVoters?: number;
   /** `veto`: one reject ends the vote; `impossible`: wait until the target cannot be reached. */
   rejectPolicy: 'veto' | 'impossible';
   approveOutcome: string;

@@ -13,12 +13,12 @@ import { type ProblemList, statePointer } from './lint-types';
 
 const STATIC_KINDS = new Set(['users', 'role', 'initiator', 'initiatorSuperior']);
 
-function isStatic(rule: AssignmentRule): boolean {
+export function isStatic(rule: AssignmentRule): boolean {
   if (rule.kind === 'anyOf') return rule.rules.every(isStatic);
   return STATIC_KINDS.has(rule.kind);
 }
 
-function peopleFor(rule: AssignmentRule, directory: Directory, initiator: string): string[] {
+export function peopleFor(rule: AssignmentRule, directory: Directory, initiator: string): string[] {
   const ctx: AssignmentContext = {
     directory,
     data: {},

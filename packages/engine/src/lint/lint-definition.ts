@@ -17,6 +17,7 @@ import { checkExclusionsAgainstDirectory } from './exclusion-proof';
 import { checkSchedules } from './schedule-checks';
 import { checkSelfApproval } from './self-approval-checks';
 import { checkTasks } from './task-checks';
+import { checkVoteElectorates } from './vote-electorate-proof';
 
 /** Lints a definition against its context: its forms, the other processes, the directory. */
 export type Linter = (definition: unknown, ctx: LintContext) => LintProblem[];
@@ -60,6 +61,7 @@ function lint(definition: unknown, ctx: LintRun): LintProblem[] {
   if (ctx.directory) {
     checkExclusionsAgainstDirectory(def, index, ctx.directory, problems);
     checkSelfApproval(def, index, edges, ctx.directory, ctx.forms, problems);
+    checkVoteElectorates(def, index, ctx.directory, problems);
   }
   const parameters = Object.fromEntries(Object.entries(def.parameters ?? {}).map(([k, p]) => [k, p.value]));
   const cel = createCelEnvironment({ caseSchema: def.caseSchema, parameters });

@@ -1,6 +1,6 @@
 import type { CandidateSet } from '../assignment';
 import type { CaseOutcome, LocalizedText } from '../definition/definition-types';
-import type { VoteRule, VoteState } from '../voting';
+import type { Ballot, VoteRule, VoteState } from '../voting';
 
 /** An open user task. Closed tasks leave the snapshot; their trail lives in the audit log. */
 export interface TaskRecord {
@@ -101,6 +101,8 @@ export interface CaseSnapshot {
   children: ChildRecord[];
   /** Per voting state: the rule, the tally so far, and who added each signer that 加签 brought in (only they or an administrator may 减签 them). */
   votes: Record<string, { rule: VoteRule; state: VoteState; addedBy?: Record<string, string> }>;
+  /** Each decided vote with its ballots and counts, oldest first (the case page's tally). */
+  voteResults?: VoteRecord[];
   /** State id → users who completed a task there (for "performer of an earlier step"). */
   performers: Record<string, string[]>;
   cc: { user: string; by: string; at: string; taskId?: string }[];
@@ -117,4 +119,18 @@ export interface CaseSuspension {
   by: string;
   at: string;
   reason: string;
+}
+
+/** One decided vote: who could vote, how each voted, the counts and the result. */
+export interface VoteRecord {
+  stateId: string;
+  at: string;
+  result: 'approved' | 'rejected';
+  /** `majority` only: not passed because the ballots split evenly. */
+  tie?: true;
+  approvals: number;
+  rejections: number;
+  total: number;
+  signers: string[];
+  ballots: Record<string, Ballot>;
 }

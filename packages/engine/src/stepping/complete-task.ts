@@ -13,6 +13,7 @@ import { instancesOutstanding, refuseSeparatedPerformer } from './multi-instance
 import { requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { keepVoteRecord } from './vote-record';
 import { findTask, requireWorker } from './task-access';
 import { openTask, outcomeEvent } from './task-factory';
 
@@ -88,13 +89,7 @@ function vote(work: StepWork, task: TaskRecord, def: UserTaskDef, outcome: strin
     return;
   }
   const decided = result.result === 'approved' ? voting.approveOutcome : voting.rejectOutcome;
-  const votes = {
-    approve: result.approvals,
-    reject: result.rejections,
-    pending: result.total - result.approvals - result.rejections,
-    total: result.total,
-  };
-  record(work, { voteDecided: task.stateId, result: result.result, votes });
+  const votes = keepVoteRecord(work, task.stateId, result);
   fire(work, task.stateId, outcomeEvent(def, decided), decided, votes);
 }
 

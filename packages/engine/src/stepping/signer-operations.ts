@@ -5,6 +5,7 @@ import { fire } from './complete-task';
 import { reachedUsers, requireSeparation } from './separation-of-duties';
 import { record, type StepWork } from './step-context';
 import { StepError } from './step-error';
+import { keepVoteRecord } from './vote-record';
 import {
   findTask,
   type PeopleField,
@@ -108,7 +109,7 @@ function syncVoteTasks(work: StepWork, stateId: string, def: ReturnType<typeof t
   if (result.decided) {
     const voting = def.voting!;
     const outcome = result.result === 'approved' ? voting.approveOutcome : voting.rejectOutcome;
-    const votes = { approve: result.approvals, reject: result.rejections, pending: 0, total: result.total };
+    const votes = keepVoteRecord(work, stateId, result);
     fire(work, stateId, outcomeEvent(def, outcome), outcome, votes);
   }
 }

@@ -20,7 +20,8 @@ export function createTasks(work: StepWork, stateId: string, def: UserTaskDef): 
   }
   if (def.voting) {
     const signers = expandCandidates(resolution.candidates, work.opts.directory);
-    const rule = { mode: def.voting.mode, ratio: def.voting.ratio, rejectPolicy: def.voting.rejectPolicy };
+    const { mode, ratio, rejectPolicy, quorum } = def.voting;
+    const rule = { mode, ratio, rejectPolicy, ...(quorum === undefined ? {} : { quorum }) };
     const state = { signers, ballots: {} };
     work.snap.votes[stateId] = { rule, state };
     const result = tallyVotes(rule, state);

@@ -45,7 +45,7 @@ describe('validateVoteRule', () => {
   });
 
   it('given unknown mode and policy, when validated, then both are reported', () => {
-    const rule = { mode: 'majority', rejectPolicy: 'never' } as unknown as VoteRule;
+    const rule = { mode: 'unanimous', rejectPolicy: 'never' } as unknown as VoteRule;
     expect(validateVoteRule(rule)).toHaveLength(2);
   });
 

@@ -38,7 +38,7 @@ export function tallyVotes(rule: VoteRule, state: VoteState): VoteResult {
     else if (ballot === 'reject') rejections++;
     else unvoted.push(signer);
   }
-  const decide = (result: 'approved' | 'rejected'): VoteResult => ({
+  const decide = (result: 'approved' | 'rejected'): Extract<VoteResult, { decided: true }> => ({
     decided: true,
     result,
     approvals,
@@ -46,6 +46,7 @@ export function tallyVotes(rule: VoteRule, state: VoteState): VoteResult {
     total,
   });
 
+  if (rule.mode === 'majority') return tallyMajority(rule, { approvals, rejections, unvoted, total }, decide);
   const target = threshold(rule);
   // A veto is checked first: in a state reached through castBallot it never coincides with approval,
   // and for hand-made states "any reject under veto" is the conservative reading.
@@ -55,5 +56,33 @@ export function tallyVotes(rule: VoteRule, state: VoteState): VoteResult {
   if (total > 0 && !meetsTarget(target, approvals + unvoted.length, total)) return decide('rejected');
 
   if (rule.mode === 'sequential') return { decided: false, awaiting: unvoted.slice(0, 1) };
+  return { decided: false, awaiting: unvoted };
+}
+
+interface Counts {
+  approvals: number;
+  rejections: number;
+  unvoted: string[];
+  total: number;
+}
+
+/**
+ * 表决: approved once approvals are more than half of the whole electorate (2a > n) and, with a
+ * quorum, at least that fraction of it has voted; not passed once even every open ballot could not
+ * make a majority (2(a + u) ≤ n) — an even split is such a case, reported as a tie.
+ */
+function tallyMajority(
+  rule: VoteRule,
+  { approvals, rejections, unvoted, total }: Counts,
+  decide: (result: 'approved' | 'rejected') => Extract<VoteResult, { decided: true }>,
+): VoteResult {
+  if (total === 0) return { decided: false, awaiting: [] };
+  const cast = approvals + rejections;
+  const quorate = rule.quorum === undefined || reachesFraction(cast, total, ratioToFraction(rule.quorum));
+  if (2 * approvals > total && quorate) return decide('approved');
+  if (2 * (approvals + unvoted.length) <= total) {
+    const result = decide('rejected');
+    return 2 * approvals === total ? { ...result, tie: true } : result;
+  }
   return { decided: false, awaiting: unvoted };
 }

@@ -152,7 +152,7 @@ describe('hostile input and security rules', () => {
       ['leader1', 'en', 'Separation of duties'],
     ] as const) {
       for (const [op, payload] of [
-        ['complete', { outcome: 'approve', data: acc.decision() }],
+        ['complete', { outcome: 'approve', data: acc.vote() }],
         ['claim', {}],
         ['cc', { users: ['w001'] }],
       ] as const) {
@@ -171,7 +171,8 @@ describe('hostile input and security rules', () => {
       expect(task.operations).not.toContain('claim');
       expect(task.separation['zh-CN']).toContain('不相容职责分离');
     }
-    expect((await complete(s, id, 'leader3', 'approve', acc.decision())).status).toBe(200);
+    // leader3's own ballot of the committee vote (区委会表决).
+    expect((await complete(s, id, 'leader3', 'approve', acc.vote())).status).toBe(200);
   });
 
   it('given hostile bodies thrown at every route, when sent, then every answer is a 4xx problem, never a 5xx', async () => {

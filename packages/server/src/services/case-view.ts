@@ -4,6 +4,7 @@ import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
 import { listAttachments } from './attachment-store';
+import { caseVotes } from './case-votes';
 import type { VisibleCase } from './case-access';
 import { readRecords, recordViews } from './step-records';
 
@@ -70,6 +71,7 @@ export async function caseView(ctx: ServerContext, found: VisibleCase, user: Aut
       instanceId: childInstance.get(c.id) ?? null,
     })),
     records: await recordViews(ctx, found, records),
+    votes: caseVotes(compiled, snap),
     // only the files a submission names (a failed completion's upload is not the case's), as the view allows
     attachments: attachments.filter(
       (a) => named.has(a.id) && view.seesAttachment({ id: a.id, uploadedBy: a.uploadedBy }),

@@ -18,6 +18,7 @@ import { NextTimerLine } from './next-timer';
 import type { LoadedCase } from './load-case';
 import { StepRecords } from '../../forms/step-records';
 import { Timeline } from './timeline';
+import { VoteTally } from './vote-tally';
 
 /** The whole case as the viewer may see it. */
 export function CaseView({
@@ -183,6 +184,7 @@ export function CaseView({
           </ul>
         </section>
       )}
+      <VoteTally votes={c.votes ?? []} />
       <section className="card" aria-labelledby="data-title">
         <h2 id="data-title">{t('case.data')}</h2>
         <StepRecords records={c.records} definition={definition} />

@@ -1,4 +1,4 @@
-/** A task's voting rule (会签/或签/ratio/in turn), reject policy and which outcomes count as yes and no. */
+/** A task's voting rule (会签/或签/ratio/in turn/majority 表决), reject policy and which outcomes count as yes and no. */
 import type { UserTaskDef, VotingDef } from '@flowform/engine/browser';
 import { useDesignerText } from '../i18n/use-designer-text';
 import { CommitInput } from '../inputs/localized-input';
@@ -29,13 +29,15 @@ export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
                     rejectOutcome: outcomeKeys[1] ?? outcomeKeys[0],
                     ...voting,
                     mode: e.target.value,
+                    // a majority is decided by counting: no veto
+                    ...(e.target.value === 'majority' ? { rejectPolicy: 'impossible' } : {}),
                   } as VotingDef)
                 : undefined,
             )
           }
         >
           <option value="">{dt('props.voting.none')}</option>
-          {(['all', 'any', 'ratio', 'sequential'] as const).map((m) => (
+          {(['all', 'any', 'ratio', 'sequential', 'majority'] as const).map((m) => (
             <option key={m} value={m}>
               {dt(`props.voting.${m}`)}
             </option>
@@ -49,6 +51,22 @@ export function VotingEditor({ id, task }: { id: string; task: UserTaskDef }) {
           value={String(voting.ratio ?? 0.5)}
           onCommit={(r) => patchVoting({ ratio: Number(r) })}
         />
+      )}
+      {voting?.mode === 'majority' && (
+        <>
+          <CommitInput
+            label={dt('props.quorum')}
+            type="number"
+            value={voting.quorum === undefined ? '' : String(voting.quorum)}
+            onCommit={(q) => patchVoting({ quorum: q === '' ? undefined : Number(q) })}
+          />
+          <CommitInput
+            label={dt('props.minVoters')}
+            type="number"
+            value={voting.minVoters === undefined ? '' : String(voting.minVoters)}
+            onCommit={(m) => patchVoting({ minVoters: m === '' ? undefined : Number(m) })}
+          />
+        </>
       )}
       {voting && (
         <>
