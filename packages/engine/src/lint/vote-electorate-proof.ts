@@ -71,7 +71,10 @@ export function checkVoteElectorates(
     const members = new Set(peopleFor(task.assignment, directory, ''));
     const need = task.voting.minVoters ?? 1;
     const excludes = task.excludes ?? [];
-    const others = excludes.reduce((n, rule) => n + worstCase(rule, excludes, def, index, members, directory), 0);
+    const others = excludes.reduce(
+      (n, rule) => n + worstCase(rule, excludes, def, index, members, directory),
+      0,
+    );
     const initiatorOut = excludes.some((e) => e.kind === 'initiator');
     const starters = isStatic(def.starters) ? peopleFor(def.starters, directory, '') : [undefined];
     for (const starter of new Set(starters)) {
