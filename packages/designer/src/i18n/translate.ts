@@ -7,11 +7,20 @@ export type MessageParams = Record<string, string | number>;
 
 /** The message `key` in `locale` with its parameters filled in (as plain text: React escapes it). */
 export function translate(locale: Locale, key: MessageKey, params?: MessageParams): string {
-  const text: string = locale === 'en' ? en[key] : zh[key];
+  return fillParams(locale === 'en' ? en[key] : zh[key], params);
+}
+
+/** `{name}` in `text` replaced by `params.name` (unknown names stay as written). */
+export function fillParams(text: string, params?: MessageParams): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
     Object.hasOwn(params, name) ? String(params[name]) : whole,
   );
+}
+
+/** A screen's own `[zh-CN, English]` message pair in `locale`, parameters filled in. */
+export function pairText(pair: readonly [string, string], locale: Locale, params?: MessageParams): string {
+  return fillParams(pair[locale === 'en' ? 1 : 0], params);
 }
 
 const STORAGE_KEY = 'flowform.locale';

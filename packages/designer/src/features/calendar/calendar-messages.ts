@@ -2,6 +2,7 @@
 import type { Locale } from '@flowform/engine/browser';
 import { useCallback } from 'react';
 import { useI18n } from '../../i18n/i18n-context';
+import { pairText } from '../../i18n/translate';
 
 export const CALENDAR_MESSAGES = {
   nav: ['工作日日历', 'Calendar'],
@@ -61,11 +62,7 @@ export type CalendarKey = keyof typeof CALENDAR_MESSAGES;
 export type CalendarText = (key: CalendarKey, params?: Record<string, string | number>) => string;
 
 export function calendarText(locale: Locale, key: CalendarKey, params?: Record<string, string | number>) {
-  const text: string = CALENDAR_MESSAGES[key][locale === 'en' ? 1 : 0];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return pairText(CALENDAR_MESSAGES[key], locale, params);
 }
 
 export function useCalendarText(): { ct: CalendarText; locale: Locale } {

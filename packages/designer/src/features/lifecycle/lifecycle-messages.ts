@@ -1,5 +1,6 @@
 import type { Locale } from '@flowform/engine/browser';
 import { useI18n } from '../../i18n/i18n-context';
+import { pairText } from '../../i18n/translate';
 
 /** The case lifecycle's labels (所有案件, 挂起 / 恢复 / 取消): [zh-CN, English]. */
 const MESSAGES = {
@@ -63,11 +64,7 @@ export function lifecycleText(
   key: LifecycleKey,
   params?: Record<string, string | number>,
 ): string {
-  const text: string = MESSAGES[key][locale === 'en' ? 1 : 0];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return pairText(MESSAGES[key], locale, params);
 }
 
 /** `lifecycleText` in the current language. */

@@ -1,4 +1,5 @@
 import type { Locale } from '@flowform/engine/browser';
+import { pairText } from '../../i18n/translate';
 import { MESSAGES, type ReportsKey } from './reports-messages';
 
 /** A reports label in `locale`, parameters filled in as plain text. */
@@ -7,11 +8,7 @@ export function reportsText(
   key: ReportsKey,
   params?: Record<string, string | number>,
 ): string {
-  const text: string = MESSAGES[key][locale === 'en' ? 1 : 0];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return pairText(MESSAGES[key], locale, params);
 }
 
 /** A duration in minutes as people say it: minutes, hours, then days. */

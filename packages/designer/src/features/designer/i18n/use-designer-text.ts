@@ -1,6 +1,7 @@
 import type { Locale } from '@flowform/engine/browser';
 import { useCallback } from 'react';
 import { useI18n } from '../../../i18n/i18n-context';
+import { pairText } from '../../../i18n/translate';
 import { type DesignerKey, MESSAGES } from './designer-messages';
 
 export type DesignerText = (key: DesignerKey, params?: Record<string, string | number>) => string;
@@ -11,11 +12,7 @@ export function designerText(
   key: DesignerKey,
   params?: Record<string, string | number>,
 ): string {
-  const text: string = MESSAGES[key][locale === 'en' ? 1 : 0];
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
-  );
+  return pairText(MESSAGES[key], locale, params);
 }
 
 /** The designer's translator and the reader's language (zh-CN unless switched). */
