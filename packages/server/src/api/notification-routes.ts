@@ -16,11 +16,14 @@ export function notificationRoutes(ctx: ServerContext) {
         cursor: q.cursor,
         unread: q.unread === 'true',
       });
-      // About a case the user may no longer open: not listed (the cursor still walks past it).
-      const ids = page.items.flatMap((n) => (n.instanceId ? [n.instanceId] : []));
+      // About a case the user may no longer open: not listed nor counted as unread (the cursor
+      // still walks past it).
+      const ids = [...page.items, ...page.unreadByCase].flatMap((n) => (n.instanceId ? [n.instanceId] : []));
       const open = await openableCases(ctx, user.username, user.directory, ids);
-      const items = page.items.filter((n) => !n.instanceId || open.has(n.instanceId));
-      return c.json({ ...page, items }, 200);
+      const readable = (n: { instanceId: string | null }) => !n.instanceId || open.has(n.instanceId);
+      const unread = page.unreadByCase.filter(readable).reduce((sum, r) => sum + r.n, 0);
+      const items = page.items.filter(readable);
+      return c.json({ items, unread, ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}) }, 200);
     })
     .openapi(contract.readAll, async (c) =>
       c.json({ updated: await markRead(ctx.db, c.get('user').username) }, 200),

@@ -44,12 +44,21 @@ export async function storeNotifications(
     .execute();
 }
 
-/** A user's notifications, newest first, with an id cursor. */
+/** How many unread notifications a user has about one case (null: about no case). */
+export interface UnreadByCase {
+  instanceId: string | null;
+  n: number;
+}
+
+/**
+ * A user's notifications, newest first, with an id cursor, and the unread ones counted per case
+ * (the caller drops the cases the user may no longer open from both).
+ */
 export async function listNotifications(
   db: ServerDb,
   username: string,
   query: { limit: number; cursor?: string; unread?: boolean },
-): Promise<{ items: NotificationItem[]; nextCursor?: string; unread: number }> {
+): Promise<{ items: NotificationItem[]; nextCursor?: string; unreadByCase: UnreadByCase[] }> {
   let q = db
     .selectFrom('notifications')
     .selectAll()
@@ -62,10 +71,11 @@ export async function listNotifications(
     q.execute(),
     db
       .selectFrom('notifications')
-      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .select((eb) => ['instance_id', eb.fn.countAll<string>().as('n')])
       .where('username', '=', username)
       .where('read_at', 'is', null)
-      .executeTakeFirstOrThrow(),
+      .groupBy('instance_id')
+      .execute(),
   ]);
   const items = rows.slice(0, query.limit).map((r) => ({
     id: String(r.id),
@@ -77,7 +87,8 @@ export async function listNotifications(
     readAt: r.read_at ? new Date(r.read_at).toISOString() : null,
   }));
   const more = rows.length > query.limit;
-  return { items, unread: Number(count.n), ...(more ? { nextCursor: items.at(-1)!.id } : {}) };
+  const unreadByCase = count.map((r) => ({ instanceId: r.instance_id, n: Number(r.n) }));
+  return { items, unreadByCase, ...(more ? { nextCursor: items.at(-1)!.id } : {}) };
 }
 
 /** Marks one (or, without an id, every) notification of the user read; returns how many changed. */
