@@ -51,4 +51,13 @@ describe('the web app bundle', () => {
     expect(all).toContain('must have required property');
     expect(all).not.toContain('use allowUnionTypes to allow union type keyword');
   });
+
+  it('given the production build, then every chunk the page loads is under 500 KB; only the ELK worker file (run in a Web Worker) is larger', () => {
+    const big = scripts.filter(([, code]) => Buffer.byteLength(code) >= 500_000).map(([file]) => file);
+    expect(big).toHaveLength(1);
+    expect(big[0]).toMatch(/^elk-worker\.min-[\w-]+\.js$/);
+    const imported = scripts.filter(([, code]) => code.includes(big[0]!)).map(([file]) => file);
+    expect(imported.length).toBeGreaterThan(0);
+    for (const [file, code] of scripts) if (file !== big[0]) expect(code, file).not.toMatch(/gwtOnLoad\(/);
+  });
 });

@@ -3,7 +3,8 @@
  * states are groups holding their children, transitions are edges. Positions are relative to the
  * parent group, as the canvas wants them; nothing about layout is stored in the definition.
  */
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js';
+import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk-api.js';
+import elkWorkerUrl from 'elkjs/lib/elk-worker.min.js?url';
 import type { DesignDoc } from '../model/design-doc';
 import { allTransitions, stateIndex } from '../model/state-graph';
 import { kindOf } from '../model/state-templates';
@@ -29,7 +30,19 @@ const SIZE: Record<string, [number, number]> = {
   state: [160, 52],
 };
 
-const elk = new ELK();
+/**
+ * In the browser ELK (one 1.46 MB GWT module) runs in a Web Worker loaded from its own file, so
+ * layout never blocks the page and no app chunk carries it; where there are no workers (Node, the
+ * tests) the bundled ELK runs in-process, loaded only there.
+ */
+async function createElk(): Promise<InstanceType<typeof ELK>> {
+  if (typeof Worker !== 'undefined') return new ELK({ workerUrl: elkWorkerUrl });
+  const bundled = 'elkjs/lib/elk.bundled.js';
+  const { default: Bundled } = (await import(/* @vite-ignore */ bundled)) as { default: typeof ELK };
+  return new Bundled();
+}
+
+let elk: Promise<InstanceType<typeof ELK>> | undefined;
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
@@ -88,7 +101,9 @@ export function elkGraph(doc: DesignDoc): ElkNode {
 
 /** Lays the document out; answers every box (relative to its parent). */
 export async function layoutDoc(doc: DesignDoc): Promise<Map<string, Box>> {
-  const laid = await serialised(() => elk.layout(elkGraph(doc)));
+  elk ??= createElk();
+  const engine = await elk;
+  const laid = await serialised(() => engine.layout(elkGraph(doc)));
   const boxes = new Map<string, Box>();
   const visit = (node: ElkNode, parent: string | undefined) => {
     for (const child of node.children ?? []) {
