@@ -21,7 +21,10 @@ async function cli(args: string[]) {
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
-/** v2 as an administrator would write it: a review of the findings inserted before the branch approves. */
+/**
+ * v2 as an administrator would write it: a review of the findings inserted before the branch
+ * approves, its reviewer kept from approving.
+ */
 function withInsertedReview(v1: DefinitionBundle): DefinitionBundle {
   const definition = structuredClone(v1.definition);
   const { homeVisit, ...rest } = definition.machine.states;
@@ -37,6 +40,9 @@ function withInsertedReview(v1: DefinitionBundle): DefinitionBundle {
     },
     ...rest,
   };
+  // Whoever reviews the findings may not approve them too (lint's self-approval-path).
+  const approval = definition.machine.states.branchApproval!.task!;
+  approval.excludes = [...(approval.excludes ?? []), { kind: 'performerOf', state: 'reviewFindings' }];
   return { definition, forms: v1.forms };
 }
 
