@@ -1,7 +1,8 @@
 /**
  * Version 2 of the shipped hardship-assistance process, as an administrator would publish it: a
  * review of the home visit's findings inserted before the branch approves (`reviewFindings`), and
- * the payment step renamed (`payment` → `disbursement`, the same task under a new id).
+ * the payment step renamed (`payment` → `disbursement`, the same task under a new id). The reviewer
+ * is kept from approving what he reviewed.
  */
 import type { DefinitionBundle, StateDef } from '@flowform/engine';
 
@@ -39,6 +40,9 @@ export function hardshipV2(v1: DefinitionBundle): DefinitionBundle {
     const on = renamed[id]!.on!;
     renamed[id] = { ...renamed[id], on: { ...on, approve: retarget(on.approve) as never } };
   }
+  // Whoever reviews the findings may not approve them too (lint's self-approval-path).
+  const approval = renamed.branchApproval!.task!;
+  approval.excludes = [...(approval.excludes ?? []), { kind: 'performerOf', state: 'reviewFindings' }];
   definition.machine.states = renamed;
   return { definition, forms: v1.forms };
 }
