@@ -141,6 +141,9 @@ describe('the district committee vote', { timeout: 120_000 }, () => {
     expect(text).toContain(FOR_1);
     expect(text).toContain(AGAINST);
     expect(text).toContain(FOR_2);
+    // Names come from the directory after the records render: wait for them, then read.
+    for (const name of ['刘永刚', '高勇', '唐立军'])
+      await page.locator('.step-record-by', { hasText: name }).first().waitFor();
     const by = (await page.locator('.step-record-by').allInnerTexts()).join(' ');
     for (const name of ['刘永刚', '高勇', '唐立军']) expect(by).toContain(name);
     expect(await textOf(page.locator('main'), '调整谈话')).toContain('调整谈话');
