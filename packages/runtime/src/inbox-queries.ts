@@ -1,6 +1,7 @@
 import type { CaseOutcome, Directory } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database/db-schema';
+import { openTasksMatching } from './inbox-search';
 import { decodeListCursor, encodeListCursor, type ListCursor } from './list-cursor';
 
 /** What an inbox list asks for. `cursor` comes from the previous page's `nextCursor`. */
@@ -113,10 +114,15 @@ function filters(query: InboxQuery, alias: string) {
     ${query.due === 'soon' ? sql`and ${t}.due_at >= ${now} and ${t}.due_at < ${now} + ${`${SOON_MS / 1000} seconds`}::interval` : sql``}`;
 }
 
+/** `q` as a LIKE pattern over the lower-cased search text (its own % and _ taken literally). */
+function likePattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
 /** Title, initiator and case data (the row's `search` text), or a case started by a matching person. */
 function search(query: InboxQuery, t: ReturnType<typeof sql.raw>) {
   if (!query.q) return sql``;
-  const like = `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const like = likePattern(query.q);
   const people = query.initiators ?? [];
   return people.length > 0
     ? sql`and (${t}.search like ${like} or ${t}.initiator = any(${people}::text[]))`
@@ -148,6 +154,23 @@ async function todo(
   const held = directory.rolesOf(query.user);
   const roles = held.map((r) => r.role);
   const units = held.map((r) => r.unit);
+  const matches =
+    query.q && !query.initiators?.length ? await openTasksMatching(db, likePattern(query.q)) : undefined;
+  if (matches) {
+    // A search the trigram index answers in few rows: keep those this inbox holds or is offered.
+    const found = await sql<Row>`
+      select t.id as task_id, t.instance_id, t.definition_key, t.state_id, t.title, t.assignee, t.status, t.outcome,
+        (select n.case_number from instances n where n.id = t.instance_id) as case_number,
+        t.created_at, t.due_at, t.urged, t.created_at as sort_at, ${TASK_EXTRAS}
+      from tasks t
+      where t.id = any(${matches}::text[])
+        and ((t.status = 'open' and t.assignee = ${query.user})
+          or exists (select 1 from task_candidates c where c.task_id = t.id and (c.username = ${query.user}
+            or (c.role, c.unit) in (select * from unnest(${roles}::text[], ${units}::text[])))))
+        ${before(cursor, 't.created_at', 't.id')} ${filters(query, 't')}
+      order by t.created_at desc, t.id desc limit ${n}`.execute(db);
+    return found.rows;
+  }
   const result = await sql<Row>`
     with mine as (
       select t.id, t.created_at from tasks t
