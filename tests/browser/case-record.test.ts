@@ -107,6 +107,10 @@ describe('the case on the task page, its record and its print', { timeout: 120_0
     await page.getByRole('button', { name: /已发放/ }).click();
     const error = page.locator('.decision-bar #decision-error');
     expect(await textOf(error, '未满足条件')).toContain('未满足条件：发放金额不超过批准金额');
+    // The field is focused once the refusal has rendered (an effect after the message shows).
+    await page
+      .waitForFunction(() => document.activeElement?.id === 'root_amountPaid', null, { timeout: 5000 })
+      .catch(() => undefined);
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('root_amountPaid');
     const field = page.locator('.ff-field-invalid', { has: page.locator('#root_amountPaid') });
     expect(await textOf(field, '未满足条件')).toContain('发放金额不超过批准金额');
