@@ -154,6 +154,12 @@ describe('the case graph, the next timer and submit again, in the browser', { ti
       const picked = page.locator('.step-record.is-picked');
       expect(await textOf(picked, words.visitRecord)).toContain(words.visitRecord);
       expect(await countOf(picked, 1)).toBe(1);
+      // Focus follows the pick in an effect after the record is marked: wait for it (≤ 5 s).
+      await page
+        .waitForFunction(() => document.activeElement?.classList.contains('is-picked'), null, {
+          timeout: 5000,
+        })
+        .catch(() => undefined);
       expect(await picked.evaluate((el) => el === document.activeElement)).toBe(true);
       await shot(page, `graph-picked-${device}-${locale}`, false);
       expect(await cspViolations(page)).toEqual([]);
