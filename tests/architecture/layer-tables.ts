@@ -9,7 +9,16 @@ import type { LayerTable } from './layer-check';
 /** The web app: the composition on top, shared state below the features, the server client at the foot. */
 export const WEB_APP: LayerTable = {
   root: 'packages/designer/src',
-  layers: [['main.tsx'], ['app'], ['features/*'], ['state'], ['forms'], ['ui'], ['i18n'], ['api']],
+  layers: [
+    ['main.tsx', 'asset-url.d.ts'],
+    ['app'],
+    ['features/*'],
+    ['state'],
+    ['forms'],
+    ['ui'],
+    ['i18n'],
+    ['api'],
+  ],
   allow: [
     // the started-cases list is the inbox's fourth tab: it shares the inbox's tabs, keys and names
     ['features/case', 'features/inbox'],
@@ -119,7 +128,7 @@ export const RUNTIME: LayerTable = {
       'calendar-store.ts',
       'inbox-queries.ts',
     ],
-    ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts'],
+    ['case-write.ts', 'audit-verifier.ts', 'list-cursor.ts', 'inbox-search.ts'],
     ['change-set.ts', 'runtime-error.ts'],
     ['step-record.ts'],
     ['audit-chain.ts', 'audit-key.ts', 'search-text.ts', 'database'],
