@@ -1,4 +1,5 @@
 import { expenseBundle, smallDirectory } from '@flowform/engine/testing';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CaseRuntime } from './case-runtime';
 import type { OpenDatabase } from './database/open-database';
@@ -44,6 +45,27 @@ describe.each(testBackends())('inbox search through the trigram index on %s', (b
       expect(found).toHaveLength(2);
       expect(found).not.toContain(repair);
       expect(await openTasksMatching(open.db, '%劳保%')).toEqual([repair]);
+    }
+  });
+
+  it('given a task completed, when its new row version is written, then the trigram index holds open tasks only (PostgreSQL)', async () => {
+    const runtime = new CaseRuntime({ db: open.db });
+    const task = await open.db
+      .selectFrom('tasks')
+      .select(['id', 'instance_id'])
+      .where('id', '=', repair)
+      .executeTakeFirstOrThrow();
+    await runtime.execute(
+      task.instance_id,
+      { type: 'complete', taskId: task.id, outcome: 'approve', data: { opinion: '同意' } },
+      { username: 'sec' },
+    );
+    const index = await sql<{ indexdef: string }>`
+      select indexdef from pg_indexes where indexname = 'tasks_search_trgm'`.execute(open.db);
+    if (backend === 'pglite') expect(index.rows).toEqual([]);
+    else {
+      expect(index.rows[0]!.indexdef).toMatch(/WHERE \(status = 'open'::text\)$/);
+      expect(await openTasksMatching(open.db, '%劳保%')).not.toContain(repair);
     }
   });
 

@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import { openTaskSearchMigration } from './open-task-search-migration';
 import { backfillStepRecords } from './step-record-backfill';
 
 /**
@@ -489,6 +490,7 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  ...openTaskSearchMigration,
 };
 
 class InCodeProvider implements MigrationProvider {
