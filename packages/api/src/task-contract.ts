@@ -24,6 +24,24 @@ export const TaskOriginSchema = z
   })
   .openapi('TaskOrigin');
 
+/**
+ * What one instance of a multi-instance task works on (the cadre a rater scores): a person of the
+ * directory with their home unit, a unit, or a short text. Null on other tasks, and when the viewer
+ * may not see the case fields it comes from.
+ */
+export const TaskSubjectSchema = z
+  .discriminatedUnion('kind', [
+    z.object({
+      kind: z.literal('person'),
+      username: z.string(),
+      name: LocalizedTextSchema,
+      unit: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
+    }),
+    z.object({ kind: z.literal('unit'), id: z.string(), name: LocalizedTextSchema }),
+    z.object({ kind: z.literal('text'), text: LocalizedTextSchema }),
+  ])
+  .openapi('TaskSubject');
+
 /** A row of an inbox (todo, done: a task; cc: a case). */
 export const InboxItemSchema = z
   .object({
@@ -37,6 +55,8 @@ export const InboxItemSchema = z
     initiator: z.union([PersonRefSchema, z.null()]),
     unit: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
     origin: z.union([TaskOriginSchema, z.null()]),
+    /** A multi-instance task's element, named (区领导评分 of which cadre); null on other rows. */
+    subject: z.union([TaskSubjectSchema, z.null()]),
     assignee: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
@@ -85,6 +105,8 @@ export const TaskViewSchema = z
     /** 退回 / 委派 / 加签: who sent the task here and why. */
     origin: z.union([TaskOriginSchema, z.null()]),
     caseTitle: z.union([LocalizedTextSchema, z.null()]),
+    /** A multi-instance task's element, named (区领导评分 of which cadre); null on other tasks. */
+    subject: z.union([TaskSubjectSchema, z.null()]),
     createdAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     urged: z.number().int(),
@@ -104,6 +126,7 @@ export const TaskViewSchema = z
 
 export type InboxItem = z.output<typeof InboxItemSchema>;
 export type TaskOrigin = z.output<typeof TaskOriginSchema>;
+export type TaskSubject = z.output<typeof TaskSubjectSchema>;
 export type InboxScope = z.output<typeof InboxQuerySchema>['scope'];
 export type DueFilter = NonNullable<z.output<typeof InboxQuerySchema>['due']>;
 export type TaskView = z.output<typeof TaskViewSchema>;
