@@ -10,6 +10,7 @@ import {
   stringOf,
 } from './common-schemas';
 import type { TaskOperation } from './task-command-contract';
+import { TaskSubjectSchema } from './task-subject-contract';
 
 /** Someone named on a row: username and display name. */
 const PersonRefSchema = z.object({ username: z.string(), name: LocalizedTextSchema });
@@ -23,24 +24,6 @@ export const TaskOriginSchema = z
     reason: z.string().optional(),
   })
   .openapi('TaskOrigin');
-
-/**
- * What one instance of a multi-instance task works on (the cadre a rater scores): a person of the
- * directory with their home unit, a unit, or a short text. Null on other tasks, and when the viewer
- * may not see the case fields it comes from.
- */
-export const TaskSubjectSchema = z
-  .discriminatedUnion('kind', [
-    z.object({
-      kind: z.literal('person'),
-      username: z.string(),
-      name: LocalizedTextSchema,
-      unit: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
-    }),
-    z.object({ kind: z.literal('unit'), id: z.string(), name: LocalizedTextSchema }),
-    z.object({ kind: z.literal('text'), text: LocalizedTextSchema }),
-  ])
-  .openapi('TaskSubject');
 
 /** A row of an inbox (todo, done: a task; cc: a case). */
 export const InboxItemSchema = z
@@ -126,7 +109,6 @@ export const TaskViewSchema = z
 
 export type InboxItem = z.output<typeof InboxItemSchema>;
 export type TaskOrigin = z.output<typeof TaskOriginSchema>;
-export type TaskSubject = z.output<typeof TaskSubjectSchema>;
 export type InboxScope = z.output<typeof InboxQuerySchema>['scope'];
 export type DueFilter = NonNullable<z.output<typeof InboxQuerySchema>['due']>;
 export type TaskView = z.output<typeof TaskViewSchema>;

@@ -19,7 +19,7 @@ const quarter = {
   cadres: CADRES,
 };
 
-describe('基层干部季度考核: each scoring task names the cadre it scores', () => {
+describe('基层干部季度考核: each scoring task names the cadre it scores (inbox, task, case page)', () => {
   let s: Server;
   let id: string;
   beforeAll(async () => {
@@ -61,6 +61,17 @@ describe('基层干部季度考核: each scoring task names the cadre it scores'
     expect(task.subject.kind).toBe('person');
   });
 
+  it('given the case page, when a leader opens it, then each of its open scoring tasks names its cadre', async () => {
+    const view = await body(await s.call('GET', `/api/instances/${id}`, { as: 'leader1' }));
+    const tasks = view.tasks as { stateId: string; subject: { username: string } | null }[];
+    expect(tasks).toHaveLength(68);
+    const scoredInLeaders = tasks
+      .filter((t) => t.stateId === 'scoring.leaders.scoring')
+      .map((t) => t.subject?.username);
+    expect(new Set(scoredInLeaders)).toEqual(new Set(CADRES));
+    expect(tasks.every((t) => t.subject !== null)).toBe(true);
+  });
+
   it('given a version whose cadre list only the initiator may see, when a leader lists or opens his sheets, then no row and no task names the cadre', async () => {
     const bundle = structuredClone(
       shippedBundles().find((b) => b.definition.key === KEY)!,
@@ -73,5 +84,7 @@ describe('基层干部季度考核: each scoring task names the cadre it scores'
     expect(rows.map((r) => r.subject)).toEqual(CADRES.map(() => null));
     const task = await body(await s.call('GET', `/api/tasks/${rows[0]!.taskId}`, { as: 'leader1' }));
     expect(task.subject).toBeNull();
+    const view = await body(await s.call('GET', `/api/instances/${hidden}`, { as: 'leader1' }));
+    expect((view.tasks as { subject: unknown }[]).map((t) => t.subject)).toEqual(view.tasks.map(() => null));
   });
 });
