@@ -4,7 +4,7 @@ import { smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { scoringBundle } from '../stepping/fixtures/scoring-bundle';
 import { StepHarness } from '../stepping/fixtures/step-harness';
 import { viewCase } from './case-view';
-import { seesTaskSubject, taskSubject } from './task-subject';
+import { seesTaskSubject, subjectOpenToAll, taskSubject } from './task-subject';
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const bundle = scoringBundle;
@@ -68,5 +68,18 @@ describe('seesTaskSubject', () => {
     expect(seesTaskSubject(compiled, viewCase(compiled, h.snap, 'admin', h.directory)!, 'scoring')).toBe(
       true,
     );
+  });
+
+  it('given no restricted field, then the subject may go into notifications; once the peers are restricted or hidden by a task, it may not', () => {
+    expect(subjectOpenToAll(compileBundle(bundle), 'scoring')).toBe(true);
+    const restricted = structuredClone(bundle);
+    restricted.definition.fieldVisibility = { peers: { audience: [{ kind: 'initiator' }] } };
+    expect(subjectOpenToAll(compileBundle(restricted), 'scoring')).toBe(false);
+    const hidden = structuredClone(bundle);
+    hidden.definition.machine.states.scoring!.task!.fieldPermissions = { peers: 'hidden' };
+    expect(subjectOpenToAll(compileBundle(hidden), 'scoring')).toBe(false);
+    const other = structuredClone(bundle);
+    other.definition.fieldVisibility = { sheets: { audience: [{ kind: 'initiator' }] } };
+    expect(subjectOpenToAll(compileBundle(other), 'scoring')).toBe(true);
   });
 });

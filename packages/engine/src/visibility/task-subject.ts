@@ -63,6 +63,23 @@ export function seesTaskSubject(compiled: CompiledDefinition, view: CaseView, st
   return !read.whole && read.fields.every((field) => !hidden.has(field));
 }
 
+/**
+ * Whether a task's subject may go where no one viewer's view is asked (a notification's text, a
+ * chat robot's line): only when the definition restricts none of the fields its `forEach` reads,
+ * by an audience or by any task hiding it.
+ */
+export function subjectOpenToAll(compiled: CompiledDefinition, stateId: string): boolean {
+  const def = compiled.index.get(stateId)?.def.task;
+  if (!def?.multiInstance) return false;
+  const restricted = new Set(Object.keys(compiled.definition.fieldVisibility ?? {}));
+  for (const info of compiled.index.values())
+    for (const [field, permission] of Object.entries(info.def.task?.fieldPermissions ?? {}))
+      if (permission === 'hidden') restricted.add(field);
+  if (restricted.size === 0) return true;
+  const read = dataFieldsRead(def.multiInstance.forEach);
+  return !read.whole && read.fields.every((field) => !restricted.has(field));
+}
+
 function nameOf(directory: Directory, value: string): LocalizedText | undefined {
   return directory.user(value)?.displayName ?? directory.unit(value)?.name;
 }

@@ -1,8 +1,11 @@
 import type { DefinitionBundle } from '@flowform/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../http/logger';
+import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import { shippedBundles } from '../seed/demo-seed';
 import { start } from '../testing/case-helpers';
 import { body, openTestServer } from '../testing/test-server';
+import { createWorkers } from '../workers/background-workers';
 
 type Server = Awaited<ReturnType<typeof openTestServer>>;
 type Row = { taskId: string; instanceId: string; title: { 'zh-CN': string }; subject: unknown };
@@ -72,7 +75,25 @@ describe('基层干部季度考核: each scoring task names the cadre it scores 
     expect(tasks.every((t) => t.subject !== null)).toBe(true);
   });
 
-  it('given a version whose cadre list only the initiator may see, when a leader lists or opens his sheets, then no row and no task names the cadre', async () => {
+  it("given the outbox delivers the new-task notices, then each of a leader's notices names the cadre of its sheet", async () => {
+    const directory = await s.ctx.runtime.directoryAt();
+    const webhooks = new WebhookDispatcher({ targets: [], log: createLogger('silent') });
+    const workers = createWorkers(s.ctx, webhooks, 'test-worker');
+    while ((await workers.outbox.runOnce()) > 0);
+    const list = await body(await s.call('GET', '/api/notifications?limit=100', { as: 'leader1' }));
+    const mine = (list.items as { instanceId: string; message: { 'zh-CN': string } }[])
+      .filter((n) => n.instanceId === id)
+      .map((n) => n.message['zh-CN'])
+      .sort();
+    const named = CADRES.map((c) => directory.user(c)!.displayName['zh-CN']);
+    expect(mine).toEqual(
+      named
+        .map((n) => `新待办：基层干部季度考核 · 区领导评分（对象：${n}） — 2026 年第 1 季度干部考核`)
+        .sort(),
+    );
+  });
+
+  it('given a version whose cadre list only the initiator may see, when a leader lists or opens his sheets, then no row, task, case page or notice names the cadre', async () => {
     const bundle = structuredClone(
       shippedBundles().find((b) => b.definition.key === KEY)!,
     ) as DefinitionBundle;
@@ -86,5 +107,19 @@ describe('基层干部季度考核: each scoring task names the cadre it scores 
     expect(task.subject).toBeNull();
     const view = await body(await s.call('GET', `/api/instances/${hidden}`, { as: 'leader1' }));
     expect((view.tasks as { subject: unknown }[]).map((t) => t.subject)).toEqual(view.tasks.map(() => null));
+    const workers = createWorkers(
+      s.ctx,
+      new WebhookDispatcher({ targets: [], log: createLogger('silent') }),
+      'w',
+    );
+    while ((await workers.outbox.runOnce()) > 0);
+    const list = await body(await s.call('GET', '/api/notifications?limit=100', { as: 'leader1' }));
+    const notices = (list.items as { instanceId: string; message: { 'zh-CN': string } }[]).filter(
+      (n) => n.instanceId === hidden,
+    );
+    expect(notices).toHaveLength(CADRES.length);
+    expect(notices.map((n) => n.message['zh-CN'])).toEqual(
+      CADRES.map(() => '新待办：基层干部季度考核 · 区领导评分 — 2026 年第 1 季度干部考核'),
+    );
   });
 });

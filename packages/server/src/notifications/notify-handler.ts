@@ -1,4 +1,11 @@
-import type { CaseOutcome, Effect, LocalizedText } from '@flowform/engine';
+import {
+  type CaseOutcome,
+  compileBundle,
+  type Effect,
+  type LocalizedText,
+  subjectOpenToAll,
+  type TaskSubject,
+} from '@flowform/engine';
 import type { OutboxRow } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
 import { readersOf } from './case-readers';
@@ -117,17 +124,25 @@ async function describe(ctx: ServerContext, instanceId: string, taskId: string |
     taskId
       ? ctx.db
           .selectFrom('tasks')
-          .select(['title', 'case_title', 'origin'])
+          .select(['state_id', 'title', 'case_title', 'origin', 'subject'])
           .where('id', '=', taskId)
           .executeTakeFirst()
       : undefined,
   ]);
-  const name = instance
-    ? (await ctx.runtime.definitions.get(instance.definition_key, instance.definition_version)).definition
-        .name
-    : { 'zh-CN': '流程', en: 'Process' };
+  const bundle = instance
+    ? await ctx.runtime.definitions.get(instance.definition_key, instance.definition_version)
+    : undefined;
+  const name = bundle?.definition.name ?? { 'zh-CN': '流程', en: 'Process' };
+  // 区领导评分（对象：王建国）: which of a rater's alike sheets this is, when no reader's view hides it.
+  const about =
+    task?.subject && bundle && subjectOpenToAll(compileBundle(bundle), task.state_id)
+      ? subjectName(task.subject)
+      : undefined;
   const step = task
-    ? { 'zh-CN': `${name['zh-CN']} · ${task.title['zh-CN']}`, en: `${name.en} · ${task.title.en}` }
+    ? {
+        'zh-CN': `${name['zh-CN']} · ${task.title['zh-CN']}${about ? `（对象：${about['zh-CN']}）` : ''}`,
+        en: `${name.en} · ${task.title.en}${about ? ` (for: ${about.en})` : ''}`,
+      }
     : name;
   const origin = task?.origin && (await originNote(ctx, task.origin));
   const title = {
@@ -136,6 +151,11 @@ async function describe(ctx: ServerContext, instanceId: string, taskId: string |
     en: [step.en, task?.case_title?.en].filter(Boolean).join(' — ') + (origin?.en ?? ''),
   };
   return { title, confidential: instance?.confidential ?? false };
+}
+
+/** A subject as a message names it: the person's or unit's name, or the item's text. */
+function subjectName(subject: TaskSubject): LocalizedText {
+  return subject.kind === 'text' ? subject.text : subject.name;
 }
 
 /** `（张书记：请补充低保证明）`: who sent a returned, delegated or added task, and why. */
