@@ -95,7 +95,17 @@ export async function readersOf(
     .select(['definition_key', 'definition_version', 'snapshot'])
     .where('id', '=', instanceId)
     .executeTakeFirst();
-  if (!row?.snapshot) return [];
+  return row ? readersAmong(deps, row, people) : [];
+}
+
+/** `readersOf` on a case row the caller has already read (its definition and snapshot). */
+export async function readersAmong(
+  deps: ReaderDeps,
+  row: { definition_key: string; definition_version: number; snapshot: unknown },
+  usernames: Iterable<string>,
+): Promise<string[]> {
+  const people = [...new Set(usernames)];
+  if (people.length === 0 || !row.snapshot) return [];
   const [compiled, directory] = await Promise.all([
     compiler(deps)(row.definition_key, row.definition_version),
     deps.runtime.directoryAt(),
