@@ -8,7 +8,7 @@ import { type Migration, sql } from 'kysely';
  * such index and nothing to do.
  */
 export const openTaskSearchMigration: Record<string, Migration> = {
-  '2026_12_04_640_open_task_search': {
+  '2026_12_04_650_open_task_search': {
     async up(db) {
       await sql`
         do $$ begin
