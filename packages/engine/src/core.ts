@@ -56,6 +56,7 @@ export { refuseUnstorableText } from './stepping/text-guard';
 export * from './voting';
 export {
   seesTaskSubject,
+  restrictedFields,
   subjectOpenToAll,
   type TaskSubject,
   taskSubject,

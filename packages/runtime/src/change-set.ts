@@ -10,7 +10,13 @@ import type {
   TaskRecord,
   TaskSubject,
 } from '@flowform/engine';
-import { isSystemEntry, renderCaseTitle, taskSubject } from '@flowform/engine';
+import {
+  isSystemEntry,
+  renderCaseTitle,
+  restrictedFields,
+  subjectOpenToAll,
+  taskSubject,
+} from '@flowform/engine';
 import { searchText } from './search-text';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
 import { type StepRecord, stepRecordOf } from './step-record';
@@ -200,7 +206,17 @@ function taskRow(
     created_at: task.createdAt,
     due_at: task.dueAt ?? null,
     urged: task.urged,
-    search: searchText([title, name, caseTitle, initiatorName, subjectName(subject)], snap),
+    search: searchText(
+      [
+        title,
+        name,
+        caseTitle,
+        initiatorName,
+        subjectOpenToAll(compiled, task.stateId) ? subjectName(subject) : null,
+      ],
+      snap,
+      restrictedFields(compiled),
+    ),
     status: 'open',
     ended_at: null,
     ended_by: null,

@@ -4,7 +4,7 @@ import { smallDirectory } from '../stepping/fixtures/expense-bundle';
 import { scoringBundle } from '../stepping/fixtures/scoring-bundle';
 import { StepHarness } from '../stepping/fixtures/step-harness';
 import { viewCase } from './case-view';
-import { seesTaskSubject, subjectOpenToAll, taskSubject } from './task-subject';
+import { restrictedFields, seesTaskSubject, subjectOpenToAll, taskSubject } from './task-subject';
 
 const text = (zh: string, en: string) => ({ 'zh-CN': zh, en });
 const bundle = scoringBundle;
@@ -81,5 +81,13 @@ describe('seesTaskSubject', () => {
     const other = structuredClone(bundle);
     other.definition.fieldVisibility = { sheets: { audience: [{ kind: 'initiator' }] } };
     expect(subjectOpenToAll(compileBundle(other), 'scoring')).toBe(true);
+  });
+
+  it('given a field with an audience and another hidden by a task, then both are restricted, the rest not', () => {
+    expect([...restrictedFields(compileBundle(bundle))]).toEqual([]);
+    const both = structuredClone(bundle);
+    both.definition.fieldVisibility = { sheets: { audience: [{ kind: 'initiator' }] } };
+    both.definition.machine.states.scoring!.task!.fieldPermissions = { peers: 'hidden' };
+    expect([...restrictedFields(compileBundle(both))].sort()).toEqual(['peers', 'sheets']);
   });
 });

@@ -71,14 +71,29 @@ export function seesTaskSubject(compiled: CompiledDefinition, view: CaseView, st
 export function subjectOpenToAll(compiled: CompiledDefinition, stateId: string): boolean {
   const def = compiled.index.get(stateId)?.def.task;
   if (!def?.multiInstance) return false;
-  const restricted = new Set(Object.keys(compiled.definition.fieldVisibility ?? {}));
-  for (const info of compiled.index.values())
-    for (const [field, permission] of Object.entries(info.def.task?.fieldPermissions ?? {}))
-      if (permission === 'hidden') restricted.add(field);
+  const restricted = restrictedFields(compiled);
   if (restricted.size === 0) return true;
   const read = dataFieldsRead(def.multiInstance.forEach);
   return !read.whole && read.fields.every((field) => !restricted.has(field));
 }
+
+/**
+ * The case fields some viewer may not see: those with an audience (`fieldVisibility`) and those any
+ * task hides. What is shared by every viewer of a task (a notification's text, the inbox's search
+ * text) leaves them out.
+ */
+export function restrictedFields(compiled: CompiledDefinition): ReadonlySet<string> {
+  const known = restrictedByDefinition.get(compiled);
+  if (known) return known;
+  const restricted = new Set(Object.keys(compiled.definition.fieldVisibility ?? {}));
+  for (const info of compiled.index.values())
+    for (const [field, permission] of Object.entries(info.def.task?.fieldPermissions ?? {}))
+      if (permission === 'hidden') restricted.add(field);
+  restrictedByDefinition.set(compiled, restricted);
+  return restricted;
+}
+
+const restrictedByDefinition = new WeakMap<CompiledDefinition, ReadonlySet<string>>();
 
 function nameOf(directory: Directory, value: string): LocalizedText | undefined {
   return directory.user(value)?.displayName ?? directory.unit(value)?.name;

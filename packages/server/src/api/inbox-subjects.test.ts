@@ -1,5 +1,6 @@
 import type { DefinitionBundle } from '@flowform/engine';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CADRES, start as quarterStart } from '../../../../tests/scenarios/data/evaluation-data';
 import { createLogger } from '../http/logger';
 import { WebhookDispatcher } from '../notifications/webhook-dispatcher';
 import { shippedBundles } from '../seed/demo-seed';
@@ -11,16 +12,7 @@ type Server = Awaited<ReturnType<typeof openTestServer>>;
 type Row = { taskId: string; instanceId: string; title: { 'zh-CN': string }; subject: unknown };
 
 const KEY = 'quarterly-cadre-evaluation';
-const CADRES = ['head101', 'head102', 'head105', 'sec3'];
-const quarter = {
-  year: 2026,
-  quarter: 1,
-  scoringDeadline: '2026-03-06',
-  leaderWeight: 40,
-  cadreWeight: 30,
-  repWeight: 30,
-  cadres: CADRES,
-};
+const quarter = quarterStart();
 
 describe('基层干部季度考核: each scoring task names the cadre it scores (inbox, task, case page)', () => {
   let s: Server;
