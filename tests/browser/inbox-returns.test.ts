@@ -3,9 +3,21 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiClient, samples } from './support/api-client';
 import { buildWebApp, startAppServer } from './support/app-server';
 import { DESKTOP, launchBrowser, newPerson, scrollsSideways, shot, signIn } from './support/browser';
-import { textOf } from './support/wait-for';
+import { countOf, textOf } from './support/wait-for';
 
 const NARROW = { width: 360, height: 780 };
+const EVALUATION = 'quarterly-cadre-evaluation';
+const QUARTER = {
+  year: 2026,
+  quarter: 1,
+  // Ahead of the real clock: the server's timers would hand overdue sheets to the organisation group.
+  scoringDeadline: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+  leaderWeight: 40,
+  cadreWeight: 30,
+  repWeight: 30,
+  cadres: ['head101', 'head102', 'head105', 'sec3'],
+};
+type Subject = { name: Record<'zh-CN' | 'en', string>; unit: { name: Record<'zh-CN' | 'en', string> } };
 const REASON = '请补充低保证明和近三个月收入情况。';
 const WORDS = {
   'zh-CN': {
@@ -36,7 +48,7 @@ const CANCEL = {
  * the visit finds it back in their own inbox (not the pool), its row naming the applicant, branch
  * and amount, who started it and who returned it and why; the task page says the same. In both
  * languages on a desktop and on a 360 px phone; the search finds it by applicant and keeps the
- * filter in the address.
+ * filter in the address. A leader's quarterly scoring sheets each name the cadre they score.
  */
 describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () => {
   let web: Awaited<ReturnType<typeof buildWebApp>>;
@@ -45,6 +57,8 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
   let instanceId = '';
   /** One application per language and screen for the applicant to cancel. */
   const toCancel = new Map<string, string>();
+  /** leader1's quarterly scoring sheets: what each one's subject line reads, per language. */
+  let sheets: Record<'zh-CN' | 'en', string[]> = { 'zh-CN': [], en: [] };
 
   const combos = (['zh-CN', 'en'] as const).flatMap((locale) =>
     (
@@ -79,6 +93,18 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
       });
       toCancel.set(`${locale}-${device}`, extra.id);
     }
+    await api.call('org1', 'POST', '/api/instances', { definitionKey: EVALUATION, data: QUARTER });
+    const mine = await api.call<{ items: { subject: Subject }[] }>(
+      'leader1',
+      'GET',
+      `/api/tasks?definitionKey=${EVALUATION}`,
+    );
+    const line = (x: Subject, l: 'zh-CN' | 'en') =>
+      `${l === 'en' ? 'For: ' : '对象：'}${x.name[l]} · ${x.unit.name[l]}`;
+    sheets = {
+      'zh-CN': mine.items.map((r) => line(r.subject, 'zh-CN')).sort(),
+      en: mine.items.map((r) => line(r.subject, 'en')).sort(),
+    };
   }, 180_000);
 
   afterAll(async () => {
@@ -111,6 +137,34 @@ describe('an inbox you can work from, in the browser', { timeout: 120_000 }, () 
       expect(await textOf(page.locator('.summary-case-title'), words.title)).toBe(words.title);
       expect(await scrollsSideways(page)).toBe(false);
       await shot(page, `inbox-returned-task-${device}-${locale}`);
+      await context.close();
+    },
+  );
+
+  it.each(combos)(
+    'given a district leader with one quarterly scoring sheet per cadre, when he opens the inbox in %s on %s, then each row and the sheet it opens name the cadre and unit',
+    async (locale, device, viewport) => {
+      const expected = sheets[locale];
+      expect(expected).toHaveLength(QUARTER.cadres.length);
+      expect(new Set(expected).size).toBe(expected.length);
+      const { context, page } = await newPerson(browser, viewport, locale);
+      if (locale === 'en') await context.addInitScript(() => localStorage.setItem('flowform.locale', 'en'));
+      await signIn(page, server.url, 'leader1');
+      await page.goto(`${server.url}/inbox?process=${EVALUATION}`);
+      const subjects = page.locator('.row .row-subject');
+      expect(await countOf(subjects, expected.length)).toBe(expected.length);
+      expect((await subjects.allInnerTexts()).sort()).toEqual(expected);
+      expect(await scrollsSideways(page)).toBe(false);
+      await shot(page, `inbox-scoring-subjects-${device}-${locale}`);
+
+      const first = (await subjects.first().textContent()) ?? '';
+      await page
+        .locator('.row', { has: page.locator('.row-subject', { hasText: first }) })
+        .locator('a')
+        .click();
+      expect(await textOf(page.locator('.summary-subject'), first)).toBe(first);
+      expect(await scrollsSideways(page)).toBe(false);
+      await shot(page, `task-scoring-subject-${device}-${locale}`);
       await context.close();
     },
   );

@@ -1,7 +1,9 @@
+import { InMemoryDirectory, taskSubject } from '@flowform/engine';
 import { beforeEach, describe, expect, it } from 'vitest';
 import * as e from './data/evaluation-data';
 import { drivers } from './drivers';
 import type { DriverTask, ScenarioDriver } from './scenario-driver';
+import { demoDirectorySeed } from './shipped-bundles';
 import { expectReplayMatches, refusal, statesOf, trail, whoHolds } from './scenario-helpers';
 
 const KEY = 'quarterly-cadre-evaluation';
@@ -54,6 +56,18 @@ describe.each(drivers)('基层干部季度考核 quarterly-cadre-evaluation ($na
     expect(pairs(await d.tasksOf('rep7', id))).toEqual(e.CADRES.map((c) => `rep7→${c}`));
     expect(tasks.filter((t) => t.assignee === t.item)).toEqual([]);
     expect(tasks[0]!.dueAt).toBe('2026-03-06T10:00:00.000Z');
+  });
+
+  it("given the quarter started, then each of a leader's scoring tasks names the cadre it scores, by the directory's name and unit", async () => {
+    const id = await d.start(KEY, 'org1', e.start());
+    const directory = new InMemoryDirectory(demoDirectorySeed());
+    const subjects = (await d.tasksOf('leader1', id)).map((t) => taskSubject(t.item, directory));
+    expect(subjects.map((x) => x?.kind === 'person' && x.username)).toEqual(e.CADRES);
+    for (const subject of subjects)
+      expect(subject).toMatchObject({
+        name: directory.user((subject as { username: string }).username)!.displayName,
+        unit: { id: expect.any(String), name: expect.objectContaining({ 'zh-CN': expect.any(String) }) },
+      });
   });
 
   it('given weights that do not add up to 100, when the quarter is started, then the error is on the weight field', async () => {

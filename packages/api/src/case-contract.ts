@@ -2,6 +2,7 @@ import { z } from '@hono/zod-openapi';
 import { apiRoute } from './api-route';
 import { AttachmentSchema } from './attachment-contract';
 import { CaseSuspensionSchema } from './case-lifecycle-contract';
+import { TaskSubjectSchema } from './task-subject-contract';
 import {
   CaseOutcomeSchema,
   CommandResultSchema,
@@ -25,6 +26,8 @@ export const TaskSummarySchema = z
     createdAt: z.string(),
     dueAt: z.string().nullable(),
     urged: z.number().int(),
+    /** A multi-instance task's element, named (区领导评分 of which cadre); null on other tasks. */
+    subject: z.union([TaskSubjectSchema, z.null()]),
   })
   .openapi('TaskSummary');
 

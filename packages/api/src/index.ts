@@ -26,3 +26,4 @@ export * from './saved-filter-contract';
 export * from './calendar-contract';
 export * from './task-command-contract';
 export * from './task-contract';
+export * from './task-subject-contract';

@@ -10,6 +10,7 @@ import {
   stringOf,
 } from './common-schemas';
 import type { TaskOperation } from './task-command-contract';
+import { TaskSubjectSchema } from './task-subject-contract';
 
 /** Someone named on a row: username and display name. */
 const PersonRefSchema = z.object({ username: z.string(), name: LocalizedTextSchema });
@@ -37,6 +38,8 @@ export const InboxItemSchema = z
     initiator: z.union([PersonRefSchema, z.null()]),
     unit: z.object({ id: z.string(), name: LocalizedTextSchema }).nullable(),
     origin: z.union([TaskOriginSchema, z.null()]),
+    /** A multi-instance task's element, named (区领导评分 of which cadre); null on other rows. */
+    subject: z.union([TaskSubjectSchema, z.null()]),
     assignee: z.string().nullable(),
     status: z.string(),
     outcome: z.string().nullable(),
@@ -85,6 +88,8 @@ export const TaskViewSchema = z
     /** 退回 / 委派 / 加签: who sent the task here and why. */
     origin: z.union([TaskOriginSchema, z.null()]),
     caseTitle: z.union([LocalizedTextSchema, z.null()]),
+    /** A multi-instance task's element, named (区领导评分 of which cadre); null on other tasks. */
+    subject: z.union([TaskSubjectSchema, z.null()]),
     createdAt: z.string().nullable(),
     dueAt: z.string().nullable(),
     urged: z.number().int(),

@@ -54,3 +54,10 @@ export {
 export { type CaseLifecycle, lifecycleView } from './visibility/lifecycle-view';
 export { refuseUnstorableText } from './stepping/text-guard';
 export * from './voting';
+export {
+  seesTaskSubject,
+  restrictedFields,
+  subjectOpenToAll,
+  type TaskSubject,
+  taskSubject,
+} from './visibility/task-subject';

@@ -8,8 +8,15 @@ import type {
   StepResult,
   TaskOrigin,
   TaskRecord,
+  TaskSubject,
 } from '@flowform/engine';
-import { isSystemEntry, renderCaseTitle } from '@flowform/engine';
+import {
+  isSystemEntry,
+  renderCaseTitle,
+  restrictedFields,
+  subjectOpenToAll,
+  taskSubject,
+} from '@flowform/engine';
 import { searchText } from './search-text';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
 import { type StepRecord, stepRecordOf } from './step-record';
@@ -71,6 +78,8 @@ export interface TaskRow {
   initiator: string;
   case_unit: string | null;
   origin: TaskOrigin | null;
+  /** What a multi-instance task works on (its `item`, the cadre a rater scores), named; else null. */
+  subject: TaskSubject | null;
 }
 
 /** Everything the change set needs besides the step result. */
@@ -187,6 +196,7 @@ function taskRow(
   const name = compiled.definition.name;
   const caseTitle = renderCaseTitle(compiled.definition.caseTitle, snap.data, nameLookup(directory));
   const initiatorName = directory?.user(snap.initiator)?.displayName ?? null;
+  const subject = directory ? taskSubject(task.item, directory) : null;
   return {
     id: task.id,
     definition_key: compiled.definition.key,
@@ -196,7 +206,17 @@ function taskRow(
     created_at: task.createdAt,
     due_at: task.dueAt ?? null,
     urged: task.urged,
-    search: searchText([title, name, caseTitle, initiatorName], snap),
+    search: searchText(
+      [
+        title,
+        name,
+        caseTitle,
+        initiatorName,
+        subjectOpenToAll(compiled, task.stateId) ? subjectName(subject) : null,
+      ],
+      snap,
+      restrictedFields(compiled),
+    ),
     status: 'open',
     ended_at: null,
     ended_by: null,
@@ -205,7 +225,14 @@ function taskRow(
     initiator: snap.initiator,
     case_unit: snap.caseUnit ?? null,
     origin: task.origin ?? null,
+    subject,
   };
+}
+
+/** The subject as search matches it: the person's, unit's or text's name in both languages. */
+function subjectName(subject: TaskSubject | null): LocalizedText | null {
+  if (!subject) return null;
+  return subject.kind === 'text' ? subject.text : subject.name;
 }
 
 /** Usernames and unit ids to their names, when the directory knows them. */

@@ -1,4 +1,4 @@
-import type { CaseOutcome, Directory } from '@flowform/engine';
+import type { CaseOutcome, Directory, TaskSubject } from '@flowform/engine';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from './database/db-schema';
 import { openTasksMatching } from './inbox-search';
@@ -43,6 +43,8 @@ export interface InboxItem {
   initiator: string | null;
   caseUnit: string | null;
   origin: InboxOrigin | null;
+  /** What a multi-instance task works on (the cadre a rater scores), named; null on other rows. */
+  subject: TaskSubject | null;
   assignee: string | null;
   status: string;
   outcome: string | null;
@@ -66,10 +68,10 @@ export interface InboxPage {
 
 const SOON_MS = 24 * 3600 * 1000;
 const TASK_EXTRAS = sql.raw(
-  "t.case_title, t.initiator, t.case_unit, t.origin, (select n.snapshot -> 'suspension' is not null from instances n where n.id = t.instance_id) as suspended",
+  "t.case_title, t.initiator, t.case_unit, t.origin, t.subject, (select n.snapshot -> 'suspension' is not null from instances n where n.id = t.instance_id) as suspended",
 );
 const CASE_EXTRAS = sql.raw(
-  "i.title as case_title, i.initiator, i.snapshot ->> 'caseUnit' as case_unit, null::jsonb as origin, i.snapshot -> 'suspension' is not null as suspended",
+  "i.title as case_title, i.initiator, i.snapshot ->> 'caseUnit' as case_unit, null::jsonb as origin, null::jsonb as subject, i.snapshot -> 'suspension' is not null as suspended",
 );
 
 /**
@@ -245,6 +247,7 @@ function toItem(row: Row): InboxItem {
     initiator: (row.initiator as string | null) ?? null,
     caseUnit: (row.case_unit as string | null) ?? null,
     origin: (row.origin as InboxOrigin | null) ?? null,
+    subject: (row.subject as TaskSubject | null) ?? null,
     assignee: (row.assignee as string | null) ?? null,
     status: row.status as string,
     outcome: (row.outcome as string | null) ?? null,

@@ -41,34 +41,38 @@ export class OutboxWorker {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<unknown> | undefined;
   private stopped = true;
+  private busy = false;
+  private woken = false;
+  private again = false;
   private readonly handlers: EffectHandlers;
+  private readonly batch: number;
 
   constructor(private readonly opts: OutboxWorkerOptions) {
     this.handlers = { ...builtInHandlers(opts.runtime), ...opts.handlers };
+    this.batch = opts.batch ?? 50;
   }
 
   /** Claims and delivers one batch; returns how many were delivered. */
   async runOnce(): Promise<number> {
     const db = this.opts.runtime.db;
+    this.again = false;
     const claimed = await sql<OutboxRow & { payload: Effect }>`
       update outbox set locked_by = ${this.opts.workerId}, locked_until = now() + interval '60 seconds', attempts = attempts + 1
       where id in (
         select id from outbox
         where delivered_at is null and next_attempt_at <= now() and (locked_until is null or locked_until < now())
-        order by id limit ${this.opts.batch ?? 50}
+        order by id limit ${this.batch}
         for update skip locked)
       returning id, instance_id, dedup_key, kind, attempts, payload`.execute(db);
-    let delivered = 0;
+    // A full batch leaves more; the runtime's own effects (child cases) commit new effects.
+    this.again =
+      claimed.rows.length >= this.batch || claimed.rows.some((row) => RUNTIME_EFFECTS.has(row.payload.type));
+    const delivered: string[] = [];
     for (const row of claimed.rows.sort((a, b) => Number(a.id) - Number(b.id))) {
       try {
         const handler = this.handlers[row.payload.type] as EffectHandler | undefined;
         if (handler) await handler(row.payload, row);
-        await db
-          .updateTable('outbox')
-          .set({ delivered_at: sql<Date>`now()`, locked_by: null, locked_until: null, last_error: null })
-          .where('id', '=', row.id)
-          .execute();
-        delivered += 1;
+        delivered.push(row.id);
       } catch (error) {
         const backoff = Math.min(2 ** row.attempts, MAX_BACKOFF_S);
         await db
@@ -84,23 +88,41 @@ export class OutboxWorker {
         this.opts.onError?.(error, row);
       }
     }
-    return delivered;
+    // One statement marks the batch: a crash before it redelivers the batch, which its dedup keys absorb.
+    if (delivered.length > 0)
+      await db
+        .updateTable('outbox')
+        .set({ delivered_at: sql<Date>`now()`, locked_by: null, locked_until: null, last_error: null })
+        .where('id', 'in', delivered)
+        .execute();
+    return delivered.length;
   }
 
   /** Delivers right away (called after a commit) instead of waiting for the next poll. */
   wake(): void {
     if (this.stopped) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => void this.tick(), 0);
+    this.woken = true;
+    if (!this.busy) this.schedule(0);
   }
 
+  private schedule(ms: number): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.tick(), ms);
+  }
+
+  /**
+   * One batch, then the next: at once if the batch was full, held the runtime's own effects (which
+   * commit new ones) or a commit woke the worker meanwhile, else after the poll interval (no empty
+   * poll after each delivered batch of notifications).
+   */
   private async tick(): Promise<void> {
-    if (this.stopped) return;
-    await this.running;
+    if (this.stopped || this.busy) return;
+    this.busy = true;
+    this.woken = false;
     this.running = this.runOnce().catch(() => 0);
-    const count = await this.running;
-    if (!this.stopped)
-      this.timer = setTimeout(() => void this.tick(), count ? 0 : (this.opts.intervalMs ?? 1000));
+    await this.running;
+    this.busy = false;
+    if (!this.stopped) this.schedule(this.woken || this.again ? 0 : (this.opts.intervalMs ?? 1000));
   }
 
   /** Polls until stopped. */
@@ -116,6 +138,9 @@ export class OutboxWorker {
     await this.running;
   }
 }
+
+/** Effects the runtime delivers itself, each of which may commit new effects. */
+const RUNTIME_EFFECTS = new Set<string>(['startChild', 'cancelChild', 'childFinished', 'directoryChange']);
 
 /** Child cases and directory changes are the runtime's own effects. */
 function builtInHandlers(runtime: CaseRuntime): EffectHandlers {

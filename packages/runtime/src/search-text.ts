@@ -4,15 +4,21 @@ const MAX_SEARCH = 4000;
 
 /**
  * What an inbox search matches, lower-cased: the step and process names, the case title, the
- * initiator's username and the case data's text and numbers (top level and one list deep). The
- * initiator's display name is matched at query time against the directory, so a rename needs no
- * rewrite.
+ * initiator's username and the case data's text and numbers (top level and one list deep), except
+ * the `restricted` fields some viewer may not see (a search must not find a task by a value its
+ * holder cannot read). The initiator's display name is matched at query time against the
+ * directory, so a rename needs no rewrite.
  */
-export function searchText(texts: (LocalizedText | null)[], snap: CaseSnapshot): string {
+export function searchText(
+  texts: (LocalizedText | null)[],
+  snap: CaseSnapshot,
+  restricted: ReadonlySet<string> = new Set(),
+): string {
   const parts: string[] = [];
   for (const t of texts) if (t) parts.push(t['zh-CN'], t.en);
   parts.push(snap.initiator);
-  for (const value of Object.values(snap.data)) collect(value, parts, 1);
+  for (const [field, value] of Object.entries(snap.data))
+    if (!restricted.has(field)) collect(value, parts, 1);
   const text = [...new Set(parts.filter(Boolean))].join(' ').toLowerCase();
   return text.length > MAX_SEARCH ? text.slice(0, MAX_SEARCH) : text;
 }

@@ -1,5 +1,5 @@
 import { smallDirectory } from '@flowform/engine/testing';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CaseRuntime } from './case-runtime';
 import type { OpenDatabase } from './database/open-database';
 import { replaceDirectory } from './directory-store';
@@ -105,6 +105,40 @@ describe.each(testBackends())('timer and outbox workers on %s', (backend) => {
     await runtime.execute(instanceId, { type: 'cancel' }, { username: 'admin' });
     await outbox.runOnce();
     expect((await runtime.snapshot(childId))!.status).toBe('cancelled');
+  });
+
+  it('given a running outbox worker polling hourly, when commits wake it, then their effects are delivered and marked at once, with no empty poll after a partial batch', async () => {
+    const worker = new OutboxWorker({
+      runtime,
+      workerId: 'w-c',
+      intervalMs: 3_600_000,
+      handlers: { notify: async (e) => void notified.push(...e.users) },
+    });
+    const runs = vi.spyOn(worker, 'runOnce');
+    worker.start();
+    await vi.waitFor(() => expect(runs).toHaveBeenCalledTimes(1));
+    await runs.mock.results[0]!.value;
+    await runtime.start({ definitionKey: 'parent-flow', data: { amount: 5 }, actor: { username: 'w1' } });
+    clock.advance('PT1H');
+    await timers.runOnce();
+    worker.wake();
+    worker.wake();
+    await vi.waitFor(async () => {
+      const pending = await open.db
+        .selectFrom('outbox')
+        .select('id')
+        .where('delivered_at', 'is', null)
+        .execute();
+      expect(pending).toEqual([]);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await worker.stop();
+    // the wake's batch (the child's start), the child's notification at once; then no empty poll
+    expect(runs).toHaveBeenCalledTimes(3);
+    expect(await runs.mock.results.at(-1)!.value).toBeGreaterThan(0);
+    const rows = await open.db.selectFrom('outbox').select(['delivered_at', 'locked_by']).execute();
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => r.delivered_at !== null && r.locked_by === null)).toBe(true);
   });
 
   it('given a failing notify handler, when delivered, then it is retried later with the error recorded', async () => {

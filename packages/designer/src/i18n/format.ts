@@ -59,11 +59,16 @@ export function formatRelative(locale: Locale, iso: string | null | undefined, n
   return rtf.format(0, 'minute');
 }
 
-/** A plain number with grouping: 12,345.6 */
+/** A plain number, grouped from five digits on: 12,345.6, but 2026 (a year is not 2,026). */
 export function formatNumber(locale: Locale, value: number): string {
-  return cached(`n:${locale}`, () => new Intl.NumberFormat(locale, { maximumFractionDigits: 2 })).format(
-    value,
-  );
+  return cached(
+    `n:${locale}`,
+    () =>
+      new Intl.NumberFormat(locale, {
+        maximumFractionDigits: 2,
+        useGrouping: 'min2',
+      } as Intl.NumberFormatOptions),
+  ).format(value);
 }
 
 /** An amount in yuan: ¥5,000.00 / CN¥5,000.00 */

@@ -116,6 +116,7 @@ export const en: Record<MessageKey, string> = {
   'task.holder': 'Held by',
   'task.delegatedBy': 'Delegated by',
   'task.openCase': 'Open the whole case',
+  'task.subject': 'For: {subject}',
   'task.form': 'Form',
   'task.noForm': 'This step has no form to fill in.',
   'task.comment': 'Comment',

@@ -113,6 +113,7 @@ export const zh = {
   'task.holder': '当前办理人',
   'task.delegatedBy': '委派人',
   'task.openCase': '查看案件全貌',
+  'task.subject': '对象：{subject}',
   'task.form': '办理表单',
   'task.noForm': '此步骤没有需要填写的表单。',
   'task.comment': '办理意见',

@@ -1,4 +1,4 @@
-import type { DirectorySeed } from '@flowform/engine';
+import type { DirectorySeed, TaskSubject } from '@flowform/engine';
 import type { ColumnType, Generated, JSONColumnType } from 'kysely';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
@@ -91,6 +91,8 @@ export interface Database {
     case_unit: string | null;
     /** 退回 / 委派 / 加签: the task's `origin` (kind, by, at, reason). */
     origin: JSONColumnType<{ kind: string; by: string; at: string; reason?: string } | null>;
+    /** A multi-instance task's `item` named when the row was written (engine `TaskSubject`); else null. */
+    subject: JSONColumnType<TaskSubject | null>;
   };
   task_candidates: {
     task_id: string;

@@ -489,6 +489,14 @@ const migrations: Record<string, Migration> = {
       `.execute(db);
     },
   },
+  '2026_12_04_640_task_subjects': {
+    async up(db) {
+      // What a multi-instance task works on (the cadre a rater scores), named when the row is
+      // written, so twelve scoring tasks of one leader differ in the inbox. Rows written before
+      // stay null (the task page names an open task's item from the case).
+      await sql`alter table tasks add column if not exists subject jsonb;`.execute(db);
+    },
+  },
 };
 
 class InCodeProvider implements MigrationProvider {

@@ -73,6 +73,7 @@ export const taskColumns = {
   initiator: 'text',
   case_unit: 'text',
   origin: 'jsonb',
+  subject: 'jsonb',
 } as const satisfies ColumnMap<'tasks'>;
 
 export const candidateColumns = {

@@ -66,6 +66,7 @@ function caseWrite(id: string, head: WriteHead, parts: PartName[]): CaseWrite {
             initiator: 'w1',
             case_unit: null,
             origin: null,
+            subject: null,
           },
         ]
       : [],
@@ -180,9 +181,9 @@ describe('write statement', () => {
     from json_to_recordset($1::json) as x("id" text, "definition_key" text, "definition_version" int, "snapshot" json, "version" int, "status" text, "parent_id" text, "confidential" boolean, "initiator" text, "started_at" timestamptz, "ended_at" timestamptz, "outcome" text, "updated_at" timestamptz, "title" jsonb)
     on conflict ("id") do nothing
     returning "id"),
-"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin")
-    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin"
-    from json_to_recordset($2::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb)
+"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin", "subject")
+    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin", "x"."subject"
+    from json_to_recordset($2::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb, "subject" jsonb)
     where exists (select 1 as "one" from "head")
     on conflict ("id") do update set "status" = "excluded"."status", "assignee" = "excluded"."assignee", "due_at" = "excluded"."due_at", "urged" = "excluded"."urged", "ended_at" = "excluded"."ended_at", "ended_by" = "excluded"."ended_by", "outcome" = "excluded"."outcome", "origin" = "excluded"."origin", "case_title" = "excluded"."case_title", "search" = "excluded"."search"),
 "new_candidates" as (insert into "task_candidates" ("task_id", "role", "unit", "username", "created_at")
@@ -241,9 +242,9 @@ select "head"."id" from "head"`);
     set "snapshot" = $1::json, "version" = $2::int, "status" = $3::text, "ended_at" = $4::timestamptz, "outcome" = $5::text, "updated_at" = $6::timestamptz
     where "id" = $7::text and "version" = $8::int and (select "m"."version" from "directory_meta" as "m" where "m"."id" = 1) = $9::bigint
     returning "id"),
-"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin")
-    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin"
-    from json_to_recordset($10::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb)
+"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin", "subject")
+    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin", "x"."subject"
+    from json_to_recordset($10::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb, "subject" jsonb)
     where exists (select 1 as "one" from "head")
     on conflict ("id") do update set "status" = "excluded"."status", "assignee" = "excluded"."assignee", "due_at" = "excluded"."due_at", "urged" = "excluded"."urged", "ended_at" = "excluded"."ended_at", "ended_by" = "excluded"."ended_by", "outcome" = "excluded"."outcome", "origin" = "excluded"."origin", "case_title" = "excluded"."case_title", "search" = "excluded"."search"),
 "reset_candidates" as (delete from "task_candidates"
@@ -288,9 +289,9 @@ select "head"."id" from "head"`);
     from json_to_recordset($1::json) as x("id" text, "snapshot" json, "version" int, "expected" int, "status" text, "ended_at" timestamptz, "outcome" text, "updated_at" timestamptz, "dir" bigint)
     where "i"."id" = any($2::text[]) and "i"."id" = "x"."id" and "i"."version" = "x"."expected" and ("x"."dir" is null or "x"."dir" = (select "m"."version" from "directory_meta" as "m" where "m"."id" = 1))
     returning "i"."id"),
-"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin")
-    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin"
-    from json_to_recordset($3::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb)
+"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin", "subject")
+    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin", "x"."subject"
+    from json_to_recordset($3::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb, "subject" jsonb)
     where "x"."instance_id" in (select "head"."id" from "head")
     on conflict ("id") do update set "status" = "excluded"."status", "assignee" = "excluded"."assignee", "due_at" = "excluded"."due_at", "urged" = "excluded"."urged", "ended_at" = "excluded"."ended_at", "ended_by" = "excluded"."ended_by", "outcome" = "excluded"."outcome", "origin" = "excluded"."origin", "case_title" = "excluded"."case_title", "search" = "excluded"."search"),
 "reset_candidates" as (delete from "task_candidates"
@@ -356,9 +357,9 @@ select "head"."id" from "head"`);
     from json_to_recordset($1::json) as x("id" text, "definition_key" text, "definition_version" int, "snapshot" json, "version" int, "status" text, "parent_id" text, "confidential" boolean, "initiator" text, "started_at" timestamptz, "ended_at" timestamptz, "outcome" text, "updated_at" timestamptz, "title" jsonb)
     on conflict ("id") do nothing
     returning "id"),
-"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin")
-    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin"
-    from json_to_recordset($2::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb)
+"task_rows" as (insert into "tasks" ("id", "instance_id", "definition_key", "state_id", "title", "status", "assignee", "created_at", "due_at", "urged", "ended_at", "ended_by", "outcome", "search", "case_title", "initiator", "case_unit", "origin", "subject")
+    select "x"."id", "x"."instance_id", "x"."definition_key", "x"."state_id", "x"."title", "x"."status", "x"."assignee", "x"."created_at", "x"."due_at", "x"."urged", "x"."ended_at", "x"."ended_by", "x"."outcome", "x"."search", "x"."case_title", "x"."initiator", "x"."case_unit", "x"."origin", "x"."subject"
+    from json_to_recordset($2::json) as x("id" text, "instance_id" text, "definition_key" text, "state_id" text, "title" jsonb, "status" text, "assignee" text, "created_at" timestamptz, "due_at" timestamptz, "urged" int, "ended_at" timestamptz, "ended_by" text, "outcome" text, "search" text, "case_title" jsonb, "initiator" text, "case_unit" text, "origin" jsonb, "subject" jsonb)
     where "x"."instance_id" in (select "head"."id" from "head")
     on conflict ("id") do update set "status" = "excluded"."status", "assignee" = "excluded"."assignee", "due_at" = "excluded"."due_at", "urged" = "excluded"."urged", "ended_at" = "excluded"."ended_at", "ended_by" = "excluded"."ended_by", "outcome" = "excluded"."outcome", "origin" = "excluded"."origin", "case_title" = "excluded"."case_title", "search" = "excluded"."search"),
 "audit" as (insert into "audit_log" ("instance_id", "seq", "at", "actor", "action", "task_id", "outcome", "comment", "data_digest", "definition_key", "definition_version", "detail", "prev_hash", "hash")

@@ -1,7 +1,7 @@
 import { taskContract as contract } from '@flowform/api';
 import { queryInbox } from '@flowform/runtime';
 import { newRouter } from '../http/router';
-import { openableCases } from '../notifications/case-readers';
+import { viewedCases } from '../notifications/case-readers';
 import type { ServerContext } from '../server-context';
 import { caseOfTask } from '../services/case-access';
 import { inboxItem, peopleNamed } from '../services/inbox-rows';
@@ -19,8 +19,9 @@ export function taskRoutes(ctx: ServerContext) {
         ...query,
         initiators,
       });
-      // A task of a case the user may no longer open (transferred away, a role taken) is not listed.
-      const open = await openableCases(
+      // A task of a case the user may no longer open (transferred away, a role taken) is not listed;
+      // the others show their subject only as the user's view of the case allows.
+      const viewed = await viewedCases(
         ctx,
         user.username,
         user.directory,
@@ -29,9 +30,10 @@ export function taskRoutes(ctx: ServerContext) {
       return c.json(
         {
           ...page,
-          items: page.items
-            .filter((i) => open.has(i.instanceId))
-            .map((row) => inboxItem(user.directory, row)),
+          items: page.items.flatMap((row) => {
+            const seen = viewed.get(row.instanceId);
+            return seen ? [inboxItem(user.directory, row, seen)] : [];
+          }),
         },
         200,
       );

@@ -11,10 +11,13 @@ export type CaseReaders = (instanceId: string, users: string[]) => Promise<strin
  * After every committed command: `case.changed` to everyone involved in the case (participants,
  * task holders, role holders of offered tasks), and `task.created` / `task.urged` to the people
  * the step's notify effects name — each only to those who may open the case now (`readers`), so
- * a stream never names a case its user has lost. Best effort: a failure is logged, never thrown.
+ * a stream never names a case its user has lost. Only people with a stream open in this process are
+ * looked up: with nobody listening, a commit costs no query here. Best effort: a failure is
+ * logged, never thrown.
  */
 export function caseEventPublisher(db: ServerDb, hub: EventHub, log: Logger, readers: CaseReaders) {
   return (instanceId: string, effects: Effect[]): void => {
+    if (!hub.anyone) return;
     const told = async () => {
       for (const effect of effects) {
         if (effect.type !== 'notify') continue;
@@ -24,11 +27,14 @@ export function caseEventPublisher(db: ServerDb, hub: EventHub, log: Logger, rea
             : effect.kind === 'task-assigned' || effect.kind === 'returned'
               ? 'task.created'
               : undefined;
-        if (type)
-          hub.publish(await readers(instanceId, effect.users), { type, instanceId, taskId: effect.taskId });
+        const listening = type ? hub.listening(effect.users) : [];
+        if (type && listening.length > 0)
+          hub.publish(await readers(instanceId, listening), { type, instanceId, taskId: effect.taskId });
       }
-      const involved = await involvedUsers(db, instanceId);
-      hub.publish(await readers(instanceId, involved), { type: 'case.changed', instanceId });
+      if (!hub.anyone) return;
+      const involved = hub.listening(await involvedUsers(db, instanceId));
+      if (involved.length > 0)
+        hub.publish(await readers(instanceId, involved), { type: 'case.changed', instanceId });
     };
     void told().catch((error) => log.warn('case event failed', { instanceId, error }));
   };

@@ -33,6 +33,17 @@ export class EventHub {
     };
   }
 
+  /** Of the given users, those with an open stream here (a live event for nobody costs no query). */
+  listening(users: Iterable<string>): string[] {
+    if (this.listeners.size === 0) return [];
+    return [...new Set(users)].filter((user) => this.listeners.has(user));
+  }
+
+  /** Whether any stream is open in this process. */
+  get anyone(): boolean {
+    return this.listeners.size > 0;
+  }
+
   /** Sends an event to every stream of each user. */
   publish(users: Iterable<string>, event: LiveEvent): void {
     for (const user of new Set(users)) {

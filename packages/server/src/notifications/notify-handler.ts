@@ -1,7 +1,14 @@
-import type { CaseOutcome, Effect, LocalizedText } from '@flowform/engine';
+import {
+  type CaseOutcome,
+  compileBundle,
+  type Effect,
+  type LocalizedText,
+  subjectOpenToAll,
+  type TaskSubject,
+} from '@flowform/engine';
 import type { OutboxRow } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
-import { readersOf } from './case-readers';
+import { readersAmong } from './case-readers';
 import { storeNotifications } from './notification-store';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 import { workMessageChannels } from './platform-channels';
@@ -38,7 +45,8 @@ const OUTCOME_LABELS: Record<CaseOutcome, LocalizedText> = {
  * work messages never carry a confidential case's names or titles, only that there is something to
  * look at. A work message that fails throws, so the outbox retries it (the command has long
  * committed); robots retry on their own.
- * Only people who may open the case are told (`readersOf`): nobody is sent to a case that answers 404.
+ * Only people who may open the case are told (`readersAmong`): nobody is sent to a case that answers 404.
+ * The case and the task are read in one query, which both the readers and the message use.
  */
 export function notifyHandler(
   ctx: ServerContext,
@@ -47,8 +55,9 @@ export function notifyHandler(
 ) {
   const messenger = new WorkMessenger(ctx.db, channels);
   return async (effect: Notify, row: OutboxRow): Promise<void> => {
-    const users = await readersOf(ctx, row.instance_id, effect.users);
-    const about = await describe(ctx, row.instance_id, effect.taskId);
+    const found = await caseAndTask(ctx, row.instance_id, effect.taskId);
+    const users = found ? await readersAmong(ctx, found, effect.users) : [];
+    const about = await describe(ctx, found);
     const label = effect.outcome ? OUTCOME_LABELS[effect.outcome] : KIND_LABELS[effect.kind];
     const message: LocalizedText = effect.message ?? {
       'zh-CN': `${label['zh-CN']}：${about.title['zh-CN']}`,
@@ -107,27 +116,42 @@ async function displayNames(ctx: ServerContext, usernames: string[]): Promise<st
   return usernames.map((u) => names.get(u) || u);
 }
 
-async function describe(ctx: ServerContext, instanceId: string, taskId: string | undefined) {
-  const [instance, task] = await Promise.all([
-    ctx.db
-      .selectFrom('instances')
-      .select(['definition_key', 'definition_version', 'confidential'])
-      .where('id', '=', instanceId)
-      .executeTakeFirst(),
-    taskId
-      ? ctx.db
-          .selectFrom('tasks')
-          .select(['title', 'case_title', 'origin'])
-          .where('id', '=', taskId)
-          .executeTakeFirst()
-      : undefined,
-  ]);
-  const name = instance
-    ? (await ctx.runtime.definitions.get(instance.definition_key, instance.definition_version)).definition
-        .name
-    : { 'zh-CN': '流程', en: 'Process' };
-  const step = task
-    ? { 'zh-CN': `${name['zh-CN']} · ${task.title['zh-CN']}`, en: `${name.en} · ${task.title.en}` }
+/** The case (its definition, snapshot and confidentiality) and the notified task, in one query. */
+async function caseAndTask(ctx: ServerContext, instanceId: string, taskId: string | undefined) {
+  return ctx.db
+    .selectFrom('instances as i')
+    .leftJoin('tasks as t', (join) => join.onRef('t.instance_id', '=', 'i.id').on('t.id', '=', taskId ?? ''))
+    .select([
+      'i.definition_key',
+      'i.definition_version',
+      'i.snapshot',
+      'i.confidential',
+      't.state_id',
+      't.title',
+      't.case_title',
+      't.origin',
+      't.subject',
+    ])
+    .where('i.id', '=', instanceId)
+    .executeTakeFirst();
+}
+
+async function describe(ctx: ServerContext, found: Awaited<ReturnType<typeof caseAndTask>>) {
+  const bundle = found
+    ? await ctx.runtime.definitions.get(found.definition_key, found.definition_version)
+    : undefined;
+  const name = bundle?.definition.name ?? { 'zh-CN': '流程', en: 'Process' };
+  const task = found?.title ? found : undefined;
+  // 区领导评分（对象：王建国）: which of a rater's alike sheets this is, when no reader's view hides it.
+  const about =
+    task?.subject && task.state_id && bundle && subjectOpenToAll(compileBundle(bundle), task.state_id)
+      ? subjectName(task.subject)
+      : undefined;
+  const step = task?.title
+    ? {
+        'zh-CN': `${name['zh-CN']} · ${task.title['zh-CN']}${about ? `（对象：${about['zh-CN']}）` : ''}`,
+        en: `${name.en} · ${task.title.en}${about ? ` (for: ${about.en})` : ''}`,
+      }
     : name;
   const origin = task?.origin && (await originNote(ctx, task.origin));
   const title = {
@@ -135,7 +159,12 @@ async function describe(ctx: ServerContext, instanceId: string, taskId: string |
       [step['zh-CN'], task?.case_title?.['zh-CN']].filter(Boolean).join(' — ') + (origin?.['zh-CN'] ?? ''),
     en: [step.en, task?.case_title?.en].filter(Boolean).join(' — ') + (origin?.en ?? ''),
   };
-  return { title, confidential: instance?.confidential ?? false };
+  return { title, confidential: found?.confidential ?? false };
+}
+
+/** A subject as a message names it: the person's or unit's name, or the item's text. */
+function subjectName(subject: TaskSubject): LocalizedText {
+  return subject.kind === 'text' ? subject.text : subject.name;
 }
 
 /** `（张书记：请补充低保证明）`: who sent a returned, delegated or added task, and why. */

@@ -1,5 +1,12 @@
 import type { CaseViewSchema, TaskSummarySchema } from '@flowform/api';
-import { caseOutcome, expandCandidates, initiatorMayCancel, type TaskRecord } from '@flowform/engine';
+import {
+  caseOutcome,
+  expandCandidates,
+  initiatorMayCancel,
+  seesTaskSubject,
+  type TaskRecord,
+  taskSubject,
+} from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import type { ServerContext } from '../server-context';
@@ -126,6 +133,9 @@ export function taskSummary(found: VisibleCase, task: TaskRecord, user: AuthUser
     createdAt: task.createdAt,
     dueAt: task.dueAt ?? null,
     urged: task.urged,
+    subject: seesTaskSubject(found.compiled, found.view, task.stateId)
+      ? taskSubject(task.item, user.directory)
+      : null,
   };
 }
 

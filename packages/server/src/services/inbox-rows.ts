@@ -1,5 +1,6 @@
 import type { InboxItem, TaskOrigin } from '@flowform/api';
-import type { Directory, LocalizedText } from '@flowform/engine';
+import { type Directory, type LocalizedText, seesTaskSubject } from '@flowform/engine';
+import type { ViewedCase } from '../notifications/case-readers';
 import type { InboxItem as InboxRow, InboxOrigin } from '@flowform/runtime';
 import type { ServerContext } from '../server-context';
 import { currentDirectoryIndex } from './directory-search/directory-index-cache';
@@ -22,15 +23,20 @@ export function originRef(directory: Directory, origin: InboxOrigin | null | und
   };
 }
 
-/** An inbox row as the API gives it: initiator, unit and sender named from the directory. */
-export function inboxItem(directory: Directory, row: InboxRow): InboxItem {
-  const { initiator, caseUnit, origin, ...rest } = row;
+/**
+ * An inbox row as the API gives it: initiator, unit and sender named from the directory; the
+ * task's subject only when the viewer's view of the case shows the fields it comes from.
+ */
+export function inboxItem(directory: Directory, row: InboxRow, seen: ViewedCase): InboxItem {
+  const { initiator, caseUnit, origin, subject, ...rest } = row;
   const unit = caseUnit ? directory.unit(caseUnit) : undefined;
+  const shown = subject && row.stateId && seesTaskSubject(seen.compiled, seen.view, row.stateId);
   return {
     ...rest,
     initiator: initiator ? personRef(directory, initiator) : null,
     unit: unit ? { id: unit.id, name: unit.name } : null,
     origin: originRef(directory, origin),
+    subject: shown ? subject : null,
   };
 }
 

@@ -1,5 +1,11 @@
 import type { TaskViewSchema } from '@flowform/api';
-import { exclusionOf, renderCaseTitle, separationSentence } from '@flowform/engine';
+import {
+  exclusionOf,
+  renderCaseTitle,
+  seesTaskSubject,
+  separationSentence,
+  taskSubject,
+} from '@flowform/engine';
 import type { z } from '@hono/zod-openapi';
 import type { AuthUser } from '../http/app-env';
 import { problems } from '../http/problem';
@@ -35,6 +41,10 @@ export async function taskView(
   const summary = open ? taskSummary(found, open, user) : undefined;
   const data = Object.fromEntries(Object.entries(found.snapshot.data).filter(([k]) => !hidden.has(k)));
   const excluded = open ? exclusionOf(found.snapshot, def, user.username) : undefined;
+  // What the instance works on: named when the row was written, else from the open task's item.
+  const subject = seesTaskSubject(found.compiled, found.view, row.state_id)
+    ? (row.subject ?? taskSubject(open?.item, user.directory))
+    : null;
   return {
     id: taskId,
     instanceId: found.instanceId,
@@ -48,6 +58,7 @@ export async function taskView(
     delegatedBy: open?.delegatedBy ?? null,
     origin: originRef(user.directory, open?.origin ?? row.origin),
     caseTitle: row.case_title ?? renderCaseTitle(found.compiled.definition.caseTitle, found.snapshot.data),
+    subject,
     createdAt: new Date(row.created_at).toISOString(),
     dueAt: open?.dueAt ?? (row.due_at ? new Date(row.due_at).toISOString() : null),
     urged: open?.urged ?? row.urged,

@@ -12,6 +12,7 @@ import { Banner, useErrorText } from '../../ui/status-views';
 import { LifecycleActions } from '../lifecycle/lifecycle-actions';
 import { lifecycleText } from '../lifecycle/lifecycle-messages';
 import { SuspendedFlag, SuspensionNotice } from '../lifecycle/suspension-notice';
+import { TaskSubjectLine } from '../inbox/task-subject-line';
 import { CancelCase } from './cancel-case';
 import { CaseDiagram } from './case-diagram';
 import { NextTimerLine } from './next-timer';
@@ -132,6 +133,8 @@ export function CaseView({
             {c.tasks.map((task) => (
               <li key={task.id}>
                 <Link to={paths.task(task.id)}>{pick(task.title, locale, task.stateId)}</Link>
+                {task.subject && ' '}
+                <TaskSubjectLine subject={task.subject} className="case-task-subject" />
                 <span className="muted">
                   {' '}
                   ·{' '}

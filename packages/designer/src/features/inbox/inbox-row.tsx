@@ -8,10 +8,11 @@ import { CaseStatus } from '../../ui/case-status';
 import { isDueSoon, isOverdue } from './inbox-filter';
 import { SuspendedFlag } from '../lifecycle/suspension-notice';
 import { OriginFlag, OriginNote } from './origin-flag';
+import { TaskSubjectLine } from './task-subject-line';
 
 /**
- * One inbox row: the case's title (applicant, subject, amount), the step and process, who started
- * it and where, dates; 被退回 / 委派 / 加签 with who and why; overdue and urged rows are marked with
+ * One inbox row: the case's title (applicant, subject, amount), what the task works on (the cadre a
+ * rater scores), the step and process, who started it and where, dates; 被退回 / 委派 / 加签 with who and why; overdue and urged rows are marked with
  * words and icons too.
  */
 export function InboxRow({
@@ -39,6 +40,7 @@ export function InboxRow({
       <Link to={to} className="row-link" data-row="">
         <span className="row-main">
           <span className="row-title">{title}</span>
+          <TaskSubjectLine subject={item.subject} className="row-subject" />
           <span className="row-process">{item.caseNumber ? `${context} · ${item.caseNumber}` : context}</span>
           {item.origin && scope === 'todo' && <OriginNote origin={item.origin} className="row-origin" />}
         </span>

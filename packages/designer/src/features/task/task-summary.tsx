@@ -6,6 +6,7 @@ import { Link } from '../../state/navigation';
 import { paths } from '../../state/routes';
 import { isOverdue } from '../inbox/inbox-filter';
 import { OriginFlag, OriginNote } from '../inbox/origin-flag';
+import { TaskSubjectLine } from '../inbox/task-subject-line';
 
 /** The case summary a leader reads first: process, step, who started it, when it is due. */
 export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: CaseView }) {
@@ -17,6 +18,7 @@ export function TaskSummary({ task, caseView }: { task: TaskView; caseView?: Cas
     <section className="card summary" aria-labelledby="task-title">
       <p className="eyebrow">{pick(task.definitionName, locale, task.definitionKey)}</p>
       <h1 id="task-title">{pick(task.title, locale, task.stateId)}</h1>
+      <TaskSubjectLine subject={task.subject} className="summary-subject" />
       {task.caseTitle && <p className="summary-case-title">{pick(task.caseTitle, locale)}</p>}
       {task.origin && task.status === 'open' && (
         <p className="origin-banner" role="note">
