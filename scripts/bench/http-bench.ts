@@ -24,11 +24,18 @@ import { callJson, type LoadClient, type LoadResult, runLoad } from './http-load
 import { summarizeProfile } from './profile-summary';
 import { type ServerProcess, startServerProcess } from './server-process';
 
-const DB = 'flowform_bench_http';
-const PGBENCH_DB = 'flowform_bench_pgbench';
+/**
+ * The benchmark's database and first port: `FLOWFORM_BENCH_SUFFIX` (e.g. `_b`) and
+ * `FLOWFORM_BENCH_PORT` let two sittings run the HTTP or memory bench side by side on one machine
+ * without dropping each other's database or taking each other's ports.
+ */
+const SUFFIX = process.env.FLOWFORM_BENCH_SUFFIX ?? '';
+const DB = `flowform_bench_http${SUFFIX}`;
+const PGBENCH_DB = `flowform_bench_pgbench${SUFFIX}`;
 const DEMO_PASSWORD = 'flowform';
+const FIRST_PORT = Number(process.env.FLOWFORM_BENCH_PORT ?? 38_401);
 /** Ports of the server processes (two, for the two-process runs). */
-const PORTS = [38_401, 38_402];
+const PORTS = [FIRST_PORT, FIRST_PORT + 1];
 
 /** The demo directory's users other than the administrator, one per client. */
 function demoUsers(count: number): string[] {

@@ -20,16 +20,28 @@ function statementName(text: string): string {
  * winner: planning it on every command would cost more than running it.
  */
 export function preparingPool(pool: pg.Pool): PostgresPool {
+  // One wrapper per pooled client, for the client's life: Kysely keys its connection objects by
+  // the client it is given (a WeakMap, and a WeakSet of connections), so a new wrapper on every
+  // checkout made it build a connection per query and grew both tables' backing stores to 4 MB
+  // each within minutes under load.
+  const wrappers = new WeakMap<pg.PoolClient, PostgresPoolClient>();
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
-      return {
-        query: ((text: string, values?: unknown[]) =>
-          values && values.length > 0
-            ? client.query({ name: statementName(text), text, values })
-            : client.query(text, values)) as unknown as PostgresPoolClient['query'],
-        release: () => client.release(),
-      };
+      let wrapper = wrappers.get(client);
+      if (!wrapper) {
+        wrapper = {
+          query: ((text: string, values?: unknown[]) =>
+            values && values.length > 0
+              ? client.query({ name: statementName(text), text, values })
+              : client.query(text, values)) as unknown as PostgresPoolClient['query'],
+          // Kysely asks to destroy a client whose rollback failed: pg then drops it from the pool
+          // (and this wrapper with it), so a discarded connection is never handed out again.
+          release: (destroy?: boolean) => client.release(destroy),
+        };
+        wrappers.set(client, wrapper);
+      }
+      return wrapper;
     },
     end: () => pool.end(),
   };

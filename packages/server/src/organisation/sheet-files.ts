@@ -3,8 +3,6 @@
  * with a `sheet` column naming each row's sheet and the union of the sheets' columns (through
  * `papaparse`; UTF-8 with a byte-order mark so spreadsheet programs read the Chinese names).
  */
-import ExcelJS from 'exceljs';
-import JSZip from 'jszip';
 import Papa from 'papaparse';
 import { SHEETS, type SheetName, type SheetRows } from './org-sheets';
 
@@ -21,7 +19,11 @@ const FIXED_DATE = new Date(Date.UTC(2026, 0, 1));
 
 const emptyRows = (): SheetRows => ({ units: [], people: [], memberships: [], contracts: [] });
 
+/** exceljs takes ~0.3 s to load: only an import or export of the organisation's XLSX loads it. */
+const loadExcel = async () => (await import('exceljs')).default;
+
 export async function writeXlsx(rows: Record<SheetName, string[][]>): Promise<Uint8Array> {
+  const [ExcelJS, { default: JSZip }] = await Promise.all([loadExcel(), import('jszip')]);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Flowform';
   workbook.created = FIXED_DATE;
@@ -38,6 +40,7 @@ export async function writeXlsx(rows: Record<SheetName, string[][]>): Promise<Ui
 }
 
 export async function readXlsx(bytes: Uint8Array): Promise<SheetRows> {
+  const ExcelJS = await loadExcel();
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);

@@ -13,6 +13,7 @@ import { hashPassword } from '../auth/password';
 import type { ServerDb } from '../database/server-schema';
 import type { ServerContext } from '../server-context';
 import { appendAdminAudit } from '../services/admin-audit';
+import { shippedDemoHashes } from './demo-password-hashes';
 import { expandPaths, loadForms } from './definition-files';
 
 /** The password of every demo account. */
@@ -44,7 +45,7 @@ export async function isEmpty(db: ServerDb): Promise<boolean> {
 
 /**
  * Seeds the demo: the directory (every account's password `flowform`, each scrypt-hashed with its
- * own salt) and every shipped process that lints clean, published as `system`. Returns what was
+ * own salt: shipped in seed/demo-password-hashes.json, hashed here for an account not there) and every shipped process that lints clean, published as `system`. Returns what was
  * published and what was skipped because lint found errors.
  */
 export async function seedDemo(
@@ -52,8 +53,13 @@ export async function seedDemo(
   options: { hashParams?: { N: number; r: number; p: number }; bundles?: DefinitionBundle[] } = {},
 ): Promise<{ published: string[]; skipped: string[] }> {
   const seed = demoDirectory();
+  // The shipped hashes (production cost, one salt each) unless a test asks for another cost.
+  const shipped = options.hashParams ? new Map<string, string>() : shippedDemoHashes();
   const hashes = new Map(
-    seed.users.map((u) => [u.username, hashPassword(DEMO_PASSWORD, options.hashParams)]),
+    seed.users.map((u) => [
+      u.username,
+      shipped.get(u.username) ?? hashPassword(DEMO_PASSWORD, options.hashParams),
+    ]),
   );
   await replaceDirectory(ctx.runtime.db, seed, (username) => hashes.get(username) ?? null);
   // Every demo password is the published one again: no one-time password of an earlier run stays.
