@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import type pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { preparingPool } from './preparing-pool';
@@ -5,16 +6,18 @@ import { preparingPool } from './preparing-pool';
 /** A pool whose clients record what they are asked; `connect` hands out `clients` in turn. */
 function fakePool(count: number) {
   const calls: { client: number; query?: unknown; release?: unknown }[] = [];
-  const clients = Array.from({ length: count }, (_, i) => ({
-    query: async (query: unknown) => {
-      calls.push({ client: i, query });
-      return { rows: [] };
-    },
-    release: (destroy?: unknown) => calls.push({ client: i, release: destroy }),
-  }));
+  const clients = Array.from({ length: count }, (_, i) =>
+    Object.assign(new EventEmitter(), {
+      query: async (query: unknown) => {
+        calls.push({ client: i, query });
+        return { rows: [] };
+      },
+      release: (destroy?: unknown) => calls.push({ client: i, release: destroy }),
+    }),
+  );
   let next = 0;
   const pool = { connect: async () => clients[next++ % count], end: async () => {} };
-  return { pool: pool as unknown as pg.Pool, calls };
+  return { pool: pool as unknown as pg.Pool, calls, clients };
 }
 
 describe('the preparing pool', () => {
@@ -50,5 +53,15 @@ describe('the preparing pool', () => {
     client.release(true);
     client.release();
     expect(calls.map((c) => c.release)).toEqual([true, undefined]);
+  });
+
+  it('given a checked-out client whose connection the server ends, when it reports the error, then nothing is thrown and on release the pool drops it', async () => {
+    const { pool, calls, clients } = fakePool(1);
+    const client = await preparingPool(pool).connect();
+    expect(() =>
+      clients[0]!.emit('error', new Error('terminating connection due to administrator command')),
+    ).not.toThrow();
+    client.release();
+    expect(calls.map((c) => c.release)).toEqual([true]);
   });
 });

@@ -30,6 +30,14 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const client = await pool.connect();
       let wrapper = wrappers.get(client);
       if (!wrapper) {
+        // pg listens for a pooled client's errors only while it is idle: a connection ended by the
+        // server while a checked-out client runs no query (a PostgreSQL restart or an
+        // administrator's kill between a transaction's statements) would throw an unhandled
+        // 'error' and end the process. The query in hand fails instead, and the client is dropped.
+        let broken = false;
+        client.on('error', () => {
+          broken = true;
+        });
         wrapper = {
           query: ((text: string, values?: unknown[]) =>
             values && values.length > 0
@@ -37,7 +45,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
               : client.query(text, values)) as unknown as PostgresPoolClient['query'],
           // Kysely asks to destroy a client whose rollback failed: pg then drops it from the pool
           // (and this wrapper with it), so a discarded connection is never handed out again.
-          release: (destroy?: boolean) => client.release(destroy),
+          release: (destroy?: boolean) => client.release(destroy || broken || undefined),
         };
         wrappers.set(client, wrapper);
       }
