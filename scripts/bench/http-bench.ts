@@ -1,9 +1,9 @@
 // Task completions over HTTP against the real server (`flowform start` on PostgreSQL) as one and
 // as two processes, each figure a ratio to pgbench run just before it at the same concurrency.
-// Prints figures, then one JSON line. `--quick`: 3 s runs; `--profile`: one 16-client run on one
+// Prints figures, then one JSON line. `--quick`: 3 s runs; `--profile` (`--processes=2`): one 16-client run on one
 // process under `node --cpu-prof`, then where its CPU went.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AuditKey, CaseRuntime, openDatabase } from '@flowform/runtime';
@@ -166,19 +166,34 @@ async function measure(
   return m;
 }
 
-async function profileRun(auditKey: string, logDir: string, clients: LoadClient[], seconds: number) {
+async function profileRun(
+  auditKey: string,
+  logDir: string,
+  clients: LoadClient[],
+  seconds: number,
+  processes: number,
+) {
   const dir = mkdtempSync(join(tmpdir(), 'flowform-prof-'));
-  const [server] = await startServers(1, auditKey, logDir, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
-  await runLoad([server!.url], clients, 2);
-  const cpu0 = server!.cpuMs();
-  const load = await runLoad([server!.url], clients, seconds);
-  const cpu = server!.cpuMs() - cpu0;
-  await server!.stop();
+  const servers = await startServers(processes, auditKey, logDir, ['--cpu-prof', `--cpu-prof-dir=${dir}`]);
+  const urls = servers.map((s) => s.url);
+  await runLoad(urls, clients, 2 * processes);
+  const cpuOf = () => servers.reduce((sum, s) => sum + s.cpuMs(), 0);
+  const cpu0 = cpuOf();
+  const load = await runLoad(urls, clients, seconds);
+  const cpu = cpuOf() - cpu0;
+  await Promise.all(servers.map((s) => s.stop()));
   console.log(
-    `profiled c=${clients.length}: ${round(load.commands / load.seconds, 0)} commands/s, server CPU ${round(cpu / load.commands, 3)} ms/command`,
+    `profiled c=${clients.length}, ${processes} process(es): ${round(load.commands / load.seconds, 0)} commands/s, server CPU ${round(cpu / load.commands, 3)} ms/command`,
   );
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (file) console.log(`${join(dir, file)}\n${summarizeProfile(join(dir, file), 40)}`);
+  // the main thread's profile of each process (the largest file of its pid)
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+  const pids = [...new Set(files.map((f) => f.split('.')[2]))];
+  for (const pid of pids) {
+    const file = files
+      .filter((f) => f.split('.')[2] === pid)
+      .sort((a, b) => statSync(join(dir, b)).size - statSync(join(dir, a)).size)[0]!;
+    console.log(`${join(dir, file)}\n${summarizeProfile(join(dir, file), 40)}`);
+  }
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -196,7 +211,7 @@ export async function run(args: string[]): Promise<void> {
     const clients = await prepareClients(one[0]!.url, 16);
     if (args.includes('--profile')) {
       await one[0]!.stop();
-      await profileRun(auditKey, logDir, clients, seconds);
+      await profileRun(auditKey, logDir, clients, seconds, args.includes('--processes=2') ? 2 : 1);
       return;
     }
     await runLoad([one[0]!.url], clients, 2); // warm-up: JIT, caches, prepared statements
