@@ -34,7 +34,8 @@ function pgbenchArgs(name: string): string[] {
   const url = new URL(databaseUrl(name));
   return [
     '-h',
-    url.hostname,
+    // `?host=/var/run/postgresql`: a Unix socket, for pgbench as for pg
+    url.searchParams.get('host') ?? url.hostname,
     '-p',
     url.port || '5432',
     '-U',
