@@ -193,7 +193,6 @@ function taskRow(
 ): TaskRow {
   const def = compiled.index.get(task.stateId)?.def.task;
   const title = def?.title ?? { 'zh-CN': task.stateId, en: task.stateId };
-  const name = compiled.definition.name;
   const caseTitle = renderCaseTitle(compiled.definition.caseTitle, snap.data, nameLookup(directory));
   const initiatorName = directory?.user(snap.initiator)?.displayName ?? null;
   const subject = directory ? taskSubject(task.item, directory) : null;
@@ -206,17 +205,7 @@ function taskRow(
     created_at: task.createdAt,
     due_at: task.dueAt ?? null,
     urged: task.urged,
-    search: searchText(
-      [
-        title,
-        name,
-        caseTitle,
-        initiatorName,
-        subjectOpenToAll(compiled, task.stateId) ? subjectName(subject) : null,
-      ],
-      snap,
-      restrictedFields(compiled),
-    ),
+    search: taskSearch(compiled, { stateId: task.stateId, title, caseTitle, subject }, initiatorName, snap),
     status: 'open',
     ended_at: null,
     ended_by: null,
@@ -227,6 +216,37 @@ function taskRow(
     origin: task.origin ?? null,
     subject,
   };
+}
+
+/** What a task row shows, as its search text needs it. */
+export interface TaskSearchParts {
+  stateId: string;
+  title: LocalizedText;
+  caseTitle: LocalizedText | null;
+  subject: TaskSubject | null;
+}
+
+/**
+ * A task row's search text: its step, process and case titles, the initiator's name, the subject
+ * where every holder may see it, and the case data without the fields some viewer may not see.
+ */
+export function taskSearch(
+  compiled: CompiledDefinition,
+  row: TaskSearchParts,
+  initiatorName: LocalizedText | null,
+  snap: CaseSnapshot,
+): string {
+  return searchText(
+    [
+      row.title,
+      compiled.definition.name,
+      row.caseTitle,
+      initiatorName,
+      subjectOpenToAll(compiled, row.stateId) ? subjectName(row.subject) : null,
+    ],
+    snap,
+    restrictedFields(compiled),
+  );
 }
 
 /** The subject as search matches it: the person's, unit's or text's name in both languages. */

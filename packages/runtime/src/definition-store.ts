@@ -1,4 +1,4 @@
-import type { DefinitionBundle } from '@flowform/engine';
+import { compileBundle, type DefinitionBundle, restrictedFields } from '@flowform/engine';
 import type { Kysely } from 'kysely';
 import { canonicalJson, sha256Hex } from './audit-chain';
 import type { Database } from './database/db-schema';
@@ -59,7 +59,14 @@ export class DefinitionStore {
     const version = (latest?.version ?? 0) + 1;
     await this.db
       .insertInto('definitions')
-      .values({ key, version, hash, bundle: JSON.stringify(content), published_by: publishedBy })
+      .values({
+        key,
+        version,
+        hash,
+        bundle: JSON.stringify(content),
+        published_by: publishedBy,
+        restricted_fields: [...restrictedFields(compileBundle({ ...bundle, version }))].sort(),
+      })
       .execute();
     return { version, hash, created: true };
   }

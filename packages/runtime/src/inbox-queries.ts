@@ -131,14 +131,20 @@ function search(query: InboxQuery, t: ReturnType<typeof sql.raw>) {
     : sql`and ${t}.search like ${like}`;
 }
 
-/** The search and date range over a case list (title and case data; start time). */
+/**
+ * The search and date range over a case list (title and case data without the fields some viewer
+ * may not see; start time).
+ */
 function caseRange(query: InboxQuery) {
-  const like = query.q ? `%${query.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : '';
   return sql`
-    ${query.q ? sql`and lower(coalesce(i.title::text, '') || (i.snapshot -> 'data')::text) like ${like}` : sql``}
+    ${query.q ? sql`and lower(coalesce(i.title::text, '') || ${openCaseData}::text) like ${likePattern(query.q)}` : sql``}
     ${query.from ? sql`and i.started_at >= ${query.from}::timestamptz` : sql``}
     ${query.to ? sql`and i.started_at < ${query.to}::timestamptz` : sql``}`;
 }
+
+/** A case's data without its definition's restricted fields, as jsonb. */
+const openCaseData = sql`((i.snapshot::jsonb -> 'data') - coalesce((select d.restricted_fields from definitions d
+  where d.key = i.definition_key and d.version = i.definition_version), '{}'::text[]))`;
 
 function before(cursor: Cursor, at: string, id: string) {
   return cursor

@@ -42,6 +42,8 @@ export interface Database {
     bundle: JSONColumnType<object | null>;
     published_by: string;
     published_at: ColumnType<Date, Date | string | undefined, Date | string>;
+    /** The fields some viewer may not see (`restrictedFields`), left out of every search. */
+    restricted_fields: ColumnType<string[] | null, string[] | undefined, string[]>;
   };
   definition_drafts: {
     key: string;

@@ -1,5 +1,6 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import { openTaskSearchMigration } from './open-task-search-migration';
+import { restrictedSearchMigration } from './restricted-search-migration';
 import { backfillStepRecords } from './step-record-backfill';
 
 /**
@@ -499,6 +500,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   ...openTaskSearchMigration,
+  ...restrictedSearchMigration,
 };
 
 class InCodeProvider implements MigrationProvider {
