@@ -1,5 +1,5 @@
 import type { Outcome } from '@flowform/api';
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { api } from '../../api/endpoints';
 import { ApiError } from '../../api/http';
 import { formInitialData, formPayload, SchemaForm } from '../../forms/schema-form';
@@ -55,6 +55,14 @@ export function TaskWorkspace({
   const [decisionError, setDecisionError] = useState<string>();
   const [fieldFocused, setFieldFocused] = useState(false);
   const [busy, setBusy] = useState(false);
+  /** Fields a refusal names, focused once it has rendered and the form is enabled again. */
+  const [focusPaths, setFocusPaths] = useState<string[]>();
+  useEffect(() => {
+    // While busy the form is disabled, and a disabled input cannot take the focus.
+    if (!focusPaths || busy) return;
+    focusField(focusPaths);
+    setFocusPaths(undefined);
+  }, [focusPaths, busy]);
   const commentRef = useRef<HTMLTextAreaElement>(null);
   const edited = useRef(false);
   const markEdited = () => {
@@ -155,7 +163,7 @@ export function TaskWorkspace({
         : errorText(error);
     setFieldFocused(onForm.length > 0);
     setDecisionError(text);
-    if (onForm.length > 0) requestAnimationFrame(() => focusField(onForm.map((e) => e.path)));
+    if (onForm.length > 0) setFocusPaths(onForm.map((e) => e.path));
   }
 
   const requiresComment = task.outcomes
