@@ -40,6 +40,7 @@ export async function composeServer(
   const runtime: CaseRuntime = new CaseRuntime({
     db: database.db,
     writeConcurrency: config.writeConcurrency,
+    snapshotCache: config.snapshotCache,
     auditKey,
     forms: createFormValidator(),
     onCommitted: (instanceId, effects) => {

@@ -35,6 +35,15 @@ describe('loadConfig', () => {
     expect(config.writeConcurrency).toBe(6);
   });
 
+  it('given FLOWFORM_SNAPSHOT_CACHE, then each process keeps that many cases in memory (default 10000)', () => {
+    expect(loadConfig({}, '/srv/flowform').snapshotCache).toBe(10_000);
+    expect(loadConfig({ FLOWFORM_SNAPSHOT_CACHE: '0' }, '/srv/flowform').snapshotCache).toBe(0);
+    for (const value of ['-1', '2.5', 'lots'])
+      expect(() => loadConfig({ FLOWFORM_SNAPSHOT_CACHE: value }, '/srv/flowform')).toThrow(
+        /FLOWFORM_SNAPSHOT_CACHE/,
+      );
+  });
+
   it.each(['0', '2.5', 'many', '65'])('given FLOWFORM_WRITE_CONCURRENCY=%s, then a clear error', (value) => {
     expect(() => loadConfig({ FLOWFORM_WRITE_CONCURRENCY: value }, '/srv/flowform')).toThrow(
       /FLOWFORM_WRITE_CONCURRENCY .*1 to 64/,

@@ -41,6 +41,8 @@ export interface ServerConfig {
   requestLog?: boolean;
   /** Write statements in flight per process (group commit); more suits a database with more cores. */
   writeConcurrency: number;
+  /** Cases whose snapshot each process keeps in memory between commands (FLOWFORM_SNAPSHOT_CACHE). */
+  snapshotCache: number;
   /** Clean-ups the timer worker runs (see workers/server-housekeeping.ts). */
   housekeeping: HousekeepingConfig;
   /** The key that anchors the audit trail, kept outside the database (config/audit-key-source.ts). */
@@ -102,7 +104,7 @@ interface ConfigFile {
  * Reads settings: PORT, HOST (else the file's `host`, else 127.0.0.1: only this machine),
  * FLOWFORM_TRUST_PROXY (else the file's `trustProxy`), DATABASE_URL (else PGlite in FLOWFORM_DATA_DIR, default ./data),
  * FLOWFORM_AUDIT_KEY / FLOWFORM_AUDIT_KEY_FILE / FLOWFORM_AUDIT_KEY_PREVIOUS (audit-key-source.ts),
- * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
+ * FLOWFORM_WRITE_CONCURRENCY (default 2), FLOWFORM_SNAPSHOT_CACHE (cases kept in memory, default 10000), FLOWFORM_PUBLIC_URL, and FLOWFORM_CONFIG (default ./flowform.config.json when present) for
  * webhooks, work messages (FLOWFORM_WECOM_CORP_SECRET, FLOWFORM_DINGTALK_APP_SECRET) and limits, and FLOWFORM_OIDC_* (else the file's `oidc`, oidc-config.ts) for the organisation's sign-in.
  * Webhook URLs come only from here, never from a definition.
  */
@@ -118,6 +120,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (!Number.isInteger(writeConcurrency) || writeConcurrency < 1 || writeConcurrency > 64)
     throw new Error(
       `Invalid FLOWFORM_WRITE_CONCURRENCY '${env.FLOWFORM_WRITE_CONCURRENCY}': a whole number from 1 to 64`,
+    );
+  const snapshotCache = Number(env.FLOWFORM_SNAPSHOT_CACHE ?? 10_000);
+  if (!Number.isInteger(snapshotCache) || snapshotCache < 0 || snapshotCache > 1_000_000)
+    throw new Error(
+      `Invalid FLOWFORM_SNAPSHOT_CACHE '${env.FLOWFORM_SNAPSHOT_CACHE}': a whole number of cases from 0 to 1000000`,
     );
   const database: DatabaseTarget = env.DATABASE_URL
     ? { url: env.DATABASE_URL }
@@ -138,6 +145,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     demo: env.FLOWFORM_DEMO === '1' || env.FLOWFORM_DEMO === 'true',
     requestLog: env.FLOWFORM_REQUEST_LOG === '1' || env.FLOWFORM_REQUEST_LOG === 'true',
     writeConcurrency,
+    snapshotCache,
     housekeeping: housekeepingConfig(file),
     auditKey: auditKeyConfig(env, database, cwd),
     trustProxy: trustedProxies(env.FLOWFORM_TRUST_PROXY ?? file.trustProxy),
