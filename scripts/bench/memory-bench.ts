@@ -5,6 +5,7 @@
 // line. `--seconds=N` (default 120; `--quick` 20) bounds the load: on a shared 2-core machine
 // 100,000 commands take longer than a run should, so the count reached is printed. The server runs
 // with `--trace-gc`: the heap live after each full collection under the load is printed too.
+// `--node-flags="--optimize-for-size"` gives the server process more V8 flags (a memory trade-off).
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -27,7 +28,13 @@ export async function run(args: string[]): Promise<void> {
   const { firstRunReadyMs } = await prepareHttpDatabase(auditKey, logDir);
   try {
     // --trace-gc: the heap still live after each full collection (printed to the server's log).
-    const [server] = await startServers(1, auditKey, logDir, ['--trace-gc']);
+    const flags =
+      args
+        .find((a) => a.startsWith('--node-flags='))
+        ?.slice(13)
+        .split(' ')
+        .filter(Boolean) ?? [];
+    const [server] = await startServers(1, auditKey, logDir, ['--trace-gc', ...flags]);
     const spawned = performance.now() - server!.readyMs;
     console.log(
       `ready: first run (empty database, demo seed) ${round(firstRunReadyMs, 0)} ms, restart ${round(server!.readyMs, 0)} ms`,
