@@ -10,14 +10,8 @@ import type {
   TaskRecord,
   TaskSubject,
 } from '@flowform/engine';
-import {
-  isSystemEntry,
-  renderCaseTitle,
-  restrictedFields,
-  subjectOpenToAll,
-  taskSubject,
-} from '@flowform/engine';
-import { searchText } from './search-text';
+import { isSystemEntry, renderCaseTitle, taskSubject } from '@flowform/engine';
+import { taskSearch } from './search-text';
 import { type AuditRowContent, canonicalJson, chainHash, sha256Hex } from './audit-chain';
 import { type StepRecord, stepRecordOf } from './step-record';
 
@@ -216,43 +210,6 @@ function taskRow(
     origin: task.origin ?? null,
     subject,
   };
-}
-
-/** What a task row shows, as its search text needs it. */
-export interface TaskSearchParts {
-  stateId: string;
-  title: LocalizedText;
-  caseTitle: LocalizedText | null;
-  subject: TaskSubject | null;
-}
-
-/**
- * A task row's search text: its step, process and case titles, the initiator's name, the subject
- * where every holder may see it, and the case data without the fields some viewer may not see.
- */
-export function taskSearch(
-  compiled: CompiledDefinition,
-  row: TaskSearchParts,
-  initiatorName: LocalizedText | null,
-  snap: CaseSnapshot,
-): string {
-  return searchText(
-    [
-      row.title,
-      compiled.definition.name,
-      row.caseTitle,
-      initiatorName,
-      subjectOpenToAll(compiled, row.stateId) ? subjectName(row.subject) : null,
-    ],
-    snap,
-    restrictedFields(compiled),
-  );
-}
-
-/** The subject as search matches it: the person's, unit's or text's name in both languages. */
-function subjectName(subject: TaskSubject | null): LocalizedText | null {
-  if (!subject) return null;
-  return subject.kind === 'text' ? subject.text : subject.name;
 }
 
 /** Usernames and unit ids to their names, when the directory knows them. */

@@ -1,4 +1,5 @@
-import type { CaseSnapshot, LocalizedText } from '@flowform/engine';
+import type { CaseSnapshot, CompiledDefinition, LocalizedText, TaskSubject } from '@flowform/engine';
+import { restrictedFields, subjectOpenToAll } from '@flowform/engine';
 
 const MAX_SEARCH = 4000;
 
@@ -27,4 +28,41 @@ function collect(value: unknown, into: string[], depth: number): void {
   if (typeof value === 'string') into.push(value.length > 200 ? value.slice(0, 200) : value);
   else if (typeof value === 'number') into.push(String(value));
   else if (Array.isArray(value) && depth > 0) for (const v of value) collect(v, into, depth - 1);
+}
+
+/** What a task row shows, as its search text needs it. */
+export interface TaskSearchParts {
+  stateId: string;
+  title: LocalizedText;
+  caseTitle: LocalizedText | null;
+  subject: TaskSubject | null;
+}
+
+/**
+ * A task row's search text: its step, process and case titles, the initiator's name, the subject
+ * where every holder may see it, and the case data without the fields some viewer may not see.
+ */
+export function taskSearch(
+  compiled: CompiledDefinition,
+  row: TaskSearchParts,
+  initiatorName: LocalizedText | null,
+  snap: CaseSnapshot,
+): string {
+  return searchText(
+    [
+      row.title,
+      compiled.definition.name,
+      row.caseTitle,
+      initiatorName,
+      subjectOpenToAll(compiled, row.stateId) ? subjectName(row.subject) : null,
+    ],
+    snap,
+    restrictedFields(compiled),
+  );
+}
+
+/** The subject as search matches it: the person's, unit's or text's name in both languages. */
+function subjectName(subject: TaskSubject | null): LocalizedText | null {
+  if (!subject) return null;
+  return subject.kind === 'text' ? subject.text : subject.name;
 }

@@ -8,7 +8,7 @@ import {
   type TaskSubject,
 } from '@flowform/engine';
 import { type Kysely, type Migration, sql } from 'kysely';
-import { taskSearch } from '../change-set';
+import { taskSearch } from '../search-text';
 import type { Database } from './db-schema';
 
 const PAGE = 500;
