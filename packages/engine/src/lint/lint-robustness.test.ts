@@ -36,6 +36,20 @@ describe('lint on odd input that passes the format check', () => {
     expect([...new Set(problems.map((p) => p.code))]).toEqual(codes);
   });
 
+  it('given a form whose properties are not an object and whose field has a rule, when linted, then the schema is refused, not a TypeError', () => {
+    // Found by tests/lint-robustness.test.ts (seed -2121836692): `'repWeight' in true` threw.
+    const fixture = JSON.parse(
+      readFileSync(join(import.meta.dirname, 'fixtures', 'valid-with-form.json'), 'utf8'),
+    ) as { definition: unknown; forms: Record<string, { schema: object; uiSchema?: object }> };
+    const form = fixture.forms['lint-base.note']!;
+    form.schema = { ...form.schema, properties: true };
+    form.uiSchema = { note: { 'ui:options': { validIf: 'data.note != ""' } } };
+    const problems = lintDefinition(fixture.definition, { forms: fixture.forms as never });
+    expect(problems.map((p) => [p.code, p.path])).toEqual([
+      ['form-schema-invalid', '/forms/lint-base.note/properties'],
+    ]);
+  });
+
   it.each([null, [], 'forms'])(
     'given forms that are not a map (%j), when linted, then the forms are missing, not a crash',
     (forms) => {

@@ -191,7 +191,8 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
   for (const key of used) {
     const form = ctx.forms[key];
     if (!form) continue;
-    for (const p of checkFormSchema(form.schema, ctx.checker)) {
+    const schemaProblems = checkFormSchema(form.schema, ctx.checker);
+    for (const p of schemaProblems) {
       problems.error(
         p.code,
         `/forms/${key}${p.path}`,
@@ -199,7 +200,9 @@ function checkForms(def: ProcessDefinition, ctx: LintRun, fields: Set<string>, p
         p.code.startsWith('regex-') ? REGEX_HINT : 'Make the form schema smaller, simpler or safer',
       );
     }
-    if (!isObject(form.schema)) continue;
+    // A schema that is unsafe or not a valid JSON Schema is fixed first: the checks below read its
+    // shape (a `properties` that is not an object, say) and would only guess.
+    if (schemaProblems.length > 0 || !isObject(form.schema)) continue;
     if (!acceptsObjects(form.schema)) {
       const never = key === def.startForm ? 'the process could never start' : 'its task could never be done';
       problems.error(
